@@ -136,6 +136,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
+        _copy_mode(path, tmp)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -147,6 +148,17 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_directory(directory)
+
+
+def _copy_mode(existing: Path, tmp: Path) -> None:
+    """Give the new file the old file's permissions, or the usual ones (mkstemp makes 0600)."""
+    try:
+        mode = existing.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def _copy_backup(path: Path) -> None:

@@ -1,0 +1,33 @@
+"""What a rule sees: the form, and helpers to read amounts and write numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.forms import FormBase
+from jixiao_desktop.money import AmountUnit, ParsedAmount, format_amount, parse_amount
+
+
+class CheckContext:
+    def __init__(self, form: FormBase):
+        self.form = form
+        self.unit: AmountUnit = form.amount_unit
+
+    @property
+    def kind(self) -> str:
+        return self.form.kind
+
+    def amount(self, text: str) -> ParsedAmount:
+        """An amount typed in the form (bare numbers in the form's unit)."""
+        return parse_amount(text, self.unit)
+
+    def value(self, text: str) -> Decimal | None:
+        return parse_amount(text, self.unit).value
+
+    def money(self, value_yuan: Decimal) -> str:
+        """An amount in the form's unit, with the unit: ``453600.00元``, ``1594.78万元``."""
+        return f"{format_amount(value_yuan, self.unit)}{self.unit.value}"
+
+    def diff(self, a: Decimal, b: Decimal) -> str:
+        """``相差 7.00万元``."""
+        return f"相差{self.money(abs(a - b))}"
