@@ -1,0 +1,1 @@
+"""Subcommands of the ``jixiao`` command line, one module each."""
