@@ -84,3 +84,53 @@ def describe(root: BaseModel, path: str) -> str:
                 node = None
         parts.append(label)
     return " › ".join(parts)
+
+
+def _parent(root: BaseModel, path: str) -> tuple[Any, str, int | None]:
+    steps = parse(path)
+    parent_path = ".".join(f"{n}[{i}]" if i is not None else n for n, i in steps[:-1])
+    parent = resolve(root, parent_path) if parent_path else root
+    name, index = steps[-1]
+    if not isinstance(parent, BaseModel) or name not in type(parent).model_fields:
+        raise LookupError(path)
+    return parent, name, index
+
+
+def assign(root: BaseModel, path: str, value: Any) -> Any:
+    """Set the field at ``path`` to ``value``; return the previous value.
+
+    ``path`` must end in a field (``funding.mid.total``) or a list item
+    (``indicators[2]``). Raises LookupError when the place does not exist.
+    """
+    parent, name, index = _parent(root, path)
+    if index is None:
+        old = getattr(parent, name)
+        setattr(parent, name, value)
+        return old
+    items = getattr(parent, name)
+    if not isinstance(items, list) or index >= len(items):
+        raise LookupError(path)
+    old = items[index]
+    items[index] = value
+    return old
+
+
+def list_at(root: BaseModel, path: str) -> list:
+    """The list at ``path`` (``indicators``, ``special_funds[3].detail.expenses``)."""
+    value = resolve(root, path)
+    if not isinstance(value, list):
+        raise LookupError(path)
+    return value
+
+
+def insert_item(root: BaseModel, list_path: str, index: int, item: Any) -> None:
+    list_at(root, list_path).insert(index, item)
+
+
+def remove_item(root: BaseModel, list_path: str, index: int) -> Any:
+    return list_at(root, list_path).pop(index)
+
+
+def move_item(root: BaseModel, list_path: str, source: int, target: int) -> None:
+    items = list_at(root, list_path)
+    items.insert(target, items.pop(source))

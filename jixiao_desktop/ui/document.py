@@ -1,0 +1,160 @@
+"""The open document: the form, its file, its undo history, and change signals.
+
+Every edit of every editor goes through this object as an undoable command on
+one QUndoStack, addressed by a field location (``funding.mid.total``): so undo
+and redo work across the whole document, the modified mark follows the undo
+stack's clean state, and the checks re-run from one ``changed`` signal.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from jixiao_desktop.forms import FormBase
+from jixiao_desktop.forms import locations
+from jixiao_desktop.storage import save as save_document
+
+_SET_VALUE_ID = 1001
+
+
+class FormDocument(QObject):
+    """One open form. ``changed(location)`` fires after every edit, undo and redo;
+    ``rows_changed(list_path)`` after rows are inserted, removed or moved."""
+
+    changed = Signal(str)
+    rows_changed = Signal(str)
+    modified_changed = Signal(bool)
+    path_changed = Signal(object)
+
+    def __init__(self, form: FormBase, path: str | Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.form = form
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+
+    # --- state -------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def value(self, location: str) -> Any:
+        return locations.resolve(self.form, location)
+
+    # --- edits ------------------------------------------------------------
+    def set_value(self, location: str, value: Any, *, merge: bool = True) -> None:
+        """Set a field (undoable). Consecutive typing in one field merges into one undo step."""
+        if locations.resolve(self.form, location) == value:
+            return
+        self.undo_stack.push(_SetValue(self, location, value, merge))
+
+    def insert_row(self, list_path: str, index: int, item: Any, text: str = "插入行") -> None:
+        self.undo_stack.push(_InsertRow(self, list_path, index, item, text))
+
+    def remove_row(self, list_path: str, index: int, text: str = "删除行") -> None:
+        self.undo_stack.push(_RemoveRow(self, list_path, index, text))
+
+    def move_row(self, list_path: str, source: int, target: int, text: str = "移动行") -> None:
+        if source != target:
+            self.undo_stack.push(_MoveRow(self, list_path, source, target, text))
+
+    def begin_macro(self, text: str) -> None:
+        """Group several edits (a paste) into one undo step; end with :meth:`end_macro`."""
+        self.undo_stack.beginMacro(text)
+
+    def end_macro(self) -> None:
+        self.undo_stack.endMacro()
+
+    # --- files -------------------------------------------------------------
+    def save(self, path: str | Path | None = None) -> None:
+        """Save (atomically) to ``path`` or the current file; raises DocumentError."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name")
+        save_document(self.form, target)
+        self.undo_stack.setClean()
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit(target)
+
+    def snapshot(self) -> FormBase:
+        """A deep copy of the form (for autosave in the background)."""
+        return copy.deepcopy(self.form)
+
+
+class _SetValue(QUndoCommand):
+    def __init__(self, doc: FormDocument, location: str, value: Any, merge: bool):
+        super().__init__(f"修改 {locations.describe(doc.form, location)}")
+        self.doc, self.location, self.new, self.merge = doc, location, value, merge
+        self.old = locations.resolve(doc.form, location)
+
+    def id(self) -> int:
+        return _SET_VALUE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _SetValue) or other.location != self.location or not other.merge:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        locations.assign(self.doc.form, self.location, self.new)
+        self.doc.changed.emit(self.location)
+
+    def undo(self) -> None:
+        locations.assign(self.doc.form, self.location, self.old)
+        self.doc.changed.emit(self.location)
+
+
+class _InsertRow(QUndoCommand):
+    def __init__(self, doc: FormDocument, list_path: str, index: int, item: Any, text: str):
+        super().__init__(text)
+        self.doc, self.list_path, self.index, self.item = doc, list_path, index, item
+
+    def redo(self) -> None:
+        locations.insert_item(self.doc.form, self.list_path, self.index, self.item)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
+
+    def undo(self) -> None:
+        locations.remove_item(self.doc.form, self.list_path, self.index)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
+
+
+class _RemoveRow(QUndoCommand):
+    def __init__(self, doc: FormDocument, list_path: str, index: int, text: str):
+        super().__init__(text)
+        self.doc, self.list_path, self.index = doc, list_path, index
+        self.item = None
+
+    def redo(self) -> None:
+        self.item = locations.remove_item(self.doc.form, self.list_path, self.index)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
+
+    def undo(self) -> None:
+        locations.insert_item(self.doc.form, self.list_path, self.index, self.item)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
+
+
+class _MoveRow(QUndoCommand):
+    def __init__(self, doc: FormDocument, list_path: str, source: int, target: int, text: str):
+        super().__init__(text)
+        self.doc, self.list_path, self.source, self.target = doc, list_path, source, target
+
+    def redo(self) -> None:
+        locations.move_item(self.doc.form, self.list_path, self.source, self.target)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
+
+    def undo(self) -> None:
+        locations.move_item(self.doc.form, self.list_path, self.target, self.source)
+        self.doc.rows_changed.emit(self.list_path)
+        self.doc.changed.emit(self.list_path)
