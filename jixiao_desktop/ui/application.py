@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtWidgets import QApplication
 
 from jixiao_desktop import __version__
+
+log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -20,10 +23,19 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run(argv: list[str]) -> int:
     app = create_application(argv)
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.app_logging import setup_logging
+    from jixiao_desktop.ui.app_paths import AppPaths
+    from jixiao_desktop.ui.error_dialog import install_excepthook
+    from jixiao_desktop.ui.main_window import MainWindow, schedule_recovery_offer
 
-    window = MainWindow()
-    for path in argv:
-        window.open_path(path)
+    paths = AppPaths.standard()
+    log_path = setup_logging(paths.log_dir)
+    install_excepthook(log_path)
+    log.info("jixiao-desktop %s starting; data in %s", __version__, paths.data_dir)
+    window = MainWindow(paths)
+    files = [a for a in argv if not a.startswith("-")]
+    if files:
+        window.open_path(files[0])
     window.show()
+    schedule_recovery_offer(window)
     return app.exec()

@@ -1,34 +1,309 @@
-"""The main window (minimal: opens a document and shows its findings)."""
+"""The main window: owns one object per panel and wires their signals.
+
+The document (:class:`FormDocument`) carries the form, its file and its undo
+stack; the editor (``ui.editors.create_editor``) edits it; :class:`LiveChecker`
+re-checks it after each burst of edits and feeds the findings panel, the status
+bar and the editor's markers; :class:`Autosaver` keeps a recovery copy.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import inspect
+import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QListWidget, QMainWindow, QMessageBox
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from jixiao_desktop.checks import run_checks
-from jixiao_desktop.forms.locations import describe
-from jixiao_desktop.storage import DocumentError, load
+from jixiao_desktop import __version__
+from jixiao_desktop.forms.templates import new_form
+from jixiao_desktop.library import IndicatorLibrary, LibraryError
+from jixiao_desktop.resources import example_path
+from jixiao_desktop.settings import Settings, load_settings, save_settings
+from jixiao_desktop.storage import EXTENSION, DocumentError, load
+from jixiao_desktop.ui.app_paths import AppPaths
+from jixiao_desktop.ui.autosave import Autosaver
+from jixiao_desktop.ui.check_runner import LiveChecker
+from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.findings_panel import FindingsPanel
+from jixiao_desktop.ui.library_dialog import LibraryDialog, make_chooser
+from jixiao_desktop.ui.main_actions import MainActions
+from jixiao_desktop.ui.recovery_prompt import offer_recovery
+from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, StartPage
+from jixiao_desktop.ui.status_counts import StatusCounts
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "绩效目标表填报"
+FILE_FILTER = f"绩效目标表文件 (*{EXTENSION});;所有文件 (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self):
+    def __init__(self, paths: AppPaths | None = None, settings: Settings | None = None):
         super().__init__()
-        self.setWindowTitle("绩效目标表填报")
-        self.resize(1000, 700)
-        self.findings = QListWidget()
-        self.setCentralWidget(self.findings)
-        self.form = None
+        self.paths = paths or AppPaths.standard()
+        self.settings = settings or load_settings(self.paths.settings_file)
+        self.document: FormDocument | None = None
+        self.display_name = ""
+        self.editor: QWidget | None = None
+        self._library: IndicatorLibrary | None = None
+        self.resize(1280, 820)
 
-    def open_path(self, path: str) -> bool:
+        self.findings = FindingsPanel()
+        dock = QDockWidget("检查结果", self)
+        dock.setObjectName("findings_dock")
+        dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [220], Qt.Orientation.Vertical)
+        self.counts = StatusCounts()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.checker = LiveChecker(self)
+        self.autosave = Autosaver(self.paths.recovery_dir, self.settings.autosave_seconds, self)
+        self.undo_group = QUndoGroup(self)
+        self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
+        self.choose_indicator = make_chooser(self.library, self)
+
+        self.checker.report_ready.connect(self._show_report)
+        self.findings.location_activated.connect(self.focus_location)
+        self._restore_geometry()
+        self._refresh_recent()
+        self.set_document(None)
+
+    # --- the document ------------------------------------------------------
+    def set_document(self, document: FormDocument | None, display_name: str = "") -> None:
+        old = self.document
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+        self.document = document
+        self.display_name = display_name or (document.path.name if document and document.path else "未命名")
+        self.findings.set_document(document)
+        self.autosave.set_document(document)
+        if document is None:
+            self.editor = None
+            page = StartPage(self.settings.recent_files)
+            page.new_requested.connect(self.new_document)
+            page.open_requested.connect(self.open_dialog)
+            page.example_requested.connect(self.open_example)
+            page.recent_requested.connect(self.open_recent)
+            self.setCentralWidget(page)
+        else:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
+            document.modified_changed.connect(self.setWindowModified)
+            document.path_changed.connect(self._path_changed)
+            self.editor = self._create_editor(document)
+            self.setCentralWidget(self.editor)
+        self.checker.set_document(document)
+        self.actions_.set_has_document(document is not None)
+        self._update_title()
+        if old is not None:
+            old.deleteLater()
+
+    def _create_editor(self, document: FormDocument) -> QWidget:
+        spec = importlib.util.find_spec("jixiao_desktop.ui.editors")
+        create_editor = None
+        if spec is not None and spec.origin:  # a package with its __init__, not a bare folder
+            create_editor = getattr(importlib.import_module("jixiao_desktop.ui.editors"), "create_editor", None)
+        if create_editor is None:
+            placeholder = QLabel(f"{document.form.title}\n（表格编辑区尚未安装）")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        if "choose_indicator" in inspect.signature(create_editor).parameters:
+            return create_editor(document, self, choose_indicator=self.choose_indicator)
+        return create_editor(document, self)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{self.display_name}[*] - {APP_TITLE}")
+        self.setWindowModified(self.document.modified)
+
+    def _path_changed(self, path: Path) -> None:
+        self.display_name = Path(path).name
+        self._update_title()
+
+    def _show_report(self, report) -> None:
+        self.findings.show_report(report)
+        self.counts.show_report(report)
+        if self.editor is not None and hasattr(self.editor, "mark_findings"):
+            self.editor.mark_findings(report.findings)
+
+    def focus_location(self, location: str) -> bool:
+        if self.editor is not None and hasattr(self.editor, "focus_location"):
+            return bool(self.editor.focus_location(location))
+        return False
+
+    def check_now(self) -> None:
+        self.checker.run_now()
+
+    # --- file commands -----------------------------------------------------
+    def new_document(self, kind: str) -> None:
+        if self.maybe_save():
+            self.set_document(FormDocument(new_form(kind), parent=self))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "打开", self._folder(), FILE_FILTER)
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_recent(self, path: str) -> None:
+        if self.maybe_save() and not self.open_path(path, ask=False):
+            self.settings.remove_recent(path)
+            self._save_settings()
+            self._refresh_recent()
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
         try:
-            self.form = load(path)
+            form = load(path)
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return False
-        self.setWindowTitle(f"{Path(path).name} - 绩效目标表填报")
-        self.findings.clear()
-        for finding in run_checks(self.form).findings:
-            where = describe(self.form, finding.location)
-            self.findings.addItem(f"[{finding.severity.label}] {where}：{finding.message}")
+        self.set_document(FormDocument(form, path, parent=self))
+        self._remember(Path(path))
         return True
+
+    def open_example(self, name: str) -> bool:
+        """Open an example as a new, unsaved form (the original stays untouched)."""
+        if not self.maybe_save():
+            return False
+        try:
+            form = load(example_path(name))
+        except DocumentError as exc:
+            QMessageBox.warning(self, "无法打开示例", str(exc))
+            return False
+        self.set_document(FormDocument(form, parent=self), f"示例：{EXAMPLE_LABELS.get(name, name)}")
+        return True
+
+    def save(self) -> bool:
+        if self.document is None:
+            return False
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        if self.document is None:
+            return False
+        suggested = self.document.path or Path(self._folder()) / (self._suggested_name() + EXTENSION)
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(EXTENSION):
+            path += EXTENSION
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (DocumentError, OSError) as exc:
+            QMessageBox.critical(self, "保存失败", f"无法保存到“{path}”：{exc}\n\n内容仍在窗口中，请换一个位置另存。")
+            return False
+        self.autosave.discard()
+        self._remember(path)
+        self.statusBar().showMessage(f"已保存 {path}", 4000)
+        return True
+
+    def _suggested_name(self) -> str:
+        form = self.document.form
+        name = getattr(form, "display_name", "") or form.title
+        return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "绩效目标表"
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False when the clerk cancels."""
+        if self.document is None or not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            APP_TITLE,
+            f"“{self.display_name}”已修改，是否保存？",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
+        self._save_settings()
+        self.autosave.close()
+        event.accept()
+
+    # --- recovery ------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """Offer the copies left by a session that crashed; True if one was recovered."""
+        if self.document is not None and self.document.modified:
+            return False
+
+        def adopt(document: FormDocument, name: str) -> None:
+            self.set_document(document, name)
+            self.autosave.tick()
+
+        return offer_recovery(self, self.paths.recovery_dir, adopt)
+
+    # --- settings, library, help ----------------------------------------------
+    def library(self) -> IndicatorLibrary:
+        if self._library is None:
+            try:
+                self._library = IndicatorLibrary.load(self.paths.user_library)
+            except LibraryError as exc:
+                QMessageBox.warning(self, "指标库", f"{exc}\n自定义指标暂不可用。")
+                self._library = IndicatorLibrary.load(None)
+        return self._library
+
+    def show_library(self) -> None:
+        LibraryDialog(self.library(), parent=self).exec()
+
+    def open_log_folder(self) -> None:
+        self.paths.log_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"关于{APP_TITLE}",
+            f"<b>{APP_TITLE}</b> {__version__}<br>预算绩效目标表的离线填报、校验与打印。<br><br>"
+            f"设置：{self.paths.settings_file}<br>日志：{self.paths.log_dir}",
+        )
+
+    def _folder(self) -> str:
+        folder = self.settings.last_folder
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(Path(path).resolve().parent)
+        self._save_settings()
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.actions_.set_recent(self.settings.recent_files)
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError:
+            log.warning("cannot save settings to %s", self.paths.settings_file, exc_info=True)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii")))
+
+
+def schedule_recovery_offer(window: MainWindow) -> None:
+    """Offer recovery once the window is on screen."""
+    QTimer.singleShot(0, window.offer_recovery)

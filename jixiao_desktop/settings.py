@@ -1,0 +1,124 @@
+"""User settings (Qt-free): declared once, typed, versioned, stored as JSON.
+
+The GUI passes the file's path (under the platform's config location); this
+module knows nothing of Qt, so it is tested alone. Older files are brought up
+to :data:`SETTINGS_VERSION` by the steps in :data:`UPGRADES`; a file that
+cannot be read gives default settings and a logged warning (settings are never
+worth refusing to start over), and the unreadable file is kept as ``.bad``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 2
+MAX_RECENT = 10
+SETTINGS_FILE = "settings.json"
+
+
+class PrinterSettings(BaseModel):
+    """打印设置 slot: filled in by the printing part of the program."""
+
+    model_config = ConfigDict(extra="allow")
+
+    printer_name: str = ""
+    paper: str = "A4"
+    landscape: bool = False
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: int = SETTINGS_VERSION
+    recent_files: list[str] = Field(default_factory=list, title="最近文件")
+    window_geometry: str = Field(default="", title="窗口位置（base64）")
+    window_state: str = Field(default="", title="工具栏与面板布局（base64）")
+    last_folder: str = Field(default="", title="上次使用的文件夹")
+    autosave_seconds: int = Field(default=5, ge=1, le=600, title="自动保存间隔（秒）")
+    printer: PrinterSettings = Field(default_factory=PrinterSettings, title="打印设置")
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        """Put ``path`` first in the recent files, without duplicates, at most MAX_RECENT."""
+        text = str(Path(path).resolve())
+        items = [p for p in self.recent_files if not _same_path(p, text)]
+        self.recent_files = [text, *items][:MAX_RECENT]
+
+    def remove_recent(self, path: str | os.PathLike) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [p for p in self.recent_files if not _same_path(p, text)]
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.normcase(os.path.normpath(a)) == os.path.normcase(os.path.normpath(b))
+
+
+# --- upgrades: each step takes the data of version N and returns version N+1 ----
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 called the recent files ``recent`` and had no printer slot."""
+    data = dict(data)
+    if "recent" in data and "recent_files" not in data:
+        data["recent_files"] = data.pop("recent")
+    data.setdefault("printer", {})
+    return data
+
+
+UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+
+
+def upgrade(data: dict) -> dict:
+    version = data.get("version", 1)
+    if not isinstance(version, int) or version < 1:
+        version = 1
+    while version < SETTINGS_VERSION:
+        data = UPGRADES[version](data)
+        version += 1
+        data["version"] = version
+    return data
+
+
+def load_settings(path: str | os.PathLike) -> Settings:
+    """The settings in ``path``; defaults when the file is missing or unreadable."""
+    path = Path(path)
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        if data.get("version", 1) > SETTINGS_VERSION:
+            log.warning("settings %s are from a newer version; newer keys are ignored", path)
+            data["version"] = SETTINGS_VERSION
+        return Settings.model_validate(upgrade(data))
+    except (OSError, ValueError, ValidationError, KeyError):
+        log.warning("settings %s unreadable; using defaults", path, exc_info=True)
+        try:
+            path.replace(path.with_suffix(path.suffix + ".bad"))
+        except OSError:
+            pass
+        return Settings()
+
+
+def save_settings(settings: Settings, path: str | os.PathLike) -> None:
+    """Write atomically (temporary file + rename); creates the folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = settings.model_dump_json(indent=1)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

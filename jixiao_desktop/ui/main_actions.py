@@ -1,0 +1,106 @@
+"""Menus, toolbar and shortcuts of the main window (文件/编辑/检查/帮助).
+
+The window passes itself only to connect its slots here; panels never see it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+from jixiao_desktop.forms import FORM_KINDS
+from jixiao_desktop.resources import EXAMPLE_NAMES
+from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, NEW_FORM_LABELS
+
+
+class MainActions:
+    def __init__(self, window: QMainWindow, undo_group: QUndoGroup, findings_toggle: QAction):
+        self.window = window
+        style = window.style()
+        icon = style.standardIcon
+        SP = QStyle.StandardPixmap
+        bar = window.menuBar()
+
+        file_menu = bar.addMenu("文件(&F)")
+        self.new_menu = file_menu.addMenu(icon(SP.SP_FileIcon), "新建(&N)")
+        self.new_actions = {}
+        for kind in FORM_KINDS:
+            action = self.new_menu.addAction(NEW_FORM_LABELS[kind])
+            action.triggered.connect(lambda _=False, k=kind: window.new_document(k))
+            self.new_actions[kind] = action
+        self.new_actions["project"].setShortcut(QKeySequence.StandardKey.New)
+        self.open = self._add(file_menu, "打开(&O)…", window.open_dialog, QKeySequence.StandardKey.Open,
+                              icon(SP.SP_DialogOpenButton))
+        self.recent_menu = file_menu.addMenu("最近文件(&R)")
+        example_menu = file_menu.addMenu("打开示例(&E)")
+        for name in EXAMPLE_NAMES:
+            action = example_menu.addAction(EXAMPLE_LABELS.get(name, name))
+            action.triggered.connect(lambda _=False, n=name: window.open_example(n))
+        file_menu.addSeparator()
+        self.save = self._add(file_menu, "保存(&S)", window.save, QKeySequence.StandardKey.Save,
+                              icon(SP.SP_DialogSaveButton))
+        self.save_as = self._add(file_menu, "另存为(&A)…", window.save_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.quit = self._add(file_menu, "退出(&X)", window.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        self.undo = undo_group.createUndoAction(window, "撤销")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setIcon(icon(SP.SP_ArrowBack))
+        self.redo = undo_group.createRedoAction(window, "重做")
+        self.redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.redo.setIcon(icon(SP.SP_ArrowForward))
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
+        self.library = self._add(edit_menu, "指标库(&L)…", window.show_library, QKeySequence("Ctrl+L"))
+
+        check_menu = bar.addMenu("检查(&C)")
+        self.check = self._add(check_menu, "立即检查(&K)", window.check_now, QKeySequence("F5"),
+                               icon(SP.SP_BrowserReload))
+        self.next_finding = self._add(check_menu, "下一个问题(&N)", lambda: window.findings.step(1),
+                                      QKeySequence("F8"))
+        self.prev_finding = self._add(check_menu, "上一个问题(&P)", lambda: window.findings.step(-1),
+                                      QKeySequence("Shift+F8"))
+        check_menu.addSeparator()
+        findings_toggle.setText("检查结果面板")
+        check_menu.addAction(findings_toggle)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        self.log_folder = self._add(help_menu, "打开日志文件夹", window.open_log_folder)
+        self.about = self._add(help_menu, "关于(&A)", window.show_about)
+
+        toolbar = QToolBar("工具栏", window)
+        toolbar.setObjectName("main_toolbar")
+        new_button = QAction(icon(SP.SP_FileIcon), "新建", window)
+        new_button.setMenu(self.new_menu)
+        new_button.triggered.connect(lambda: window.new_document("project"))
+        for action in (new_button, self.open, self.save, None, self.undo, self.redo, None, self.check):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        window.addToolBar(toolbar)
+        self.document_actions = (self.save, self.save_as, self.check, self.next_finding, self.prev_finding)
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self.window)
+        if icon is not None:
+            action.setIcon(icon)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.window.open_recent(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def set_has_document(self, has: bool) -> None:
+        for action in self.document_actions:
+            action.setEnabled(has)
