@@ -1,0 +1,84 @@
+"""Characters the font cannot draw: found before printing, reported by field.
+
+A print must never carry a blank where the clerk typed a character, so the
+renderer collects every text it will draw, asks the font (see
+:mod:`jixiao_desktop.printing.fonts`) and, when something is missing, raises
+:class:`UnprintableCharacters` naming the characters and the fields that hold them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from jixiao_desktop.forms.locations import describe
+
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
+
+
+def clean_text(text: str) -> str:
+    """Line breaks of any kind (Word's ``\\x0b`` too) become ``\\n``; tabs a blank."""
+    return text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+
+
+def iter_texts(node: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """``(location, text)`` for every text field of a form, nested rows included."""
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        path = f"{prefix}.{name}" if prefix else name
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, BaseModel):
+            yield from iter_texts(value, path)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_texts(item, f"{path}[{index}]")
+                elif isinstance(item, str):
+                    yield f"{path}[{index}]", item
+
+
+def char_label(char: str) -> str:
+    """``“𠀀”（U+20000）``; invisible characters by code and name only."""
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category[0] in "CZ":
+        name = unicodedata.name(char, "")
+        return f"{code}{'（' + name + '）' if name else ''}（不可见字符）"
+    return f"“{char}”（{code}）"
+
+
+class UnprintableCharacters(Exception):
+    """The document has characters the print font cannot draw.
+
+    ``characters`` are the characters, ``places`` the ``(location, Chinese
+    description, characters)`` of each form field holding some, ``font`` the
+    font's Chinese name. ``str()`` is the message to show the clerk.
+    """
+
+    def __init__(self, characters: list[str], places: list[tuple[str, str, list[str]]], font: str):
+        self.characters = characters
+        self.places = places
+        self.font = font
+        listed = "、".join(char_label(c) for c in characters)
+        lines = [f"无法打印：字体“{font}”中没有以下字符，打印出来会是空白：{listed}。"]
+        if places:
+            lines.append("所在位置：")
+            for _, where, chars in places[:20]:
+                lines.append(f"  {where}：{'、'.join(char_label(c) for c in chars)}")
+            if len(places) > 20:
+                lines.append(f"  另有{len(places) - 20}处")
+        lines.append("请把这些字符改为常用字（或删除不可见字符）后再打印。")
+        super().__init__("\n".join(lines))
+
+
+def unprintable_error(form: BaseModel, missing: set[str], font_label: str) -> UnprintableCharacters:
+    """The exception for ``missing`` characters, with the form fields holding them."""
+    places = []
+    for location, text in iter_texts(form):
+        found = sorted({c for c in clean_text(text) if c in missing})
+        if found:
+            places.append((location, describe(form, location), found))
+    return UnprintableCharacters(sorted(missing), places, font_label)
