@@ -79,7 +79,7 @@ def _budget_hunan(b: Builder):
     """年度预算申请: 资金总额, then by income and by nature side by side."""
     budget = b.form.budget
     rows = [
-        [b.label(f"年度预算申请（{b.unit}）"), b.p(f"资金总额：{b.money(budget.total)}"), "", "", ""],
+        [b.label(f"年度预算申请\n（{b.unit}）"), b.p(f"资金总额：{b.money(budget.total)}"), "", "", ""],
         ["", b.label("按收入性质分"), "", b.label("按支出性质分"), ""],
         ["", b.p("其中：一般公共预算拨款"), b.amount(budget.general_budget), b.p("其中：基本支出"), b.amount(budget.basic)],
         ["", b.p("政府性基金拨款"), b.amount(budget.gov_fund), b.p("项目支出"), b.amount(budget.project)],

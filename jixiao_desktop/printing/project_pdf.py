@@ -111,7 +111,7 @@ def _funding(b: Builder):
     for side, name in (("mid", "中期"), ("annual", "年度")):
         row = getattr(form.funding, side)
         texts = [row.total] + [getattr(row, key) for key, _ in FUNDING_LEVELS]
-        rows.append([b.label(f"{name}资金来源（{b.unit}）"), *[b.amount(t) for t in texts]])
+        rows.append([b.label(f"{name}资金来源\n（{b.unit}）"), *[b.amount(t) for t in texts]])
     return b.grid(rows, [28, 27, 25, 25, 25, 25, 25], repeat=0)
 
 
