@@ -31,6 +31,7 @@ class CellParagraph(Paragraph):
     """
 
     def wrap(self, availWidth, availHeight):
+        self._wrap_width = availWidth
         narrow = self._fitting_width(availWidth, availHeight)
         if narrow == availWidth:
             return super().wrap(availWidth, availHeight)
@@ -40,7 +41,10 @@ class CellParagraph(Paragraph):
         return availWidth, height
 
     def split(self, availWidth, availHeight):
-        return super().split(self._fitting_width(availWidth, availHeight), availHeight)
+        # A table splitting a row hands over the column width without the cell
+        # padding; the width of the last wrap is the one that fits the cell.
+        width = min(availWidth, getattr(self, "_wrap_width", availWidth))
+        return super().split(self._fitting_width(width, availHeight), availHeight)
 
     def _fitting_width(self, width: float, height: float) -> float:
         narrow = width
