@@ -65,7 +65,9 @@ def loads(text: str, path: str | os.PathLike = "<内存>") -> FormBase:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        problem = "文件内容不完整（可能保存时被中断）" if exc.pos >= len(text.rstrip()) else "文件已损坏"
+        stripped = text.strip()
+        truncated = stripped.startswith("{") and not stripped.endswith("}")
+        problem = "文件内容不完整（可能保存时被中断）" if truncated else "文件已损坏"
         raise DocumentError(path, f"{problem}，第{exc.lineno}行第{exc.colno}列无法读取") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise DocumentError(path, "这不是绩效目标表文档（可能是其他程序的文件）")
@@ -78,7 +80,7 @@ def loads(text: str, path: str | os.PathLike = "<内存>") -> FormBase:
             f"文档由较新版本的程序保存（格式第{version}版，本程序只支持到第{SCHEMA_VERSION}版），请升级程序后再打开",
         )
     try:
-        data = upgrade(data, version)
+        data = upgrade(data, version, SCHEMA_VERSION)
     except MigrationError as exc:
         raise DocumentError(path, str(exc)) from None
     if "form" not in data:

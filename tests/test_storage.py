@@ -1,0 +1,157 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from jixiao_desktop.forms.templates import new_form
+from jixiao_desktop.resources import example_path
+from jixiao_desktop.storage import DocumentError, backup_path, dumps, load, loads, save
+from jixiao_desktop.storage import docfile, migrations
+from tests.strategies import forms
+
+
+def test_examples_save_and_reload_identically(example_name, tmp_path):
+    original = load(example_path(example_name))
+    target = tmp_path / "copy.jixiao"
+    save(original, target)
+    again = load(target)
+    assert again == original
+    assert dumps(again) == example_path(example_name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["project", "department", "unit"])
+def test_new_forms_round_trip(kind, tmp_path):
+    form = new_form(kind, "2025")
+    save(form, tmp_path / "a.jixiao")
+    assert load(tmp_path / "a.jixiao") == form
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forms)
+def test_random_documents_round_trip_losslessly(form):
+    text = dumps(form)
+    assert loads(text) == form
+    assert dumps(loads(text)) == text
+
+
+def test_save_keeps_previous_version_as_backup(tmp_path):
+    path = tmp_path / "f.jixiao"
+    first = new_form("project", "2024")
+    save(first, path)
+    second = new_form("project", "2025")
+    save(second, path)
+    assert load(path).year == "2025"
+    assert load(backup_path(path)).year == "2024"
+
+
+def test_failure_between_write_and_rename_leaves_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "f.jixiao"
+    save(new_form("project", "2024"), path)
+    before = path.read_bytes()
+
+    def crash(source, target, attempts=5):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(docfile, "_replace", crash)
+    with pytest.raises(DocumentError) as info:
+        save(new_form("project", "2099"), path)
+    assert "原文件未改动" in str(info.value) and str(path) in str(info.value)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["f.jixiao"]  # no temp file left behind
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_process_killed_mid_save_leaves_a_readable_file(tmp_path):
+    path = tmp_path / "f.jixiao"
+    save(new_form("project", "2024"), path)
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from jixiao_desktop.storage import docfile
+        from jixiao_desktop.forms.templates import new_form
+        def die(source, target, attempts=5):
+            os.kill(os.getpid(), signal.SIGKILL)   # the new data is on disk, not yet renamed
+        docfile._replace = die
+        docfile.save(new_form("project", "2099"), {str(path)!r})
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert proc.returncode == -signal.SIGKILL
+    assert load(path).year == "2024"
+
+
+def test_permissions_are_the_usual_ones_not_private(tmp_path):
+    path = tmp_path / "f.jixiao"
+    save(new_form("project"), path)
+    if os.name == "posix":
+        umask = os.umask(0)
+        os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "空的"),
+        (b'{"format": "jixiao-desktop", "schema_ver', "不完整"),
+        (b"{not json at all}", "损坏"),
+        (b"\xff\xfe\x00\x01\x02binary", "不是绩效目标表文档"),
+        (b'{"hello": "world"}', "不是绩效目标表文档"),
+        (b"[1, 2, 3]", "不是绩效目标表文档"),
+        (b'{"format": "jixiao-desktop", "schema_version": 99, "form": {}}', "较新版本"),
+        (b'{"format": "jixiao-desktop", "schema_version": "x", "form": {}}', "版本号"),
+        (b'{"format": "jixiao-desktop", "schema_version": 1}', "没有表格内容"),
+        (b'{"format": "jixiao-desktop", "schema_version": 1, "form": {"kind": "bogus"}}', "未知的表格类型"),
+        (b'{"format": "jixiao-desktop", "schema_version": 1, "form": {"kind": "project", "year": 5}}', "year"),
+    ],
+)
+def test_bad_files_give_clear_messages_naming_the_file(tmp_path, content, words):
+    path = tmp_path / "bad.jixiao"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        load(path)
+    message = str(info.value)
+    assert str(path) in message and words in message
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(DocumentError, match="不存在"):
+        load(tmp_path / "nope.jixiao")
+    with pytest.raises(DocumentError, match="文件夹"):
+        load(tmp_path)
+
+
+def test_unknown_field_is_refused_not_dropped(tmp_path):
+    data = json.loads(dumps(new_form("project")))
+    data["form"]["secret_field"] = "typed by someone"
+    path = tmp_path / "x.jixiao"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DocumentError, match="多出未知的项"):
+        load(path)
+
+
+def test_older_versions_are_upgraded_step_by_step(monkeypatch):
+    """The migration path: a v1 file is upgraded when the program's format is v2."""
+    data = json.loads(dumps(new_form("project", "2024")))
+    data["form"]["year_v1"] = data["form"].pop("year")  # pretend v1 named the field differently
+
+    def v1_to_v2(raw):
+        raw["form"]["year"] = raw["form"].pop("year_v1")
+        return raw
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(docfile, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    form = loads(json.dumps(data))
+    assert form.year == "2024"
+    assert json.loads(dumps(form))["schema_version"] == 2
+
+
+def test_file_names_its_kind_first():
+    text = dumps(new_form("department"))
+    assert json.loads(text)["form"] and list(json.loads(text)["form"])[0] == "kind"
