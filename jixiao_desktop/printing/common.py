@@ -32,9 +32,10 @@ class CellParagraph(Paragraph):
 
     def wrap(self, availWidth, availHeight):
         self._wrap_width = availWidth
-        narrow = self._fitting_width(availWidth, availHeight)
-        if narrow == availWidth:
-            return super().wrap(availWidth, availHeight)
+        size = super().wrap(availWidth, availHeight)
+        if self._overflow() <= 0.01:
+            return size
+        narrow = self._fitting_width(availWidth - self.style.fontSize, availHeight)
         _, height = super().wrap(narrow, availHeight)
         self._widen(availWidth - narrow)
         self.width = availWidth
@@ -44,9 +45,13 @@ class CellParagraph(Paragraph):
         # A table splitting a row hands over the column width without the cell
         # padding; the width of the last wrap is the one that fits the cell.
         width = min(availWidth, getattr(self, "_wrap_width", availWidth))
-        return super().split(self._fitting_width(width, availHeight), availHeight)
+        super().wrap(width, availHeight)
+        if self._overflow() > 0.01:
+            width = self._fitting_width(width - self.style.fontSize, availHeight)
+        return super().split(width, availHeight)
 
     def _fitting_width(self, width: float, height: float) -> float:
+        """The widest width at most ``width`` at which no line hangs over."""
         narrow = width
         for _ in range(6):
             super().wrap(narrow, height)
@@ -81,9 +86,11 @@ class Builder:
         self.texts: list[str] = []
 
     # -- cells -------------------------------------------------------------
-    def p(self, text: str, style=None) -> Paragraph:
+    def p(self, text: str, style=None) -> Paragraph | str:
         """A paragraph of typed text: escaped, line breaks kept, wrapped in its cell."""
         cleaned = clean_text(text or "")
+        if not cleaned.strip():
+            return ""  # an empty cell (drawn with the table's font): no paragraph to lay out
         self.texts.append(cleaned)
         markup = escape(cleaned.strip("\n")).replace("\n", "<br/>")
         return CellParagraph(markup, style or self.st.cell)
