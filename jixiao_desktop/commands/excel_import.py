@@ -1,0 +1,45 @@
+"""``jixiao import FILE.xlsx -o DOC``: read a workbook into a document and print the import report.
+
+Exit status: 0 read, 2 the workbook could not be read (message on stderr), 3 the document could
+not be written. ``--quiet`` prints only the summary line of the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jixiao_desktop.excel import ExcelError, import_workbook
+from jixiao_desktop.storage import DocumentError, save
+from jixiao_desktop.storage.docfile import EXTENSION
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿")
+    parser.add_argument("-o", "--output", metavar="DOC", help=f"保存为的表格文件（默认与工作簿同名，扩展名{EXTENSION}）")
+    parser.add_argument("-q", "--quiet", action="store_true", help="只显示导入报告的汇总行")
+    parser.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.workbook)
+    target = Path(args.output) if args.output else source.with_suffix(EXTENSION)
+    if target.suffix.lower() != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    if target.exists() and not args.force:
+        print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
+        return 3
+    try:
+        result = import_workbook(source)
+    except ExcelError as exc:
+        print(f"{source}：{exc}", file=sys.stderr)
+        return 2
+    print(result.report.summary() if args.quiet else result.report.text())
+    try:
+        save(result.form, target)
+    except (DocumentError, OSError) as exc:
+        print(f"{target}：无法保存：{exc}", file=sys.stderr)
+        return 3
+    print(f"已保存：{target}")
+    return 0

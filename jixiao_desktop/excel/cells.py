@@ -1,0 +1,99 @@
+"""Cell values ↔ text: labels, numbers, dates, amounts as the forms store them.
+
+Labels are compared after :func:`norm` (full-width forms folded, every blank and
+line break removed, a trailing colon dropped), so ``总  体   目  标`` and
+``年度重点\n工作计划`` find their fields. Values are read verbatim when they are
+text; numbers and dates are turned into the text a clerk would have typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.money import AmountUnit, format_amount, parse_amount
+
+_BLANKS_RE = re.compile(r"[\s\u3000\u00a0\u200b]+")
+_UNIT_RE = re.compile(r"\((万元|元)\)$")
+
+
+def norm(text: object) -> str:
+    """A label's comparable form: ``"（总  体\n目标）：" → "(总体目标)"``."""
+    if text is None:
+        return ""
+    folded = unicodedata.normalize("NFKC", str(text))
+    folded = _BLANKS_RE.sub("", folded)
+    return folded.rstrip(":").rstrip("*")
+
+
+def split_unit(label: str) -> tuple[str, AmountUnit | None]:
+    """``"中期资金来源(元)" → ("中期资金来源", 元)``; a normalised label in, unit out."""
+    match = _UNIT_RE.search(label)
+    if match is None:
+        return label, None
+    unit = AmountUnit.WAN_YUAN if match[1] == "万元" else AmountUnit.YUAN
+    return label[: match.start()], unit
+
+
+def decimal_of(number: int | float) -> Decimal:
+    """The decimal a clerk typed: floats are cut back to 10 places (Excel keeps 15 digits)."""
+    if isinstance(number, bool):
+        return Decimal(int(number))
+    if isinstance(number, int):
+        return Decimal(number)
+    return Decimal(str(round(number, 10))).normalize()
+
+
+def number_text(number: int | float, number_format: str = "General") -> str:
+    """A number cell as text: ``27``, ``14.87``, ``100%`` for percent formats."""
+    value = decimal_of(number)
+    if "%" in (number_format or ""):
+        return f"{(value * 100).normalize():f}%"
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1)):f}"
+    return f"{value.normalize():f}"
+
+
+def amount_text(number: int | float, unit: AmountUnit) -> tuple[str, bool]:
+    """A number cell of an amount as the canonical text in ``unit``.
+
+    Returns (text, exact): ``exact`` is False when the number is finer than the
+    分; the text is then the number as written and nothing is rounded away.
+    """
+    value = decimal_of(number)
+    try:
+        yuan = value * unit.factor
+    except InvalidOperation:  # pragma: no cover - NaN/inf cannot come from a cell
+        return str(number), False
+    text = format_amount(yuan, unit)
+    if parse_amount(text, unit).value != yuan:
+        return f"{value.normalize():f}", False
+    return text, True
+
+
+def date_text(value: dt.date | dt.datetime | dt.time) -> str:
+    """An Excel date as a clerk writes it: ``2023年10月12日``."""
+    if isinstance(value, dt.datetime) and (value.hour, value.minute, value.second) != (0, 0, 0):
+        return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.isoformat()
+
+
+def canonical_amount(text: str, unit: AmountUnit) -> Decimal | None:
+    """The amount in ``unit`` if ``text`` is exactly how this program writes it, else None.
+
+    Only such texts are written as number cells: reading the number back gives
+    the same text, so ``300万元``, ``1360800.00 `` or ``约74万元`` stay text cells.
+    """
+    parsed = parse_amount(text, unit)
+    if not parsed.ok or parsed.unit is not None or parsed.per is not None:
+        return None
+    if format_amount(parsed.value, unit) != text:
+        return None
+    number = parsed.value / unit.factor
+    if Decimal(repr(float(number))) != number:
+        return None
+    return number

@@ -1,0 +1,202 @@
+"""``import_workbook(path)``: a filled or blank workbook of any form kind → a document."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from pydantic import ValidationError
+
+from jixiao_desktop.excel import program_data
+from jixiao_desktop.excel.blocks import FB2, FB3, MAIN, Block, Context, leftovers, scan_inline, split_blocks
+from jixiao_desktop.excel.cells import norm
+from jixiao_desktop.excel.errors import ExcelError
+from jixiao_desktop.excel.grid import MAX_COLS, MAX_ROWS, read_sheet
+from jixiao_desktop.excel.read_department import read_department, read_detail, read_fund_table
+from jixiao_desktop.excel.read_project import INLINE_UNIT, _seal, read_project, read_proposal
+from jixiao_desktop.excel.report import ImportReport
+from jixiao_desktop.excel.safety import inspect
+from jixiao_desktop.forms import FORM_ADAPTER, FORM_KINDS, DepartmentForm, ProjectForm
+from jixiao_desktop.forms.layouts import COST, INPUT_MANAGEMENT, IndicatorLayout, canonical
+from jixiao_desktop.money import AmountUnit
+
+PROPOSAL_SHEET = "项目申报书"
+_DEFAULT_UNIT = {"project": AmountUnit.YUAN, "department": AmountUnit.WAN_YUAN, "unit": AmountUnit.YUAN}
+
+
+@dataclass
+class ImportResult:
+    form: ProjectForm | DepartmentForm
+    report: ImportReport
+
+
+def import_workbook(path: str | Path) -> ImportResult:
+    """Read a workbook into a document; raises :class:`ExcelError` with a Chinese message."""
+    path = Path(path)
+    info = inspect(path)
+    data = path.read_bytes()
+    wb = _load(data, path.name, read_only=info.read_only)
+    report = ImportReport(source=path.name)
+    report.warnings += info.warnings
+    for part, rows in info.declared_rows.items():
+        if rows > MAX_ROWS:
+            report.warnings.append(f"工作表（{part}）声明有{rows}行，只读取前{MAX_ROWS}行、前{MAX_COLS}列。")
+    try:
+        form, rows = read_workbook(wb, report, read_only=info.read_only, data=data)
+        if rows is not None:
+            form = _apply_program_data(form, rows, report)
+    finally:
+        if info.read_only:
+            wb.close()
+    return ImportResult(form, report)
+
+
+def _load(data: bytes, name: str, *, read_only: bool = False, data_only: bool = False):
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only,
+                                      keep_vba=False, rich_text=False)
+    except ExcelError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        kind = type(exc).__name__
+        if "Entities" in kind or "DTD" in kind or "Forbidden" in kind:
+            raise ExcelError(f"工作簿含有不安全的XML内容（{kind}），已拒绝读取：{name}") from exc
+        raise ExcelError(f"无法读取工作簿：{name}（{kind}: {str(exc)[:200]}）") from exc
+
+
+def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
+    """(form as read from the main sheets, 填报程序数据 rows or None)."""
+    sheets, proposal_sheets, rows = [], [], None
+    for ws in wb.worksheets:
+        if ws.title == program_data.SHEET_NAME:
+            rows, problems = program_data.read_sheet(ws)
+            report.warnings += problems
+            continue
+        sheet = read_sheet(ws, read_only)
+        if sheet.cut_cells:
+            report.warnings.append(f"工作表“{ws.title}”有{sheet.cut_cells}个单元格超出读取范围"
+                                   f"（前{MAX_ROWS}行、前{MAX_COLS}列），未读入。")
+        (proposal_sheets if norm(ws.title) == PROPOSAL_SHEET else sheets).append(sheet)
+    for chart in getattr(wb, "chartsheets", []):
+        report.warnings.append(f"图表页“{chart.title}”不含表格内容，未读入。")
+    _cached_formulas(sheets + proposal_sheets, wb, data, read_only)
+    blocks = split_blocks(sheets)
+    kind = _detect_kind(blocks)
+    report.kind_label = FORM_KINDS[kind]
+    ctx = Context(report)
+    for block in blocks:
+        ctx.titles(block)
+    if ctx.unit is None:
+        ctx.unit = _DEFAULT_UNIT[kind]
+        report.add_guess("", f"未找到金额单位，按{ctx.unit.value}读入")
+    main = blocks[0]
+    if kind == "project":
+        form = read_project(ctx, main)
+        for sheet in proposal_sheets:
+            block = Block(MAIN, [(sheet, r) for r in range(sheet.nrows)])
+            form.proposal = read_proposal(ctx, block)
+            leftovers(ctx, [block])
+        for block in blocks[1:]:
+            report.warnings.append(f"项目支出表不含附表，{block.rows[0][0].name}中的附表内容未读入。")
+    else:
+        form = read_department(ctx, main, kind)
+        _read_annexes(ctx, blocks[1:], form)
+    form.year = ctx.year or ""
+    form.amount_unit = ctx.unit
+    form.layout = _layout(form, report)
+    leftovers(ctx, blocks)
+    return form, rows
+
+
+def _read_annexes(ctx: Context, blocks, form: DepartmentForm) -> None:
+    for block in blocks:
+        scan_inline(ctx, block, INLINE_UNIT, {"filler_unit": "填报单位"},
+                    lambda k, v: setattr(form, k, _seal(v)) if v and not form.filler_unit else None)
+        if block.kind == FB2:
+            read_fund_table(ctx, block, form)
+    for block in blocks:
+        if block.kind != FB3:
+            continue
+        detail = read_detail(ctx, block, form)
+        where = block.rows[0][0].coord(block.rows[0][1], 0)
+        names = {norm(detail.parent_name), norm(detail.name)}
+        target = next((f for f in form.special_funds if f.detail is None and norm(f.name) and norm(f.name) in names),
+                      None)
+        if target is None:
+            target = next((f for f in form.special_funds if f.detail is None), None)
+            if target is not None:
+                ctx.report.add_guess(where, f"附表3“{detail.name}”名称与附表2不符，按顺序对应附表2“{target.name}”")
+        if target is None:
+            from jixiao_desktop.forms.department import SpecialFund
+
+            target = SpecialFund(name=detail.parent_name or detail.name, amount=detail.parent_amount)
+            form.special_funds.append(target)
+            ctx.report.add_guess(where, f"附表3“{detail.name}”在附表2中没有对应行，已在附表2末尾补上一行")
+        target.detail = detail
+
+
+def _detect_kind(blocks) -> str:
+    texts = [norm(sheet.text(r, c)) for b in blocks[:1] for sheet, r, c in b.cells()]
+    for t in texts:
+        if "项目支出绩效目标" in t:
+            return "project"
+        if "单位整体支出绩效目标" in t:
+            return "unit"
+        if "部门整体支出绩效目标" in t:
+            return "department"
+    labels = set(texts)
+    if "项目名称" in labels or "中期目标" in labels:
+        return "project"
+    if "部门名称" in labels or any(b.kind != MAIN for b in blocks):
+        return "department"
+    if "单位名称" in labels or "年度履职目标" in labels:
+        return "unit"
+    raise ExcelError("工作簿中没有找到绩效目标表（表名或“项目名称”“部门名称”“单位名称”等栏目），无法导入。")
+
+
+def _layout(form, report: ImportReport) -> IndicatorLayout:
+    names = {canonical(row.level1) for row in form.indicators}
+    if INPUT_MANAGEMENT in names or form.kind == "unit":
+        layout = IndicatorLayout.SHANGHAI
+    elif COST in names:
+        layout = IndicatorLayout.CZ2021_101
+    else:
+        layout = IndicatorLayout.CLASSIC
+    report.add_guess("", f"指标体系按一级指标判断为“{layout.label}”")
+    return layout
+
+
+def _cached_formulas(sheets, wb, data: bytes | None, read_only: bool) -> None:
+    missing = [(s, key) for s in sheets for key, cell in s.cells.items()
+               if cell.is_formula and s.number(*key) is None]
+    if not missing or data is None:
+        return
+    cached_wb = _load(data, "", read_only=read_only, data_only=True)
+    try:
+        by_name = {ws.title: ws for ws in cached_wb.worksheets}
+        for sheet, (r, c) in missing:
+            ws = by_name.get(sheet.name)
+            if ws is not None:
+                sheet.cached[(r, c)] = ws.cell(row=r + 1, column=c + 1).value
+    finally:
+        if read_only:
+            cached_wb.close()
+
+
+def _apply_program_data(form, rows, report: ImportReport):
+    doc = form.model_dump(mode="json")
+    applied, skipped = program_data.apply(doc, rows)
+    if skipped:
+        report.warnings.append(
+            f"“{program_data.SHEET_NAME}”中有{len(skipped)}项与表中内容不一致（导出后表格被修改过），以表中内容为准："
+            + "、".join(skipped[:10]) + ("…" if len(skipped) > 10 else ""))
+    try:
+        result = FORM_ADAPTER.validate_python(doc)
+    except ValidationError as exc:
+        report.warnings.append(f"“{program_data.SHEET_NAME}”内容无效，未采用：{exc.error_count()}处错误")
+        return form
+    if applied:
+        report.add_guess(program_data.SHEET_NAME, f"按“{program_data.SHEET_NAME}”补回{applied}项正式表样中没有位置的内容")
+    return result

@@ -1,0 +1,55 @@
+"""``export_workbook(form, path)``: a document → a workbook in the official layout."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import openpyxl
+
+from jixiao_desktop.excel import program_data
+from jixiao_desktop.excel.errors import ExcelError
+from jixiao_desktop.excel.report import ImportReport
+from jixiao_desktop.excel.write_department import write_department
+from jixiao_desktop.excel.write_project import write_project, write_proposal
+from jixiao_desktop.forms import ProjectForm
+
+
+def build_workbook(form) -> openpyxl.Workbook:
+    """The workbook with its official sheets and, when needed, the 填报程序数据 sheet."""
+    wb = openpyxl.Workbook()
+    if isinstance(form, ProjectForm):
+        write_project(wb, form)
+        write_proposal(wb, form.proposal, form.amount_unit)
+    else:
+        write_department(wb, form)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    from jixiao_desktop.excel.reader import read_workbook
+
+    read_back = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    seen, _ = read_workbook(read_back, ImportReport())
+    rows = program_data.diff(form.model_dump(mode="json"), seen.model_dump(mode="json"))
+    program_data.write_sheet(wb, form, rows)
+    wb.active = 0
+    return wb
+
+
+def export_workbook(form, path: str | Path) -> Path:
+    """Write ``form`` to ``path`` (.xlsx), atomically; raises :class:`ExcelError`."""
+    path = Path(path)
+    wb = build_workbook(form)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".jixiao-", suffix=".xlsx", dir=path.parent or ".")
+        os.close(handle)
+        try:
+            wb.save(temp)
+            os.replace(temp, path)
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    except OSError as exc:
+        raise ExcelError(f"无法写入工作簿：{path}（{exc.strerror or exc}）") from exc
+    return path
