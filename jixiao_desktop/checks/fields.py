@@ -38,3 +38,40 @@ def amount_fields(form: FormBase) -> Iterator[tuple[str, str]]:
                 for k, cost in enumerate(line.cost_lines):
                     yield f"{base}.expenses[{j}].cost_lines[{k}].amount", cost.amount
             yield f"{base}.expenses_total", detail.expenses_total
+
+
+class Grid:
+    """One indicator grid: the main one or a 附表3's, with the amount it spends.
+
+    ``budget`` maps a side (``mid``/``annual``) to the location of the amount
+    the grid's 成本指标 describe: 项目 中期/年度 总投入, 部门 项目支出, 附表3 项目金额.
+    """
+
+    def __init__(self, path: str, rows, budget: dict[str, str], label: str, scope_year: str = ""):
+        self.path = path
+        self.rows = rows
+        self.budget = budget
+        self.label = label
+        self.scope_year = scope_year
+
+    def cells(self):
+        """(location of the side, row index, side key, row, indicator) for every side of every row."""
+        for i, row in enumerate(self.rows):
+            for side, indicator in row.sides():
+                yield f"{self.path}[{i}].{side}", i, side, row, indicator
+
+
+def indicator_grids(form: FormBase) -> Iterator[Grid]:
+    if isinstance(form, ProjectForm):
+        yield Grid("indicators", form.indicators, {"mid": "funding.mid.total", "annual": "funding.annual.total"}, "绩效指标")
+    elif isinstance(form, DepartmentForm):
+        yield Grid("indicators", form.indicators, {"annual": "budget.project"}, "绩效指标")
+        for i, fund in enumerate(form.special_funds):
+            if fund.detail is not None:
+                name = fund.detail.name.strip() or fund.name.strip() or f"第{i + 1}项"
+                yield Grid(
+                    f"special_funds[{i}].detail.indicators",
+                    fund.detail.indicators,
+                    {"annual": f"special_funds[{i}].detail.amount"},
+                    f"附表3（{name}）",
+                )

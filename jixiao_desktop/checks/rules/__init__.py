@@ -1,3 +1,13 @@
 """The catalogue: importing this package registers every rule."""
 
-from jixiao_desktop.checks.rules import amounts, totals  # noqa: F401
+from jixiao_desktop.checks.rules import (  # noqa: F401
+    amounts,
+    annexes,
+    arithmetic,
+    completeness,
+    counts,
+    layout,
+    periods,
+    totals,
+    values,
+)

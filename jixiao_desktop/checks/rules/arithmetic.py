@@ -1,0 +1,159 @@
+"""Arithmetic: 资金安排 items → total, and the calculations clerks write as prose."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.checks.context import CheckContext
+from jixiao_desktop.checks.findings import Severity
+from jixiao_desktop.checks.prose import Evaluation, Step, evaluate
+from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.textnum import Quantity, read_numbers
+from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
+from jixiao_desktop.forms.layouts import canonical
+
+UNSURE = "（按文字推算，请核对）"
+
+
+@rule("arrangement.total", Severity.ERROR, "资金安排各项之和不等于合计", kinds=("project",))
+def arrangement_total(ctx: CheckContext):
+    proposal = ctx.form.proposal
+    values = [ctx.value(item.amount) for item in proposal.arrangement_items if item.amount.strip()]
+    values = [v for v in values if v is not None]
+    total = ctx.value(proposal.arrangement_total)
+    if not values or total is None:
+        return
+    parts = sum(values, Decimal(0))
+    if parts != total:
+        yield Hit(
+            "proposal.arrangement_total",
+            f"资金安排情况写明共计{ctx.money(total)}，但{len(values)}项之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
+            tuple(f"proposal.arrangement_items[{i}].amount" for i in range(len(proposal.arrangement_items))),
+        )
+
+
+@rule("arrangement.vs_funding", Severity.ERROR, "资金安排合计与年度资金不一致", kinds=("project",))
+def arrangement_vs_funding(ctx: CheckContext):
+    form: ProjectForm = ctx.form
+    annual = ctx.value(form.funding.annual.total)
+    if annual is None:
+        return
+    total = ctx.value(form.proposal.arrangement_total)
+    if total is None:
+        values = [ctx.value(i.amount) for i in form.proposal.arrangement_items]
+        if not values or any(v is None for v in values):
+            return
+        total = sum(values, Decimal(0))
+    if total != annual:
+        yield Hit(
+            "proposal.arrangement_total",
+            f"资金安排情况合计{ctx.money(total)}，但年度资金来源总投入为{ctx.money(annual)}，{ctx.diff(total, annual)}",
+            ("funding.annual.total",),
+        )
+
+
+def _step_message(where: str, step: Step, ctx: CheckContext, text_counts: list[Quantity]) -> str:
+    if step.kind == "level_share":
+        return f"{where}写道{step.description}，但又写作{_pct(step.stated)}；分担比例与承担百分比应一致"
+    stated = ctx.money(step.stated)
+    computed = ctx.money(step.computed)
+    message = f"{where}：按文字计算 {step.description}，但文字写的是{stated}，{ctx.diff(step.computed, step.stated)}"
+    if step.kind == "product":
+        message += _fitting_count(step, text_counts)
+    if step.kind == "approved":
+        message = f"{where}：{step.description}；测算与批复金额不同，请在测算说明中写清按批复金额安排"
+    elif step.uncertain:
+        message += "（文字含“等”“约”，可能未列全）" if step.kind in ("sum", "remainder") else UNSURE
+    del computed
+    return message
+
+
+def _fitting_count(step: Step, counts: list[Quantity]) -> str:
+    """Name the count stated elsewhere in the text that would give the stated total."""
+    try:
+        head, _ = step.description.split("×", 1)
+        count = Decimal("".join(ch for ch in head if ch.isdigit() or ch == "."))
+    except (ValueError, ArithmeticError):
+        return ""
+    if not count or step.stated is None:
+        return ""
+    rate = step.computed / count
+    if not rate:
+        return ""
+    fitting = step.stated / rate
+    for q in counts:
+        if q.value == fitting and q.value != count:
+            return f"；文中另写有{q.value}{q.unit}，按{q.value}{q.unit}计算正好是{step.stated:f}元，两处数量不一致"
+    return ""
+
+
+def _pct(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f}%"
+
+
+def _report(ctx: CheckContext, where: str, location: str, evaluation: Evaluation, counts, related=()):
+    for step in evaluation.failures():
+        severity = Severity.HINT if step.kind == "approved" else None
+        yield Hit(location, _step_message(where, step, ctx, counts), tuple(related), severity)
+
+
+@rule("prose.relation", Severity.WARNING, "文字中的计算不成立")
+def prose_relation(ctx: CheckContext):
+    for location, where, text, _amount, context in _prose_sites(ctx):
+        evaluation = evaluate(text, ctx.unit, context)
+        yield from _report(ctx, where, location, evaluation, read_numbers(text).counts())
+
+
+@rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致")
+def prose_vs_amount(ctx: CheckContext):
+    for location, where, text, amount_location, context in _prose_sites(ctx):
+        if not amount_location:
+            continue
+        from jixiao_desktop.forms.locations import resolve
+
+        amount = ctx.value(resolve(ctx.form, amount_location))
+        evaluation = evaluate(text, ctx.unit, context)
+        if amount is None or evaluation.bottom_line is None or evaluation.bottom_line == amount:
+            continue
+        message = (
+            f"{where}按文字推算为{evaluation.derivation}，即{ctx.money(evaluation.bottom_line)}，"
+            f"但金额为{ctx.money(amount)}，{ctx.diff(evaluation.bottom_line, amount)}"
+        )
+        if evaluation.uncertain:
+            message += UNSURE
+        yield Hit(location, message, (amount_location,))
+
+
+def _prose_sites(ctx: CheckContext):
+    """(text location, Chinese name, text, amount location or "", context counts)."""
+    form = ctx.form
+    if isinstance(form, ProjectForm):
+        counts = _indicator_counts(form.indicators, "annual")
+        yield "proposal.arrangement", "资金安排情况", form.proposal.arrangement, (
+            "funding.annual.total" if form.proposal.arrangement.strip() else ""), counts
+        yield "proposal.content", "项目实施内容", form.proposal.content, "", counts
+        yield "proposal.overview", "项目基本概况", form.proposal.overview, "", counts
+        yield "overview", "项目概况", form.overview, "", counts
+    elif isinstance(form, DepartmentForm):
+        for i, fund in enumerate(form.special_funds):
+            detail: FundDetail | None = fund.detail
+            if detail is None:
+                continue
+            counts = _indicator_counts(detail.indicators, "annual")
+            name = detail.name.strip() or fund.name.strip()
+            for j, line in enumerate(detail.expenses):
+                base = f"special_funds[{i}].detail.expenses[{j}]"
+                text, field = (line.basis, "basis") if line.basis.strip() else (line.detail, "detail")
+                yield f"{base}.{field}", f"附表3“{name}”的测算说明", text, f"{base}.amount", counts
+
+
+def _indicator_counts(rows, side: str) -> list[Quantity]:
+    """Counts stated in 数量指标 (name and value) of one side: context for standards."""
+    out = []
+    for row in rows:
+        indicator = row.mid if side == "mid" else row.annual
+        if indicator is None or canonical(indicator.level2) != "数量指标":
+            continue
+        out.extend(read_numbers(indicator.value).counts())
+        out.extend(read_numbers(f"{indicator.name}{indicator.value}").counts())
+    return out

@@ -1,0 +1,222 @@
+"""Numbers in prose: amounts, counts, rates, percentages and cost-sharing ratios.
+
+Clerks write the calculation into 测算说明 and 资金安排情况 as sentences
+(``33个城市社区，12万元/社区，共计396万元``; ``其余306万元由市、区按1:1承担``).
+This module reads such a sentence into :class:`Quantity` tokens and
+:class:`Ratio` statements, with their positions and the words before them, so
+the arithmetic rules can check what the sentence claims. Dates, document
+numbers, ages and ranges are recognised and left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from jixiao_desktop.money import WAN, YI
+
+MONEY, COUNT, PERCENT = "money", "count", "percent"
+
+COUNT_UNITS = (
+    "人次", "户次", "个", "人", "名", "户", "家", "床", "张", "项", "条", "次", "所", "处", "座", "支",
+    "场", "期", "批", "套", "份", "件", "台", "辆", "公里", "社区", "村", "街道", "镇", "单位",
+)
+_COUNT_UNIT_RE = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_PER_WORDS = "人次|户次|平方米|课时|小时|社区|个|人|名|户|家|床|张|项|次|所|处|套|件|台|村|年|月|日|天|季|期|场|批|公里"
+_PER = rf"(?:{_PER_WORDS})(?:\s*[./·]\s*(?:{_PER_WORDS})){{0,2}}"
+_TOKEN_RE = re.compile(
+    rf"""(?P<approx_before>约|近|超过|多于|不低于|不少于|不超过|大约)?
+    (?P<number>{_NUMBER})
+    (?P<more>多)?
+    (?:
+        (?P<money>亿元|万元|元|亿|万(?![人户个名家次]))(?:\s*/\s*(?P<per>{_PER}))?
+      | (?P<percent>%)
+      | (?P<count>{_COUNT_UNIT_RE})
+    )""",
+    re.VERBOSE,
+)
+# Numbers that are not quantities: years, months, dates, ages, document numbers, ranges.
+_NOT_QUANTITY_RE = re.compile(
+    rf"""(?:\d+\s*[-—~～至到]\s*)+{_NUMBER}\s*(?:周岁|岁|年|月|日|号|元|万元)?   # ranges 80-89周岁, 1-12月
+    | {_NUMBER}\s*(?:周岁|岁|年|月份|月|日|号|季度|倍|小时|天|周)                  # 2023年, 1.3倍
+    | [〔\[【(（]\s*\d{{4}}\s*[〕\]】)）]\s*\d+\s*号                               # 〔2016〕29号
+    """,
+    re.VERBOSE,
+)
+_RATIO_RE = re.compile(
+    r"""(?P<parties>(?:省|市|区|县|州|乡|镇|中央|财政|级|、|和|与|\s)*?)
+    (?:按|比例|为)?\s*(?:照)?\s*
+    (?P<a>\d+(?:\.\d+)?)\s*[:：比]\s*(?P<b>\d+(?:\.\d+)?)(?:\s*[:：比]\s*(?P<c>\d+(?:\.\d+)?))?""",
+    re.VERBOSE,
+)
+_EACH_PERCENT_RE = re.compile(r"(?P<parties>[省市区县、和与]{2,})(?:财政)?各(?:配套|承担|负担|分担|出资)\s*(?P<p>\d+(?:\.\d+)?)%")
+_LEVEL_SHARE_RE = re.compile(r"(?P<level>[省市区县])级?(?:财政)?(?:承担|配套|负担)\s*(?P<p>\d+(?:\.\d+)?)%")
+_TOTAL_WORDS = ("共计", "合计", "总计", "总额", "累计")
+_FINAL_WORDS = ("实际批复", "实际安排", "批复金额", "核定", "实际")
+_DELIMS = "，,。；;、：:\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number with its unit in a text. Money ``value`` is in 元."""
+
+    kind: str
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    per: str = ""
+    approx: bool = False
+    label: str = ""      # the words of the clause before the number
+    noun: str = ""       # for counts: the words right after (``33个城市社区`` → ``城市社区``)
+    prefix: str = ""     # up to 12 characters right before the number
+
+    @property
+    def is_rate(self) -> bool:
+        """A standard per something: ``16800元/个.年``, ``每个…2.4万元``, ``12万元/社区``."""
+        return bool(self.per) or "每" in self.label
+
+    @property
+    def is_total(self) -> bool:
+        return any(word in self.label for word in _TOTAL_WORDS)
+
+    @property
+    def is_final(self) -> bool:
+        return any(word in self.label for word in _FINAL_WORDS)
+
+    @property
+    def is_remainder(self) -> bool:
+        return "其余" in self.label or "剩余" in self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """A cost-sharing statement: parties (``市``, ``区``) and their parts (3, 7)."""
+
+    parties: tuple[str, ...]
+    parts: tuple[Decimal, ...]
+    start: int
+    end: int
+    text: str
+
+    @property
+    def whole(self) -> Decimal:
+        return sum(self.parts, Decimal(0))
+
+    def share_of(self, party: str) -> Decimal | None:
+        """The fraction a party carries (``区`` → 7/10), or None if not named."""
+        for name, part in zip(self.parties, self.parts):
+            if name == party:
+                return part / self.whole
+        return None
+
+
+@dataclass(slots=True)
+class TextNumbers:
+    text: str
+    quantities: list[Quantity] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
+    level_shares: dict[str, Decimal] = field(default_factory=dict)  # 区 → 0.7 from 区级承担70%
+
+    def money(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.kind == MONEY]
+
+    def counts(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.kind == COUNT]
+
+
+_UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
+_PARTY_RE = re.compile(r"中央|省|市|区|县")
+
+
+@lru_cache(maxsize=2048)
+def read_numbers(text: str) -> TextNumbers:
+    """Read the quantities and ratios of a text. Never raises."""
+    folded = unicodedata.normalize("NFKC", text or "").replace("\u3000", " ")
+    result = TextNumbers(folded)
+    blocked = _blocked_spans(folded)
+    for match in _TOKEN_RE.finditer(folded):
+        start, end = match.span("number")
+        if any(b0 <= start < b1 for b0, b1 in blocked):
+            continue
+        try:
+            number = Decimal(match["number"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover
+            continue
+        prefix = folded[max(0, start - 12):start]
+        approx = bool(match["approx_before"] or match["more"]) or folded[end:end + 3].startswith(("左右", "余"))
+        label = _clause_before(folded, match.start())
+        if match["money"]:
+            unit = "万元" if match["money"] in ("万", "万元") else "亿元" if match["money"] in ("亿", "亿元") else "元"
+            value = number * _UNIT_FACTOR[match["money"]]
+            result.quantities.append(
+                Quantity(MONEY, value, unit, match.start(), match.end(), per=match["per"] or "", approx=approx,
+                         label=label, prefix=prefix)
+            )
+        elif match["percent"]:
+            result.quantities.append(Quantity(PERCENT, number, "%", match.start(), match.end(), approx=approx, label=label, prefix=prefix))
+        else:
+            noun = _noun_after(folded, match.end())
+            result.quantities.append(
+                Quantity(COUNT, number, match["count"], match.start(), match.end(), approx=approx, label=label,
+                         prefix=prefix, noun=noun)
+            )
+    result.ratios = _ratios(folded)
+    for match in _EACH_PERCENT_RE.finditer(folded):
+        parties = tuple(_PARTY_RE.findall(match["parties"]))
+        if len(parties) >= 2:
+            share = Decimal(match["p"])
+            result.ratios.append(Ratio(parties, tuple(share for _ in parties), match.start(), match.end(), match[0]))
+    for match in _LEVEL_SHARE_RE.finditer(folded):
+        result.level_shares[match["level"]] = Decimal(match["p"]) / 100
+    return result
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NOT_QUANTITY_RE.finditer(text)]
+
+
+def _noun_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and i - end < 14 and text[i] not in _DELIMS and not text[i].isdigit():
+        i += 1
+    return text[end:i].strip(" （(）).")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words between the previous delimiter and ``start`` (the label of a number)."""
+    i = start
+    while i > 0 and text[i - 1] not in _DELIMS:
+        i -= 1
+    return text[i:start].strip(" （(）)")
+
+
+def _ratios(text: str) -> list[Ratio]:
+    ratios = []
+    for match in _RATIO_RE.finditer(text):
+        before = text[max(0, match.start("a") - 14):match.start("a")]
+        parties = tuple(_PARTY_RE.findall(before))
+        values = [match[g] for g in ("a", "b", "c") if match[g]]
+        if len(parties) < len(values):
+            # 市区2：1 / 省市区5：3：2: the parties are written together
+            continue
+        parties = parties[-len(values):]
+        parts = tuple(Decimal(v) for v in values)
+        if sum(parts) == 0:
+            continue
+        ratios.append(Ratio(parties, parts, match.start("a"), match.end(), text[match.start("a"):match.end()]))
+    return ratios
+
+
+def our_share(numbers: TextNumbers, ratio: Ratio, level: str = "区") -> Decimal | None:
+    """The fraction this form's level carries under ``ratio`` (区/县 by default)."""
+    for candidate in (level, "县", "区"):
+        share = ratio.share_of(candidate)
+        if share is not None:
+            return share
+    return None
