@@ -115,6 +115,8 @@ class Context:
                 self.note_unit(AmountUnit(unit_match[1]), sheet.coord(r, c))
                 sheet.consumed.add((r, c))
                 continue
+            if len(t) < 24 and t.endswith(("(元)", "(万元)")) and t not in ("(元)", "(万元)"):
+                self.note_unit(split_unit(t)[1], sheet.coord(r, c))
             if t in ("(元)", "(万元)"):
                 self.note_unit(split_unit(t)[1], sheet.coord(r, c))
                 sheet.consumed.add((r, c))

@@ -44,7 +44,9 @@ def diff(orig: object, read: object, path: str = "") -> list[tuple[str, str, obj
 
 def _diff(orig, read, path, out) -> None:
     if isinstance(orig, dict):
-        if read is not MISSING and not isinstance(read, dict):
+        if read is MISSING and path and not path.endswith("]"):
+            out.append((path, "值", {}, "-"))
+        elif read is not MISSING and not isinstance(read, dict):
             out.append((path, "值", {}, fingerprint(read)))
             read = MISSING
         for key, value in orig.items():
