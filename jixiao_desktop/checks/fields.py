@@ -54,6 +54,9 @@ class Grid:
         self.label = label
         self.scope_year = scope_year
 
+    def has_mid_label(self, side: str) -> bool:
+        return "mid" in self.budget
+
     def cells(self):
         """(location of the side, row index, side key, row, indicator) for every side of every row."""
         for i, row in enumerate(self.rows):

@@ -135,7 +135,8 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
         consumed.add(id(whole))
         computed = round_fen(whole.value * fraction)
         after = _first_after(money, ratio.end)
-        description = f"{_yuan(whole.value, unit)}按{'、'.join(ratio.parties)} {ratio.text} 分担，本级{_pct(fraction)}为{_yuan(computed, unit)}"
+        how = ratio.text if "各" in ratio.text else f"{'、'.join(ratio.parties)}按{ratio.text}分担"
+        description = f"{_written(whole)}{how}，本级{_pct(fraction)}为{_yuan(computed, unit)}"
         if after is not None and after.is_rate == whole.is_rate and not after.is_total:
             out.steps.append(Step("share", description, computed, after.value, whole.approx))
             consumed.add(id(whole))
@@ -150,7 +151,7 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
             continue
         computed = round_fen(base.value * pct.value / 100)
         after = _first_after(money, pct.end)
-        description = f"{_yuan(base.value, unit)}的{pct.value}%为{_yuan(computed, unit)}"
+        description = f"{_written(base)}的{pct.value}%为{_yuan(computed, unit)}"
         stated = after.value if after is not None and not after.is_rate else None
         out.steps.append(Step("percent", description, computed, stated, bool(after and after.approx)))
         if after is not None:
@@ -165,7 +166,7 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
             computed = whole.value - sum((p.value for p in parts), Decimal(0))
             out.steps.append(Step(
                 "remainder",
-                f"{_yuan(whole.value, unit)}减去{'、'.join(_yuan(p.value, unit) for p in parts)}为{_yuan(computed, unit)}",
+                f"{_written(whole)}减去{'、'.join(_written(p) for p in parts)}为{_yuan(computed, unit)}",
                 computed, rem.value, any(p.approx for p in parts),
             ))
 
@@ -183,7 +184,7 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
                     words.append(how)
                 continue
             values.append(q.value)
-            words.append(_yuan(q.value, unit))
+            words.append(_written(q))
         if not values:
             continue
         etc = "等" in total.prefix[-6:]
@@ -197,12 +198,12 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
     if final:
         approved = final[-1]
         candidates.append((0, approved.value, f"实际批复{_yuan(approved.value, unit)}", False))
-        measured = [q.value for q in money if q.end <= approved.start and not q.is_rate and not q.is_total]
-        if measured and sum(measured, Decimal(0)) != approved.value:
-            total = sum(measured, Decimal(0))
+        measured = [q for q in money if q.end <= approved.start and not q.is_rate and not q.is_total]
+        total = sum((q.value for q in measured), Decimal(0))
+        if measured and total != approved.value:
             out.steps.append(Step(
                 "approved",
-                f"测算{'＋'.join(_yuan(v, unit) for v in measured)}＝{_yuan(total, unit)}，实际批复{_yuan(approved.value, unit)}",
+                f"测算{'＋'.join(_written(q) for q in measured)}＝{_yuan(total, unit)}，实际批复{_written(approved)}",
                 total, approved.value, True,
             ))
     if not any(c[0] == 4 for c in candidates):
@@ -218,7 +219,7 @@ def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None)
                     uncertain = True
                 continue
             values.append(q.value)
-            words.append(_yuan(q.value, unit))
+            words.append(_written(q))
         if len(values) >= 2:
             computed = sum(values, Decimal(0))
             candidates.append((5, computed, "＋".join(words) + f"＝{_yuan(computed, unit)}", uncertain))
@@ -241,6 +242,12 @@ def _rate(rate: Quantity, unit: AmountUnit) -> str:
     written = AmountUnit.WAN_YUAN if rate.unit == "万元" else AmountUnit.YUAN
     per = f"/{rate.per}" if rate.per else ""
     return f"{_num(rate.value / written.factor)}{written.value}{per}"
+
+
+def _written(q: Quantity) -> str:
+    """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
+    written = AmountUnit.WAN_YUAN if q.unit == "万元" else AmountUnit.YUAN
+    return f"{_num(q.value / written.factor)}{written.value}"
 
 
 def _last_before(items: list[Quantity], position: int) -> Quantity | None:

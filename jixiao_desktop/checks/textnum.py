@@ -181,11 +181,21 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOT_QUANTITY_RE.finditer(text)]
 
 
+_NOUN_STOP_RE = re.compile(r"给予|按|合计|共计|总计|共|进行|获得|享受|开展|发放|拨付|提供|实施|补助|运营补助|每|用于|及|和")
+
+
 def _noun_after(text: str, end: int) -> str:
+    """The thing counted: ``22个社区居家养老服务中心给予运营补助`` → ``社区居家养老服务中心``."""
     i = end
-    while i < len(text) and i - end < 14 and text[i] not in _DELIMS and not text[i].isdigit():
+    while i < len(text) and i - end < 16 and text[i] not in _DELIMS and not text[i].isdigit():
         i += 1
-    return text[end:i].strip(" （(）).")
+    noun = text[end:i]
+    stop = _NOUN_STOP_RE.search(noun, 1)
+    if stop:
+        noun = noun[:stop.start()]
+    if "的" in noun:
+        noun = noun.rsplit("的", 1)[-1]
+    return noun.strip(" （(）).")
 
 
 def _clause_before(text: str, start: int) -> str:

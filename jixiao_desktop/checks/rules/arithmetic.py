@@ -115,10 +115,11 @@ def prose_vs_amount(ctx: CheckContext):
         evaluation = evaluate(text, ctx.unit, context)
         if amount is None or evaluation.bottom_line is None or evaluation.bottom_line == amount:
             continue
-        message = (
-            f"{where}按文字推算为{evaluation.derivation}，即{ctx.money(evaluation.bottom_line)}，"
-            f"但金额为{ctx.money(amount)}，{ctx.diff(evaluation.bottom_line, amount)}"
-        )
+        result = ctx.money(evaluation.bottom_line)
+        derivation = evaluation.derivation
+        if not derivation.endswith(result):
+            derivation += f"，即{result}"
+        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(evaluation.bottom_line, amount)}"
         if evaluation.uncertain:
             message += UNSURE
         yield Hit(location, message, (amount_location,))

@@ -1,1 +1,149 @@
-"""(being written)"""
+"""Completeness: required fields, placeholders, 产出/效益 present, no duplicate 三级."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from jixiao_desktop.checks.context import CheckContext
+from jixiao_desktop.checks.fields import indicator_grids
+from jixiao_desktop.checks.findings import Severity
+from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.forms.layouts import BENEFIT, INPUT_MANAGEMENT, OUTPUT, canonical
+from jixiao_desktop.forms.locations import describe, resolve
+
+# (location, severity) per kind: what the budget system refuses to accept blank.
+REQUIRED: dict[str, list[tuple[str, Severity]]] = {
+    "project": [
+        ("year", Severity.ERROR),
+        ("project_name", Severity.ERROR),
+        ("department_code", Severity.ERROR),
+        ("implementing_unit", Severity.ERROR),
+        ("attribute", Severity.WARNING),
+        ("period", Severity.WARNING),
+        ("leader", Severity.WARNING),
+        ("leader_phone", Severity.WARNING),
+        ("overview", Severity.ERROR),
+        ("basis", Severity.WARNING),
+        ("funding.annual.total", Severity.ERROR),
+        ("goals.annual", Severity.ERROR),
+        ("signoff.filler", Severity.WARNING),
+        ("signoff.date", Severity.HINT),
+    ],
+    "department": [
+        ("year", Severity.ERROR),
+        ("name", Severity.ERROR),
+        ("budget.total", Severity.ERROR),
+        ("budget.basic", Severity.WARNING),
+        ("budget.project", Severity.WARNING),
+        ("duties", Severity.ERROR),
+        ("signoff.filler", Severity.WARNING),
+        ("signoff.phone", Severity.HINT),
+    ],
+    "unit": [
+        ("year", Severity.ERROR),
+        ("name", Severity.ERROR),
+        ("funding_method", Severity.WARNING),
+        ("budget.total", Severity.ERROR),
+        ("budget.basic", Severity.WARNING),
+        ("budget.project", Severity.WARNING),
+        ("duties", Severity.ERROR),
+        ("annual_goal", Severity.WARNING),
+        ("staff_count", Severity.WARNING),
+        ("internal_units", Severity.HINT),
+    ],
+}
+
+_PLACEHOLDER_RE = re.compile(r"^[\s*＊\-—－_＿/／.。·、…无略暂无待定]+$")
+
+
+def is_placeholder(text: str) -> bool:
+    """``*``, ``-``, ``_``, ``/``, ``无`` and the like: a value that says nothing."""
+    stripped = text.strip()
+    return bool(stripped) and _PLACEHOLDER_RE.match(stripped) is not None
+
+
+@rule("required.blank", Severity.ERROR, "必填项未填")
+def required_blank(ctx: CheckContext):
+    for location, severity in REQUIRED.get(ctx.kind, ()):
+        value = resolve(ctx.form, location)
+        if isinstance(value, str) and not value.strip():
+            yield Hit(location, f"{describe(ctx.form, location)}未填写", severity=severity)
+
+
+@rule("placeholder.value", Severity.ERROR, "填写了占位符")
+def placeholder_value(ctx: CheckContext):
+    for location, severity in REQUIRED.get(ctx.kind, ()):
+        value = resolve(ctx.form, location)
+        if isinstance(value, str) and is_placeholder(value):
+            yield Hit(location, f"{describe(ctx.form, location)}填的是“{value.strip()}”，预算系统不接受占位符，请填写实际内容")
+    for grid in indicator_grids(ctx.form):
+        for base, _i, _side, _row, indicator in grid.cells():
+            for field, label in (("name", "三级指标"), ("value", "指标值")):
+                text = getattr(indicator, field)
+                if is_placeholder(text):
+                    yield Hit(f"{base}.{field}", f"{grid.label}的{label}填的是“{text.strip()}”，预算系统不接受占位符")
+
+
+def _sides(grid):
+    sides = {"annual"}
+    if any(row.mid is not None for row in grid.rows):
+        sides.add("mid")
+    return sides
+
+
+@rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标")
+def required_groups(ctx: CheckContext):
+    for grid in indicator_grids(ctx.form):
+        if grid.path != "indicators" and not any(not r.annual.blank for r in grid.rows):
+            continue  # an empty 附表3 grid is reported as a whole elsewhere
+        for side in sorted(_sides(grid)):
+            present = {canonical(row.level1) for row in grid.rows
+                       if (ind := (row.mid if side == "mid" else row.annual)) is not None and ind.name.strip()}
+            side_name = "中期" if side == "mid" else "年度"
+            for level1 in (OUTPUT, BENEFIT):
+                if level1 not in present:
+                    prefix = f"{grid.label}的{side_name}指标" if grid.has_mid_label(side) else f"{grid.label}"
+                    yield Hit(grid.path, f"{prefix}中没有任何{level1}下的三级指标；预算系统要求产出指标和效益指标至少各有一项")
+
+
+@rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复")
+def duplicate_name(ctx: CheckContext):
+    for grid in indicator_grids(ctx.form):
+        for side in sorted(_sides(grid)):
+            seen: dict[str, list[int]] = defaultdict(list)
+            for i, row in enumerate(grid.rows):
+                indicator = row.mid if side == "mid" else row.annual
+                if indicator is not None and indicator.name.strip():
+                    seen["".join(indicator.name.split())].append(i)
+            for name, rows in seen.items():
+                if len(rows) > 1:
+                    first = rows[0]
+                    for i in rows[1:]:
+                        yield Hit(
+                            f"{grid.path}[{i}].{side}.name",
+                            f"{grid.label}第{i + 1}行的三级指标“{name}”与第{first + 1}行重复；同一张表中三级指标名称不能重复",
+                            (f"{grid.path}[{first}].{side}.name",),
+                        )
+
+
+@rule("indicators.half_filled", Severity.WARNING, "指标只填了名称或只填了指标值")
+def half_filled(ctx: CheckContext):
+    for grid in indicator_grids(ctx.form):
+        for base, i, _side, row, indicator in grid.cells():
+            if canonical(row.level1) == INPUT_MANAGEMENT:
+                continue  # 投入管理指标 (上海) are set by the budget system's own rules
+            name, value = indicator.name.strip(), indicator.value.strip()
+            if name and not value:
+                yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行的三级指标“{name}”没有指标值")
+            elif value and not name:
+                yield Hit(f"{base}.name", f"{grid.label}第{i + 1}行有指标值“{value}”，但没有三级指标名称")
+
+
+@rule("indicators.mid_empty", Severity.WARNING, "填了中期目标但中期指标为空", kinds=("project",))
+def mid_empty(ctx: CheckContext):
+    form = ctx.form
+    if not form.goals.mid.strip():
+        return
+    if not any(row.mid is not None and not row.mid.blank for row in form.indicators):
+        yield Hit("indicators", "总体目标中填了中期目标，但绩效指标的中期一栏全部为空；请填写中期指标，或删去中期目标")

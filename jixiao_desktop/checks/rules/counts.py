@@ -1,1 +1,122 @@
-"""(being written)"""
+"""Counts and costs: the same count agrees across the form; 成本指标 fit the budget."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from jixiao_desktop.checks.context import CheckContext
+from jixiao_desktop.checks.fields import indicator_grids
+from jixiao_desktop.checks.findings import Severity
+from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.textnum import read_numbers
+from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.forms.locations import describe, resolve
+
+_WHOLE_WORDS = ("资金", "经费", "支出", "预算", "补助", "投入", "总额", "金额")
+
+
+def _common(a: str, b: str, size: int = 4) -> bool:
+    return any(a[i:i + size] in b for i in range(max(0, len(a) - size + 1)))
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two nouns name the same thing: a shared run of 4 characters and the same last character."""
+    a, b = "".join(a.split()), "".join(b.split())
+    return len(a) >= 4 and len(b) >= 4 and a[-1] == b[-1] and _common(a, b)
+
+
+@rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project",))
+def counts_disagree(ctx: CheckContext):
+    """The same count in 项目概况, 资金安排, 年度目标 and the 年度 数量指标 is one number."""
+    form = ctx.form
+    mentions: list[tuple[str, Decimal, str, str]] = []   # (noun, value, unit, location)
+    for location in ("overview", "goals.annual", "proposal.overview", "proposal.content", "proposal.arrangement"):
+        for q in read_numbers(resolve(form, location)).counts():
+            if q.noun and not q.approx:
+                mentions.append((q.noun, q.value, q.unit, location))
+    for i, row in enumerate(form.indicators):
+        ind = row.annual
+        if canonical(ind.level2) == "数量指标" and ind.parsed.quantitative and ind.name.strip():
+            mentions.append((ind.name.strip(), ind.parsed.number, ind.parsed.unit, f"indicators[{i}].annual.value"))
+    groups: list[list[tuple[str, Decimal, str, str]]] = []
+    for mention in mentions:
+        for group in groups:
+            if any(_same_thing(mention[0], other[0]) and mention[2] == other[2] for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    for group in groups:
+        by_value: dict[Decimal, list[str]] = defaultdict(list)
+        for _noun, value, _unit, location in group:
+            if location not in by_value[value]:
+                by_value[value].append(location)
+        if len(by_value) < 2:
+            continue
+        unit = group[0][2]
+        noun = min((m[0] for m in group), key=len)
+        # report at the place whose value is in the minority, pointing at the others
+        ordered = sorted(by_value.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        parts = "；".join(
+            f"{value.normalize():f}{unit}（{'、'.join(_short(ctx, loc) for loc in locations)}）" for value, locations in ordered
+        )
+        first_location = ordered[0][1][0]
+        related = tuple(loc for _, locations in ordered for loc in locations if loc != first_location)
+        yield Hit(first_location, f"“{noun}”的数量前后不一致：{parts}；同一数量应处处相同", related)
+
+
+def _short(ctx: CheckContext, location: str) -> str:
+    return describe(ctx.form, location).split(" › ")[-1] if "indicators" not in location else "数量指标"
+
+
+def _money_components(grid, side: str):
+    """Money targets on one side: (row index, name, value in 元), standards × counts expanded."""
+    rows = [(i, row.mid if side == "mid" else row.annual, row) for i, row in enumerate(grid.rows)]
+    counts = [(i, ind) for i, ind, _ in rows if ind is not None and canonical(ind.level2) == "数量指标"
+              and ind.parsed.quantitative and not ind.parsed.is_money]
+    out = []
+    for i, ind, _row in rows:
+        if ind is None or not ind.parsed.is_money:
+            continue
+        value = ind.parsed
+        factor = Decimal(10000) if value.unit.startswith("万元") else Decimal(100000000) if value.unit.startswith("亿元") else Decimal(1)
+        amount = value.number * factor
+        if "标准" in ind.name or value.is_rate:
+            match = next((c for c in counts if _common(ind.name, c[1].name, 4)), None)
+            if match is None:
+                return None  # a standard we cannot multiply: no reliable total
+            amount *= match[1].parsed.number
+            out.append((i, f"{match[1].parsed.number.normalize():f}{match[1].parsed.unit}×{ind.value.strip()}", amount))
+        else:
+            out.append((i, ind.value.strip(), amount))
+    return out
+
+
+@rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符")
+def cost_vs_budget(ctx: CheckContext):
+    for grid in indicator_grids(ctx.form):
+        for side, budget_location in grid.budget.items():
+            budget = ctx.value(resolve(ctx.form, budget_location))
+            components = _money_components(grid, side)
+            if budget is None or not components:
+                continue
+            total = sum((c[2] for c in components), Decimal(0))
+            side_name = "中期" if side == "mid" else "年度"
+            where = f"{grid.label}{side_name if len(grid.budget) > 1 else ''}"
+            location = f"{grid.path}[{components[0][0]}].{side}.value"
+            budget_name = describe(ctx.form, budget_location).split(" › ")[-1]
+            if len(grid.budget) > 1:
+                budget_name = f"{side_name}{budget_name}"
+            words = "＋".join(c[1] for c in components)
+            if total > budget:
+                yield Hit(location, f"{where}的金额类指标合计{words}＝{ctx.money(total)}，超过{budget_name}{ctx.money(budget)}，"
+                          f"{ctx.diff(total, budget)}", (budget_location,))
+            elif total < budget and len(components) == 1:
+                name = resolve(ctx.form, f"{grid.path}[{components[0][0]}].{side}.name")
+                if any(word in name for word in _WHOLE_WORDS):
+                    yield Hit(location, f"{where}成本指标“{name}”为{ctx.money(total)}，但{budget_name}为{ctx.money(budget)}，"
+                              f"{ctx.diff(total, budget)}", (budget_location,))
+            elif total < budget and len(components) > 1:
+                yield Hit(location, f"{where}的金额类指标合计{words}＝{ctx.money(total)}，少于{budget_name}{ctx.money(budget)}，"
+                          f"{ctx.diff(total, budget)}", (budget_location,), Severity.HINT)

@@ -1,1 +1,151 @@
-"""(being written)"""
+"""Indicator values (指标值): units, ranges, operators, and values in the wrong column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from jixiao_desktop.checks.context import CheckContext
+from jixiao_desktop.checks.fields import indicator_grids
+from jixiao_desktop.checks.findings import Severity
+from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.forms.indicator_value import Operator, parse_indicator_value
+from jixiao_desktop.forms.layouts import canonical
+
+_RATE_NAME_RE = re.compile(r"率|比例|比重|占比|满意度|覆盖面")
+_DATE_LIKE_RE = re.compile(r"^\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|前|末|内|以前)?\s*$"
+                           r"|^\s*\d+\s*[-—~～至]\s*\d+\s*(?:年|月|日|天)\s*$")
+
+
+def _cells(ctx: CheckContext):
+    for grid in indicator_grids(ctx.form):
+        for base, i, side, row, indicator in grid.cells():
+            if indicator.value.strip() or indicator.name.strip():
+                yield grid, base, i, canonical(row.level1), canonical(indicator.level2), indicator
+
+
+def _where(grid, i) -> str:
+    return f"{grid.label}第{i + 1}行"
+
+
+@rule("value.no_unit", Severity.WARNING, "定量指标缺少计量单位")
+def no_unit(ctx: CheckContext):
+    for grid, base, i, _l1, level2, ind in _cells(ctx):
+        value = ind.parsed
+        if value.quantitative and not value.unit and not _is_excel_serial(value.number, level2):
+            yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值“{ind.value.strip()}”只有数字，缺少计量单位（如%、个、人、元）")
+
+
+@rule("value.percent_range", Severity.ERROR, "百分比超出0～100%")
+def percent_range(ctx: CheckContext):
+    for grid, base, i, _l1, _l2, ind in _cells(ctx):
+        value = ind.parsed
+        if value.is_percent and value.number is not None and not (0 <= value.number <= 100):
+            yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值为{ind.value.strip()}，百分比应在0～100%之间")
+
+
+@rule("value.timeliness_over_100", Severity.WARNING, "时效或比率目标写成≥100%")
+def timeliness_over_100(ctx: CheckContext):
+    for grid, base, i, _l1, level2, ind in _cells(ctx):
+        value = ind.parsed
+        if not value.is_percent or value.number is None or value.number < 100:
+            continue
+        if value.operator in (Operator.GE, Operator.GT) and (level2 == "时效指标" or _RATE_NAME_RE.search(ind.name)):
+            yield Hit(
+                f"{base}.value",
+                f"{_where(grid, i)}“{ind.name.strip()}”的目标为{ind.value.strip()}：比率最多达到100%，“≥100%”无法衡量，应写“＝100%”",
+            )
+
+
+@rule("value.money_on_rate", Severity.WARNING, "比率类指标填了金额单位")
+def money_on_rate(ctx: CheckContext):
+    for grid, base, i, _l1, _l2, ind in _cells(ctx):
+        if _RATE_NAME_RE.search(ind.name) and ind.parsed.is_money:
+            yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”是比率类指标，指标值却是金额“{ind.value.strip()}”；单位应为%")
+
+
+@rule("value.money_outside_cost", Severity.WARNING, "金额填在了成本指标以外")
+def money_outside_cost(ctx: CheckContext):
+    for grid, base, i, level1, level2, ind in _cells(ctx):
+        value = ind.parsed
+        if value.is_money and not value.is_rate and level2 in ("数量指标", "质量指标", "时效指标"):
+            yield Hit(
+                f"{base}.value",
+                f"{_where(grid, i)}{level2}“{ind.name.strip()}”的指标值是金额{ind.value.strip()}；金额类目标应填在成本指标下",
+            )
+
+
+@rule("value.operator_direction", Severity.HINT, "指标方向可能写反")
+def operator_direction(ctx: CheckContext):
+    for grid, base, i, level1, level2, ind in _cells(ctx):
+        op = ind.parsed.operator
+        if op is None:
+            continue
+        if (level2 == "成本指标" or level1 == "成本指标") and op in (Operator.GE, Operator.GT):
+            why = "成本指标通常是上限，宜用“≤”"
+        elif "满意度" in level2 and op in (Operator.LE, Operator.LT):
+            why = "满意度通常是下限，宜用“≥”"
+        elif level2 == "数量指标" and op in (Operator.LE, Operator.LT):
+            why = "数量指标通常是下限，宜用“≥”或“＝”"
+        else:
+            continue
+        yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的目标为{ind.value.strip()}：{why}")
+
+
+@rule("value.operator_spelling", Severity.HINT, "比较符号不规范")
+def operator_spelling(ctx: CheckContext):
+    for grid, base, i, _l1, _l2, ind in _cells(ctx):
+        value = ind.parsed
+        if value.operator_spelling:
+            yield Hit(
+                f"{base}.value",
+                f"{_where(grid, i)}指标值“{ind.value.strip()}”中的“{value.operator_spelling}”不是规范符号，"
+                f"预算系统写作“{value.operator.value}”（{value.normalized()}）",
+            )
+
+
+def _is_excel_serial(number: Decimal | None, level2: str) -> bool:
+    return (
+        number is not None and level2 == "时效指标" and number == number.to_integral_value()
+        and 20000 <= number <= 80000
+    )
+
+
+@rule("value.excel_date", Severity.WARNING, "时效指标中是Excel日期序号")
+def excel_date(ctx: CheckContext):
+    for grid, base, i, _l1, level2, ind in _cells(ctx):
+        for field in ("value", "name"):
+            value = parse_indicator_value(getattr(ind, field))
+            if _is_excel_serial(value.number, level2) and not value.unit:
+                date = dt.date(1899, 12, 30) + dt.timedelta(days=int(value.number))
+                yield Hit(
+                    f"{base}.{field}",
+                    f"{_where(grid, i)}时效指标中的“{getattr(ind, field).strip()}”是Excel的日期序号（即{date.year}年{date.month}月{date.day}日），"
+                    "请写成日期",
+                )
+
+
+def _looks_like_value(name: str) -> bool:
+    parsed = parse_indicator_value(name)
+    if parsed.quantitative and (parsed.is_money or parsed.is_percent or parsed.is_rate or len(parsed.unit) <= 2):
+        return True
+    return bool(_DATE_LIKE_RE.match(name))
+
+
+@rule("value.name_is_a_value", Severity.WARNING, "三级指标名称处填的是数值或日期")
+def name_is_a_value(ctx: CheckContext):
+    seen: set[tuple[str, int, str]] = set()
+    for grid, base, i, _l1, level2, ind in _cells(ctx):
+        name = ind.name.strip()
+        if not name or (grid.path, i, name) in seen or not _looks_like_value(name):
+            continue
+        seen.add((grid.path, i, name))  # the same text on both sides is one finding
+        if _looks_like_value(name):
+            parsed = parse_indicator_value(name)
+            kind = "数值" if parsed.quantitative and not parsed.unit.startswith("年") else "日期或期限"
+            yield Hit(
+                f"{base}.name",
+                f"{_where(grid, i)}{level2 or '指标'}的三级指标名称填的是{kind}“{name}”；"
+                "三级指标应写衡量什么（如“补助发放及时性”“补助标准”），数值写在指标值一栏",
+            )
