@@ -1,0 +1,334 @@
+"""The grid view every editor uses: spreadsheet keys, copy/paste with Excel/WPS, row commands.
+
+Enter moves down, Tab moves right and wraps to the next row, arrows move;
+typing starts editing. Ctrl+C copies the selected cells as TSV, Ctrl+V pastes
+a TSV block at the current cell (rows are added as needed) as one undo step.
+Row commands: Ctrl+Insert 插入行, Ctrl+Delete 删除行, Alt+↑/↓ 上移/下移.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QToolTip,
+)
+
+from jixiao_desktop.ui.editors.table_models import CHOICES_ROLE
+from jixiao_desktop.ui.editors.tsv import format_tsv, parse_tsv
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Line editors; combo boxes (free text allowed) where the model offers choices;
+    multi-line editors for long texts; live commit where computed cells follow typing."""
+
+    def createEditor(self, parent, option, index):
+        choices = index.data(CHOICES_ROLE)
+        spec = index.model().columns[index.column()]
+        if choices is not None:
+            editor = QComboBox(parent)
+            editor.setEditable(True)
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            editor.addItems(choices)
+            return editor
+        if spec.multiline:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            return editor
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        if spec.live:
+            editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+        return editor
+
+    def setEditorData(self, editor, index):
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if isinstance(editor, QComboBox):
+            if editor.currentText() != text:
+                editor.setCurrentText(text)
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != text:
+                editor.setPlainText(text)
+                editor.selectAll()
+        elif editor.text() != text:
+            editor.setText(text)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            text = editor.currentText()
+        elif isinstance(editor, QPlainTextEdit):
+            text = editor.toPlainText()
+        else:
+            text = editor.text()
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), 84))
+        editor.setGeometry(rect)
+
+
+class GridView(QTableView):
+    """A QTableView over a :class:`DocumentTableModel`, keyboard-driven like a spreadsheet."""
+
+    activated_row = Signal(int)  # double-click on a read-only cell (附表2 → 附表3)
+
+    def __init__(self, model, parent=None, choose_indicator=None):
+        super().__init__(parent)
+        self.choose_indicator = choose_indicator
+        if model.parent() is None:
+            model.setParent(self)
+        self.setModel(model)
+        self.setItemDelegate(GridDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setHighlightSections(False)
+        stretch = any(spec.multiline for spec in model.columns)
+        for column, spec in enumerate(model.columns):
+            self.setColumnWidth(column, spec.width)
+            if spec.multiline:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(not stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._row_timer = QTimer(self)
+        self._row_timer.setSingleShot(True)
+        self._row_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._row_timer.start(0))
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.doubleClicked.connect(self._double_clicked)
+        if hasattr(model, "input_rejected"):
+            model.input_rejected.connect(self._show_rejection)
+        self._actions = self._make_actions()
+
+    # --- actions -------------------------------------------------------------
+    def _make_actions(self) -> dict[str, QAction]:
+        specs = [
+            ("copy", "复制", QKeySequence.StandardKey.Copy, self.copy_selection),
+            ("paste", "粘贴", QKeySequence.StandardKey.Paste, self.paste_clipboard),
+            ("clear", "清除内容", QKeySequence(Qt.Key.Key_Delete), self.clear_selection),
+        ]
+        if self.model().can_edit_rows:
+            specs += [
+                ("insert", "插入行", QKeySequence("Ctrl+Insert"), self.insert_row),
+                ("append", "在末尾添加行", QKeySequence("Ctrl+Shift+Insert"), self.append_row),
+                ("remove", "删除行", QKeySequence("Ctrl+Delete"), self.remove_rows),
+                ("up", "上移", QKeySequence("Alt+Up"), lambda: self.move_current_row(-1)),
+                ("down", "下移", QKeySequence("Alt+Down"), lambda: self.move_current_row(1)),
+            ]
+        actions = {}
+        for name, text, shortcut, slot in specs:
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+        if self.choose_indicator is not None and hasattr(self.model(), "insert_from_library"):
+            action = QAction("从指标库插入…", self)
+            action.triggered.connect(self.insert_from_library)
+            actions["library"] = action
+        return actions
+
+    def action(self, name: str) -> QAction | None:
+        return self._actions.get(name)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for name in ("insert", "append", "remove", "up", "down", None, "library", None, "copy", "paste", "clear"):
+            if name is None:
+                menu.addSeparator()
+            elif name in self._actions:
+                menu.addAction(self._actions[name])
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    # --- keyboard ------------------------------------------------------------
+    def keyPressEvent(self, event):
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self.state() != QAbstractItemView.State.EditingState:
+            self.move_to(self.currentIndex().row() + 1, self.currentIndex().column())
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if key == Qt.Key.Key_Delete and plain:
+            self.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint):
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            # Enter in a cell editor: commit, then go down like a spreadsheet.
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            current = self.currentIndex()
+            self.move_to(current.row() + 1, current.column())
+            return
+        super().closeEditor(editor, hint)
+
+    def move_to(self, row: int, column: int) -> None:
+        model = self.model()
+        row = max(0, min(row, model.rowCount() - 1))
+        column = max(0, min(column, model.columnCount() - 1))
+        index = model.index(row, column)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    # --- clipboard -----------------------------------------------------------
+    def _selected_block(self) -> tuple[int, int, int, int] | None:
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return None
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        return min(rows), min(columns), max(rows), max(columns)
+
+    def copy_selection(self) -> str:
+        block = self._selected_block()
+        if block is None:
+            return ""
+        top, left, bottom, right = block
+        model = self.model()
+        rows = [
+            [model.index(r, c).data(Qt.ItemDataRole.EditRole) or "" for c in range(left, right + 1)]
+            for r in range(top, bottom + 1)
+        ]
+        text = format_tsv(rows)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def paste_clipboard(self) -> None:
+        self.paste_text(QApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        block = parse_tsv(text)
+        current = self.currentIndex()
+        if not block or not current.isValid():
+            return
+        self.commit_open_editor()
+        model = self.model()
+        selected = self.selectedIndexes()
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            top = min(i.row() for i in selected)
+            left = min(i.column() for i in selected)
+            bottom = max(i.row() for i in selected)
+            right = max(i.column() for i in selected)
+            fill = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+            model.paste(top, left, fill)
+            return
+        row = current.row()
+        if getattr(model, "is_footer", lambda r: False)(row) and model.can_edit_rows:
+            row = model.item_count()
+        model.paste(row, current.column(), block)
+        bottom = min(row + len(block), model.rowCount()) - 1
+        right = min(current.column() + max(len(r) for r in block), model.columnCount()) - 1
+        self.move_to(row, current.column())
+        selection = self.selectionModel()
+        selection.select(
+            _rect_selection(model, row, current.column(), bottom, right),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
+
+    def clear_selection(self) -> None:
+        indexes = self.selectedIndexes() or [self.currentIndex()]
+        self.model().clear([i for i in indexes if i.isValid()])
+
+    def commit_open_editor(self) -> None:
+        if self.state() == QAbstractItemView.State.EditingState:
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    # --- rows ----------------------------------------------------------------
+    def _current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else self.model().item_count()
+
+    def insert_row(self) -> None:
+        row = min(self._current_row() + 1, self.model().item_count())
+        if not self.currentIndex().isValid():
+            row = self.model().item_count()
+        column = max(self.currentIndex().column(), 0)
+        self.model().insert_rows(row)
+        self.move_to(row, column if self.currentIndex().isValid() else self.model().first_editable_column())
+
+    def append_row(self) -> None:
+        row = self.model().item_count()
+        self.model().insert_rows(row)
+        self.move_to(row, self.model().first_editable_column())
+
+    def remove_rows(self) -> None:
+        model = self.model()
+        rows = {i.row() for i in self.selectedIndexes()} or {self._current_row()}
+        column = max(self.currentIndex().column(), 0)
+        first = min(rows)
+        model.remove_rows(sorted(rows))
+        if model.rowCount():
+            self.move_to(min(first, max(model.item_count() - 1, 0)), column)
+
+    def move_current_row(self, delta: int) -> None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        target = self.model().move_row(index.row(), delta)
+        self.move_to(target, index.column())
+
+    def insert_from_library(self) -> None:
+        index = self.currentIndex()
+        model = self.model()
+        if self.choose_indicator is None:
+            return
+        row = index.row() if index.isValid() else model.item_count()
+        column = index.column() if index.isValid() else 0
+        side = model.side_of(column) or "annual"
+        level1 = model.cell_text(row, 0) if row < model.item_count() else ""
+        level2 = model.cell_text(row, model.column_for(f"{side}.level2")) if row < model.item_count() else ""
+        entry = self.choose_indicator(level1, level2)
+        if entry:
+            target = model.insert_from_library(row, column, entry)
+            self.move_to(target, model.column_for(f"{side}.name"))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and not (self.model().flags(index) & Qt.ItemFlag.ItemIsEditable):
+            self.activated_row.emit(index.row())
+
+    def _show_rejection(self, message: str) -> None:
+        rect = self.visualRect(self.currentIndex())
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
+
+    def focus_cell(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _rect_selection(model, top: int, left: int, bottom: int, right: int) -> QItemSelection:
+    return QItemSelection(model.index(top, left), model.index(max(top, bottom), max(left, right)))

@@ -1,0 +1,134 @@
+"""绩效指标 grid: 一级 | (中期) 二级 三级 指标值 | (年度) 二级 三级 指标值 [| 绩效标准].
+
+One row per :class:`IndicatorRow`. A 一级 equal to the row above is drawn
+blank (the merged cell of the paper form) but kept on every row. 一级/二级
+cells offer the layout's names and accept any text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jixiao_desktop.forms import Indicator, IndicatorRow, layouts
+from jixiao_desktop.forms.layouts import LAYOUTS
+from jixiao_desktop.ui.editors.table_models import Column, RowListModel
+
+LEVEL1 = Column("level1", "一级指标", 110)
+
+
+def side_columns(side: str, label: str, *, standard: bool) -> tuple[Column, ...]:
+    prefix = f"{label}" if label else ""
+    columns = (
+        Column(f"{side}.level2", f"{prefix}二级指标", 120),
+        Column(f"{side}.name", f"{prefix}三级指标", 230, multiline=True),
+        Column(f"{side}.value", f"{prefix}指标值", 120),
+    )
+    if standard:
+        columns += (Column(f"{side}.standard", f"{prefix}绩效标准", 110),)
+    return columns
+
+
+class IndicatorModel(RowListModel):
+    """The indicator grid of a form (``indicators``) or of a 附表3 (``…detail.indicators``)."""
+
+    def __init__(self, document, list_path: str = "indicators", *, with_mid: bool | None = None,
+                 with_standard: bool = False, parent=None):
+        super().__init__(document, list_path, parent)
+        self.with_mid = document.form.has_mid if with_mid is None else with_mid
+        columns = [LEVEL1]
+        if self.with_mid:
+            columns += side_columns("mid", "中期·", standard=with_standard)
+            columns += side_columns("annual", "年度·", standard=with_standard)
+        else:
+            columns += side_columns("annual", "", standard=with_standard)
+        self.columns = tuple(columns)
+
+    @property
+    def layout(self):
+        return self.document.form.layout
+
+    def side_of(self, column: int) -> str | None:
+        key = self.columns[column].key
+        return key.split(".", 1)[0] if "." in key else None
+
+    def new_item(self, row: int) -> IndicatorRow:
+        items = self.items()
+        level1 = items[row - 1].level1 if 0 < row <= len(items) else ""
+        return IndicatorRow(level1=level1, annual=Indicator(), mid=Indicator() if self.with_mid else None)
+
+    # --- display -------------------------------------------------------------
+    def display_text(self, row: int, column: int) -> str:
+        text = self.cell_text(row, column)
+        if column == 0 and row > 0 and text:
+            above = self.cell_text(row - 1, 0)
+            if layouts.canonical(above) == layouts.canonical(text):
+                return ""
+        return text
+
+    def group_start(self, row: int) -> bool:
+        """Whether the row begins a new 一级 group (for the merged look)."""
+        return row == 0 or self.display_text(row, 0) != ""
+
+    def choices(self, row: int, column: int) -> list[str] | None:
+        key = self.columns[column].key
+        if key == "level1":
+            return list(layouts.level1_names(self.layout))
+        if key.endswith(".level2"):
+            level1 = self.cell_text(row, 0)
+            names = layouts.level2_names(self.layout, level1)
+            if not names:
+                names = tuple(n for children in LAYOUTS[self.layout].values() for n in children)
+            return list(names)
+        return None
+
+    # --- edits ---------------------------------------------------------------
+    def write(self, row: int, column: int, text: str) -> None:
+        side = self.side_of(column)
+        if side == "mid" and self.items()[row].mid is None:
+            # An old row without 中期 cells: create them in the same step.
+            field = self.columns[column].key.split(".", 1)[1]
+            self.document.set_value(f"{self.list_path}[{row}].mid", Indicator(**{field: text}), merge=False)
+            return
+        super().write(row, column, text)
+
+    def insert_from_library(self, row: int, column: int, entry: dict) -> int:
+        """Fill the row's 三级/指标值 from the indicator library, or add a row below when taken.
+
+        Returns the row that received the entry.
+        """
+        side = self.side_of(column) or "annual"
+        items = self.items()
+        self.document.begin_macro("从指标库插入")
+        try:
+            target = row
+            current = items[row] if 0 <= row < len(items) else None
+            side_value = getattr(current, side, None) if current is not None else None
+            if current is None or (side_value is not None and not side_value.blank):
+                target = min(row + 1, len(items)) if current is not None else len(items)
+                new = self.new_item(target)
+                if current is not None:
+                    new.level1 = current.level1
+                    level2 = side_value.level2 if side_value is not None else ""
+                    new.annual.level2 = level2
+                    if new.mid is not None:
+                        new.mid.level2 = level2
+                self.document.insert_row(self.list_path, target, new, "插入行")
+            name_col = self.column_for(f"{side}.name")
+            value_col = self.column_for(f"{side}.value")
+            self.write(target, name_col, str(entry.get("name", "")))
+            self.write(target, value_col, str(entry.get("value", "")))
+        finally:
+            self.document.end_macro()
+        return target
+
+    def column_for(self, key: str) -> int:
+        for column, spec in enumerate(self.columns):
+            if spec.key == key:
+                return column
+        raise KeyError(key)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
+            tip = super().data(index, role)
+            return tip or self.cell_text(index.row(), 0) or None
+        return super().data(index, role)

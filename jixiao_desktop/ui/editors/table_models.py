@@ -1,0 +1,452 @@
+"""Base of the grid models: cells bound to field locations in a :class:`FormDocument`.
+
+Every cell has a location (``indicators[3].annual.value``); edits go through
+``document.set_value`` and the model refreshes from the document's
+``changed``/``rows_changed`` signals, so undo and redo repaint the grid.
+:class:`RowListModel` shows one list of the form (one row per item), with an
+optional 合计 footer row bound to a stored total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from jixiao_desktop.forms import locations
+from jixiao_desktop.money import format_amount
+
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
+LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+SEVERITY_COLORS = {"error": "#f9d2d2", "warning": "#fbe8bd", "hint": "#dbe8f8"}
+READ_ONLY_COLOR = "#f1f3f6"
+FOOTER_COLOR = "#e9edf2"
+MISMATCH_COLOR = "#b3261e"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One grid column: ``key`` is the field path inside a row ('' for computed columns)."""
+
+    key: str
+    header: str
+    width: int = 100
+    editable: bool = True
+    amount: bool = False
+    multiline: bool = False
+    live: bool = False  # commit while typing (computed cells follow keystrokes)
+
+
+def touches(changed: str, location: str) -> bool:
+    """Whether a change at ``changed`` can alter the value at ``location``."""
+    return location == changed or location.startswith(changed + ".") or location.startswith(changed + "[")
+
+
+def severity_color(findings: list) -> QColor | None:
+    if not findings:
+        return None
+    worst = min(findings, key=lambda f: f.severity.rank)
+    return QColor(SEVERITY_COLORS[worst.severity.value])
+
+
+def findings_tooltip(findings: list) -> str:
+    return "\n".join(f"【{f.severity.label}】{f.message}" for f in findings)
+
+
+def amount_text(document, value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format_amount(value, document.form.amount_unit)
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """Cells bound to document locations. Subclasses give rows and columns."""
+
+    columns: tuple[Column, ...] = ()
+    can_edit_rows = False
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._findings: dict[str, list] = {}
+        document.changed.connect(self._on_changed)
+        document.rows_changed.connect(self._on_rows_changed)
+
+    # --- to override ---------------------------------------------------------
+    def row_path(self, row: int) -> str | None:
+        raise NotImplementedError
+
+    def computed(self, row: int, column: int) -> Any:
+        """Display text of a computed cell (``key == ''``)."""
+        return ""
+
+    def affected(self, changed: str) -> bool | None:
+        """True: repaint everything; None: reset rows; False: not ours."""
+        raise NotImplementedError
+
+    # --- locations -----------------------------------------------------------
+    def location(self, row: int, column: int) -> str | None:
+        path = self.row_path(row)
+        key = self.columns[column].key
+        if path is None or not key:
+            return None
+        return f"{path}.{key}"
+
+    def index_for_location(self, location: str) -> QModelIndex | None:
+        """The cell showing ``location``, or the first cell of the row it names."""
+        for row in range(self.rowCount()):
+            path = self.row_path(row)
+            if path is None:
+                continue
+            for column in range(self.columnCount()):
+                cell = self.location(row, column)
+                if cell is not None and (cell == location or touches(cell, location)):
+                    return self.index(row, column)
+            if location == path:
+                return self.index(row, self.first_editable_column())
+        return None
+
+    def first_editable_column(self) -> int:
+        for column, spec in enumerate(self.columns):
+            if spec.editable and spec.key:
+                return column
+        return 0
+
+    # --- Qt model ------------------------------------------------------------
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self.columns[section].header
+            return self.row_header(section)
+        return None
+
+    def row_header(self, row: int) -> str:
+        return str(row + 1)
+
+    def cell_text(self, row: int, column: int) -> str:
+        location = self.location(row, column)
+        if location is None:
+            return ""
+        try:
+            value = locations.resolve(self.document.form, location)
+        except LookupError:
+            return ""
+        return "" if value is None else str(value)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        spec = self.columns[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if not spec.key:
+                return self.computed(row, column)
+            return self.display_text(row, column) if role == Qt.ItemDataRole.DisplayRole else self.cell_text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = severity_color(self.cell_findings(row, column))
+            if color is not None:
+                return QBrush(color)
+            if not self.is_editable(row, column):
+                return QBrush(QColor(READ_ONLY_COLOR))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = findings_tooltip(self.cell_findings(row, column))
+            return tip or self.tooltip(row, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if spec.amount:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        if role == CHOICES_ROLE:
+            return self.choices(row, column)
+        if role == LOCATION_ROLE:
+            return self.location(row, column)
+        return None
+
+    def display_text(self, row: int, column: int) -> str:
+        return self.cell_text(row, column)
+
+    def tooltip(self, row: int, column: int) -> str | None:
+        return None
+
+    def foreground(self, row: int, column: int):
+        return None
+
+    def choices(self, row: int, column: int) -> list[str] | None:
+        return None
+
+    def is_editable(self, row: int, column: int) -> bool:
+        return self.columns[column].editable and self.location(row, column) is not None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index.row(), index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not self.is_editable(index.row(), index.column()):
+            return False
+        text = "" if value is None else str(value)
+        if self.cell_text(index.row(), index.column()) == text:
+            return True
+        self.write(index.row(), index.column(), text)
+        return True
+
+    def write(self, row: int, column: int, text: str) -> None:
+        """Store ``text`` in a cell (undoable). Subclasses add related edits."""
+        self.document.set_value(self.location(row, column), text)
+
+    # --- bulk edits (one undo step each) ------------------------------------
+    def paste(self, row: int, column: int, block: list[list[str]]) -> None:
+        """Paste a block of texts with its top-left at (row, column), as one undo step."""
+        self.document.begin_macro("粘贴")
+        try:
+            self.ensure_rows(row + len(block))
+            for r, cells in enumerate(block):
+                for c, text in enumerate(cells):
+                    target = column + c
+                    if target >= self.columnCount():
+                        break
+                    if self.is_editable(row + r, target) and self.cell_text(row + r, target) != text:
+                        self.write(row + r, target, text)
+        finally:
+            self.document.end_macro()
+
+    def clear(self, indexes: list[QModelIndex]) -> None:
+        cells = [i for i in indexes if self.is_editable(i.row(), i.column()) and self.cell_text(i.row(), i.column())]
+        if not cells:
+            return
+        self.document.begin_macro("清除内容")
+        try:
+            for index in cells:
+                self.write(index.row(), index.column(), "")
+        finally:
+            self.document.end_macro()
+
+    def ensure_rows(self, count: int) -> None:
+        """Lists grow to hold ``count`` data rows (fixed grids ignore this)."""
+
+    # --- findings ------------------------------------------------------------
+    def set_findings(self, by_location: dict[str, list]) -> None:
+        self._findings = by_location
+        self._repaint_all()
+
+    def cell_findings(self, row: int, column: int) -> list:
+        if not self._findings:
+            return []
+        found = list(self._findings.get(self.location(row, column) or "", ()))
+        path = self.row_path(row)
+        if path is not None and column == 0:
+            found += self._findings.get(path, ())
+        return found
+
+    # --- document signals ----------------------------------------------------
+    def _repaint_all(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def _on_changed(self, changed: str) -> None:
+        verdict = self.affected(changed)
+        if verdict is None:
+            self.beginResetModel()
+            self.endResetModel()
+        elif verdict:
+            self.repaint_for(changed)
+
+    def repaint_for(self, changed: str) -> None:
+        self._repaint_all()
+
+    def _on_rows_changed(self, list_path: str) -> None:
+        pass
+
+
+class RowListModel(DocumentTableModel):
+    """One row per item of the list at ``list_path``; optional 合计 footer row."""
+
+    can_edit_rows = True
+    footer_label = "合计"
+    # column key → location (relative to the form) of the footer's stored value
+    footer_keys: dict[str, str] = {}
+
+    def __init__(self, document, list_path: str, parent=None):
+        super().__init__(document, parent)
+        self.list_path = list_path
+
+    # --- the list ------------------------------------------------------------
+    def items(self) -> list:
+        try:
+            return locations.list_at(self.document.form, self.list_path)
+        except (LookupError, ValueError):
+            return []
+
+    def item_count(self) -> int:
+        return len(self.items())
+
+    def new_item(self, row: int):
+        raise NotImplementedError
+
+    def set_list_path(self, list_path: str) -> None:
+        self.beginResetModel()
+        self.list_path = list_path
+        self.endResetModel()
+
+    @property
+    def has_footer(self) -> bool:
+        return bool(self.footer_keys)
+
+    def is_footer(self, row: int) -> bool:
+        return self.has_footer and row == self.item_count()
+
+    def footer_path(self) -> str:
+        """Prefix of the footer locations (the list's parent), '' for the form."""
+        return self.list_path.rpartition(".")[0]
+
+    # --- model ---------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return self.item_count() + (1 if self.has_footer else 0)
+
+    def row_path(self, row: int) -> str | None:
+        if 0 <= row < self.item_count():
+            return f"{self.list_path}[{row}]"
+        return None
+
+    def location(self, row: int, column: int) -> str | None:
+        if self.is_footer(row):
+            field = self.footer_keys.get(self.columns[column].key)
+            if field is None:
+                return None
+            prefix = self.footer_path()
+            return f"{prefix}.{field}" if prefix else field
+        return super().location(row, column)
+
+    def row_header(self, row: int) -> str:
+        return self.footer_label if self.is_footer(row) else str(row + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.is_footer(index.row()):
+            if role == Qt.ItemDataRole.BackgroundRole and not self.cell_findings(index.row(), index.column()):
+                return QBrush(QColor(FOOTER_COLOR))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and not self.location(index.row(), index.column()):
+                return ""
+        return super().data(index, role)
+
+    def column_sum(self, key: str) -> Decimal | None:
+        """Sum of a column of amounts; None when any cell is unreadable."""
+        total = Decimal(0)
+        for item in self.items():
+            text = locations.resolve(item, key) if locations.exists(item, key) else ""
+            parsed = self.document.form.amount(text or "")
+            if parsed.blank:
+                continue
+            if parsed.value is None:
+                return None
+            total += parsed.value
+        return total
+
+    def footer_tooltip(self, key: str, stored: str) -> str | None:
+        computed = self.column_sum(key)
+        if computed is None:
+            return "有金额无法识别，不能自动合计"
+        text = f"各行合计（自动）：{amount_text(self.document, computed)}"
+        parsed = self.document.form.amount(stored)
+        if parsed.value is not None and parsed.value != computed:
+            text += f"\n与填写的合计 {stored.strip()} 不一致"
+        return text
+
+    def tooltip(self, row: int, column: int) -> str | None:
+        if self.is_footer(row) and self.location(row, column):
+            key = self.columns[column].key
+            return self.footer_tooltip(key, self.cell_text(row, column))
+        return None
+
+    def foreground(self, row: int, column: int):
+        if self.is_footer(row) and self.location(row, column):
+            key = self.columns[column].key
+            computed = self.column_sum(key)
+            parsed = self.document.form.amount(self.cell_text(row, column))
+            if computed is not None and parsed.value is not None and parsed.value != computed:
+                return QBrush(QColor(MISMATCH_COLOR))
+        return None
+
+    # --- rows ----------------------------------------------------------------
+    def ensure_rows(self, count: int) -> None:
+        while self.item_count() < count:
+            self.document.insert_row(self.list_path, self.item_count(), self.new_item(self.item_count()), "添加行")
+
+    def insert_rows(self, at: int, count: int = 1) -> None:
+        at = max(0, min(at, self.item_count()))
+        self.document.begin_macro("插入行")
+        try:
+            for offset in range(count):
+                self.document.insert_row(self.list_path, at + offset, self.new_item(at + offset), "插入行")
+        finally:
+            self.document.end_macro()
+
+    def remove_rows(self, rows: list[int]) -> None:
+        rows = sorted({r for r in rows if 0 <= r < self.item_count()}, reverse=True)
+        if not rows:
+            return
+        self.document.begin_macro(f"删除{len(rows)}行")
+        try:
+            for row in rows:
+                self.document.remove_row(self.list_path, row)
+        finally:
+            self.document.end_macro()
+
+    def move_row(self, row: int, delta: int) -> int:
+        target = row + delta
+        if not (0 <= row < self.item_count() and 0 <= target < self.item_count()):
+            return row
+        self.document.move_row(self.list_path, row, target, "上移行" if delta < 0 else "下移行")
+        return target
+
+    # --- signals -------------------------------------------------------------
+    def affected(self, changed: str) -> bool | None:
+        if touches(changed, self.list_path):
+            return None
+        if changed.startswith(self.list_path + "["):
+            return True
+        prefix = self.footer_path()
+        for field in self.footer_keys.values():
+            if changed == (f"{prefix}.{field}" if prefix else field):
+                return True
+        return changed == "amount_unit"
+
+    def repaint_for(self, changed: str) -> None:
+        """Repaint the changed row, its neighbour below (merged 一级 look) and the footer."""
+        rest = changed[len(self.list_path) + 1 :] if changed.startswith(self.list_path + "[") else ""
+        number = rest.split("]", 1)[0]
+        if not number.isdigit():
+            self._repaint_all()
+            return
+        row = int(number)
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(min(row + 1, self.rowCount() - 1), last))
+        if self.has_footer:
+            footer = self.rowCount() - 1
+            self.dataChanged.emit(self.index(footer, 0), self.index(footer, last))
+
+    def _on_rows_changed(self, list_path: str) -> None:
+        if list_path == self.list_path:
+            self.beginResetModel()
+            self.endResetModel()
+
