@@ -19,7 +19,7 @@ def test_example_round_trip(example_form, tmp_path):
     assert SHEET_NAME not in openpyxl.load_workbook(path).sheetnames
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(form=forms)
 def test_random_round_trip(form, tmp_path):

@@ -174,20 +174,21 @@ class Sheet:
 def read_sheet(ws, read_only: bool = False) -> Sheet:
     """Copy an openpyxl worksheet (normal or read-only) into a :class:`Sheet`."""
     sheet = Sheet(ws.title)
-    max_row = ws.max_row or 0
-    max_col = ws.max_column or 0
-    rows = ws.iter_rows(min_row=1, max_row=min(max_row, MAX_ROWS), max_col=min(max_col, MAX_COLS))
-    for row in rows:
-        for cell in row:
-            value = getattr(cell, "value", None)
-            if value is None or (isinstance(value, str) and value == ""):
-                continue
-            r, c = cell.row - 1, cell.column - 1
-            sheet.cells[(r, c)] = Cell(value, cell.data_type, cell.number_format or "General")
-            sheet.nrows = max(sheet.nrows, r + 1)
-            sheet.ncols = max(sheet.ncols, c + 1)
-    if max_row > MAX_ROWS or max_col > MAX_COLS:
-        sheet.cut_cells = _count_cut(ws, read_only)
+    if read_only:
+        cells = (cell for row in ws.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLS) for cell in row)
+    else:
+        cells = iter(ws._cells.values())  # only the cells that exist; never creates new ones
+    for cell in cells:
+        value = getattr(cell, "value", None)
+        if value is None or (isinstance(value, str) and value == ""):
+            continue
+        r, c = cell.row - 1, cell.column - 1
+        if r >= MAX_ROWS or c >= MAX_COLS:
+            sheet.cut_cells += 1
+            continue
+        sheet.cells[(r, c)] = Cell(value, cell.data_type, cell.number_format or "General")
+        sheet.nrows = max(sheet.nrows, r + 1)
+        sheet.ncols = max(sheet.ncols, c + 1)
     if not read_only:
         for rng in ws.merged_cells.ranges:
             r0, c0, r1, c1 = rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1
@@ -202,15 +203,3 @@ def read_sheet(ws, read_only: bool = False) -> Sheet:
                     if (rr, cc) != (r0, c0):
                         sheet.parent[(rr, cc)] = (r0, c0)
     return sheet
-
-
-def _count_cut(ws, read_only: bool) -> int:
-    """How many filled cells lie beyond the reading cap (counted, at most a bounded scan)."""
-    count = 0
-    scanned = 0
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 200000), values_only=True):
-        scanned += 1
-        for index, value in enumerate(row):
-            if value is not None and (scanned > MAX_ROWS or index >= MAX_COLS):
-                count += 1
-    return count

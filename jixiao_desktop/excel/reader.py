@@ -61,7 +61,8 @@ def _load(data: bytes, name: str, *, read_only: bool = False, data_only: bool = 
         raise
     except Exception as exc:  # openpyxl raises many kinds for broken files
         kind = type(exc).__name__
-        if "Entities" in kind or "DTD" in kind or "Forbidden" in kind:
+        chain = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
+        if any("Entities" in k or "DTD" in k or "Forbidden" in k for k in chain):
             raise ExcelError(f"工作簿含有不安全的XML内容（{kind}），已拒绝读取：{name}") from exc
         raise ExcelError(f"无法读取工作簿：{name}（{kind}: {str(exc)[:200]}）") from exc
 

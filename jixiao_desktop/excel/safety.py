@@ -108,9 +108,13 @@ def _inspect_zip(archive: zipfile.ZipFile, name: str) -> Inspection:
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         result.warnings.append("工作簿含有宏（VBA）：宏不会运行，也不会保留，只读取表格内容。")
     for info in infos:
-        if info.filename.startswith("xl/worksheets/sheet") and info.filename.endswith(".xml"):
-            with archive.open(info) as handle:
-                start = handle.read(2048)
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(info) as handle:
+            start = handle.read(2048)
+        if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+            raise ExcelError(f"工作簿中的“{info.filename}”含有不安全的XML定义（DTD/实体），疑似恶意文件，已拒绝读取：{name}")
+        if info.filename.startswith("xl/worksheets/sheet"):
             match = _DIMENSION_RE.search(start)
             if match and match[4]:
                 result.declared_rows[info.filename] = int(match[4])
