@@ -12,6 +12,20 @@ class CheckContext:
     def __init__(self, form: FormBase):
         self.form = form
         self.unit: AmountUnit = form.amount_unit
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """Compute something once per check run (shared by the rules that need it)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    def grids(self):
+        from jixiao_desktop.checks.fields import indicator_grids
+
+        return self.memo("grids", lambda: list(indicator_grids(self.form)))
 
     @property
     def kind(self) -> str:

@@ -53,15 +53,20 @@ class Grid:
         self.budget = budget
         self.label = label
         self.scope_year = scope_year
+        self._cells: list | None = None
 
     def has_mid_label(self, side: str) -> bool:
         return "mid" in self.budget
 
-    def cells(self):
+    def cells(self) -> list:
         """(location of the side, row index, side key, row, indicator) for every side of every row."""
-        for i, row in enumerate(self.rows):
-            for side, indicator in row.sides():
-                yield f"{self.path}[{i}].{side}", i, side, row, indicator
+        if self._cells is None:
+            self._cells = [
+                (f"{self.path}[{i}].{side}", i, side, row, indicator)
+                for i, row in enumerate(self.rows)
+                for side, indicator in row.sides()
+            ]
+        return self._cells
 
 
 def indicator_grids(form: FormBase) -> Iterator[Grid]:

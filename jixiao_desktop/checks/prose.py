@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from jixiao_desktop.checks.textnum import COUNT, MONEY, PERCENT, Quantity, Ratio, our_share, read_numbers
@@ -93,11 +94,15 @@ def _months(rate: Quantity) -> int:
     return 12 if any(word in rate.per for word in _MONTHLY) else 1
 
 
-def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | None = None) -> Evaluation:
-    """Work out the relations ``text`` states and the amount it arrives at."""
+def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | tuple[Quantity, ...] = ()) -> Evaluation:
+    """Work out the relations ``text`` states and the amount it arrives at (cached)."""
+    return _evaluate(text, unit, tuple(context))
+
+
+@lru_cache(maxsize=1024)
+def _evaluate(text: str, unit: AmountUnit, context: tuple[Quantity, ...]) -> Evaluation:
     numbers = read_numbers(text)
     quantities = numbers.quantities
-    context = context or []
     out = Evaluation()
     money = [q for q in quantities if q.kind == MONEY]
     if not money:

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 _STEP_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 
 
-def parse(path: str) -> list[tuple[str, int | None]]:
+@lru_cache(maxsize=4096)
+def parse(path: str) -> tuple[tuple[str, int | None], ...]:
     """``a.b[2].c`` → ``[("a", None), ("b", 2), ("c", None)]``. Raises ValueError."""
     steps = []
     for part in path.split("."):
@@ -24,7 +25,7 @@ def parse(path: str) -> list[tuple[str, int | None]]:
         if match is None:
             raise ValueError(f"位置格式不正确：{path}")
         steps.append((match[1], int(match[2]) if match[2] is not None else None))
-    return steps
+    return tuple(steps)
 
 
 def resolve(root: BaseModel, path: str) -> Any:

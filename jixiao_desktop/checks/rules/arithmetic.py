@@ -125,8 +125,12 @@ def prose_vs_amount(ctx: CheckContext):
         yield Hit(location, message, (amount_location,))
 
 
-def _prose_sites(ctx: CheckContext):
-    """(text location, Chinese name, text, amount location or "", context counts)."""
+def _prose_sites(ctx: CheckContext) -> list:
+    """(text location, Chinese name, text, amount location or "", context counts), once per run."""
+    return ctx.memo("prose_sites", lambda: list(_iter_prose_sites(ctx)))
+
+
+def _iter_prose_sites(ctx: CheckContext):
     form = ctx.form
     if isinstance(form, ProjectForm):
         counts = _indicator_counts(form.indicators, "annual")

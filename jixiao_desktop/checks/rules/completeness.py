@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 
 from jixiao_desktop.checks.context import CheckContext
-from jixiao_desktop.checks.fields import indicator_grids
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.forms.layouts import BENEFIT, INPUT_MANAGEMENT, OUTPUT, canonical
@@ -77,7 +76,7 @@ def placeholder_value(ctx: CheckContext):
         value = resolve(ctx.form, location)
         if isinstance(value, str) and is_placeholder(value):
             yield Hit(location, f"{describe(ctx.form, location)}填的是“{value.strip()}”，预算系统不接受占位符，请填写实际内容")
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for base, _i, _side, _row, indicator in grid.cells():
             for field, label in (("name", "三级指标"), ("value", "指标值")):
                 text = getattr(indicator, field)
@@ -94,7 +93,7 @@ def _sides(grid):
 
 @rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标")
 def required_groups(ctx: CheckContext):
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         if grid.path != "indicators" and not any(not r.annual.blank for r in grid.rows):
             continue  # an empty 附表3 grid is reported as a whole elsewhere
         for side in sorted(_sides(grid)):
@@ -109,7 +108,7 @@ def required_groups(ctx: CheckContext):
 
 @rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复")
 def duplicate_name(ctx: CheckContext):
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for side in sorted(_sides(grid)):
             seen: dict[str, list[int]] = defaultdict(list)
             for i, row in enumerate(grid.rows):
@@ -129,7 +128,7 @@ def duplicate_name(ctx: CheckContext):
 
 @rule("indicators.half_filled", Severity.WARNING, "指标只填了名称或只填了指标值")
 def half_filled(ctx: CheckContext):
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for base, i, _side, row, indicator in grid.cells():
             if canonical(row.level1) == INPUT_MANAGEMENT:
                 continue  # 投入管理指标 (上海) are set by the budget system's own rules

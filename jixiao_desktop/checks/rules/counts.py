@@ -6,7 +6,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
-from jixiao_desktop.checks.fields import indicator_grids
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.checks.textnum import read_numbers
@@ -95,7 +94,7 @@ def _money_components(grid, side: str):
 
 @rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符")
 def cost_vs_budget(ctx: CheckContext):
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for side, budget_location in grid.budget.items():
             budget = ctx.value(resolve(ctx.form, budget_location))
             components = _money_components(grid, side)

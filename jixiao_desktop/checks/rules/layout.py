@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jixiao_desktop.checks.context import CheckContext
-from jixiao_desktop.checks.fields import indicator_grids
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.forms.layouts import LAYOUTS, IndicatorLayout, canonical, level1_names, parent_of
@@ -25,7 +24,7 @@ def _has_content(row) -> bool:
 def level1_unknown(ctx: CheckContext):
     layout = ctx.form.layout
     allowed = level1_names(layout)
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for i, row in enumerate(grid.rows):
             name = canonical(row.level1)
             if not name:
@@ -43,7 +42,7 @@ def level1_unknown(ctx: CheckContext):
 @rule("layout.level2_misplaced", Severity.ERROR, "二级指标放在了错误的一级指标下")
 def level2_misplaced(ctx: CheckContext):
     layout = ctx.form.layout
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for i, row in enumerate(grid.rows):
             level1 = canonical(row.level1)
             if level1 not in LAYOUTS[layout]:
@@ -65,7 +64,7 @@ def level2_misplaced(ctx: CheckContext):
 @rule("layout.level2_unknown", Severity.WARNING, "二级指标名称不规范")
 def level2_unknown(ctx: CheckContext):
     layout = ctx.form.layout
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for base, i, _side, row, indicator in grid.cells():
             level2 = canonical(indicator.level2)
             if not level2:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from jixiao_desktop.checks.context import CheckContext
-from jixiao_desktop.checks.fields import indicator_grids
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.forms.layouts import canonical
@@ -60,7 +59,7 @@ def _project_years(ctx: CheckContext) -> tuple[int, int] | None:
 def timeliness_outside(ctx: CheckContext):
     year = int(ctx.form.year) if ctx.form.year.strip().isdigit() else None
     project = _project_years(ctx) if ctx.kind == "project" else None
-    for grid in indicator_grids(ctx.form):
+    for grid in ctx.grids():
         for base, i, side, row, ind in grid.cells():
             if canonical(ind.level2) != "时效指标":
                 continue

@@ -7,7 +7,6 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
-from jixiao_desktop.checks.fields import indicator_grids
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.forms.indicator_value import Operator, parse_indicator_value
@@ -19,10 +18,13 @@ _DATE_LIKE_RE = re.compile(r"^\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s
 
 
 def _cells(ctx: CheckContext):
-    for grid in indicator_grids(ctx.form):
-        for base, i, side, row, indicator in grid.cells():
-            if indicator.value.strip() or indicator.name.strip():
-                yield grid, base, i, canonical(row.level1), canonical(indicator.level2), indicator
+    """Filled indicator cells (grid, location, row index, 一级, 二级, indicator), once per run."""
+    return ctx.memo("filled_cells", lambda: [
+        (grid, base, i, canonical(row.level1), canonical(indicator.level2), indicator)
+        for grid in ctx.grids()
+        for base, i, _side, row, indicator in grid.cells()
+        if indicator.value.strip() or indicator.name.strip()
+    ])
 
 
 def _where(grid, i) -> str:
