@@ -57,7 +57,7 @@ def test_explanation_names_every_factor():
 def test_amounts_in_wan_yuan_and_full_width_input():
     line = CostLine(item="慰问", quantity="５０", quantity_unit="人", standard="0.1", split="1：1", share_index=0)
     assert compute(line, WAN).value == Decimal("25000.00")
-    assert explain(line, WAN).endswith("= 2.50万元")
+    assert explain(line, WAN).endswith("５０人 × 0.1万元 × 1/2（分担比例1：1） = 2.50万元")
 
 
 def test_rounds_once_to_the_fen():

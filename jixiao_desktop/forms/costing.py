@@ -139,6 +139,8 @@ def explain(line: CostLine, unit: AmountUnit) -> str:
         return ""
     factors = [f"{line.quantity.strip()}{line.quantity_unit.strip()}"]
     standard = line.standard.strip()
+    if standard and parse_amount(line.standard, unit).ok and parse_amount(line.standard, unit).unit is None:
+        standard += unit.value
     if line.standard_unit.strip() and "/" not in standard:
         standard += f"/{_clean(line.standard_unit)}"
     factors.append(standard or "?")
@@ -149,7 +151,7 @@ def explain(line: CostLine, unit: AmountUnit) -> str:
         numerator, denominator = result.share
         factors.append(f"{numerator}/{denominator}")
         levels = line.split_levels.strip()
-        who = share_label(line)
+        who = share_label(line) if split_levels(line.split_levels) else ""
         ratio = line.split.strip()
         detail = f"{levels}={ratio}" if levels else f"分担比例{ratio}"
         if who:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from jixiao_desktop.forms import CostLine
 from jixiao_desktop.forms import costing
-from jixiao_desktop.ui.editors.table_models import MISMATCH_COLOR, Column, RowListModel, amount_text
+from jixiao_desktop.ui.editors.table_models import MISMATCH_COLOR, Column, amount_text
+from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
 
 class CostModel(RowListModel):

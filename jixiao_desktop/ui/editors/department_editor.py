@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QWidget
 
 from jixiao_desktop.forms import IndicatorLayout
-from jixiao_desktop.money import AmountUnit, format_with_unit
+from jixiao_desktop.money import AmountUnit, format_amount
 from jixiao_desktop.ui.editors.form_editor import HINT, FormEditor
 from jixiao_desktop.ui.editors.fund_detail_page import FundDetailPage, create_fund_detail
 from jixiao_desktop.ui.editors.fund_model import FundModel
@@ -45,7 +45,7 @@ class DepartmentEditor(FormEditor):
         sheet.add("金额单位", self.choice("amount_unit", AmountUnit))
         sheet.add("指标体系", self.choice("layout", IndicatorLayout))
         sheet.add_section("单位基本情况" if self.is_unit else "部门基本情况")
-        self.add_line(sheet, "name", full=True)
+        sheet.add_full("单位名称" if self.is_unit else "部门名称", self.line("name"))
         if self.is_unit:
             self.add_line(sheet, "funding_method", full=True)
             self.add_line(sheet, "staff_count")
@@ -85,7 +85,8 @@ class DepartmentEditor(FormEditor):
         parts = []
         for label, keys in (("按收入来源", INCOME), ("按支出性质", NATURE)):
             value = self._sum(keys)
-            parts.append(f"{label}：{format_with_unit(value, unit) if value is not None else '—'}")
+            text = f"{format_amount(value, unit, grouping=True)}{unit.value}" if value is not None else "—"
+            parts.append(f"{label}：{text}")
         self.budget_sums.setText("；".join(parts))
 
     # --- 职责与重点工作 ------------------------------------------------------

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from jixiao_desktop.forms import ExpenseLine
-from jixiao_desktop.ui.editors.table_models import Column, RowListModel
+from jixiao_desktop.ui.editors.table_models import Column
+from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
 
 class ExpenseModel(RowListModel):

@@ -29,7 +29,6 @@ class FundDetailPage(QStackedWidget):
     """The 附表3 of one 附表2 row; :meth:`set_fund` switches rows."""
 
     create_requested = Signal(int)
-    FIELDS = (("name", False), ("amount", False), ("parent_name", False), ("parent_amount", False))
 
     def __init__(self, editor, parent=None):
         super().__init__(parent)

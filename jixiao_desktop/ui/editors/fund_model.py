@@ -7,7 +7,8 @@ held the old value take the new one, in the same undo step.
 from __future__ import annotations
 
 from jixiao_desktop.forms import SpecialFund
-from jixiao_desktop.ui.editors.table_models import Column, RowListModel
+from jixiao_desktop.ui.editors.table_models import Column
+from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
 # 附表2 field → the 附表3 fields that repeat it
 IN_STEP = {

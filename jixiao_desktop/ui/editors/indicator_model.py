@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 
 from jixiao_desktop.forms import Indicator, IndicatorRow, layouts
 from jixiao_desktop.forms.layouts import LAYOUTS
-from jixiao_desktop.ui.editors.table_models import Column, RowListModel
+from jixiao_desktop.ui.editors.table_models import Column
+from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
 LEVEL1 = Column("level1", "一级指标", 110)
 
