@@ -349,3 +349,42 @@ def test_findings_panel_alone(qtbot):
     assert groups == ["错误（1）", "提示（1）", "已说明的警告（1）"]
     assert panel.summary.text() == "错误 1　警告 0　提示 1　（已说明 1）"
     assert isinstance(panel, QWidget)
+
+
+CRASHING_SESSION = """
+import os, signal, sys
+from jixiao_desktop.ui.app_paths import AppPaths
+from jixiao_desktop.ui.application import create_application
+from jixiao_desktop.ui.main_window import MainWindow
+app = create_application([])
+window = MainWindow(AppPaths.under(sys.argv[1]))
+window.open_path(sys.argv[2], ask=False)
+window.document.set_value("filler_unit", "崩溃前输入的单位名称")
+window.show()
+app.processEvents()
+assert window.autosave.tick()
+print(window.autosave.data_path, flush=True)
+os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+"""
+
+
+def test_recovery_after_the_process_is_killed(make_window, answers, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "app"
+    example = example_path("unit-2024-minhang-ageing-center")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(root), str(example)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode != 0  # it was killed
+    left_behind = proc.stdout.strip().splitlines()[-1]
+    assert os.path.exists(left_behind)
+
+    window = make_window()  # uses AppPaths.under(tmp_path / "app") too
+    answers["answers"] = [Button.Yes]
+    assert window.offer_recovery()
+    assert window.document.form.filler_unit == "崩溃前输入的单位名称"
+    assert window.document.path == example and window.isWindowModified()
+    assert not os.path.exists(left_behind)
