@@ -53,6 +53,9 @@ def _utf8_streams() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _utf8_streams()
+    if argv and argv[0] in ("--selftest", "--selftest-qt"):
+        from jixiao_desktop.selftest import main as selftest_main
+        return selftest_main(argv)
     if not argv:
         from jixiao_desktop.app import run_gui
 
