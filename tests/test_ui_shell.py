@@ -388,3 +388,15 @@ def test_recovery_after_the_process_is_killed(make_window, answers, tmp_path):
     assert window.document.form.filler_unit == "崩溃前输入的单位名称"
     assert window.document.path == example and window.isWindowModified()
     assert not os.path.exists(left_behind)
+
+
+def test_many_process_events_calls_do_not_abort(qapp):
+    """PySide6 6.12 drops a reference to None on each processEvents(); the GUI package guards it."""
+    import sys
+
+    import jixiao_desktop.ui  # noqa: F401  (applies the guard)
+
+    before = sys.getrefcount(None)
+    for _ in range(20000):
+        qapp.processEvents()
+    assert sys.getrefcount(None) > 1_000_000 or sys.getrefcount(None) >= before
