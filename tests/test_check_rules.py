@@ -52,6 +52,16 @@ def _row(level1, level2, name, mid, annual) -> IndicatorRow:
                         annual=Indicator(level2=level2, name=name, value=annual))
 
 
+def _cost(**fields):
+    from jixiao_desktop.forms import CostLine
+
+    values = dict(item="运营补助", quantity="10", quantity_unit="个", standard="10000", standard_unit="个·年",
+                  periods="", split="", split_levels="", amount="")
+    values.update(fields)
+    share = 1 if values["split"] else None
+    return CostLine(share_index=share, **values)
+
+
 def department(**changes) -> DepartmentForm:
     form = DepartmentForm(
         kind="department", year="2025", name="某区民政局", amount_unit=AmountUnit.WAN_YUAN, duties="职责",
@@ -185,6 +195,20 @@ CASES = {
     "period.mid_vs_annual": (project, with_(project, setf("period", "2025年1月-2025年12月"))),
     "counts.disagree": (project, with_(project, setf("goals.annual", "对12个社区养老服务中心给予补助"))),
     "cost.vs_budget": (project, with_(project, ind("indicators[3].annual", value="80000元"))),
+    "value.unit_vs_name": (project, with_(project, ind("indicators[0].annual", name="补助人数", value="10个"))),
+    "period.annual_goal_past_year": (project, with_(project, setf("goals.annual", "2026年底前建成"))),
+    "costline.amount": (
+        with_(project, setf("cost_lines", [_cost(amount="100000")])),
+        with_(project, setf("cost_lines", [_cost(amount="99999")])),
+    ),
+    "costline.split_adds_back": (
+        with_(project, setf("cost_lines", [_cost(amount="100000")])),
+        with_(project, setf("cost_lines", [_cost(quantity="1", standard="100.01", split="1:1", amount="50.01")])),
+    ),
+    "costline.vs_total": (
+        with_(project, setf("cost_lines", [_cost(amount="100000")])),
+        with_(project, setf("cost_lines", [_cost(quantity="9", amount="90000")])),
+    ),
 }
 
 

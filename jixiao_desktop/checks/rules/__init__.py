@@ -5,6 +5,7 @@ from jixiao_desktop.checks.rules import (  # noqa: F401
     annexes,
     arithmetic,
     completeness,
+    costing,
     counts,
     layout,
     periods,

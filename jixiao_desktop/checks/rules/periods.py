@@ -74,6 +74,19 @@ def timeliness_outside(ctx: CheckContext):
                     yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行中期时效写到{wrong[0]}年，超出项目期{project[0]}～{project[1]}年")
 
 
+@rule("period.annual_goal_past_year", Severity.WARNING, "年度目标写到了以后的年份")
+def annual_goal_past_year(ctx: CheckContext):
+    if not ctx.form.year.strip().isdigit():
+        return
+    year = int(ctx.form.year)
+    location = "goals.annual" if ctx.kind == "project" else "annual_goal"
+    from jixiao_desktop.forms.locations import resolve
+
+    later = sorted({int(y) for y in _YEAR_RE.findall(resolve(ctx.form, location)) if int(y) > year})
+    if later:
+        yield Hit(location, f"年度目标中写到{later[0]}年，但本表是{year}年度；跨年的内容应写进中期目标")
+
+
 @rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project",))
 def mid_vs_annual(ctx: CheckContext):
     form = ctx.form

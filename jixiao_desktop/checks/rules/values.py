@@ -151,3 +151,30 @@ def name_is_a_value(ctx: CheckContext):
                 f"{_where(grid, i)}{level2 or '指标'}的三级指标名称填的是{kind}“{name}”；"
                 "三级指标应写衡量什么（如“补助发放及时性”“补助标准”），数值写在指标值一栏",
             )
+
+
+_COUNT_NAMES = {
+    "人数": ("人", "名", "人次"),
+    "户数": ("户",),
+    "家数": ("家", "个", "所"),
+    "床位数": ("张", "床"),
+    "次数": ("次", "人次", "场"),
+    "个数": ("个",),
+}
+
+
+@rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致")
+def unit_vs_name(ctx: CheckContext):
+    """``补贴人数`` counted in 个, ``机构家数`` in 人: the unit says something else was counted."""
+    for grid, base, i, _l1, _l2, ind in _cells(ctx):
+        value = ind.parsed
+        if not value.quantitative or not value.unit or value.is_percent or value.is_money:
+            continue
+        name = ind.name.strip()
+        for suffix, units in _COUNT_NAMES.items():
+            if name.endswith(suffix) and value.unit not in units:
+                yield Hit(
+                    f"{base}.value",
+                    f"{_where(grid, i)}“{name}”按名称应以{'/'.join(units)}计，指标值却是“{ind.value.strip()}”（单位{value.unit}）",
+                )
+                break
