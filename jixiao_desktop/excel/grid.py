@@ -171,7 +171,40 @@ class Sheet:
         return None
 
 
-def read_sheet(ws, read_only: bool = False) -> Sheet:
+_MERGE_RE = re.compile(r'<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def merged_ranges(archive, part: str) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col), 1-based, of a sheet part's merged cells.
+
+    Read from the XML directly so read-only loading (fast, bounded) still knows the spans;
+    the part was size-checked and DTD-free before (see :mod:`safety`).
+    """
+    try:
+        text = archive.read(part).decode("utf-8", "replace")
+    except KeyError:
+        return []
+    start = text.rfind("<mergeCells")
+    if start < 0:
+        return []
+    return [(int(m[2]), column_index_from_string(m[1]), int(m[4]), column_index_from_string(m[3]))
+            for m in _MERGE_RE.finditer(text, start)]
+
+
+_CELL_RE = re.compile(r'<c\s+r="([A-Z]+)(\d+)"[^>]*?(/?)>')
+
+
+def count_beyond_cap(archive, part: str) -> int:
+    """Filled cells of a sheet part that lie beyond the reading cap (counted in the XML)."""
+    try:
+        text = archive.read(part).decode("utf-8", "replace")
+    except KeyError:
+        return 0
+    return sum(1 for m in _CELL_RE.finditer(text) if not m[3]
+               and (int(m[2]) > MAX_ROWS or column_index_from_string(m[1]) > MAX_COLS))
+
+
+def read_sheet(ws, read_only: bool = False, merges=None) -> Sheet:
     """Copy an openpyxl worksheet (normal or read-only) into a :class:`Sheet`."""
     sheet = Sheet(ws.title)
     if read_only:
@@ -189,9 +222,11 @@ def read_sheet(ws, read_only: bool = False) -> Sheet:
         sheet.cells[(r, c)] = Cell(value, cell.data_type, cell.number_format or "General")
         sheet.nrows = max(sheet.nrows, r + 1)
         sheet.ncols = max(sheet.ncols, c + 1)
-    if not read_only:
-        for rng in ws.merged_cells.ranges:
-            r0, c0, r1, c1 = rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1
+    if merges is None:
+        merges = [] if read_only else [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    if merges:
+        for min_row, min_col, max_row, max_col in merges:
+            r0, c0, r1, c1 = min_row - 1, min_col - 1, max_row - 1, max_col - 1
             if r0 >= MAX_ROWS or c0 >= MAX_COLS:
                 continue
             r1, c1 = min(r1, MAX_ROWS - 1), min(c1, MAX_COLS - 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from jixiao_desktop.excel import program_data
 from jixiao_desktop.excel.blocks import FB2, FB3, MAIN, Block, Context, leftovers, scan_inline, split_blocks
 from jixiao_desktop.excel.cells import norm
 from jixiao_desktop.excel.errors import ExcelError
-from jixiao_desktop.excel.grid import MAX_COLS, MAX_ROWS, read_sheet
+from jixiao_desktop.excel.grid import MAX_COLS, MAX_ROWS, count_beyond_cap, merged_ranges, read_sheet
 from jixiao_desktop.excel.read_department import read_department, read_detail, read_fund_table
 from jixiao_desktop.excel.read_project import INLINE_UNIT, _seal, read_project, read_proposal
 from jixiao_desktop.excel.report import ImportReport
@@ -37,19 +38,18 @@ def import_workbook(path: str | Path) -> ImportResult:
     path = Path(path)
     info = inspect(path)
     data = path.read_bytes()
-    wb = _load(data, path.name, read_only=info.read_only)
+    wb = _load(data, path.name, read_only=True)
     report = ImportReport(source=path.name)
     report.warnings += info.warnings
     for part, rows in info.declared_rows.items():
         if rows > MAX_ROWS:
             report.warnings.append(f"工作表（{part}）声明有{rows}行，只读取前{MAX_ROWS}行、前{MAX_COLS}列。")
     try:
-        form, rows = read_workbook(wb, report, read_only=info.read_only, data=data)
+        form, rows = read_workbook(wb, report, read_only=True, data=data)
         if rows is not None:
             form = _apply_program_data(form, rows, report)
     finally:
-        if info.read_only:
-            wb.close()
+        wb.close()
     return ImportResult(form, report)
 
 
@@ -70,12 +70,17 @@ def _load(data: bytes, name: str, *, read_only: bool = False, data_only: bool = 
 def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
     """(form as read from the main sheets, 填报程序数据 rows or None)."""
     sheets, proposal_sheets, rows = [], [], None
+    archive = zipfile.ZipFile(io.BytesIO(data)) if read_only and data is not None else None
     for ws in wb.worksheets:
         if ws.title == program_data.SHEET_NAME:
             rows, problems = program_data.read_sheet(ws)
             report.warnings += problems
             continue
-        sheet = read_sheet(ws, read_only)
+        part = getattr(ws, "_worksheet_path", None)
+        merges = merged_ranges(archive, part) if archive is not None and part else None
+        sheet = read_sheet(ws, read_only, merges)
+        if archive is not None and part and ((ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLS):
+            sheet.cut_cells += count_beyond_cap(archive, part)
         if sheet.cut_cells:
             report.warnings.append(f"工作表“{ws.title}”有{sheet.cut_cells}个单元格超出读取范围"
                                    f"（前{MAX_ROWS}行、前{MAX_COLS}列），未读入。")

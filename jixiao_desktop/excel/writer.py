@@ -29,8 +29,12 @@ def build_workbook(form) -> openpyxl.Workbook:
     wb.save(buffer)
     from jixiao_desktop.excel.reader import read_workbook
 
-    read_back = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
-    seen, _ = read_workbook(read_back, ImportReport())
+    data = buffer.getvalue()
+    read_back = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        seen, _ = read_workbook(read_back, ImportReport(), read_only=True, data=data)
+    finally:
+        read_back.close()
     rows = program_data.diff(form.model_dump(mode="json"), seen.model_dump(mode="json"))
     program_data.write_sheet(wb, form, rows)
     wb.active = 0
