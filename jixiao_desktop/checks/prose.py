@@ -94,13 +94,14 @@ def _months(rate: Quantity) -> int:
     return 12 if any(word in rate.per for word in _MONTHLY) else 1
 
 
-def evaluate(text: str, unit: AmountUnit, context: list[Quantity] | tuple[Quantity, ...] = ()) -> Evaluation:
-    """Work out the relations ``text`` states and the amount it arrives at (cached)."""
-    return _evaluate(text, unit, tuple(context))
-
-
 @lru_cache(maxsize=1024)
-def _evaluate(text: str, unit: AmountUnit, context: tuple[Quantity, ...]) -> Evaluation:
+def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
+    """Work out the relations ``text`` states and the amount it arrives at (cached).
+
+    ``context_text`` is where counts named alike may be found (the 数量指标 of
+    the same table: ``特殊困难老年人长期护理险360人`` for ``…护理险280元/人/年``).
+    """
+    context = [q for q in read_numbers(context_text).quantities if q.kind == COUNT]
     numbers = read_numbers(text)
     quantities = numbers.quantities
     out = Evaluation()

@@ -102,6 +102,7 @@ def level2_names(layout: IndicatorLayout, level1: str) -> tuple[str, ...]:
     return LAYOUTS[layout].get(canonical(level1), ())
 
 
+@lru_cache(maxsize=4096)
 def parent_of(layout: IndicatorLayout, level2: str) -> str | None:
     """The 一级 a 二级 belongs under in this layout, or ``None`` if unknown."""
     name = canonical(level2)

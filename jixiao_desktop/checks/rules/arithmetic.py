@@ -8,7 +8,7 @@ from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.prose import Evaluation, Step, evaluate
 from jixiao_desktop.checks.registry import Hit, rule
-from jixiao_desktop.checks.textnum import Quantity, read_numbers
+from jixiao_desktop.checks.textnum import Quantity, read_numbers  # noqa: F401
 from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
 
@@ -152,13 +152,12 @@ def _iter_prose_sites(ctx: CheckContext):
                 yield f"{base}.{field}", f"附表3“{name}”的测算说明", text, f"{base}.amount", counts
 
 
-def _indicator_counts(rows, side: str) -> list[Quantity]:
-    """Counts stated in 数量指标 (name and value) of one side: context for standards."""
+def _indicator_counts(rows, side: str) -> str:
+    """The text of the 数量指标 (name and value) of one side: where standards find their counts."""
     out = []
     for row in rows:
         indicator = row.mid if side == "mid" else row.annual
         if indicator is None or canonical(indicator.level2) != "数量指标":
             continue
-        out.extend(read_numbers(indicator.value).counts())
-        out.extend(read_numbers(f"{indicator.name}{indicator.value}").counts())
-    return out
+        out.append(f"{indicator.name}{indicator.value}")
+    return "；".join(out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from jixiao_desktop.checks.context import CheckContext
@@ -53,13 +52,13 @@ REQUIRED: dict[str, list[tuple[str, Severity]]] = {
     ],
 }
 
-_PLACEHOLDER_RE = re.compile(r"^[\s*＊\-—－_＿/／.。·、…无略暂无待定]+$")
+_PLACEHOLDER_CHARS = frozenset(" \t\n\u3000*＊-—－_＿/／.。·、…无略暂待定")
 
 
 def is_placeholder(text: str) -> bool:
     """``*``, ``-``, ``_``, ``/``, ``无`` and the like: a value that says nothing."""
     stripped = text.strip()
-    return bool(stripped) and _PLACEHOLDER_RE.match(stripped) is not None
+    return bool(stripped) and all(ch in _PLACEHOLDER_CHARS for ch in stripped)
 
 
 @rule("required.blank", Severity.ERROR, "必填项未填")

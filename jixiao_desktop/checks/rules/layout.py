@@ -47,9 +47,12 @@ def level2_misplaced(ctx: CheckContext):
             level1 = canonical(row.level1)
             if level1 not in LAYOUTS[layout]:
                 continue
-            wrong = [(side, ind) for side, ind in row.sides()
-                     if canonical(ind.level2) and canonical(ind.level2) not in LAYOUTS[layout][level1]
-                     and parent_of(layout, ind.level2) is not None]
+            children = LAYOUTS[layout][level1]
+            wrong = []
+            for side, ind in row.sides():
+                level2 = canonical(ind.level2)
+                if level2 and level2 not in children and parent_of(layout, level2) is not None:
+                    wrong.append((side, ind))
             names = {canonical(ind.level2) for _, ind in wrong}
             for side, indicator in wrong if len(names) > 1 else wrong[:1]:
                 parent = parent_of(layout, indicator.level2)
