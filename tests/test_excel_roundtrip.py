@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 from jixiao_desktop.excel import export_workbook, import_workbook
 from jixiao_desktop.excel.program_data import SHEET_NAME
+from tests.conftest import load_example
 from tests.strategies import forms
 
 
@@ -15,8 +16,27 @@ def test_example_round_trip(example_form, tmp_path):
     result = import_workbook(path)
     assert result.form == example_form
     assert not result.report.unrecognised
-    # The examples fit the official layout: nothing needs the program-data sheet.
-    assert SHEET_NAME not in openpyxl.load_workbook(path).sheetnames
+    wb = openpyxl.load_workbook(path)
+    if getattr(example_form, "project_name", "") == "社会服务项目大赛":
+        # seed 002 typed amounts with their unit (300万元, 200000元): the cells hold numbers (so the
+        # bureau's formulas count them) and the program-data sheet keeps the texts as typed
+        rows = [r for r in wb[SHEET_NAME].iter_rows(min_row=3, values_only=True) if r[0]]
+        assert {r[0] for r in rows} == {
+            "funding.mid.total", "funding.mid.county", "funding.annual.total", "funding.annual.county",
+            "proposal.arrangement_items[0].amount", "proposal.arrangement_items[1].amount",
+            "proposal.arrangement_items[2].amount", "proposal.arrangement_total",
+        }
+    else:
+        # every other example fits the official layout: nothing needs the program-data sheet
+        assert SHEET_NAME not in wb.sheetnames
+
+
+def test_amounts_are_number_cells_shown_as_typed(tmp_path):
+    form = load_example("department-2023-shifeng-civil-affairs")
+    path = export_workbook(form, tmp_path / "d.xlsx")
+    wb = openpyxl.load_workbook(path)
+    cells = {c.value: c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, (int, float))}
+    assert cells[160].number_format == "0" and cells[14.87].number_format == "0.00"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -67,7 +87,7 @@ def test_edits_in_the_main_sheet_win_over_program_data(tmp_path):
     form = load_example("project-2020-chenggong-service-contest")
     form.cost_lines = [CostLine(item="承办经费", quantity="1", standard="200000", amount="200000")]
     form.project_name = "社会服务\r\n项目大赛"  # Excel keeps no \r: the exact text goes to the program-data sheet
-    form.funding.annual.total = "1000000"  # not as this program writes numbers: a text cell, kept as typed
+    form.funding.annual.total = "1000000"  # a number cell shown as typed (format 0)
     form.funding.annual.county = "1000000"
     path = export_workbook(form, tmp_path / "p.xlsx")
     assert import_workbook(path).form == form
@@ -84,7 +104,7 @@ def test_edits_in_the_main_sheet_win_over_program_data(tmp_path):
     result = import_workbook(path)
     assert result.form.project_name == "改过的名称"
     assert result.form.cost_lines == form.cost_lines
-    assert result.form.funding.annual.county == "1200000.00"  # the bureau's edit wins
+    assert result.form.funding.annual.county == "1200000"  # the bureau's edit wins (shown as the cell shows it)
     assert result.form.funding.annual.total == "1000000"  # untouched: typed text restored
     assert any("以表中内容为准" in w for w in result.report.warnings)
 

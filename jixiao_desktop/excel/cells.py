@@ -56,13 +56,43 @@ def number_text(number: int | float, number_format: str = "General") -> str:
     return f"{value.normalize():f}"
 
 
-def amount_text(number: int | float, unit: AmountUnit) -> tuple[str, bool]:
-    """A number cell of an amount as the canonical text in ``unit``.
+_PLAIN_AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_SHAPE_FORMAT_RE = re.compile(r"^(#,##)?0(?:\.(0+))?$")
+
+
+def amount_format(text: str) -> str | None:
+    """The number format that shows a plain amount exactly as typed: ``160`` → ``0``,
+    ``14.87`` → ``0.00``, ``28,963,548.68`` → ``#,##0.00``; None for other texts."""
+    match = _PLAIN_AMOUNT_RE.match(text)
+    if match is None:
+        return None
+    decimals = len(match[1] or "")
+    return ("#,##0" if "," in text else "0") + ("." + "0" * decimals if decimals else "")
+
+
+def _shaped_text(value: Decimal, number_format: str) -> str | None:
+    """The number as a format of :func:`amount_format` shows it, or None if it would round."""
+    match = _SHAPE_FORMAT_RE.match(number_format or "")
+    if match is None:
+        return None
+    decimals = len(match[2] or "")
+    shown = value.quantize(Decimal(1).scaleb(-decimals))
+    if shown != value:
+        return None
+    return f"{shown:,f}" if match[1] else f"{shown:f}"
+
+
+def amount_text(number: int | float, unit: AmountUnit, number_format: str = "General") -> tuple[str, bool]:
+    """A number cell of an amount as text in ``unit``: as its number format shows it
+    (``0``, ``0.00``, ``#,##0.00``), else the canonical text.
 
     Returns (text, exact): ``exact`` is False when the number is finer than the
     分; the text is then the number as written and nothing is rounded away.
     """
     value = decimal_of(number)
+    shaped = _shaped_text(value, number_format)
+    if shaped is not None and parse_amount(shaped, unit).value == value * unit.factor:
+        return shaped, True
     try:
         yuan = value * unit.factor
     except InvalidOperation:  # pragma: no cover - NaN/inf cannot come from a cell
@@ -92,6 +122,22 @@ def canonical_amount(text: str, unit: AmountUnit) -> Decimal | None:
     if not parsed.ok or parsed.unit is not None or parsed.per is not None:
         return None
     if format_amount(parsed.value, unit) != text:
+        return None
+    number = parsed.value / unit.factor
+    if Decimal(repr(float(number))) != number:
+        return None
+    return number
+
+
+def numeric_amount(text: str, unit: AmountUnit) -> Decimal | None:
+    """The amount in ``unit`` when ``text`` reads as a plain amount that a float holds exactly.
+
+    Written as a number cell so the bureau's own SUM formulas count it; when the
+    typed text differs from how the number reads back (``160`` → ``160.00``,
+    ``300万元``), the 填报程序数据 sheet keeps the text, so nothing is lost.
+    """
+    parsed = parse_amount(text, unit)
+    if not parsed.ok or parsed.per is not None:
         return None
     number = parsed.value / unit.factor
     if Decimal(repr(float(number))) != number:

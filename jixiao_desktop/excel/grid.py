@@ -108,7 +108,7 @@ class Sheet:
             return date_text(raw)
         if isinstance(raw, (int, float)):
             if unit is not None:
-                text, exact = amount_text(raw, unit)
+                text, exact = amount_text(raw, unit, cell.number_format)
                 if not exact and notes is not None:
                     notes.append("金额精确到了分以下，按原数保留")
                 return text

@@ -1,8 +1,10 @@
 """Writing official-looking sheets: merged cells, thin borders, wrap, widths, A4 print.
 
 Text is always written as text (a leading ``=``, ``+``, ``-`` or ``@`` never
-becomes a formula); an amount is a number cell only when reading it back gives
-the very text typed (:func:`jixiao_desktop.excel.cells.canonical_amount`).
+becomes a formula); a readable amount is a number cell (so the bureau's SUM
+formulas count it) whose number format shows it as typed (``160``, ``14.87``,
+``28,963,548.68``); a text no format reproduces (``300万元``) is kept in the
+填报程序数据 sheet.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from jixiao_desktop.excel.cells import canonical_amount
+from jixiao_desktop.excel.cells import amount_format, canonical_amount, numeric_amount
 from jixiao_desktop.money import AmountUnit
 
 MAX_CELL_CHARS = 32767
@@ -59,9 +61,9 @@ class SheetWriter:
         last = last or col
         bottom = bottom or row
         cell = self.ws.cell(row=row, column=col)
-        if amount and isinstance(value, str) and (number := canonical_amount(value, self.unit)) is not None:
+        if amount and isinstance(value, str) and (number := numeric_amount(value, self.unit)) is not None:
             cell.value = float(number) if number != number.to_integral_value() else int(number)
-            cell.number_format = "#,##0.00" if self.unit is AmountUnit.YUAN else "#,##0.00####"
+            cell.number_format = amount_format(value) or ("#,##0.00" if self.unit is AmountUnit.YUAN else "#,##0.00####")
             cell.alignment = RIGHT
         elif is_formula:
             cell.value = value
@@ -94,7 +96,9 @@ class SheetWriter:
         formula = total_formula(self, total, parts, refs)
         if formula is None:
             return self.put(row, col, total, amount=True, **kwargs)
-        return self.formula(row, col, formula, **kwargs)
+        cell = self.formula(row, col, formula, **kwargs)
+        cell.number_format = amount_format(total) or cell.number_format  # shows the total as typed
+        return cell
 
     def title(self, text: str, *, size_row: float = 30) -> None:
         cell = self.put(self.row, 1, text, last=self.ncols, center=True, border=False)
