@@ -87,7 +87,7 @@ def test_start_page_then_new_form_of_each_kind(make_window, answers):
         assert window.windowTitle() == "未命名[*] - 绩效目标表填报"
         assert not window.isWindowModified()
         assert window.actions_.save.isEnabled()
-        assert window.centralWidget() is window.editor
+        assert window.pages.currentWidget() is window.editor
     assert answers["asked"] == []  # nothing was modified, nothing asked
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from jixiao_desktop import __version__
@@ -26,7 +27,7 @@ def run(argv: list[str]) -> int:
     from jixiao_desktop.ui.app_logging import setup_logging
     from jixiao_desktop.ui.app_paths import AppPaths
     from jixiao_desktop.ui.error_dialog import install_excepthook
-    from jixiao_desktop.ui.main_window import MainWindow, schedule_recovery_offer
+    from jixiao_desktop.ui.main_window import MainWindow
 
     paths = AppPaths.standard()
     log_path = setup_logging(paths.log_dir)
@@ -37,5 +38,5 @@ def run(argv: list[str]) -> int:
     if files:
         window.open_path(files[0])
     window.show()
-    schedule_recovery_offer(window)
+    QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
     return app.exec()

@@ -8,7 +8,7 @@ and it re-runs the checks like any other edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +128,9 @@ class FindingsPanel(QWidget):
         self._collapsed: set[str] = set()
         self.view.collapsed.connect(lambda i: self._collapsed.add(i.data(GROUP_ROLE)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(i.data(GROUP_ROLE)))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: a modest strip below the form
+        return QSize(900, 190)
 
     # --- content -----------------------------------------------------------
     def set_document(self, document: FormDocument | None) -> None:

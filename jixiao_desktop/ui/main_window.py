@@ -14,11 +14,10 @@ import inspect
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from jixiao_desktop import __version__
 from jixiao_desktop.forms.templates import new_form
 from jixiao_desktop.library import IndicatorLibrary, LibraryError
 from jixiao_desktop.resources import example_path
@@ -28,7 +27,9 @@ from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import Autosaver
 from jixiao_desktop.ui.check_runner import LiveChecker
 from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
+from jixiao_desktop.ui.help_dialogs import open_folder, show_about
 from jixiao_desktop.ui.library_dialog import LibraryDialog, make_chooser
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.recovery_prompt import offer_recovery
@@ -36,9 +37,6 @@ from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, StartPage
 from jixiao_desktop.ui.status_counts import StatusCounts
 
 log = logging.getLogger(__name__)
-
-APP_TITLE = "绩效目标表填报"
-FILE_FILTER = f"绩效目标表文件 (*{EXTENSION});;所有文件 (*)"
 
 
 class MainWindow(QMainWindow):
@@ -53,11 +51,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         self.findings = FindingsPanel()
-        dock = QDockWidget("检查结果", self)
+        self.findings_dock = dock = QDockWidget("检查结果", self)
         dock.setObjectName("findings_dock")
         dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [220], Qt.Orientation.Vertical)
+        self.pages = QStackedWidget()  # start page or editor; one central widget keeps the dock's size
+        self.setCentralWidget(self.pages)
         self.counts = StatusCounts()
         self.statusBar().addPermanentWidget(self.counts)
         self.checker = LiveChecker(self)
@@ -88,19 +88,26 @@ class MainWindow(QMainWindow):
             page.open_requested.connect(self.open_dialog)
             page.example_requested.connect(self.open_example)
             page.recent_requested.connect(self.open_recent)
-            self.setCentralWidget(page)
+            self._show_page(page)
         else:
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
             document.modified_changed.connect(self.setWindowModified)
             document.path_changed.connect(self._path_changed)
             self.editor = self._create_editor(document)
-            self.setCentralWidget(self.editor)
+            self._show_page(self.editor)
         self.checker.set_document(document)
         self.actions_.set_has_document(document is not None)
         self._update_title()
         if old is not None:
             old.deleteLater()
+
+    def _show_page(self, page: QWidget) -> None:
+        while self.pages.count():
+            old = self.pages.widget(0)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.addWidget(page)
 
     def _create_editor(self, document: FormDocument) -> QWidget:
         spec = importlib.util.find_spec("jixiao_desktop.ui.editors")
@@ -149,7 +156,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "打开", self._folder(), FILE_FILTER)
+        path = ask_open_path(self, self._folder())
         if path:
             self.open_path(path, ask=False)
 
@@ -193,13 +200,11 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggested = self.document.path or Path(self._folder()) / (self._suggested_name() + EXTENSION)
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
-        if not path:
-            return False
-        if not path.lower().endswith(EXTENSION):
-            path += EXTENSION
-        return self._save_to(Path(path))
+        form = self.document.form
+        name = safe_file_name(getattr(form, "display_name", "") or form.title)
+        suggested = self.document.path or Path(self._folder()) / (name + EXTENSION)
+        path = ask_save_path(self, suggested)
+        return self._save_to(path) if path else False
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -212,22 +217,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已保存 {path}", 4000)
         return True
 
-    def _suggested_name(self) -> str:
-        form = self.document.form
-        name = getattr(form, "display_name", "") or form.title
-        return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "绩效目标表"
-
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False when the clerk cancels."""
         if self.document is None or not self.document.modified:
             return True
-        answer = QMessageBox.question(
-            self,
-            APP_TITLE,
-            f"“{self.display_name}”已修改，是否保存？",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        answer = ask_save_changes(self, self.display_name)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -268,15 +262,10 @@ class MainWindow(QMainWindow):
         LibraryDialog(self.library(), parent=self).exec()
 
     def open_log_folder(self) -> None:
-        self.paths.log_dir.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir)))
+        open_folder(self.paths.log_dir)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"关于{APP_TITLE}",
-            f"<b>{APP_TITLE}</b> {__version__}<br>预算绩效目标表的离线填报、校验与打印。<br><br>"
-            f"设置：{self.paths.settings_file}<br>日志：{self.paths.log_dir}",
-        )
+        show_about(self, self.paths)
 
     def _folder(self) -> str:
         folder = self.settings.last_folder
@@ -303,7 +292,3 @@ class MainWindow(QMainWindow):
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii")))
 
-
-def schedule_recovery_offer(window: MainWindow) -> None:
-    """Offer recovery once the window is on screen."""
-    QTimer.singleShot(0, window.offer_recovery)

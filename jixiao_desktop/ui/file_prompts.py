@@ -1,0 +1,43 @@
+"""The file dialogs and questions of the document lifecycle (打开/另存为/是否保存)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from jixiao_desktop.storage import EXTENSION
+
+APP_TITLE = "绩效目标表填报"
+FILE_FILTER = f"绩效目标表文件 (*{EXTENSION});;所有文件 (*)"
+Button = QMessageBox.StandardButton
+
+
+def ask_open_path(parent: QWidget, folder: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "打开", folder, FILE_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    """The file to save as, with the extension added when the clerk left it out."""
+    path, _ = QFileDialog.getSaveFileName(parent, "另存为", str(suggested), FILE_FILTER)
+    if not path:
+        return None
+    if not path.lower().endswith(EXTENSION):
+        path += EXTENSION
+    return Path(path)
+
+
+def ask_save_changes(parent: QWidget, name: str) -> Button:
+    """Save, Discard or Cancel for a modified document."""
+    return QMessageBox.question(
+        parent,
+        APP_TITLE,
+        f"“{name}”已修改，是否保存？",
+        Button.Save | Button.Discard | Button.Cancel,
+        Button.Save,
+    )
+
+
+def safe_file_name(name: str, fallback: str = "绩效目标表") -> str:
+    return "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or fallback
