@@ -181,16 +181,7 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
     for total in (q for q in money if q.is_total and not q.is_rate):
         parts = [q for q in money if start <= q.start < total.start and id(q) not in consumed and q is not total]
         start = total.end
-        values, words = [], []
-        for q in parts:
-            if q.is_rate:
-                if id(q) in products:
-                    value, how = products[id(q)]
-                    values.append(value)
-                    words.append(how)
-                continue
-            values.append(q.value)
-            words.append(_written(q))
+        values, words, _ = _items(parts, products)
         if not values:
             continue
         etc = "等" in total.prefix[-6:]
@@ -198,7 +189,6 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
         kind = "product" if len(values) == 1 and words[0].count("×") else "sum"
         out.steps.append(Step(kind, "＋".join(words) + f"＝{_yuan(computed, unit)}", computed, total.value, etc))
         candidates.append((4, total.value, f"合计{_yuan(total.value, unit)}", False))
-        # A wrong count may explain it: say which count would fit.
     last = money[-1]
     final = [q for q in money if q.is_final and not q.is_rate]
     if final:
@@ -214,18 +204,7 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
             ))
     if not any(c[0] == 4 for c in candidates):
         loose = [q for q in money if id(q) not in consumed and not q.is_total and not q.is_final]
-        values, words, uncertain = [], [], False
-        for q in loose:
-            if q.is_rate:
-                if id(q) in products:
-                    value, how = products[id(q)]
-                    values.append(value)
-                    words.append(how)
-                else:
-                    uncertain = True
-                continue
-            values.append(q.value)
-            words.append(_written(q))
+        values, words, uncertain = _items(loose, products)
         if len(values) >= 2:
             computed = sum(values, Decimal(0))
             candidates.append((5, computed, "＋".join(words) + f"＝{_yuan(computed, unit)}", uncertain))
@@ -236,6 +215,25 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
         # a share computed after the stated total is the form's part of it
         out.bottom_line, out.derivation, out.uncertain = value, derivation, uncertain or any(q.approx for q in money if q is last)
     return out
+
+
+def _items(amounts: list[Quantity], products: dict[int, tuple[Decimal, str]]):
+    """The values and words of listed amounts, standards replaced by standard × count.
+
+    ``uncertain`` is set when a standard had no count to multiply (it is left out).
+    """
+    values, words, uncertain = [], [], False
+    for q in amounts:
+        if not q.is_rate:
+            values.append(q.value)
+            words.append(_written(q))
+        elif id(q) in products:
+            value, how = products[id(q)]
+            values.append(value)
+            words.append(how)
+        else:
+            uncertain = True
+    return values, words, uncertain
 
 
 def _num(value: Decimal) -> str:
@@ -276,12 +274,4 @@ def _pct(fraction: Decimal) -> str:
     return f"{value:f}%"
 
 
-def alternative_count(step: Step, rate_value: Decimal) -> Decimal | None:
-    """For a failed count × standard: the count that would give the stated total."""
-    if step.stated is None or not rate_value:
-        return None
-    count = step.stated / rate_value
-    return count if count == count.to_integral_value() else None
-
-
-__all__ = ["Evaluation", "Ratio", "Step", "alternative_count", "evaluate"]
+__all__ = ["Evaluation", "Step", "evaluate"]

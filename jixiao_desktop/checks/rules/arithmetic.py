@@ -56,15 +56,13 @@ def _step_message(where: str, step: Step, ctx: CheckContext, text_counts: list[Q
     if step.kind == "level_share":
         return f"{where}写道{step.description}，但又写作{_pct(step.stated)}；分担比例与承担百分比应一致"
     stated = ctx.money(step.stated)
-    computed = ctx.money(step.computed)
     message = f"{where}：按文字计算 {step.description}，但文字写的是{stated}，{ctx.diff(step.computed, step.stated)}"
     if step.kind == "product":
         message += _fitting_count(step, text_counts)
     if step.kind == "approved":
-        message = f"{where}：{step.description}；测算与批复金额不同，请在测算说明中写清按批复金额安排"
-    elif step.uncertain:
+        return f"{where}：{step.description}；测算与批复金额不同，请在测算说明中写清按批复金额安排"
+    if step.uncertain:
         message += "（文字含“等”“约”，可能未列全）" if step.kind in ("sum", "remainder") else UNSURE
-    del computed
     return message
 
 
