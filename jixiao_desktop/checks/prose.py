@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
 
-from jixiao_desktop.checks.textnum import COUNT, MONEY, PERCENT, Quantity, Ratio, our_share, read_numbers
+from jixiao_desktop.checks.textnum import COUNT, MONEY, PERCENT, Quantity, our_share, read_numbers
 from jixiao_desktop.money import AmountUnit, format_amount, round_fen
 
 _MONTHLY = ("月",)
