@@ -108,8 +108,3 @@ def test_edits_in_the_main_sheet_win_over_program_data(tmp_path):
     assert result.form.funding.annual.total == "1000000"  # untouched: typed text restored
     assert any("以表中内容为准" in w for w in result.report.warnings)
 
-
-def load_example(name):
-    from tests.conftest import load_example as load
-
-    return load(name)
