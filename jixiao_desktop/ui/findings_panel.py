@@ -52,16 +52,23 @@ class FindingsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["问题", "位置"])
         self._icons = {key: style.standardIcon(pixmap) for key, _, pixmap in _GROUPS}
         self.report = Report()
+        self.shown: tuple = ()  # (finding, location label) pairs on display
 
     def icon(self, group: str):
         return self._icons[group]
 
-    def set_report(self, report: Report, form) -> None:
+    def set_report(self, report: Report, form) -> bool:
+        """Show ``report``; False (and nothing redrawn) when it shows the same as before."""
+        labels = [describe(form, f.location) if f.location and form is not None else "" for f in report.findings]
+        shown = tuple(zip(report.findings, labels))
         self.report = report
+        if shown == self.shown:
+            return False
+        self.shown = shown
         self.removeRows(0, self.rowCount())
         groups: dict[str, list[Finding]] = {key: [] for key, _, _ in _GROUPS}
-        for finding in report.findings:
-            groups[group_of(finding)].append(finding)
+        for finding, where in shown:
+            groups[group_of(finding)].append((finding, where))
         for key, label, _ in _GROUPS:
             items = groups[key]
             if not items:
@@ -71,7 +78,7 @@ class FindingsModel(QStandardItemModel):
             head.setEditable(False)
             tail = QStandardItem("")
             tail.setEditable(False)
-            for finding in items:
+            for finding, location_label in items:
                 text = finding.message
                 if finding.explained:
                     text += f"　〔说明：{finding.explanation}〕"
@@ -79,11 +86,12 @@ class FindingsModel(QStandardItemModel):
                 message.setData(finding, FINDING_ROLE)
                 message.setToolTip(f"{text}\n规则：{finding.rule}")
                 message.setEditable(False)
-                where = QStandardItem(describe(form, finding.location) if finding.location else "")
+                where = QStandardItem(location_label)
                 where.setData(finding, FINDING_ROLE)
                 where.setEditable(False)
                 head.appendRow([message, where])
             self.appendRow([head, tail])
+        return True
 
     def finding_at(self, index: QModelIndex) -> Finding | None:
         value = index.data(FINDING_ROLE) if index.isValid() else None
@@ -143,8 +151,11 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         keep = (current.rule, current.location) if current else None
         form = self.document.form if self.document else None
+        self.summary.setText(self.summary_text(report))
         self.view.setUpdatesEnabled(False)
-        self.model.set_report(report, form)
+        if not self.model.set_report(report, form):
+            self.view.setUpdatesEnabled(True)
+            return
         for row in range(self.model.rowCount()):
             head = self.model.index(row, 0)
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
@@ -152,7 +163,6 @@ class FindingsPanel(QWidget):
         self.view.setUpdatesEnabled(True)
         if keep:
             self._select(lambda f: (f.rule, f.location) == keep)
-        self.summary.setText(self.summary_text(report))
         self._update_buttons()
 
     @staticmethod

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.display_name = ""
         self.editor: QWidget | None = None
         self._library: IndicatorLibrary | None = None
+        self._marked_editor: QWidget | None = None
         self.resize(1280, 820)
 
         self.findings = FindingsPanel()
@@ -135,8 +136,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _show_report(self, report) -> None:
+        marked = self.findings.model.report.findings
         self.findings.show_report(report)
         self.counts.show_report(report)
+        if report.findings == marked and self.editor is self._marked_editor:
+            return  # typing that changes no finding leaves the markers as they are
+        self._marked_editor = self.editor
         if self.editor is not None and hasattr(self.editor, "mark_findings"):
             self.editor.mark_findings(report.findings)
 
