@@ -43,6 +43,10 @@ class CostModel(RowListModel):
     def new_item(self, row: int) -> CostLine:
         return CostLine()
 
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        """Every cell of a 测算 line may follow any other (计算金额, 本级承担, colours)."""
+        return [(row, c) for c in range(self.columnCount())] + super().dependents(row, column)
+
     def line(self, row: int) -> CostLine | None:
         items = self.items()
         return items[row] if 0 <= row < len(items) else None

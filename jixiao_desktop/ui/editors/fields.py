@@ -50,6 +50,10 @@ class BoundField:
         raise NotImplementedError
 
     def mark(self, findings: list) -> None:
+        marked = tuple(findings)
+        if getattr(self, "_marked", None) == marked:
+            return  # unchanged: no restyle, no tooltip
+        self._marked = marked
         widget: QWidget = self  # type: ignore[assignment]
         severity = ""
         if findings:

@@ -40,6 +40,9 @@ class FundingModel(DocumentTableModel):
     def funding_row(self, row: int):
         return getattr(self.document.form.funding, ROWS[row][0])
 
+    def row_object(self, row: int):
+        return self.funding_row(row) if 0 <= row < len(ROWS) else None
+
     def level_sum(self, row: int) -> Decimal | None:
         """Sum of the level columns; None when one is unreadable or all are blank."""
         total, seen = Decimal(0), False
@@ -86,3 +89,13 @@ class FundingModel(DocumentTableModel):
         if changed in ("funding", "amount_unit") or changed.startswith("funding."):
             return True
         return False
+
+    def repaint_for(self, changed: str) -> None:
+        """A level or total repaints itself and the row's 总投入 and 合计（自动）."""
+        parts = changed.split(".")
+        rows = [r for r, (name, _) in enumerate(ROWS) if len(parts) > 1 and parts[1] == name]
+        if len(parts) != 3 or not rows:
+            self._repaint_all()
+            return
+        row = rows[0]
+        self.repaint_cells([(row, c) for c in self.columns_for(parts[2])] + [(row, self.TOTAL), (row, self.AUTO)])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from jixiao_desktop.ui.editors.group_header import GroupHeader
 from jixiao_desktop.ui.editors.table_models import CHOICES_ROLE
 from jixiao_desktop.ui.editors.tsv import format_tsv, parse_tsv
 
@@ -83,12 +84,16 @@ class GridView(QTableView):
     """A QTableView over a :class:`DocumentTableModel`, keyboard-driven like a spreadsheet."""
 
     activated_row = Signal(int)  # double-click on a read-only cell (附表2 → 附表3)
+    rows_fitted = Signal()  # row heights were measured again
 
     def __init__(self, model, parent=None, choose_indicator=None):
         super().__init__(parent)
         self.choose_indicator = choose_indicator
         if model.parent() is None:
             model.setParent(self)
+        groups = model.header_groups()
+        if groups:
+            self.setHorizontalHeader(GroupHeader(groups, self))
         self.setModel(model)
         self.setItemDelegate(GridDelegate(self))
         self.setEditTriggers(
@@ -111,11 +116,17 @@ class GridView(QTableView):
             if spec.multiline:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(not stretch)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows take the height of their text, measured only for the rows that changed.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._rows_to_fit: set[int] | None = None  # None: every row
         self._row_timer = QTimer(self)
         self._row_timer.setSingleShot(True)
-        self._row_timer.timeout.connect(self.resizeRowsToContents)
-        header.sectionResized.connect(lambda *_: self._row_timer.start(0))
+        self._row_timer.timeout.connect(self.fit_rows)
+        header.sectionResized.connect(self._fit_all_rows_later)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self._fit_all_rows_later)
+        model.dataChanged.connect(self._fit_changed_rows_later)
+        self._row_timer.start(0)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -123,6 +134,31 @@ class GridView(QTableView):
         if hasattr(model, "input_rejected"):
             model.input_rejected.connect(self._show_rejection)
         self._actions = self._make_actions()
+
+    # --- row heights ---------------------------------------------------------
+    def _fit_all_rows_later(self, *_args) -> None:
+        self._rows_to_fit = None
+        self._row_timer.start(0)
+
+    def _fit_changed_rows_later(self, top_left, bottom_right, roles=()) -> None:
+        if roles and Qt.ItemDataRole.DisplayRole not in roles and Qt.ItemDataRole.EditRole not in roles:
+            return  # only colours or tooltips changed
+        if self._rows_to_fit is not None:
+            self._rows_to_fit.update(range(top_left.row(), bottom_right.row() + 1))
+        self._row_timer.start(0)
+
+    def fit_rows(self) -> None:
+        """Give the waiting rows the height of their contents (all rows after a reset)."""
+        self._row_timer.stop()
+        rows, self._rows_to_fit = self._rows_to_fit, set()
+        if rows is None:
+            self.resizeRowsToContents()
+        else:
+            count = self.model().rowCount()
+            for row in sorted(rows):
+                if row < count:
+                    self.resizeRowToContents(row)
+        self.rows_fitted.emit()
 
     # --- actions -------------------------------------------------------------
     def _make_actions(self) -> dict[str, QAction]:

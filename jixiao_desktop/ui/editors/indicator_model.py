@@ -14,35 +14,50 @@ from jixiao_desktop.forms.layouts import LAYOUTS
 from jixiao_desktop.ui.editors.table_models import Column
 from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
-LEVEL1 = Column("level1", "一级指标", 110)
+# Column titles as on each paper form: 一级 | 二级 | 三级 | 指标值 (| 绩效标准).
+HEADINGS = {
+    "project": ("一级指标", "二级指标", "三级指标", "指标值"),
+    "department": ("一级指标", "二级指标", "三级指标", "指标值及单位"),
+    "unit": ("一级目标", "二级目标", "三级目标", "指标目标值"),
+}
+SIDE_TITLES = {"mid": "中期指标", "annual": "年度指标"}
 
 
-def side_columns(side: str, label: str, *, standard: bool) -> tuple[Column, ...]:
-    prefix = f"{label}" if label else ""
+def side_columns(side: str, headings: tuple[str, ...], *, standard: bool) -> tuple[Column, ...]:
     columns = (
-        Column(f"{side}.level2", f"{prefix}二级指标", 120),
-        Column(f"{side}.name", f"{prefix}三级指标", 230, multiline=True),
-        Column(f"{side}.value", f"{prefix}指标值", 120),
+        Column(f"{side}.level2", headings[1], 120),
+        Column(f"{side}.name", headings[2], 230, multiline=True),
+        Column(f"{side}.value", headings[3], 120),
     )
     if standard:
-        columns += (Column(f"{side}.standard", f"{prefix}绩效标准", 110),)
+        columns += (Column(f"{side}.standard", "绩效标准", 110),)
     return columns
 
 
 class IndicatorModel(RowListModel):
-    """The indicator grid of a form (``indicators``) or of a 附表3 (``…detail.indicators``)."""
+    """The indicator grid of a form (``indicators``) or of a 附表3 (``…detail.indicators``).
+
+    With 中期 columns the header has two levels (:meth:`header_groups`).
+    """
 
     def __init__(self, document, list_path: str = "indicators", *, with_mid: bool | None = None,
                  with_standard: bool = False, parent=None):
         super().__init__(document, list_path, parent)
         self.with_mid = document.form.has_mid if with_mid is None else with_mid
-        columns = [LEVEL1]
-        if self.with_mid:
-            columns += side_columns("mid", "中期·", standard=with_standard)
-            columns += side_columns("annual", "年度·", standard=with_standard)
-        else:
-            columns += side_columns("annual", "", standard=with_standard)
+        headings = HEADINGS.get(getattr(document.form, "kind", "project"), HEADINGS["project"])
+        columns = [Column("level1", headings[0], 110)]
+        self.groups: list[tuple[int, int, str]] = []
+        sides = ("mid", "annual") if self.with_mid else ("annual",)
+        for side in sides:
+            first = len(columns)
+            columns += side_columns(side, headings, standard=with_standard)
+            if self.with_mid:
+                self.groups.append((first, len(columns) - 1, SIDE_TITLES[side]))
         self.columns = tuple(columns)
+
+    def header_groups(self) -> list[tuple[int, int, str]]:
+        """(first column, last column, title) of the header's top row: 中期指标, 年度指标."""
+        return list(self.groups)
 
     @property
     def layout(self):
@@ -66,6 +81,13 @@ class IndicatorModel(RowListModel):
                 return ""
         return text
 
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        """A 一级 cell decides whether the one below it is drawn (merged look)."""
+        cells = super().dependents(row, column)
+        if column == 0:
+            cells.append((row + 1, 0))
+        return cells
+
     def group_start(self, row: int) -> bool:
         """Whether the row begins a new 一级 group (for the merged look)."""
         return row == 0 or self.display_text(row, 0) != ""
@@ -85,7 +107,7 @@ class IndicatorModel(RowListModel):
     # --- edits ---------------------------------------------------------------
     def write(self, row: int, column: int, text: str) -> None:
         side = self.side_of(column)
-        if side == "mid" and self.items()[row].mid is None:
+        if side == "mid" and self._items[row].mid is None:
             # An old row without 中期 cells: create them in the same step.
             field = self.columns[column].key.split(".", 1)[1]
             self.document.set_value(f"{self.list_path}[{row}].mid", Indicator(**{field: text}), merge=False)

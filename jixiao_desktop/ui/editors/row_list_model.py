@@ -28,31 +28,39 @@ class RowListModel(DocumentTableModel):
     def __init__(self, document, list_path: str, parent=None):
         super().__init__(document, parent)
         self.list_path = list_path
+        self._items: list = []
+        self.refresh_rows()
 
     # --- the list ------------------------------------------------------------
-    def items(self) -> list:
+    def refresh_rows(self) -> None:
+        """Keep a direct reference to the form's list (re-read when rows change)."""
         try:
-            return locations.list_at(self.document.form, self.list_path)
+            self._items = locations.list_at(self.document.form, self.list_path)
         except (LookupError, ValueError):
-            return []
+            self._items = []
+
+    def items(self) -> list:
+        return self._items
 
     def item_count(self) -> int:
-        return len(self.items())
+        return len(self._items)
+
+    def row_object(self, row: int):
+        return self._items[row] if 0 <= row < len(self._items) else None
 
     def new_item(self, row: int):
         raise NotImplementedError
 
     def set_list_path(self, list_path: str) -> None:
-        self.beginResetModel()
         self.list_path = list_path
-        self.endResetModel()
+        self.reset()
 
     @property
     def has_footer(self) -> bool:
         return bool(self.footer_keys)
 
     def is_footer(self, row: int) -> bool:
-        return self.has_footer and row == self.item_count()
+        return row == len(self._items) and bool(self.footer_keys)
 
     def footer_path(self) -> str:
         """Prefix of the footer locations (the list's parent), '' for the form."""
@@ -62,12 +70,18 @@ class RowListModel(DocumentTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         if parent.isValid():
             return 0
-        return self.item_count() + (1 if self.has_footer else 0)
+        return len(self._items) + (1 if self.footer_keys else 0)
 
     def row_path(self, row: int) -> str | None:
-        if 0 <= row < self.item_count():
+        if 0 <= row < len(self._items):
             return f"{self.list_path}[{row}]"
         return None
+
+    def is_editable(self, row: int, column: int) -> bool:
+        spec = self.columns[column]
+        if not (spec.editable and spec.key):
+            return False
+        return row < len(self._items) or (self.is_footer(row) and spec.key in self.footer_keys)
 
     def location(self, row: int, column: int) -> str | None:
         if self.is_footer(row):
@@ -96,7 +110,7 @@ class RowListModel(DocumentTableModel):
     def column_sum(self, key: str) -> Decimal | None:
         """Sum of a column of amounts; None when any cell is unreadable."""
         total = Decimal(0)
-        for item in self.items():
+        for item in self._items:
             text = locations.resolve(item, key) if locations.exists(item, key) else ""
             parsed = self.document.form.amount(text or "")
             if parsed.blank:
@@ -176,21 +190,31 @@ class RowListModel(DocumentTableModel):
         return changed == "amount_unit"
 
     def repaint_for(self, changed: str) -> None:
-        """Repaint the changed row, its neighbour below (merged 一级 look) and the footer."""
-        rest = changed[len(self.list_path) + 1 :] if changed.startswith(self.list_path + "[") else ""
-        number = rest.split("]", 1)[0]
+        """Repaint the changed cells and the cells that follow them (computed, footer)."""
+        if not changed.startswith(self.list_path + "["):
+            if changed == "amount_unit":
+                self._repaint_all()
+            else:  # a stored footer value
+                footer = self.rowCount() - 1
+                self.repaint_cells((footer, c) for c in range(self.columnCount()))
+            return
+        number, _, rest = changed[len(self.list_path) + 1 :].partition("]")
         if not number.isdigit():
             self._repaint_all()
             return
-        row = int(number)
-        last = self.columnCount() - 1
-        self.dataChanged.emit(self.index(row, 0), self.index(min(row + 1, self.rowCount() - 1), last))
-        if self.has_footer:
-            footer = self.rowCount() - 1
-            self.dataChanged.emit(self.index(footer, 0), self.index(footer, last))
+        row, key = int(number), rest.lstrip(".")
+        cells = []
+        for column in self.columns_for(key) or range(self.columnCount()):
+            cells.append((row, column))
+            cells += self.dependents(row, column)
+        self.repaint_cells(cells)
+
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        cells = super().dependents(row, column)
+        if self.has_footer and self.columns[column].key in self.footer_keys:
+            cells.append((self.rowCount() - 1, column))
+        return cells
 
     def _on_rows_changed(self, list_path: str) -> None:
         if list_path == self.list_path:
-            self.beginResetModel()
-            self.endResetModel()
-
+            self.reset()

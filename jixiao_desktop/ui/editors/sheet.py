@@ -120,15 +120,23 @@ def scroll_page(*widgets: QWidget, max_width: int = 1180) -> QScrollArea:
 
 
 def fit_to_rows(view, minimum_rows: int = 1) -> None:
-    """Make a grid inside a scrolling page exactly as tall as its rows (no inner scrolling)."""
+    """Make a grid inside a scrolling page exactly as tall as its rows (no inner scrolling).
+
+    The grid measures its rows itself (only the rows that changed); this only
+    follows the total, so a caption placed under the grid never covers a row.
+    """
 
     def fit():
-        view.resizeRowsToContents()
-        height = view.horizontalHeader().height() + view.verticalHeader().length() + 2 * view.frameWidth()
-        if view.horizontalScrollBar().isVisible():
-            height += view.horizontalScrollBar().height()
-        minimum = view.horizontalHeader().height() + minimum_rows * 28
-        view.setFixedHeight(max(height, minimum) + 2)
+        header = view.horizontalHeader()
+        header_height = max(header.height(), header.sizeHint().height()) if not header.isHidden() else 0
+        rows = view.verticalHeader().length()
+        height = header_height + rows + 2 * view.frameWidth()
+        if view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff and view.horizontalScrollBar().isVisible():
+            height += view.horizontalScrollBar().sizeHint().height()
+        minimum = header_height + minimum_rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+        height = max(height, minimum) + 1
+        if view.height() != height or view.minimumHeight() != height:
+            view.setFixedHeight(height)
 
     timer = QTimer(view)
     timer.setSingleShot(True)
@@ -137,12 +145,12 @@ def fit_to_rows(view, minimum_rows: int = 1) -> None:
     def later(*_):
         timer.start(0)
 
-    model = view.model()
-    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-        signal.connect(later)
-    view.horizontalHeader().sectionResized.connect(later)
+    view.rows_fitted.connect(later)
     view.verticalHeader().sectionResized.connect(later)
+    view.verticalHeader().sectionCountChanged.connect(later)
+    view.horizontalHeader().geometriesChanged.connect(later)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.fit_rows()
     fit()
 
 

@@ -26,6 +26,7 @@ SEVERITY_COLORS = {"error": "#f9d2d2", "warning": "#fbe8bd", "hint": "#dbe8f8"}
 READ_ONLY_COLOR = "#f1f3f6"
 FOOTER_COLOR = "#e9edf2"
 MISMATCH_COLOR = "#b3261e"
+MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self._findings: dict[str, list] = {}
+        self._marks: dict[tuple[int, int], tuple] = {}
+        self._cells = None
         document.changed.connect(self._on_changed)
         document.rows_changed.connect(self._on_rows_changed)
 
@@ -125,18 +128,49 @@ class DocumentTableModel(QAbstractTableModel):
             if orientation == Qt.Orientation.Horizontal:
                 return self.columns[section].header
             return self.row_header(section)
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            for first, last, title in self.header_groups():
+                if first <= section <= last:
+                    return f"{title} › {self.columns[section].header}"
         return None
+
+    def header_groups(self) -> list[tuple[int, int, str]]:
+        """Spans of columns under a common title (a two-level header); none by default."""
+        return []
 
     def row_header(self, row: int) -> str:
         return str(row + 1)
 
+    def row_object(self, row: int):
+        """The object holding row ``row``'s fields (None for a footer or no such row)."""
+        return None
+
+    def _key_path(self, column: int) -> tuple[str, ...]:
+        paths = self.__dict__.get("_key_paths")
+        if paths is None or len(paths) != len(self.columns):
+            paths = self._key_paths = tuple(tuple(spec.key.split(".")) if spec.key else () for spec in self.columns)
+        return paths[column]
+
     def cell_text(self, row: int, column: int) -> str:
-        location = self.location(row, column)
+        names = self._key_path(column)
+        if not names:
+            return ""
+        value = self.row_object(row)
+        if value is None:
+            return self.text_at(self.location(row, column))
+        for name in names:
+            value = getattr(value, name, None)
+            if value is None:
+                return ""
+        return str(value)
+
+    def text_at(self, location: str | None) -> str:
+        """The stored text at a form location ('' when there is none)."""
         if location is None:
             return ""
         try:
             value = locations.resolve(self.document.form, location)
-        except LookupError:
+        except (LookupError, ValueError):
             return ""
         return "" if value is None else str(value)
 
@@ -241,33 +275,94 @@ class DocumentTableModel(QAbstractTableModel):
 
     # --- findings ------------------------------------------------------------
     def set_findings(self, by_location: dict[str, list]) -> None:
+        """Take the findings by location; repaint only the cells whose marks changed."""
         self._findings = by_location
-        self._repaint_all()
+        self._update_marks()
 
-    def cell_findings(self, row: int, column: int) -> list:
-        if not self._findings:
-            return []
-        found = list(self._findings.get(self.location(row, column) or "", ()))
-        path = self.row_path(row)
-        if path is not None and column == 0:
-            found += self._findings.get(path, ())
-        return found
+    def _update_marks(self) -> None:
+        marks = self._cell_marks(self._findings)
+        old, self._marks = self._marks, marks
+        for row, column in old.keys() | marks.keys():
+            if old.get((row, column)) != marks.get((row, column)) and row < self.rowCount():
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index, MARK_ROLES)
+
+    def _cell_marks(self, by_location: dict[str, list]) -> dict[tuple[int, int], tuple]:
+        """(row, column) → the findings shown on that cell (a row's findings on its first cell)."""
+        if not by_location:
+            return {}
+        cells, rows = self._cell_index()
+        marks: dict[tuple[int, int], tuple] = {}
+        for table in (cells, rows):
+            for location, found in by_location.items():
+                cell = table.get(location)
+                if cell is not None and found:
+                    marks[cell] = marks.get(cell, ()) + tuple(found)
+        return marks
+
+    def _cell_index(self) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+        """Cell location → cell and row path → first cell; cached until the rows change."""
+        if self._cells is None:
+            cells: dict[str, tuple[int, int]] = {}
+            rows: dict[str, tuple[int, int]] = {}
+            for row in range(self.rowCount()):
+                for column in range(self.columnCount()):
+                    location = self.location(row, column)
+                    if location is not None:
+                        cells.setdefault(location, (row, column))
+                path = self.row_path(row)
+                if path is not None:
+                    rows.setdefault(path, (row, 0))
+            self._cells = (cells, rows)
+        return self._cells
+
+    def cell_findings(self, row: int, column: int) -> tuple:
+        return self._marks.get((row, column), ()) if self._marks else ()
 
     # --- document signals ----------------------------------------------------
+    def reset(self) -> None:
+        """Rows were added, removed, moved or replaced: rebuild everything."""
+        self.beginResetModel()
+        self.refresh_rows()
+        self._cells = None
+        self._marks = {}
+        self.endResetModel()
+        self._update_marks()
+
+    def refresh_rows(self) -> None:
+        """Hook: re-read the row objects from the form."""
+
     def _repaint_all(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def repaint_cells(self, cells) -> None:
+        """Repaint the given (row, column) cells, each alone."""
+        rows, columns = self.rowCount(), self.columnCount()
+        for row, column in dict.fromkeys(cells):
+            if 0 <= row < rows and 0 <= column < columns:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
+
     def _on_changed(self, changed: str) -> None:
         verdict = self.affected(changed)
         if verdict is None:
-            self.beginResetModel()
-            self.endResetModel()
+            self.reset()
         elif verdict:
             self.repaint_for(changed)
 
     def repaint_for(self, changed: str) -> None:
+        """Repaint what a change at ``changed`` alters (everything unless told better)."""
         self._repaint_all()
+
+    def columns_for(self, key: str) -> list[int]:
+        """Columns showing the field ``key`` of a row or a part of it ('' = the whole row)."""
+        return [c for c, spec in enumerate(self.columns)
+                if spec.key and (not key or touches(key, spec.key) or touches(spec.key, key))]
+
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        """Cells whose display follows cell (row, column): the row's computed cells by default."""
+        return [(row, c) for c, spec in enumerate(self.columns) if not spec.key]
 
     def _on_rows_changed(self, list_path: str) -> None:
         pass
