@@ -15,8 +15,9 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,26 @@ SETTINGS_FILE = "settings.json"
 
 
 class PrinterSettings(BaseModel):
-    """打印设置 slot: filled in by the printing part of the program."""
+    """打印设置: what the clerk chose in the print dialog last time, offered again next time.
+
+    The page range is not carried over by default (``page_range="all"``: every
+    print starts with 全部 pages, a range chosen for one form would silently cut
+    another); ``"last"`` keeps the last range when the form has those pages.
+    Paper is always A4 at 100 % (the forms are laid out for it).
+    """
 
     model_config = ConfigDict(extra="allow")
 
-    printer_name: str = ""
-    paper: str = "A4"
-    landscape: bool = False
+    printer_name: str = Field(default="", title="打印机")
+    paper: str = Field(default="A4", title="纸张")
+    landscape: bool = Field(default=False, title="横向")
+    copies: int = Field(default=1, ge=1, le=999, title="份数")
+    collate: bool = Field(default=True, title="逐份打印")
+    duplex: Literal["none", "long", "short", "auto"] = Field(default="none", title="双面打印")
+    grayscale: bool = Field(default=False, title="灰度")
+    page_range: Literal["all", "last"] = Field(default="all", title="页码范围")
+    from_page: int = Field(default=0, ge=0, title="上次起始页")
+    to_page: int = Field(default=0, ge=0, title="上次结束页")
 
 
 class Settings(BaseModel):
@@ -45,6 +59,16 @@ class Settings(BaseModel):
     last_folder: str = Field(default="", title="上次使用的文件夹")
     autosave_seconds: int = Field(default=5, ge=1, le=600, title="自动保存间隔（秒）")
     printer: PrinterSettings = Field(default_factory=PrinterSettings, title="打印设置")
+
+    @field_validator("printer", mode="wrap")
+    @classmethod
+    def _printer_or_defaults(cls, value, handler):
+        """A damaged printer entry gives default printing, not the loss of every setting."""
+        try:
+            return handler(value)
+        except ValidationError:
+            log.warning("printer settings unreadable; using defaults")
+            return PrinterSettings()
 
     def add_recent(self, path: str | os.PathLike) -> None:
         """Put ``path`` first in the recent files, without duplicates, at most MAX_RECENT."""

@@ -19,6 +19,11 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("绩效目标表填报")
     app.setOrganizationName("jixiao")
     app.setApplicationVersion(__version__)
+    if not getattr(app, "_jixiao_look", False):
+        from jixiao_desktop.ui.look import install_look
+
+        install_look(app)  # icon, Qt's Chinese texts (确定/取消), a Chinese-capable font
+        app._jixiao_look = True
     return app
 
 

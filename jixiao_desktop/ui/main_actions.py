@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
@@ -43,6 +44,15 @@ class MainActions:
                               icon(SP.SP_DialogSaveButton))
         self.save_as = self._add(file_menu, "另存为(&A)…", window.save_as, QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
+        self.import_excel = self._add(file_menu, "导入Excel(&I)…", window.excel.import_)
+        self.export_excel = self._add(file_menu, "导出Excel(&X)…", window.excel.export)
+        file_menu.addSeparator()
+        printing = window.printing
+        self.print_preview = self._add(file_menu, "打印预览(&V)", printing.preview, QKeySequence("Ctrl+Shift+P"),
+                                       icon(SP.SP_FileDialogContentsView))
+        self.print_ = self._add(file_menu, "打印(&P)…", printing.print_, QKeySequence.StandardKey.Print)
+        self.export_pdf = self._add(file_menu, "导出PDF(&D)…", printing.export_pdf, QKeySequence("Ctrl+Shift+E"))
+        file_menu.addSeparator()
         self.quit = self._add(file_menu, "退出(&X)", window.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu("编辑(&E)")
@@ -77,10 +87,16 @@ class MainActions:
         new_button = QAction(icon(SP.SP_FileIcon), "新建", window)
         new_button.setMenu(self.new_menu)
         new_button.triggered.connect(lambda: window.new_document("project"))
-        for action in (new_button, self.open, self.save, None, self.undo, self.redo, None, self.check):
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action, short in ((self.open, "打开"), (self.save, "保存"), (self.check, "检查"),
+                              (self.print_preview, "打印预览")):
+            action.setIconText(short)
+        for action in (new_button, self.open, self.save, None, self.undo, self.redo, None, self.check, None,
+                       self.print_preview):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         window.addToolBar(toolbar)
-        self.document_actions = (self.save, self.save_as, self.check, self.next_finding, self.prev_finding)
+        self.document_actions = (self.save, self.save_as, self.check, self.next_finding, self.prev_finding,
+                                 self.export_excel, self.print_preview, self.print_, self.export_pdf)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None, icon=None) -> QAction:
         action = QAction(text, self.window)

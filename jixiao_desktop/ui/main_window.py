@@ -27,14 +27,18 @@ from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import Autosaver
 from jixiao_desktop.ui.check_runner import LiveChecker
 from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.excel_actions import ExcelActions
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
 from jixiao_desktop.ui.library_dialog import LibraryDialog, make_chooser
+from jixiao_desktop.ui.look import app_icon
 from jixiao_desktop.ui.main_actions import MainActions
+from jixiao_desktop.ui.printing_actions import PrintingActions
 from jixiao_desktop.ui.recovery_prompt import offer_recovery
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, StartPage
 from jixiao_desktop.ui.status_counts import StatusCounts
+from jixiao_desktop.ui.tasks import wait_all
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,7 @@ class MainWindow(QMainWindow):
         self._library: IndicatorLibrary | None = None
         self._marked_editor: QWidget | None = None
         self.resize(1280, 820)
+        self.setWindowIcon(app_icon())
 
         self.findings = FindingsPanel()
         self.findings_dock = dock = QDockWidget("检查结果", self)
@@ -64,6 +69,9 @@ class MainWindow(QMainWindow):
         self.checker = LiveChecker(self)
         self.autosave = Autosaver(self.paths.recovery_dir, self.settings.autosave_seconds, self)
         self.undo_group = QUndoGroup(self)
+        self.printing = PrintingActions(self, lambda: self.document, self.settings, self._save_settings,
+                                        lambda: self.display_name, self.focus_location)
+        self.excel = ExcelActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
         self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
         self.choose_indicator = make_chooser(self.library, self)
 
@@ -195,6 +203,13 @@ class MainWindow(QMainWindow):
         self.set_document(FormDocument(form, parent=self), f"示例：{EXAMPLE_LABELS.get(name, name)}")
         return True
 
+    def open_form(self, form, display_name: str) -> bool:
+        """Open a form made elsewhere (an Excel import) as a new, unsaved document."""
+        if not self.maybe_save():
+            return False
+        self.set_document(FormDocument(form, parent=self), display_name)
+        return True
+
     def save(self) -> bool:
         if self.document is None:
             return False
@@ -239,6 +254,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
         self._save_settings()
         self.autosave.close()
+        wait_all()  # a PDF or workbook being written is finished first
         event.accept()
 
     # --- recovery ------------------------------------------------------------

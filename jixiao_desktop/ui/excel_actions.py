@@ -1,0 +1,95 @@
+"""导入Excel… / 导出Excel…: the File menu's workbook commands, run in the background.
+
+An import opens the form read from the workbook as a new, unsaved document (as
+an example copy: 保存 asks for a name; the workbook is never overwritten), then
+shows the import report. An export writes a snapshot of the form. Errors come
+as message boxes with the Chinese text of :class:`ExcelError`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from jixiao_desktop.excel import ExcelError, ImportResult, export_workbook, import_workbook
+from jixiao_desktop.forms import FormBase
+from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.file_prompts import safe_file_name
+from jixiao_desktop.ui.import_report_dialog import ImportReportDialog
+from jixiao_desktop.ui.tasks import Task
+
+OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
+
+
+class ExcelActions(QObject):
+    """``open_form(form, name)`` opens an imported form (False if the clerk kept the current one)."""
+
+    imported = Signal(object)  # the ImportReportDialog shown
+    exported = Signal(object)  # the workbook's path
+
+    def __init__(self, parent: QWidget, document: Callable[[], FormDocument | None],
+                 open_form: Callable[[FormBase, str], bool], maybe_save: Callable[[], bool],
+                 folder: Callable[[], str]):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.document, self.open_form, self.maybe_save, self.folder = document, open_form, maybe_save, folder
+        self.report_dialog: ImportReportDialog | None = None
+
+    def import_(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "导入Excel", self.folder(), OPEN_FILTER)
+        if not path:
+            return
+        path = Path(path)
+        Task(self.parent_widget, import_workbook, path, label=f"正在读取 {path.name}…", slow=True, key="excel") \
+            .success(lambda result: self._imported(path, result)).failure(self._failed).run_in_background()
+
+    def export(self) -> None:
+        document = self.document()
+        if document is None:
+            return
+        if document.path is not None:
+            suggested = document.path.with_suffix(".xlsx")
+        else:
+            form = document.form
+            suggested = Path(self.folder()) / (safe_file_name(getattr(form, "display_name", "") or form.title)
+                                               + ".xlsx")
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "导出Excel", str(suggested), SAVE_FILTER)
+        if not path:
+            return
+        if not path.lower().endswith((".xlsx", ".xlsm")):
+            path += ".xlsx"
+        path = Path(path)
+        Task(self.parent_widget, export_workbook, document.snapshot(), path, label=f"正在导出 {path.name}…",
+             slow=True, key="excel").success(lambda _: self._exported(path)).failure(self._failed) \
+            .run_in_background()
+
+    def _imported(self, path: Path, result: ImportResult) -> None:
+        if not self.open_form(result.form, f"导入：{path.stem}"):
+            return
+        dialog = ImportReportDialog(result.report, path.name, self.parent_widget)
+        dialog.finished.connect(dialog.deleteLater)
+        self.report_dialog = dialog
+        dialog.open()
+        self.imported.emit(dialog)
+
+    def _exported(self, path: Path) -> None:
+        window = self.parent_widget.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"已导出 {path}", 8000)
+        self.exported.emit(path)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ExcelError):
+            QMessageBox.warning(self.parent_widget, "Excel", str(error))
+        elif isinstance(error, OSError):
+            QMessageBox.critical(self.parent_widget, "Excel", f"无法读写文件：{error.strerror or error}\n"
+                                 f"{getattr(error, 'filename', '') or ''}")
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
