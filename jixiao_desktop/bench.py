@@ -16,6 +16,7 @@ PROVIDERS: tuple[str, ...] = (
     "jixiao_desktop.storage.bench",
     "jixiao_desktop.checks.bench",
     "jixiao_desktop.ui.bench",
+    "jixiao_desktop.ui.print_bench",
     "jixiao_desktop.printing.bench",
     "jixiao_desktop.excel.bench",
 )
