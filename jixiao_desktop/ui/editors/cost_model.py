@@ -23,15 +23,15 @@ class CostModel(RowListModel):
     SPLIT, SPLIT_LEVELS, SHARE, COMPUTED, AMOUNT, NOTE = range(7, 13)
     columns = (
         Column("item", "测算项目", 200, multiline=True),
-        Column("quantity", "数量", 60, amount=True, live=True),
+        Column("quantity", "数量", 60, amount=True),
         Column("quantity_unit", "单位", 48),
-        Column("standard", "标准", 90, amount=True, live=True),
+        Column("standard", "标准", 90, amount=True),
         Column("standard_unit", "标准单位", 70),
-        Column("periods", "期数", 50, amount=True, live=True),
+        Column("periods", "期数", 50, amount=True),
         Column("period_unit", "期间", 48),
-        Column("split", "分担比例", 70, live=True),
-        Column("split_levels", "分担层级", 70, live=True),
-        Column("share_index", "本级承担", 64),
+        Column("split", "分担比例", 70),
+        Column("split_levels", "分担层级", 70),
+        Column("share_index", "本级承担", 64, live=False),  # parsed: committed on leaving
         Column("", "计算金额（自动）", 120, editable=False, amount=True),
         Column("amount", "填报金额", 110, amount=True),
         Column("note", "说明", 200, multiline=True),

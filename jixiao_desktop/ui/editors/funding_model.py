@@ -23,9 +23,9 @@ class FundingModel(DocumentTableModel):
 
     TOTAL, AUTO = 0, 1
     columns = (
-        Column("total", "总投入", 120, amount=True, live=True),
+        Column("total", "总投入", 120, amount=True),
         Column("", "合计（自动）", 120, editable=False, amount=True),
-        *(Column(key, label, 110, amount=True, live=True) for key, label in FUNDING_LEVELS),
+        *(Column(key, label, 110, amount=True) for key, label in FUNDING_LEVELS),
     )
 
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -8,7 +8,7 @@ Row commands: Ctrl+Insert 插入行, Ctrl+Delete 删除行, Alt+↑/↓ 上移/�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -29,9 +29,13 @@ from jixiao_desktop.ui.editors.table_models import CHOICES_ROLE
 from jixiao_desktop.ui.editors.tsv import format_tsv, parse_tsv
 
 
+ORIGINAL = "cellTextBeforeEditing"  # editor property: the text to restore on Esc
+
+
 class GridDelegate(QStyledItemDelegate):
     """Line editors; combo boxes (free text allowed) where the model offers choices;
-    multi-line editors for long texts; live commit where computed cells follow typing."""
+    multi-line editors for long texts (Enter commits, Alt+Enter or Shift+Enter
+    starts a new line). Cells commit as they are typed in (``Column.live``)."""
 
     def createEditor(self, parent, option, index):
         choices = index.data(CHOICES_ROLE)
@@ -41,16 +45,37 @@ class GridDelegate(QStyledItemDelegate):
             editor.setEditable(True)
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             editor.addItems(choices)
-            return editor
-        if spec.multiline:
+            if spec.live:
+                editor.lineEdit().textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+                editor.activated.connect(lambda _i, e=editor: self.commitData.emit(e))
+        elif spec.multiline:
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
-            return editor
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        if spec.live:
-            editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+            if spec.live:
+                editor.textChanged.connect(lambda e=editor: self._live_commit(e))
+        else:
+            editor = QLineEdit(parent)
+            editor.setFrame(False)
+            if spec.live:
+                editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+        editor.setProperty(ORIGINAL, index.data(Qt.ItemDataRole.EditRole) or "")
         return editor
+
+    def _live_commit(self, editor) -> None:
+        if editor.property("settingData"):
+            return
+        self.commitData.emit(editor)
+
+    def eventFilter(self, editor, event):
+        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            if event.modifiers() & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier):
+                editor.insertPlainText("\n")
+            else:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor, index):
         text = index.data(Qt.ItemDataRole.EditRole) or ""
@@ -59,7 +84,11 @@ class GridDelegate(QStyledItemDelegate):
                 editor.setCurrentText(text)
         elif isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != text:
-                editor.setPlainText(text)
+                editor.setProperty("settingData", True)
+                try:
+                    editor.setPlainText(text)
+                finally:
+                    editor.setProperty("settingData", False)
                 editor.selectAll()
         elif editor.text() != text:
             editor.setText(text)
@@ -134,6 +163,7 @@ class GridView(QTableView):
         if hasattr(model, "input_rejected"):
             model.input_rejected.connect(self._show_rejection)
         self._actions = self._make_actions()
+        self._forwarding = False
 
     # --- row heights ---------------------------------------------------------
     def _fit_all_rows_later(self, *_args) -> None:
@@ -203,6 +233,17 @@ class GridView(QTableView):
 
     # --- keyboard ------------------------------------------------------------
     def keyPressEvent(self, event):
+        editor = self.open_editor()
+        if editor is not None and not self._forwarding and event.text().isprintable() and event.text():
+            # A typed key reached the grid while its cell editor is open (the editor
+            # has not taken the focus yet): it belongs to the editor, not lost.
+            self._forwarding = True
+            try:
+                editor.setFocus()
+                QApplication.sendEvent(editor.focusProxy() or editor, event)
+            finally:
+                self._forwarding = False
+            return
         key = event.key()
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self.state() != QAbstractItemView.State.EditingState:
@@ -219,7 +260,21 @@ class GridView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def open_editor(self):
+        """The editor of the current cell while editing, else None."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        return self.indexWidget(self.currentIndex())
+
     def closeEditor(self, editor, hint):
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            # Esc: the cell goes back to what it held before editing (typing was committed live).
+            index = self.currentIndex()
+            original = editor.property(ORIGINAL)
+            if original is not None and index.isValid() and index.data(Qt.ItemDataRole.EditRole) != original:
+                self.model().setData(index, original, Qt.ItemDataRole.EditRole)
+            super().closeEditor(editor, hint)
+            return
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             # Enter in a cell editor: commit, then go down like a spreadsheet.
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -298,7 +353,7 @@ class GridView(QTableView):
 
     def commit_open_editor(self) -> None:
         if self.state() == QAbstractItemView.State.EditingState:
-            editor = self.indexWidget(self.currentIndex())
+            editor = self.open_editor()
             if editor is not None:
                 self.commitData(editor)
                 self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

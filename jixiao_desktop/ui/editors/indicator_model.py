@@ -27,7 +27,7 @@ def side_columns(side: str, headings: tuple[str, ...], *, standard: bool) -> tup
     columns = (
         Column(f"{side}.level2", headings[1], 120),
         Column(f"{side}.name", headings[2], 230, multiline=True),
-        Column(f"{side}.value", headings[3], 120),
+        Column(f"{side}.value", headings[3], 120 if len(headings[3]) <= 3 else 150),
     )
     if standard:
         columns += (Column(f"{side}.standard", "绩效标准", 110),)

@@ -41,7 +41,7 @@ class ProjectEditor(FormEditor):
         self.add_text(sheet, "proposal.content", 4)
         self.add_text(sheet, "proposal.arrangement", 3)
         self.arrangement_view = self.grid(ArrangementModel(self.document))
-        fit_to_rows(self.arrangement_view, 2)
+        fit_to_rows(self.arrangement_view, 1)
         sheet.add_full("资金安排明细", grid_panel(self.arrangement_view))
         self.add_text(sheet, "proposal.plan", 4)
         self.add_text(sheet, "proposal.outcomes", 4)

@@ -7,7 +7,7 @@ spanning the width), with section headings and embedded grids, as on paper.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import QEvent, QObject, QTimer, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -145,6 +145,7 @@ def fit_to_rows(view, minimum_rows: int = 1) -> None:
     def later(*_):
         timer.start(0)
 
+    view.installEventFilter(_RefitOn(view, later))
     view.rows_fitted.connect(later)
     view.verticalHeader().sectionResized.connect(later)
     view.verticalHeader().sectionCountChanged.connect(later)
@@ -152,6 +153,21 @@ def fit_to_rows(view, minimum_rows: int = 1) -> None:
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.fit_rows()
     fit()
+
+
+class _RefitOn(QObject):
+    """Re-fit a grid's height when it is shown or its font or style changes."""
+
+    EVENTS = (QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
+
+    def __init__(self, view, refit):
+        super().__init__(view)
+        self.refit = refit
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() in self.EVENTS:
+            self.refit()
+        return False
 
 
 BAR_ACTIONS = (("append", "＋ 添加行"), ("insert", "插入行"), ("remove", "删除行"), ("up", "上移"), ("down", "下移"),
@@ -162,7 +178,7 @@ def grid_panel(view, title: str = "", extra: list[QWidget] | None = None, hint: 
     """The grid with a bar of row commands (and any extra buttons) above it."""
     panel = QWidget()
     layout = QVBoxLayout(panel)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(0, 0, 0, 8)
     layout.setSpacing(4)
     bar = QHBoxLayout()
     bar.setSpacing(4)

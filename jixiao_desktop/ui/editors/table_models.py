@@ -39,7 +39,10 @@ class Column:
     editable: bool = True
     amount: bool = False
     multiline: bool = False
-    live: bool = False  # commit while typing (computed cells follow keystrokes)
+    # Commit while typing (the document, computed cells and checks follow each
+    # keystroke, and nothing typed is lost to a save); False for cells whose
+    # stored value is not the text typed (committed on leaving the cell).
+    live: bool = True
 
 
 def touches(changed: str, location: str) -> bool:
