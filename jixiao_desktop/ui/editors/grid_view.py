@@ -45,6 +45,7 @@ class GridDelegate(QStyledItemDelegate):
             editor.setEditable(True)
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             editor.addItems(choices)
+            editor.setCurrentIndex(-1)  # setEditorData fills in the cell's text, selected
             if spec.live:
                 editor.lineEdit().textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
                 editor.activated.connect(lambda _i, e=editor: self.commitData.emit(e))
@@ -82,6 +83,7 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             if editor.currentText() != text:
                 editor.setCurrentText(text)
+                editor.lineEdit().selectAll()  # typing replaces the cell, as in a spreadsheet
         elif isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != text:
                 editor.setProperty("settingData", True)
@@ -176,6 +178,20 @@ class GridView(QTableView):
         if self._rows_to_fit is not None:
             self._rows_to_fit.update(range(top_left.row(), bottom_right.row() + 1))
         self._row_timer.start(0)
+
+    def ensure_rows_fitted(self) -> None:
+        """Measure the waiting rows now (before the grid is first painted)."""
+        if self._row_timer.isActive():
+            self.fit_rows()
+
+    def showEvent(self, event) -> None:
+        self.ensure_rows_fitted()
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_all_rows_later()
 
     def fit_rows(self) -> None:
         """Give the waiting rows the height of their contents (all rows after a reset)."""

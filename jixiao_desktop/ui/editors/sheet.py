@@ -145,8 +145,8 @@ def fit_to_rows(view, minimum_rows: int = 1) -> None:
     def later(*_):
         timer.start(0)
 
-    view.installEventFilter(_RefitOn(view, later))
-    view.rows_fitted.connect(later)
+    view.installEventFilter(_RefitOn(view, fit, later))
+    view.rows_fitted.connect(fit)
     view.verticalHeader().sectionResized.connect(later)
     view.verticalHeader().sectionCountChanged.connect(later)
     view.horizontalHeader().geometriesChanged.connect(later)
@@ -156,17 +156,21 @@ def fit_to_rows(view, minimum_rows: int = 1) -> None:
 
 
 class _RefitOn(QObject):
-    """Re-fit a grid's height when it is shown or its font or style changes."""
+    """Re-fit a grid's height when it is shown (at once, before it is painted)
+    or its font or style changes (soon)."""
 
-    EVENTS = (QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
+    EVENTS = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
 
-    def __init__(self, view, refit):
+    def __init__(self, view, fit, later):
         super().__init__(view)
-        self.refit = refit
+        self.view, self.fit, self.later = view, fit, later
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() in self.EVENTS:
-            self.refit()
+        if event.type() == QEvent.Type.Show:
+            self.view.ensure_rows_fitted()
+            self.fit()
+        elif event.type() in self.EVENTS:
+            self.later()
         return False
 
 
