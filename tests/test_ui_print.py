@@ -10,8 +10,18 @@ import threading
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from jixiao_desktop.printing import render_bytes
 from jixiao_desktop.settings import load_settings
@@ -144,6 +154,23 @@ def test_task_with_a_key_does_not_start_twice(qtbot):
     gate.set()
     qtbot.waitUntil(lambda: first.finished, timeout=5000)
     assert not tasks.is_running(widget)
+
+
+def test_slow_task_shows_progress_and_a_busy_cursor_until_done(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    gate = threading.Event()
+    task = Task(window, gate.wait, 10, label="正在读取 大表.xlsx…", slow=True)
+    task.run_in_background()
+    assert window.statusBar().currentMessage() == "正在读取 大表.xlsx…"
+    assert QApplication.overrideCursor() is not None
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), timeout=3000)
+    gate.set()
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog), timeout=3000)
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() == ""
 
 
 # --- 打印预览 ---------------------------------------------------------------------------
@@ -333,6 +360,7 @@ def test_unprintable_character_shows_the_message_and_prints_nothing(make_window,
 
 # --- look -----------------------------------------------------------------------------------------
 def test_standard_buttons_read_chinese_and_the_window_has_its_icon(make_window, qapp):
+    locale = QLocale()
     translators = install_translations(qapp)
     try:
         assert translators
@@ -343,3 +371,4 @@ def test_standard_buttons_read_chinese_and_the_window_has_its_icon(make_window, 
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
