@@ -372,3 +372,14 @@ def test_standard_buttons_read_chinese_and_the_window_has_its_icon(make_window, 
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def test_a_second_print_while_one_runs_is_refused_with_a_message(make_window, qtbot, print_dialog, boxes):
+    window = make_window()
+    window.open_example(DEPARTMENT)
+    data, result = render_bytes(window.document.snapshot())
+    with qtbot.waitSignal(window.printing.printed, timeout=30000) as printed:
+        window.printing.print_bytes(data, result)
+        window.printing.print_bytes(data, result)  # the clerk presses 打印 again at once
+    assert printed.args[0] == 15
+    assert boxes and "尚未完成" in boxes[0][2]

@@ -23,7 +23,7 @@ from jixiao_desktop.printing import FontUnavailable, RenderResult, UnprintableCh
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name
-from jixiao_desktop.ui.pdf_print import PrintFailed, prepare_a4, print_pdf
+from jixiao_desktop.ui.pdf_print import PrintFailed, PrintJob, prepare_a4
 from jixiao_desktop.ui.print_preview import PrintPreviewDialog
 from jixiao_desktop.ui.print_settings import apply_settings, remember_settings
 from jixiao_desktop.ui.tasks import Task
@@ -111,9 +111,11 @@ class PrintingActions(QObject):
         printer = dialog.printer()
         self.settings.printer = remember_settings(printer, self.settings.printer)
         self.settings_changed()
-        name = printer.printerName() or printer.outputFileName() or "打印机"
-        Task(self.parent_widget, print_pdf, data, printer, label=f"正在打印到 {name}…", slow=True, key="print") \
-            .success(lambda sheets: self._printed(sheets, name)).failure(self._failed).run_in_background()
+        job = PrintJob(self.parent_widget, data, printer)
+        name = job.name
+        job.done.connect(lambda sheets: self._printed(sheets, name))
+        job.failed.connect(self._failed)
+        job.start()
 
     def export_bytes(self, data: bytes, result: RenderResult) -> None:
         """导出PDF from the preview: the very bytes shown (``render_pdf``'s output, reproducible)."""
