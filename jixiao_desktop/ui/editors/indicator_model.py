@@ -27,7 +27,8 @@ def side_columns(side: str, headings: tuple[str, ...], *, standard: bool) -> tup
     columns = (
         Column(f"{side}.level2", headings[1], 120),
         Column(f"{side}.name", headings[2], 230, multiline=True),
-        Column(f"{side}.value", headings[3], 120 if len(headings[3]) <= 3 else 150),
+        # 部门/单位 forms often hold a long list in 指标值及单位: it wraps and shares the width.
+        Column(f"{side}.value", headings[3], 120, multiline=len(headings[3]) > 3),
     )
     if standard:
         columns += (Column(f"{side}.standard", "绩效标准", 110),)
