@@ -113,7 +113,7 @@ def test_a_file_that_is_not_a_workbook_gives_the_chinese_message(window, qtbot, 
     window.excel.imported.connect(lambda d: pytest.fail("imported a broken file"))
     window.actions_.import_excel.trigger()
     qtbot.waitUntil(lambda: bool(boxes), timeout=10000)
-    kind, title, text = boxes[0]
+    kind, _title, text = boxes[0]
     assert kind == "warning"
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
     assert window.document is None  # still on the start page

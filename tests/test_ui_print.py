@@ -6,6 +6,7 @@ through a real QPrinter; save dialogs and message boxes are stubbed too.
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -113,13 +114,15 @@ def test_task_delivers_the_result_on_the_gui_thread(qtbot):
 
     def work(a, b):
         got["worker"] = threading.get_ident()
+        got["gc"] = gc.isenabled()
         return a + b
 
     task = Task(widget, work, 2, b=3).success(lambda r: got.update(result=r, thread=threading.get_ident()))
     assert task.run_in_background()
     qtbot.waitUntil(lambda: task.finished, timeout=5000)
-    assert got == {"worker": got["worker"], "result": 5, "thread": main}
+    assert got == {"worker": got["worker"], "gc": False, "result": 5, "thread": main}
     assert got["worker"] != main
+    assert gc.isenabled()  # paused only while the worker ran
 
 
 def test_task_delivers_an_exception_on_the_gui_thread(qtbot, monkeypatch):

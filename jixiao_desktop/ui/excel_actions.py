@@ -15,7 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from jixiao_desktop.excel import ExcelError, ImportResult, export_workbook, import_workbook
+from jixiao_desktop.excel import (
+    ExcelError,
+    ImportResult,
+    export_workbook,
+    import_workbook,
+)
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name

@@ -19,7 +19,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from jixiao_desktop.printing import FontUnavailable, RenderResult, UnprintableCharacters, render_bytes, render_pdf
+from jixiao_desktop.printing import (
+    FontUnavailable,
+    RenderResult,
+    UnprintableCharacters,
+    render_bytes,
+    render_pdf,
+)
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name

@@ -15,10 +15,16 @@ cursor and a status bar message; ``slow=True`` adds a modeless progress dialog
 (after half a second) for work that can take a while (a large workbook, the
 15-page department form on a printer). A task with a ``key`` will not start
 twice for the same parent at once (a second Ctrl+P while printing says so).
+
+While any task runs, Python's automatic garbage collection is paused (as Anki
+does): a collection triggered in the worker would destroy Qt objects of closed
+windows outside the GUI thread and crash the program. The collection resumes,
+on the GUI thread, when the last task is delivered.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 _running: set[Task] = set()  # tasks in flight (their Python objects must outlive the worker)
+_gc_paused = False  # True while the tasks helper has switched automatic collection off
 
 
 class _Relay(QObject):
@@ -90,6 +97,7 @@ class Task:
             return False
         self._relay = _Relay()
         self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        _pause_gc()
         _running.add(self)
         self._show_busy()
         (pool or QThreadPool.globalInstance()).start(_Runnable(self.func, self.args, self.kwargs, self._relay))
@@ -111,6 +119,8 @@ class Task:
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         _running.discard(self)
+        if not _running:
+            _resume_gc()
         QGuiApplication.restoreOverrideCursor()
         if self._progress is not None and shiboken6.isValid(self._progress):
             self._progress.reset()
@@ -143,6 +153,20 @@ class Task:
 def is_running(parent: QWidget, key: str = "") -> bool:
     """True while a task of ``parent`` (with ``key``, if given) is in flight."""
     return any(t.parent is parent and (not key or t.key == key) for t in _running)
+
+
+def _pause_gc() -> None:
+    global _gc_paused
+    if not _running and gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+
+
+def _resume_gc() -> None:
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.enable()
 
 
 def wait_all(timeout_ms: int = 10000) -> bool:
