@@ -69,6 +69,7 @@ def test_import_shows_the_report_and_opens_an_unsaved_document(window, qtbot, mo
     assert document.form == expected.form
     assert document.path is None  # saving asks for a name; the workbook is never overwritten
     assert window.windowTitle().startswith("导入：民政局绩效目标")
+    assert document.modified and window.isWindowModified()  # closing asks whether to save
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: asked.append(a[2]) or ("", "")))

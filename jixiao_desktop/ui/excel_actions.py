@@ -10,22 +10,33 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from jixiao_desktop.excel import (
-    ExcelError,
-    ImportResult,
-    export_workbook,
-    import_workbook,
-)
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name
 from jixiao_desktop.ui.import_report_dialog import ImportReportDialog
 from jixiao_desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from jixiao_desktop.excel import ImportResult
+
+
+# openpyxl takes half a second to import: it is loaded on first use, not at start-up.
+def import_workbook(path: Path):
+    from jixiao_desktop.excel import import_workbook as read
+
+    return read(path)
+
+
+def export_workbook(form, path: Path):
+    from jixiao_desktop.excel import export_workbook as write
+
+    return write(form, path)
 
 OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
 SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -91,6 +102,8 @@ class ExcelActions(QObject):
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
+        from jixiao_desktop.excel import ExcelError
+
         if isinstance(error, ExcelError):
             QMessageBox.warning(self.parent_widget, "Excel", str(error))
         elif isinstance(error, OSError):

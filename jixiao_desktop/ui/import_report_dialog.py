@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jixiao_desktop.excel import ImportReport
+if TYPE_CHECKING:
+    from jixiao_desktop.excel import ImportReport
 
 
 class ImportReportDialog(QDialog):

@@ -91,7 +91,11 @@ class LibraryDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # 一级/二级/领域 in full
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # 三级指标 takes the room left
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 180)
         self.view.doubleClicked.connect(lambda _: self.accept())
         self.count = QLabel()
         add = QPushButton("添加自定义指标…")

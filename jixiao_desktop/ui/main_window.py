@@ -204,10 +204,15 @@ class MainWindow(QMainWindow):
         return True
 
     def open_form(self, form, display_name: str) -> bool:
-        """Open a form made elsewhere (an Excel import) as a new, unsaved document."""
+        """Open a form made elsewhere (an Excel import) as a new, unsaved document.
+
+        It counts as modified, so closing it asks whether to save (and autosave keeps it).
+        """
         if not self.maybe_save():
             return False
-        self.set_document(FormDocument(form, parent=self), display_name)
+        document = FormDocument(form, parent=self)
+        self.set_document(document, display_name)
+        document.undo_stack.resetClean()
         return True
 
     def save(self) -> bool:

@@ -8,6 +8,7 @@ sees is what goes to the printer or the file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jixiao_desktop.printing import RenderResult
+if TYPE_CHECKING:
+    from jixiao_desktop.printing import RenderResult
+
 
 ZOOMS = (("适合宽度", "width"), ("整页", "page"), ("100%", 1.0), ("75%", 0.75), ("150%", 1.5))
 

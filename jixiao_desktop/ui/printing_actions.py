@@ -13,19 +13,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from jixiao_desktop.printing import (
-    FontUnavailable,
-    RenderResult,
-    UnprintableCharacters,
-    render_bytes,
-    render_pdf,
-)
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name
@@ -33,6 +27,22 @@ from jixiao_desktop.ui.pdf_print import PrintFailed, PrintJob, prepare_a4
 from jixiao_desktop.ui.print_preview import PrintPreviewDialog
 from jixiao_desktop.ui.print_settings import apply_settings, remember_settings
 from jixiao_desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from jixiao_desktop.printing import RenderResult
+
+
+# reportlab is loaded on first use, not at start-up.
+def render_bytes(form):
+    from jixiao_desktop.printing import render_bytes as render
+
+    return render(form)
+
+
+def render_pdf(form, path):
+    from jixiao_desktop.printing import render_pdf as render
+
+    return render(form, path)
 
 PDF_FILTER = "PDF 文件 (*.pdf);;所有文件 (*)"
 PrintOption = QAbstractPrintDialog.PrintDialogOption
@@ -142,6 +152,8 @@ class PrintingActions(QObject):
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
+        from jixiao_desktop.printing import FontUnavailable, UnprintableCharacters
+
         parent = self.parent_widget
         if isinstance(error, UnprintableCharacters):
             QMessageBox.warning(parent, "无法打印", f"{error}\n\n没有打印或导出任何内容。")
