@@ -21,7 +21,9 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     if not getattr(app, "_jixiao_look", False):
         from jixiao_desktop.ui.look import install_look
+        from jixiao_desktop.ui.qt_messages import route_qt_messages
 
+        route_qt_messages()  # Qt's warnings into the log file
         install_look(app)  # icon, Qt's Chinese texts (确定/取消), a Chinese-capable font
         app._jixiao_look = True
     return app
