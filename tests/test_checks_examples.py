@@ -231,3 +231,11 @@ def test_seed_error_counts(reports):
     real = [f for name in (ELDERCARE, CONTEST, SHIFENG) for f in reports[name].findings
             if f.severity is not Severity.HINT]
     assert len(real) > 10
+
+
+def test_unit_form_speaks_of_its_unit():
+    from jixiao_desktop.forms.templates import new_unit
+
+    messages = [f.message for f in run_checks(new_unit("2025")).by_rule("required.blank")]
+    assert "单位名称未填写" in messages and "单位职责未填写" in messages
+    assert not any("部门" in m for m in messages)

@@ -70,6 +70,9 @@ class SpecialFund(Model):
     detail: FundDetail | None = Field(default=None, title="附表3")
 
 
+_UNIT_TITLES = {"name": "单位名称", "duties": "单位职责", "budget": "预算情况"}
+
+
 class DepartmentForm(FormBase):
     """部门整体支出绩效目标表 (``department``) or 单位整体支出绩效目标申报表 (``unit``)."""
 
@@ -84,6 +87,10 @@ class DepartmentForm(FormBase):
     internal_units: str = text_field("内设机构数")
     special_funds: list[SpecialFund] = Field(default_factory=list, title="附表2 专项资金")
     special_funds_total: str = text_field("附表2 合计")
+
+    def field_title_overrides(self) -> dict[str, str]:
+        """The Shanghai 单位 form says 单位 where the 部门 form says 部门."""
+        return _UNIT_TITLES if self.kind == "unit" else {}
 
     @property
     def title(self) -> str:

@@ -70,7 +70,9 @@ def describe(root: BaseModel, path: str) -> str:
         return path
     for name, index in steps:
         if isinstance(node, BaseModel):
-            label = _title(type(node), name)
+            override = getattr(node, "field_title_overrides", None)
+            label = (override() or {}).get(name) if callable(override) else None
+            label = label or _title(type(node), name)
             node = getattr(node, name, None)
         else:
             label, node = name, None
