@@ -68,5 +68,5 @@ def test_cli_pdf_unreadable_and_unprintable(tmp_path, capsys):
     save(form, source)
     assert main(["pdf", str(source), "-o", str(tmp_path / "y.pdf"), "--font", "shipped"]) == 1
     err = capsys.readouterr().err
-    assert "U+20000" in err and "部门名称" in err
+    assert "U+20000" in err and "单位名称" in err
     assert not (tmp_path / "y.pdf").exists()
