@@ -17,6 +17,9 @@ import pytest  # noqa: E402
 from jixiao_desktop.resources import EXAMPLE_NAMES, example_path  # noqa: E402
 from jixiao_desktop.storage import load  # noqa: E402
 
+# GUI fixtures (paths, make_window, window, boxes): built only for the tests that ask for them.
+pytest_plugins = ["tests.gui_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from jixiao_desktop.excel import export_workbook, import_workbook
 from jixiao_desktop.resources import example_path
 from jixiao_desktop.storage import load
 from jixiao_desktop.ui import tasks
-from jixiao_desktop.ui.app_paths import AppPaths
-from jixiao_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -19,31 +17,6 @@ DEPARTMENT = "department-2023-shifeng-civil-affairs"
 PROJECT = "project-2024-chenggong-eldercare"
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    window = MainWindow(AppPaths.under(tmp_path / "app"))
-    window.show()
-    yield window
-    tasks.wait_all()
-    if window.document is not None:
-        window.document.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-
-    def record(kind):
-        def box(parent, title, text, *args, **kwargs):
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
 
 
 def choose_file(monkeypatch, path):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
@@ -27,9 +26,7 @@ from PySide6.QtWidgets import (
 from jixiao_desktop.printing import render_bytes
 from jixiao_desktop.settings import load_settings
 from jixiao_desktop.ui import tasks
-from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.look import app_icon, install_translations
-from jixiao_desktop.ui.main_window import MainWindow
 from jixiao_desktop.ui.tasks import Task
 
 pytestmark = pytest.mark.gui
@@ -39,44 +36,7 @@ PROJECT = "project-2024-chenggong-eldercare"
 A4_POINTS = (595, 842)
 
 
-@pytest.fixture
-def paths(tmp_path):
-    return AppPaths.under(tmp_path / "app")
 
-
-@pytest.fixture
-def make_window(qtbot, paths):
-    windows = []
-
-    def make() -> MainWindow:
-        window = MainWindow(paths)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    tasks.wait_all()
-    for window in windows:
-        if window.document is not None:
-            window.document.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes recorded, never shown."""
-    shown = []
-
-    def record(kind):
-        def box(parent, title, text, *args, **kwargs):
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from jixiao_desktop.checks import RULES, Severity, run_checks
 from jixiao_desktop.checks.registry import Hit, Rule
 from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
 from jixiao_desktop.storage import load
-from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.explanation_dialog import ExplanationDialog, explanation_problem
 from jixiao_desktop.ui.findings_panel import FindingsPanel, group_of
 from jixiao_desktop.ui.main_window import MainWindow
@@ -25,27 +24,6 @@ pytestmark = pytest.mark.gui
 Button = QMessageBox.StandardButton
 
 
-@pytest.fixture
-def paths(tmp_path):
-    return AppPaths.under(tmp_path / "app")
-
-
-@pytest.fixture
-def make_window(qtbot, paths):
-    windows = []
-
-    def make() -> MainWindow:
-        window = MainWindow(paths)  # closed below, not by qtbot (whose close would ask to save)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        if window.document is not None:
-            window.document.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
 
 
 @pytest.fixture

@@ -1,0 +1,57 @@
+"""GUI fixtures, loaded by ``tests/conftest.py``; a window is built only for a test that asks for one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from jixiao_desktop.ui import tasks
+from jixiao_desktop.ui.app_paths import AppPaths
+from jixiao_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def paths(tmp_path):
+    """Settings, recovery copies and logs under the test's own folder."""
+    return AppPaths.under(tmp_path / "app")
+
+
+@pytest.fixture
+def make_window(qtbot, paths):
+    """Main windows, closed at the end without asking to save (not by qtbot, whose close would ask)."""
+    windows = []
+
+    def make() -> MainWindow:
+        window = MainWindow(paths)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    tasks.wait_all()
+    for window in windows:
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes recorded as (kind, title, text), never shown."""
+    shown = []
+
+    def record(kind):
+        def box(parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+        return staticmethod(box)
+
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return shown
