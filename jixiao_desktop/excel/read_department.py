@@ -7,7 +7,7 @@ import re
 from jixiao_desktop.excel.blocks import Block, Context, scan_inline, scan_labels, value_right
 from jixiao_desktop.excel.cells import norm, split_unit
 from jixiao_desktop.excel.read_project import SIGN_PREFIXES, SIGNOFF, _seal, titles_of
-from jixiao_desktop.excel.tables import body_rows, find_row, read_indicators
+from jixiao_desktop.excel.tables import body_rows, find_row, read_indicators, take_header
 from jixiao_desktop.forms.department import (
     DepartmentBudget,
     DepartmentForm,
@@ -97,13 +97,11 @@ def read_department(ctx: Context, block: Block, kind: str) -> DepartmentForm:
 
 
 def _tasks(ctx: Context, block: Block, form: DepartmentForm) -> None:
-    found = find_row(block, 0, TASK_HEADER, {"name", "target"})
+    found = take_header(block, TASK_HEADER, {"name", "target"})
     if found is None:
         return
     index, cols = found
     sheet, h = block.rows[index]
-    for c in cols.values():
-        sheet.consumed.add(sheet.top_left(h, c))
     stops = STOPS | {"年度绩效指标", "绩效指标", "一级指标", "一级目标"} | set(BUDGET)
     for sheet_r, r in body_rows(block, index, list(cols.values()), stops, SIGN_PREFIXES):
         task = KeyTask()
@@ -173,13 +171,11 @@ def _counts(ctx: Context, block: Block, form: DepartmentForm) -> None:
 
 def read_fund_table(ctx: Context, block: Block, form: DepartmentForm) -> None:
     """附表2: one SpecialFund per row, the 合计 row into ``special_funds_total``."""
-    found = find_row(block, 0, FUND_HEADER, {"name", "amount"})
+    found = take_header(block, FUND_HEADER, {"name", "amount"})
     if found is None:
         return
     index, cols = found
     sheet, h = block.rows[index]
-    for c in cols.values():
-        sheet.consumed.add(sheet.top_left(h, c))
     for sheet_r, r in body_rows(block, index, list(cols.values()), set(), SIGN_PREFIXES):
         texts = {key: sheet_r.text(r, c) for key, c in cols.items()}
         if norm(texts.get("name", "")) in ("合计", "总计") or norm(texts.get("seq", "")) in ("合计", "总计"):

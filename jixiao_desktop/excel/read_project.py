@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao_desktop.excel.blocks import Block, Context, scan_inline, scan_labels
 from jixiao_desktop.excel.cells import norm, split_unit
-from jixiao_desktop.excel.tables import body_rows, find_row, read_indicators
+from jixiao_desktop.excel.tables import body_rows, read_indicators, take_header
 from jixiao_desktop.forms.project import FUNDING_LEVELS, FundingItem, FundingRow, ProjectForm, Proposal
 
 LABELS = {
@@ -88,13 +88,11 @@ def _grid_start(block: Block) -> int | None:
 
 
 def _funding(ctx: Context, block: Block, form: ProjectForm) -> None:
-    found = find_row(block, 0, FUNDING_HEADER, {"total"})
+    found = take_header(block, FUNDING_HEADER, {"total"})
     if found is None:
         return
     index, cols = found
     sheet, h = block.rows[index]
-    for c in cols.values():
-        sheet.consumed.add(sheet.top_left(h, c))
     for c in range(sheet.ncols):
         if norm(sheet.text(h, c)) == "资金来源":
             sheet.consumed.add((h, c))
@@ -157,12 +155,9 @@ def read_proposal(ctx: Context, block: Block) -> Proposal:
     for sheet, r, c in block.cells():
         if norm(sheet.text(r, c)) in ("项目申报书", "资金安排明细"):
             sheet.consumed.add((r, c))
-    found = find_row(block, 0, {"name": {"用途"}, "amount": {"金额"}}, {"name", "amount"})
+    found = take_header(block, {"name": {"用途"}, "amount": {"金额"}}, {"name", "amount"})
     if found is not None:
         index, cols = found
-        sheet, h = block.rows[index]
-        for c in cols.values():
-            sheet.consumed.add((h, c))
         for sheet_r, r in body_rows(block, index, list(cols.values()), set(PROPOSAL_LABELS)):
             proposal.arrangement_items.append(FundingItem(
                 name=ctx.take(sheet_r, r, cols["name"], "资金安排明细·用途") if sheet_r.text(r, cols["name"]) else "",

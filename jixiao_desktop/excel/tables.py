@@ -43,6 +43,17 @@ def find_row(block: Block, start: int, wanted: dict[str, set[str]], required: se
     return None
 
 
+def take_header(block: Block, wanted: dict[str, set[str]], required: set[str]):
+    """Like :func:`find_row` from the block's top, and mark the header cells as read."""
+    found = find_row(block, 0, wanted, required)
+    if found is not None:
+        index, cols = found
+        sheet, h = block.rows[index]
+        for c in cols.values():
+            sheet.consumed.add(sheet.top_left(h, c))
+    return found
+
+
 def row_has_label(sheet: Sheet, r: int, stops: set[str], prefixes: tuple[str, ...] = ()) -> bool:
     for c in range(sheet.ncols):
         if (r, c) in sheet.parent:
