@@ -196,6 +196,7 @@ CASES = {
     "counts.disagree": (project, with_(project, setf("goals.annual", "对12个社区养老服务中心给予补助"))),
     "cost.vs_budget": (project, with_(project, ind("indicators[3].annual", value="80000元"))),
     "value.unit_vs_name": (project, with_(project, ind("indicators[0].annual", name="补助人数", value="10个"))),
+    "period.other_year": (department, with_(department, setf("special_funds[0].detail.expenses[0].summary", "拨付2024年社区惠民资金"))),
     "period.annual_goal_past_year": (project, with_(project, setf("goals.annual", "2026年底前建成"))),
     "costline.amount": (
         with_(project, setf("cost_lines", [_cost(amount="100000")])),

@@ -239,3 +239,9 @@ def test_unit_form_speaks_of_its_unit():
     messages = [f.message for f in run_checks(new_unit("2025")).by_rule("required.blank")]
     assert "单位名称未填写" in messages and "单位职责未填写" in messages
     assert not any("部门" in m for m in messages)
+
+
+def test_shifeng_retirees_expense_says_2022_in_a_2023_form(reports):
+    (finding,) = only(reports[SHIFENG], "period.other_year")
+    assert finding.location == "special_funds[0].detail.expenses[0].summary"
+    assert "2022年" in finding.message and "2023年度" in finding.message

@@ -87,6 +87,30 @@ def annual_goal_past_year(ctx: CheckContext):
         yield Hit(location, f"年度目标中写到{later[0]}年，但本表是{year}年度；跨年的内容应写进中期目标")
 
 
+@rule("period.other_year", Severity.WARNING, "支出内容写的是别的年度", kinds=("department", "unit"))
+def other_year(ctx: CheckContext):
+    """附表3 支出 and 重点工作 of a 2023 form that say 2022 were usually copied from last year's form."""
+    form = ctx.form
+    if not form.year.strip().isdigit():
+        return
+    year = int(form.year)
+    places = [(f"key_tasks[{i}].name", f"重点工作第{i + 1}项", [task.name]) for i, task in enumerate(form.key_tasks)]
+    for i, fund in enumerate(form.special_funds):
+        if fund.detail is None:
+            continue
+        name = f"附表3“{fund.detail.name.strip() or fund.name.strip()}”"
+        places.append((f"special_funds[{i}].detail.period", f"{name}的项目实施期", [fund.detail.period]))
+        for j, line in enumerate(fund.detail.expenses):
+            places.append((f"special_funds[{i}].detail.expenses[{j}].summary", f"{name}的支出明细第{j + 1}行",
+                           [line.summary, line.detail]))
+    for location, where, texts in places:
+        for text in texts:
+            others = sorted({int(y) for y in _YEAR_RE.findall(text) if int(y) != year})
+            if others:
+                yield Hit(location, f"{where}写的是{others[0]}年（“{text.strip()}”），本表是{year}年度；是否沿用了往年的表？")
+                break
+
+
 @rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project",))
 def mid_vs_annual(ctx: CheckContext):
     form = ctx.form
