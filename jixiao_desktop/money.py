@@ -123,6 +123,26 @@ def parse_amount(text: str | None, unit: AmountUnit = AmountUnit.YUAN) -> Parsed
     return ParsedAmount(raw, value.quantize(FEN), unit=written_unit, per=match["per"])
 
 
+def sum_amounts(texts, unit: AmountUnit = AmountUnit.YUAN, *, skip_unreadable: bool = False) -> Decimal | None:
+    """The sum in 元 of the amounts typed in ``texts``; ``None`` when all are blank.
+
+    An unreadable text makes the sum ``None`` (it is unknown), unless
+    ``skip_unreadable``: the checks add up what they can, since the unreadable
+    amount is reported by a rule of its own.
+    """
+    total, seen = Decimal(0), False
+    for text in texts:
+        parsed = parse_amount(text, unit)
+        if parsed.blank:
+            continue
+        if parsed.value is None:
+            if skip_unreadable:
+                continue
+            return None
+        total, seen = total + parsed.value, True
+    return total if seen else None
+
+
 def to_unit(value_yuan: Decimal, unit: AmountUnit) -> Decimal:
     """Express an amount in 元 in the given unit (exact)."""
     return value_yuan / unit.factor

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao_desktop.forms import FormBase
-from jixiao_desktop.money import AmountUnit, ParsedAmount, format_amount, parse_amount
+from jixiao_desktop.money import AmountUnit, ParsedAmount, format_amount, parse_amount, sum_amounts
 
 
 class CheckContext:
@@ -37,6 +37,10 @@ class CheckContext:
 
     def value(self, text: str) -> Decimal | None:
         return parse_amount(text, self.unit).value
+
+    def sum(self, texts) -> Decimal | None:
+        """Sum of the readable, non-blank amounts; None when there are none."""
+        return sum_amounts(texts, self.unit, skip_unreadable=True)
 
     def money(self, value_yuan: Decimal) -> str:
         """An amount in the form's unit, with the unit: ``453600.00元``, ``1594.78万元``."""

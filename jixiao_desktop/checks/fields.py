@@ -47,15 +47,16 @@ class Grid:
     the grid's 成本指标 describe: 项目 中期/年度 总投入, 部门 项目支出, 附表3 项目金额.
     """
 
-    def __init__(self, path: str, rows, budget: dict[str, str], label: str, scope_year: str = ""):
+    def __init__(self, path: str, rows, budget: dict[str, str], label: str):
         self.path = path
         self.rows = rows
         self.budget = budget
         self.label = label
-        self.scope_year = scope_year
         self._cells: list | None = None
 
-    def has_mid_label(self, side: str) -> bool:
+    @property
+    def has_mid(self) -> bool:
+        """Whether the grid has 中期 columns (项目支出 forms)."""
         return "mid" in self.budget
 
     def cells(self) -> list:

@@ -63,11 +63,6 @@ class Sheet:
     def is_merged_child(self, r: int, c: int) -> bool:
         return (r, c) in self.parent
 
-    def in_vertical_merge(self, r: int, c: int) -> bool:
-        r0, c0 = self.top_left(r, c)
-        r1, _ = self.spans.get((r0, c0), (r0, c0))
-        return r1 > r0
-
     def number(self, r: int, c: int) -> Decimal | None:
         """The numeric value of a cell (evaluating a formula), or None."""
         cell = self.cell(r, c)
@@ -118,9 +113,6 @@ class Sheet:
     def mtext(self, r: int, c: int) -> str:
         """Merged-aware text: a merged cell's value is seen from every cell it covers."""
         return self.text(*self.top_left(r, c))
-
-    def row_texts(self, r: int) -> list[str]:
-        return [self.text(r, c) for c in range(self.ncols)]
 
     def _formula(self, r: int, c: int, cell: Cell, depth: int) -> Decimal | None:
         if depth > 20 or not isinstance(cell.raw, str):

@@ -8,7 +8,6 @@ paper form; messages and locations are built from them.
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,9 +119,6 @@ class FormBase(Model):
     def amount(self, text: str) -> ParsedAmount:
         """Read an amount typed in this form (its unit applies to bare numbers)."""
         return parse_amount(text, self.amount_unit)
-
-    def amount_value(self, text: str) -> Decimal | None:
-        return parse_amount(text, self.amount_unit).value
 
     def explanation_for(self, rule: str, location: str) -> Explanation | None:
         for item in self.explanations:

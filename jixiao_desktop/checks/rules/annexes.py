@@ -11,23 +11,19 @@ from jixiao_desktop.checks.registry import Hit, rule
 DEPT = ("department", "unit")
 
 
-def _sum(ctx: CheckContext, texts) -> tuple[Decimal, int]:
-    values = [ctx.value(t) for t in texts if t.strip()]
-    values = [v for v in values if v is not None]
-    return sum(values, Decimal(0)), len(values)
-
-
 @rule("annex2.total", Severity.ERROR, "附表2各项之和不等于合计", kinds=DEPT)
 def annex2_total(ctx: CheckContext):
     form = ctx.form
     if not form.special_funds:
         return
     total = ctx.value(form.special_funds_total)
-    parts, n = _sum(ctx, (f.amount for f in form.special_funds))
+    parts = ctx.sum(f.amount for f in form.special_funds)
     if total is None:
-        if n and not form.special_funds_total.strip():
+        if parts is not None and not form.special_funds_total.strip():
+            n = sum(1 for f in form.special_funds if ctx.value(f.amount) is not None)
             yield Hit("special_funds_total", f"附表2合计未填，{n}项金额之和为{ctx.money(parts)}")
         return
+    parts = parts or Decimal(0)
     if parts != total:
         yield Hit(
             "special_funds_total",
@@ -43,8 +39,8 @@ def annex2_vs_project(ctx: CheckContext):
         return
     total = ctx.value(form.special_funds_total)
     if total is None:
-        total, n = _sum(ctx, (f.amount for f in form.special_funds))
-        if not n:
+        total = ctx.sum(f.amount for f in form.special_funds)
+        if total is None:
             return
     project = ctx.value(form.budget.project)
     if project is not None and project != total:
@@ -93,16 +89,16 @@ def annex3_expenses(ctx: CheckContext):
             continue
         base = f"special_funds[{i}].detail"
         name = detail.name.strip() or fund.name.strip()
-        parts, n = _sum(ctx, (line.amount for line in detail.expenses))
+        parts = ctx.sum(line.amount for line in detail.expenses)
         total = ctx.value(detail.expenses_total)
-        if total is not None and n and parts != total:
+        if total is not None and parts is not None and parts != total:
             yield Hit(
                 f"{base}.expenses_total",
                 f"附表3“{name}”支出明细合计{ctx.money(total)}，但各行金额之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
                 tuple(f"{base}.expenses[{j}].amount" for j in range(len(detail.expenses))),
             )
         amount = ctx.value(detail.amount)
-        spent = total if total is not None else (parts if n else None)
+        spent = total if total is not None else parts
         if spent is not None and amount is not None and spent != amount:
             yield Hit(
                 f"{base}.expenses_total",

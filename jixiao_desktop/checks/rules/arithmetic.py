@@ -11,6 +11,7 @@ from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.checks.textnum import Quantity, read_numbers  # noqa: F401
 from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.money import sum_amounts
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -18,16 +19,15 @@ UNSURE = "（按文字推算，请核对）"
 @rule("arrangement.total", Severity.ERROR, "资金安排各项之和不等于合计", kinds=("project",))
 def arrangement_total(ctx: CheckContext):
     proposal = ctx.form.proposal
-    values = [ctx.value(item.amount) for item in proposal.arrangement_items if item.amount.strip()]
-    values = [v for v in values if v is not None]
+    parts = ctx.sum(item.amount for item in proposal.arrangement_items)
     total = ctx.value(proposal.arrangement_total)
-    if not values or total is None:
+    if parts is None or total is None:
         return
-    parts = sum(values, Decimal(0))
     if parts != total:
+        n = sum(1 for item in proposal.arrangement_items if ctx.value(item.amount) is not None)
         yield Hit(
             "proposal.arrangement_total",
-            f"资金安排情况写明共计{ctx.money(total)}，但{len(values)}项之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
+            f"资金安排情况写明共计{ctx.money(total)}，但{n}项之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
             tuple(f"proposal.arrangement_items[{i}].amount" for i in range(len(proposal.arrangement_items))),
         )
 
@@ -40,10 +40,12 @@ def arrangement_vs_funding(ctx: CheckContext):
         return
     total = ctx.value(form.proposal.arrangement_total)
     if total is None:
-        values = [ctx.value(i.amount) for i in form.proposal.arrangement_items]
-        if not values or any(v is None for v in values):
+        items = form.proposal.arrangement_items
+        if not items or not all(i.amount.strip() for i in items):
             return
-        total = sum(values, Decimal(0))
+        total = sum_amounts((i.amount for i in items), ctx.unit)  # None if one is unreadable
+        if total is None:
+            return
     if total != annual:
         yield Hit(
             "proposal.arrangement_total",

@@ -101,7 +101,7 @@ def required_groups(ctx: CheckContext):
             side_name = "中期" if side == "mid" else "年度"
             for level1 in (OUTPUT, BENEFIT):
                 if level1 not in present:
-                    prefix = f"{grid.label}的{side_name}指标" if grid.has_mid_label(side) else f"{grid.label}"
+                    prefix = f"{grid.label}的{side_name}指标" if grid.has_mid else f"{grid.label}"
                     yield Hit(grid.path, f"{prefix}中没有任何{level1}下的三级指标；预算系统要求产出指标和效益指标至少各有一项")
 
 

@@ -12,19 +12,12 @@ from jixiao_desktop.forms.project import FUNDING_LEVELS
 _SIDES = {"mid": "中期", "annual": "年度"}
 
 
-def _sum(ctx: CheckContext, texts) -> Decimal | None:
-    """Sum of the readable, non-blank amounts; None when all are blank."""
-    values = [ctx.value(t) for t in texts if t.strip()]
-    values = [v for v in values if v is not None]
-    return sum(values, Decimal(0)) if values else None
-
-
 @rule("funding.total", Severity.ERROR, "资金来源合计不等于总投入", kinds=("project",))
 def funding_total(ctx: CheckContext):
     for side, label in _SIDES.items():
         row = getattr(ctx.form.funding, side)
         total = ctx.value(row.total)
-        parts = _sum(ctx, (text for _, text in row.parts()))
+        parts = ctx.sum((text for _, text in row.parts()))
         base = f"funding.{side}"
         related = tuple(f"{base}.{key}" for key, _ in FUNDING_LEVELS)
         if total is None and parts is None:
@@ -62,7 +55,7 @@ def annual_exceeds_mid(ctx: CheckContext):
 def budget_by_nature(ctx: CheckContext):
     budget = ctx.form.budget
     total = ctx.value(budget.total)
-    parts = _sum(ctx, (budget.basic, budget.project))
+    parts = ctx.sum((budget.basic, budget.project))
     if total is None or parts is None or parts == total:
         return
     yield Hit(
@@ -77,7 +70,7 @@ def budget_by_nature(ctx: CheckContext):
 def budget_by_income(ctx: CheckContext):
     budget = ctx.form.budget
     total = ctx.value(budget.total)
-    parts = _sum(ctx, (budget.general_budget, budget.gov_fund, budget.other))
+    parts = ctx.sum((budget.general_budget, budget.gov_fund, budget.other))
     if total is None or parts is None or parts == total:
         return
     yield Hit(

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QWidget
 
 from jixiao_desktop.forms import IndicatorLayout
-from jixiao_desktop.money import AmountUnit, format_amount
+from jixiao_desktop.money import AmountUnit, format_amount, sum_amounts
 from jixiao_desktop.ui.editors.form_editor import HINT, FormEditor
 from jixiao_desktop.ui.editors.fund_detail_page import FundDetailPage, create_fund_detail
 from jixiao_desktop.ui.editors.fund_model import FundModel
@@ -68,15 +68,7 @@ class DepartmentEditor(FormEditor):
         return scroll_page(sheet)
 
     def _sum(self, keys) -> Decimal | None:
-        total, seen = Decimal(0), False
-        for key in keys:
-            parsed = self.form.amount(getattr(self.form.budget, key))
-            if parsed.blank:
-                continue
-            if parsed.value is None:
-                return None
-            total, seen = total + parsed.value, True
-        return total if seen else None
+        return sum_amounts((getattr(self.form.budget, key) for key in keys), self.form.amount_unit)
 
     def _update_budget_sums(self, location: str) -> None:
         if not (location.startswith("budget") or location == "amount_unit"):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jixiao_desktop.forms.project import FUNDING_LEVELS
+from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.ui.editors.table_models import (
     MISMATCH_COLOR,
     Column,
@@ -45,15 +46,8 @@ class FundingModel(DocumentTableModel):
 
     def level_sum(self, row: int) -> Decimal | None:
         """Sum of the level columns; None when one is unreadable or all are blank."""
-        total, seen = Decimal(0), False
-        for _, text in self.funding_row(row).parts():
-            parsed = self.document.form.amount(text)
-            if parsed.blank:
-                continue
-            if parsed.value is None:
-                return None
-            total, seen = total + parsed.value, True
-        return total if seen else None
+        form = self.document.form
+        return sum_amounts((text for _, text in self.funding_row(row).parts()), form.amount_unit)
 
     def mismatch(self, row: int) -> bool:
         computed = self.level_sum(row)
