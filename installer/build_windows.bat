@@ -3,9 +3,9 @@ rem Build the Windows installer of jixiao-desktop: PyInstaller bundle, its self 
 rem
 rem   installer\build_windows.bat
 rem
-rem Needs: 64-bit Python 3.11 or later (python.org, "py" launcher), Inno Setup 6.3 or later,
-rem ChineseSimplified.isl next to installer\jixiao.iss or in Inno Setup's Languages folder
-rem (see README, "Windows installer"). Set INNO_SETUP to Inno Setup's folder if it is not found.
+rem Needs: 64-bit Python 3.11 or later (python.org, "py" launcher) and Inno Setup 6.4 or later
+rem (the Chinese wizard texts are installer\ChineseSimplified.isl, in the repository).
+rem Set INNO_SETUP to Inno Setup's folder if it is not found.
 rem Output: dist\jixiao\ (the program folder) and dist\jixiao-desktop-VERSION-setup.exe
 setlocal EnableExtensions
 cd /d "%~dp0.."

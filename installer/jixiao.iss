@@ -1,16 +1,16 @@
-﻿; Inno Setup script for jixiao-desktop (绩效目标表填报). Inno Setup 6.3 or later.
+﻿; Inno Setup script for jixiao-desktop (绩效目标表填报). Inno Setup 6.4 or later.
 ;
 ; Build the PyInstaller bundle first (dist\jixiao\, see installer\build_windows.bat), then:
 ;   iscc installer\jixiao.iss                     (version read from dist\jixiao\jixiao.exe)
 ;   iscc /DAppVersion=0.1.0 installer\jixiao.iss  (or say it)
 ; Output: dist\jixiao-desktop-<version>-setup.exe
 ;
-; Chinese wizard: Inno Setup 6 ships no Chinese translation. Put ChineseSimplified.isl (from the
-; unofficial translations page of Inno Setup, see README "Windows installer") next to this script or
-; into Inno Setup's Languages folder. Messages it lacks fall back to English (Default.isl).
+; Chinese wizard: Inno Setup 6 ships no Chinese translation; ChineseSimplified.isl next to this script is
+; the project's own (all messages of Inno Setup 6.4's Default.isl). One in Inno Setup's Languages folder is
+; used only when that file is missing. Messages a translation lacks fall back to English (Default.isl).
 ;
-; Installs per user without administrator rights ({autopf} = %LOCALAPPDATA%\Programs); the first page
-; offers "all users" (needs administrator rights). Registry entries go to HKA = HKCU or HKLM accordingly.
+; Installs per user without administrator rights (%LOCALAPPDATA%\Programs\JixiaoDesktop); the first page
+; offers "all users" (needs administrator rights; Program Files\JixiaoDesktop). Registry entries go to HKA = HKCU or HKLM accordingly.
 ; The uninstaller removes only what was installed: documents, settings (%LOCALAPPDATA%\jixiao,
 ; %APPDATA%\jixiao), recovery copies and the user's indicator library stay.
 
@@ -30,7 +30,7 @@
   #error 找不到 dist\jixiao\jixiao.exe：请先用 PyInstaller 生成程序文件夹（installer\build_windows.bat）。
 #endif
 #ifndef AppVersion
-  #define AppVersion GetFileProductVersionString(BundleDir + "\" + AppExeName)
+  #define AppVersion GetFileProductVersion(BundleDir + "\" + AppExeName)
 #endif
 #if AppVersion == ""
   #error 无法从 jixiao.exe 读出版本号：请用 /DAppVersion=x.y.z 指定。
@@ -55,7 +55,7 @@ AppPublisher={#AppPublisher}
 VersionInfoVersion={#GetVersionNumbersString(BundleDir + "\" + AppExeName)}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} 安装程序
-DefaultDirName={autopf}\{#AppDirName}
+DefaultDirName={code:DefaultAppDir}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -120,6 +120,16 @@ Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes";
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchNow}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+// Where {autopf} points, spelled out: Wine 8 cannot resolve FOLDERID_UserProgramFiles behind {userpf},
+// and the installer is tested end to end under Wine (scripts/build_windows_wine.sh).
+function DefaultAppDir(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}\{#AppDirName}')
+  else
+    Result := ExpandConstant('{localappdata}\Programs\{#AppDirName}');
+end;
+
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin
   if (CurUninstallStep = usPostUninstall) and not UninstallSilent then

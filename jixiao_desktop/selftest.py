@@ -87,6 +87,14 @@ def run_step(name: str, action: Callable[[], str | None]) -> StepResult:
 
 
 # --- the steps ------------------------------------------------------------------
+def check_commands() -> str:
+    """Every ``jixiao`` subcommand's module imports (a frozen build lists them by hand)."""
+    from jixiao_desktop.cli import COMMANDS, build_parser
+
+    build_parser()
+    return "、".join(COMMANDS)
+
+
 def check_resources() -> str:
     root = resource_root()
     needed = [resource_path("fonts", "wqy-microhei.ttc"), resource_path("library", "indicators.json"),
@@ -192,9 +200,13 @@ def qt_results(workdir: Path) -> list[StepResult]:
     if importlib.util.find_spec("PySide6") is None:
         return [StepResult(name, SKIP, "未安装PySide6，只能使用命令行")]
     result_file = workdir / "qt-probe.json"
+    # The child's output goes to a file, not a pipe: a process it starts in turn (Windows helpers)
+    # may inherit a pipe and keep it open long after the child has finished.
+    output_file = workdir / "qt-probe.log"
     try:
-        proc = subprocess.run(qt_command(result_file), capture_output=True, timeout=QT_TIMEOUT,
-                              stdin=subprocess.DEVNULL)
+        with output_file.open("wb") as output:
+            proc = subprocess.run(qt_command(result_file), stdout=output, stderr=subprocess.STDOUT,
+                                  timeout=QT_TIMEOUT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         return [StepResult(name, FAIL, f"{QT_TIMEOUT}秒内没有完成")]
     except OSError as exc:
@@ -203,7 +215,7 @@ def qt_results(workdir: Path) -> list[StepResult]:
         items = json.loads(result_file.read_text(encoding="utf-8"))
         results = [StepResult(i["name"], i["status"], i.get("detail", "")) for i in items]
     except (OSError, ValueError, KeyError, TypeError):
-        tail = (proc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-3:]
+        tail = output_file.read_bytes().decode("utf-8", "replace").strip().splitlines()[-3:]
         return [StepResult(name, FAIL, f"检查进程异常退出（代码{proc.returncode}）：" + " / ".join(tail))]
     if proc.returncode != 0 and all(r.status != FAIL for r in results):
         results.append(StepResult(name, FAIL, f"检查进程退出代码{proc.returncode}"))
@@ -214,6 +226,7 @@ def steps(workdir: Path, *, qt: bool = True) -> Iterator[StepResult]:
     """Every step in order, each as soon as it is done."""
     yield StepResult("程序版本", PASS, f"jixiao-desktop {__version__}，Python {sys.version.split()[0]}"
                      + ("，打包版" if getattr(sys, "frozen", False) else "，源代码版"))
+    yield run_step("命令行", check_commands)
     yield run_step("资源文件", check_resources)
     yield run_step("中文字体可用于打印", check_font)
     for name in EXAMPLE_NAMES:
@@ -230,7 +243,8 @@ def run_selftest(write: Callable[[str], None] = print, *, qt: bool = True) -> Ou
     """Run all steps, writing one line each and the summary; returns the outcome."""
     results: list[StepResult] = []
     write(f"绩效目标表填报 自检（jixiao-desktop {__version__}）")
-    with tempfile.TemporaryDirectory(prefix="jixiao-selftest-") as tmp:
+    # A helper process of the Qt child may still hold a file there (Windows): never fail on cleanup.
+    with tempfile.TemporaryDirectory(prefix="jixiao-selftest-", ignore_cleanup_errors=True) as tmp:
         for result in steps(Path(tmp), qt=qt):
             results.append(result)
             write(result.line())

@@ -51,7 +51,50 @@ def test_spec_keeps_unused_qt_out():
     text = SPEC.read_text(encoding="utf-8")
     for module in ("QtWebEngineCore", "QtWebEngineWidgets", "Qt3DCore", "QtQuick", "QtQml", "QtMultimedia"):
         assert f'"{module}"' in text
-    assert "collect_submodules(\"jixiao_desktop\")" in text  # commands are imported by name
+
+
+class _Recorder:
+    """Stands in for PyInstaller's Analysis/PYZ/EXE/COLLECT: keeps what the spec passes."""
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        self.datas = [("resources/x.txt", "src", "DATA"),
+                      ("PySide6/translations/qtbase_de.qm", "src", "DATA"),
+                      ("PySide6/translations/qtbase_zh_CN.qm", "src", "DATA")]
+        self.binaries = [("PySide6/plugins/platforms/qwindows.dll", "src", "BINARY"),
+                         ("PySide6/plugins/platforms/libqeglfs.so", "src", "BINARY"),
+                         ("PySide6/plugins/tls/qschannelbackend.dll", "src", "BINARY")]
+        self.pure = self.scripts = []
+
+
+def run_spec(tmp_path) -> dict:
+    names = {"SPECPATH": str(INSTALLER), "workpath": str(tmp_path), "__file__": str(SPEC)}
+    names.update({name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")})
+    saved = list(sys.path)
+    try:
+        exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), names)  # noqa: S102 - our spec
+    finally:
+        sys.path[:] = saved
+    return names
+
+
+def test_spec_lists_every_module_from_the_source_tree(tmp_path):
+    """Commands and bench providers are imported by name: the spec lists them without importing the package."""
+    from jixiao_desktop.bench import PROVIDERS
+    from jixiao_desktop.cli import COMMANDS
+
+    names = run_spec(tmp_path)
+    analysis = names["a"]
+    hidden = set(analysis.kwargs["hiddenimports"])
+    assert {module for module, _ in COMMANDS.values()} <= hidden
+    assert "jixiao_desktop.ui.selftest_probe" in hidden and "jixiao_desktop" in hidden
+    assert {p.split(":")[0] for p in PROVIDERS if isinstance(p, str)} <= hidden
+    assert not any(name.endswith(".__init__") for name in hidden)
+    # Only Chinese Qt translations, no kiosk platforms or TLS plugins (the program never uses them).
+    assert [d[0] for d in analysis.datas] == ["resources/x.txt", "PySide6/translations/qtbase_zh_CN.qm"]
+    assert [b[0] for b in analysis.binaries] == ["PySide6/plugins/platforms/qwindows.dll"]
+    exes = [e for e in names["coll"].args if isinstance(e, names["EXE"])]
+    assert [(e.kwargs["name"], e.kwargs["console"]) for e in exes] == [("jixiao", False), ("jixiao-cli", True)]
 
 
 def test_frozen_resource_root(monkeypatch, tmp_path):
@@ -91,8 +134,13 @@ def test_iss_setup_directives():
     text = iss_text()
     assert re.search(r"^AppId=\{\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}\r?$", text, re.MULTILINE)
     for line in ("PrivilegesRequired=lowest", "PrivilegesRequiredOverridesAllowed=dialog", "ChangesAssociations=yes",
-                 r"DefaultDirName={autopf}\{#AppDirName}"):
+                 "DefaultDirName={code:DefaultAppDir}"):
         assert re.search(rf"^{re.escape(line)}\r?$", text, re.MULTILINE), line
+    # {autopf} spelled out (Wine cannot resolve {userpf}): per user without admin rights, else Program Files.
+    code = text.split("function DefaultAppDir", 1)[1].split("end;", 1)[0]
+    admin, _, user = code.partition("else")
+    assert "IsAdminInstallMode" in admin and r"{commonpf}\{#AppDirName}" in admin
+    assert r"{localappdata}\Programs\{#AppDirName}" in user
     assert "ChineseSimplified.isl" in text
 
 
@@ -115,8 +163,11 @@ def test_iss_association_and_uninstall_keep_user_data():
     assert any(r'shell\open\command' in line and '""%1""' in line for line in registry)
     text = iss_text()
     assert "[UninstallDelete]" not in text
-    for user_place in ("{userappdata}", "{localappdata}", "{userdocs}", "{commonappdata}"):
-        assert user_place not in text
+    # Nothing installed into, or deleted from, the places where the user's documents and settings live.
+    for section in ("Files", "Dirs", "InstallDelete"):
+        if f"[{section}]" in text:
+            for user_place in ("{userappdata}", "{localappdata}", "{userdocs}", "{commonappdata}"):
+                assert not any(user_place in line for line in iss_section(section)), (section, user_place)
     icons = "\n".join(iss_section("Icons"))
     assert "{autodesktop}" in icons and "{group}" in icons and '"--selftest"' in icons
 
@@ -138,5 +189,21 @@ def test_icons_have_all_sizes():
 def test_readme_has_installer_section():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Windows installer", 1)[1]
-    for needed in ("build_windows.bat", "ChineseSimplified.isl", "Inno Setup", "--selftest", "build_frozen.sh"):
+    for needed in ("build_windows.bat", "ChineseSimplified.isl", "Inno Setup", "--selftest", "build_frozen.sh",
+                   "build_windows_wine.sh"):
         assert needed in section
+
+
+def test_chinese_wizard_messages_ship_with_the_script():
+    """installer/ChineseSimplified.isl: Inno Setup's messages in Chinese, no download needed."""
+    data = (INSTALLER / "ChineseSimplified.isl").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    text = data.decode("utf-8-sig")
+    text.encode("gbk")  # every character shows on a Chinese Windows
+    entries = dict(re.findall(r"^(\w+)=(.*?)\r?$", text, re.MULTILINE))
+    assert entries["LanguageID"] == "$0804" and entries["LanguageCodePage"] == "936"
+    assert entries["ButtonNext"] == "下一步(&N) >" and entries["ButtonCancel"] == "取消"
+    assert len(entries) > 250
+    for name in ("PrivilegesRequiredOverrideAllUsers", "PrivilegesRequiredOverrideCurrentUser", "WizardSelectDir",
+                 "ConfirmUninstall", "FinishedLabel"):
+        assert re.search("[\u4e00-\u9fff]", entries[name]), name

@@ -30,6 +30,7 @@ def test_selftest_passes_on_source_tree(scratch_home):
     for example in EXAMPLE_NAMES:
         for step in ("打开示例", "检查示例", "打印PDF", "Excel往返"):
             assert f"{step} {example}" in names
+    assert "命令行" in names
     for step in ("图形界面（Qt）启动", "界面中文字体", "Qt中文翻译", "设置、恢复、日志文件夹可写", "主窗口与表格编辑区"):
         assert step in names
     assert all(r.status == PASS for r in outcome.results)
@@ -47,6 +48,15 @@ def test_cli_flag_prints_one_line_per_step(capsys, tmp_path):
     assert "已嵌入文泉驿微米黑" in out
     assert "自检结果：安装完好" in out
     assert report.read_text(encoding="utf-8-sig").splitlines() == out.splitlines()
+
+
+def test_command_modules_are_a_step(monkeypatch):
+    """A frozen build that left a command module out fails its self test (it once did)."""
+    assert run_step("命令行", selftest.check_commands) == selftest.StepResult(
+        "命令行", PASS, "、".join(cli.COMMANDS))
+    monkeypatch.setitem(cli.COMMANDS, "pdf", ("jixiao_desktop.commands.no_such_module", "打印"))
+    result = run_step("命令行", selftest.check_commands)
+    assert result.status == FAIL and "jixiao_desktop.commands.no_such_module" in result.detail
 
 
 def test_missing_resource_fails_with_exit_code_1(capsys, monkeypatch, tmp_path):
@@ -109,3 +119,32 @@ def test_skip_counts_in_summary():
     outcome = selftest.Outcome([selftest.StepResult("a", PASS), selftest.StepResult("b", SKIP)])
     assert outcome.ok
     assert outcome.summary() == "自检结果：安装完好（通过 1 项，失败 0 项，跳过 1 项）"
+
+
+def test_qt_child_leaving_a_helper_behind_does_not_stall_the_report(tmp_path, monkeypatch):
+    """Under Windows (seen under Wine) the Qt child may start a helper that inherits its output
+    handles; the self test must not wait for that helper, only for the child."""
+    import json
+    import os
+    import signal
+    import time
+
+    pid_file = tmp_path / "helper.pid"
+    script = (
+        "import json, subprocess, sys\n"
+        "helper = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(helper.pid))\n"
+        "json.dump([{'name': '图形界面（Qt）启动', 'status': '通过', 'detail': 'ok'}],"
+        " open(sys.argv[1], 'w', encoding='utf-8'))\n"
+        "print('child done')\n"
+    )
+    monkeypatch.setattr(selftest, "qt_command", lambda result_file: [sys.executable, "-c", script, str(result_file)])
+    start = time.monotonic()
+    try:
+        results = selftest.qt_results(tmp_path)
+        assert time.monotonic() - start < 20
+        assert results == [selftest.StepResult("图形界面（Qt）启动", PASS, "ok")]
+    finally:
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    assert json.loads((tmp_path / "qt-probe.json").read_text(encoding="utf-8"))[0]["detail"] == "ok"

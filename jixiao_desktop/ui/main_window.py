@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
             return False
         self.set_document(FormDocument(form, path, parent=self))
         self._remember(Path(path))
+        log.info("opened %s", path)
         return True
 
     def open_example(self, name: str) -> bool:
