@@ -228,6 +228,10 @@ install_round() {  # install_round user|all
     done
     if grep -q "opened .*闵行老龄中心-$scope.jixiao" "$log_file" 2>/dev/null; then
       echo "ok   the program started from the file type and opened $(basename "$doc")"
+      if command -v import >/dev/null; then  # ImageMagick, where installed: what the clerk sees
+        sleep 25  # the window shows some seconds after the file is read
+        import -window root "$OUT/opened-by-file-type.png" && echo "     screen: $OUT/opened-by-file-type.png"
+      fi
     else
       echo "FAIL the program did not open $(basename "$doc") within 90 s"; status=1
     fi

@@ -34,6 +34,9 @@ def test_selftest_passes_on_source_tree(scratch_home):
     for step in ("图形界面（Qt）启动", "界面中文字体", "Qt中文翻译", "设置、恢复、日志文件夹可写", "主窗口与表格编辑区"):
         assert step in names
     assert all(r.status == PASS for r in outcome.results)
+    # The real editors, not a stand-in (a frozen build once showed "表格编辑区尚未安装" and passed).
+    [window] = [r for r in outcome.results if r.name == "主窗口与表格编辑区"]
+    assert "DepartmentEditor、ProjectEditor" in window.detail
     assert lines[-1].startswith("自检结果：安装完好")
     # The folder check wrote (and removed) its probe in the scratch home, not the user's.
     assert (scratch_home / "data" / "jixiao" / "jixiao-desktop" / "recovery").is_dir()

@@ -8,15 +8,12 @@ bar and the editor's markers; :class:`Autosaver` keeps a recovery copy.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import inspect
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from jixiao_desktop.forms.templates import new_form
 from jixiao_desktop.library import IndicatorLibrary, LibraryError
@@ -27,6 +24,7 @@ from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import Autosaver
 from jixiao_desktop.ui.check_runner import LiveChecker
 from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.editors import create_editor
 from jixiao_desktop.ui.excel_actions import ExcelActions
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
@@ -119,17 +117,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
 
     def _create_editor(self, document: FormDocument) -> QWidget:
-        spec = importlib.util.find_spec("jixiao_desktop.ui.editors")
-        create_editor = None
-        if spec is not None and spec.origin:  # a package with its __init__, not a bare folder
-            create_editor = getattr(importlib.import_module("jixiao_desktop.ui.editors"), "create_editor", None)
-        if create_editor is None:
-            placeholder = QLabel(f"{document.form.title}\n（表格编辑区尚未安装）")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return placeholder
-        if "choose_indicator" in inspect.signature(create_editor).parameters:
-            return create_editor(document, self, choose_indicator=self.choose_indicator)
-        return create_editor(document, self)
+        return create_editor(document, self, choose_indicator=self.choose_indicator)
 
     def _update_title(self) -> None:
         if self.document is None:

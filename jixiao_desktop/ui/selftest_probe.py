@@ -81,19 +81,24 @@ def probe() -> list[dict]:
         from jixiao_desktop.storage import load
         from jixiao_desktop.ui.app_paths import AppPaths
         from jixiao_desktop.ui.document import FormDocument
+        from jixiao_desktop.ui.editors.department_editor import DepartmentEditor
+        from jixiao_desktop.ui.editors.project_editor import ProjectEditor
         from jixiao_desktop.ui.main_window import MainWindow
 
         with tempfile.TemporaryDirectory(prefix="jixiao-selftest-ui-") as tmp:
             main = MainWindow(AppPaths.under(tmp))
+            editors = []
             for name in EXAMPLE_NAMES:
                 main.set_document(FormDocument(load(example_path(name)), parent=main), name)
                 app.processEvents()
-            editor = type(main.centralWidget()).__name__
+                if not isinstance(main.editor, (ProjectEditor, DepartmentEditor)):
+                    raise RuntimeError(f"示例 {name} 没有打开表格编辑区，而是 {type(main.editor).__name__}")
+                editors.append(type(main.editor).__name__)
             main.set_document(None)
             main.autosave.close()
             main.deleteLater()
             app.processEvents()
-        return f"主窗口和{len(EXAMPLE_NAMES)}个示例的编辑区（{editor}）可以建立"
+        return f"主窗口和{len(EXAMPLE_NAMES)}个示例的编辑区（{'、'.join(sorted(set(editors)))}）可以建立"
 
     _step(results, "界面中文字体", fonts)
     _step(results, "Qt中文翻译", translations)
