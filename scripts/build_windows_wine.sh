@@ -46,7 +46,11 @@ have_prereqs() {
 }
 
 install_prereqs() {
-  local sudo="" pkgs="wine wine64 wine32:i386 xvfb xauth gcc-mingw-w64-x86-64-win32 locales"
+  # One apt-get call for both architectures (their shared libraries must have equal versions), with
+  # the X libraries Wine's display driver loads at run time (recommended, not required, by Wine).
+  local sudo="" xlibs="libxrender1 libxext6 libxi6 libxrandr2 libxcursor1 libxinerama1 libxcomposite1 libxfixes3"
+  local pkgs="wine wine64 wine32:i386 xvfb xauth gcc-mingw-w64-x86-64-win32 locales $xlibs"
+  pkgs="$pkgs $(for lib in $xlibs; do printf '%s:i386 ' "$lib"; done)"
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   command -v apt-get >/dev/null || return 1
   export DEBIAN_FRONTEND=noninteractive
