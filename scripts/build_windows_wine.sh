@@ -257,7 +257,6 @@ install_round user || failed=1
 install_round all || failed=1
 rounds_s=$(( $(date +%s) - t ))
 
-installed_mb=$bundle_mb
 {
   echo "jixiao-desktop Windows build under Wine ($(wine --version))"
   echo "bundle: ${bundle_mb} MB unpacked, $(find "$OUT/dist/jixiao" -type f | wc -l) files (PyInstaller ${build_s} s)"

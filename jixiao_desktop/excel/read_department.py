@@ -96,6 +96,15 @@ def read_department(ctx: Context, block: Block, kind: str) -> DepartmentForm:
     return form
 
 
+def _row(ctx: Context, sheet, r: int, cols: dict[str, int], item, prefix: str):
+    """One table row into ``item`` (a model): each filled column by its key; ``amount`` as money."""
+    for key, c in cols.items():
+        if sheet.text(r, c) and not sheet.is_merged_child(r, c):
+            setattr(item, key, ctx.take(sheet, r, c, prefix + type(item).model_fields[key].title,
+                                        amount=key == "amount"))
+    return item
+
+
 def _tasks(ctx: Context, block: Block, form: DepartmentForm) -> None:
     found = take_header(block, TASK_HEADER, {"name", "target"})
     if found is None:
@@ -104,11 +113,7 @@ def _tasks(ctx: Context, block: Block, form: DepartmentForm) -> None:
     sheet, h = block.rows[index]
     stops = STOPS | {"年度绩效指标", "绩效指标", "一级指标", "一级目标"} | set(BUDGET)
     for sheet_r, r in body_rows(block, index, list(cols.values()), stops, SIGN_PREFIXES):
-        task = KeyTask()
-        for key, c in cols.items():
-            if sheet_r.text(r, c) and not sheet_r.is_merged_child(r, c):
-                setattr(task, key, ctx.take(sheet_r, r, c, "年度重点工作·" + KeyTask.model_fields[key].title))
-        form.key_tasks.append(task)
+        form.key_tasks.append(_row(ctx, sheet_r, r, cols, KeyTask(), "年度重点工作·"))
 
 
 def _budget(ctx: Context, block: Block, form: DepartmentForm) -> None:
@@ -185,12 +190,7 @@ def read_fund_table(ctx: Context, block: Block, form: DepartmentForm) -> None:
             if texts.get("amount"):
                 form.special_funds_total = ctx.take(sheet_r, r, cols["amount"], "附表2 合计", amount=True)
             continue
-        fund = SpecialFund()
-        for key, c in cols.items():
-            if texts[key] and not sheet_r.is_merged_child(r, c):
-                setattr(fund, key, ctx.take(sheet_r, r, c, "附表2·" + SpecialFund.model_fields[key].title,
-                                            amount=key == "amount"))
-        form.special_funds.append(fund)
+        form.special_funds.append(_row(ctx, sheet_r, r, cols, SpecialFund(), "附表2·"))
     scan_inline(ctx, block, SIGNOFF, titles_of(type(form.signoff), set(SIGNOFF.values())),
                 lambda k, v: setattr(form.signoff, k, v) if not getattr(form.signoff, k) else None)
 
@@ -230,9 +230,4 @@ def _expenses(ctx: Context, block: Block, index: int, cols: dict[str, int], deta
             if texts["amount"]:
                 detail.expenses_total = ctx.take(sheet, r, cols["amount"], "支出明细合计", amount=True)
             continue
-        line = ExpenseLine()
-        for key, c in cols.items():
-            if texts[key] and not sheet.is_merged_child(r, c):
-                setattr(line, key, ctx.take(sheet, r, c, "支出明细·" + ExpenseLine.model_fields[key].title,
-                                            amount=key == "amount"))
-        detail.expenses.append(line)
+        detail.expenses.append(_row(ctx, sheet, r, cols, ExpenseLine(), "支出明细·"))
