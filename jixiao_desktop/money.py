@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from functools import lru_cache
 
 FEN = Decimal("0.01")
 WAN = Decimal("10000")
 YI = Decimal("100000000")
+
+# The largest amount read as one: 1,000 万亿元, far above any budget (a whole country's is some 30 万亿元).
+# Beyond it a text is kept as typed and reported as unreadable, so no arithmetic ever overflows.
+MAX_AMOUNT = Decimal(10) ** 15
+MAX_INTEGER_DIGITS = 15
+MAX_FRACTION_DIGITS = 8
 
 
 class AmountUnit(str, Enum):
@@ -62,6 +68,24 @@ def normalize_text(text: str) -> str:
     return folded.replace("。", ".").replace("．", ".").replace("\u3000", " ")
 
 
+def read_decimal(digits: str) -> Decimal | None:
+    """The number written as ``digits`` (``1,200.5``), or None beyond what a form can hold.
+
+    At most :data:`MAX_INTEGER_DIGITS` digits before the point and
+    :data:`MAX_FRACTION_DIGITS` after it, so every product and sum the checks
+    form stays exact within Decimal's 28 digits.
+    """
+    plain = digits.replace(",", "").strip()
+    whole, _, fraction = plain.partition(".")
+    whole = whole.lstrip("+-").lstrip("0")
+    if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
+        return None
+    try:
+        return Decimal(plain)
+    except ArithmeticError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedAmount:
     """The reading of one amount text.
@@ -104,14 +128,16 @@ def parse_amount(text: str | None, unit: AmountUnit = AmountUnit.YUAN) -> Parsed
     match = _NUMBER_RE.match(stripped)
     if match is None:
         return ParsedAmount(raw, None, error=f"“{raw.strip()}”不是金额：应为数字，可带单位元或万元")
-    try:
-        number = Decimal(match["number"].replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        return ParsedAmount(raw, None, error=f"“{raw.strip()}”不是金额")
-    if match["sign"] == "-":
-        number = -number
+    number = read_decimal(match["number"])
     written_unit = match["unit"]
     factor = _UNIT_FACTORS[written_unit] if written_unit else unit.factor
+    if number is None and len(match["number"].partition(".")[2]) > MAX_FRACTION_DIGITS:
+        return ParsedAmount(raw, None, unit=written_unit, error=f"“{_shorten(raw.strip())}”精确到了分以下，金额最多到分")
+    if number is None or abs(number * factor) >= MAX_AMOUNT:
+        return ParsedAmount(raw, None, unit=written_unit,
+                            error=f"“{_shorten(raw.strip())}”超出了金额的合理范围（不到1000万亿元），请核对是否多打了数字")
+    if match["sign"] == "-":
+        number = -number
     value = number * factor
     if value != value.quantize(FEN, rounding=ROUND_HALF_UP):
         return ParsedAmount(
@@ -121,6 +147,10 @@ def parse_amount(text: str | None, unit: AmountUnit = AmountUnit.YUAN) -> Parsed
             error=f"“{raw.strip()}”精确到了分以下（{value.normalize():f}元），金额最多到分",
         )
     return ParsedAmount(raw, value.quantize(FEN), unit=written_unit, per=match["per"])
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}…（共{len(text)}字）"
 
 
 def sum_amounts(texts, unit: AmountUnit = AmountUnit.YUAN, *, skip_unreadable: bool = False) -> Decimal | None:

@@ -8,6 +8,8 @@ import textwrap
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from jixiao_desktop import atomic
+from jixiao_desktop.atomic import remove_stale_temps
 from jixiao_desktop.forms.templates import new_form
 from jixiao_desktop.resources import example_path
 from jixiao_desktop.storage import DocumentError, backup_path, dumps, load, loads, save
@@ -57,7 +59,7 @@ def test_failure_between_write_and_rename_leaves_old_file(tmp_path, monkeypatch)
     def crash(source, target, attempts=5):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(docfile, "_replace", crash)
+    monkeypatch.setattr(atomic, "replace", crash)
     with pytest.raises(DocumentError) as info:
         save(new_form("project", "2099"), path)
     assert "原文件未改动" in str(info.value) and str(path) in str(info.value)
@@ -72,17 +74,28 @@ def test_process_killed_mid_save_leaves_a_readable_file(tmp_path):
     script = textwrap.dedent(
         f"""
         import os, signal
+        from jixiao_desktop import atomic
         from jixiao_desktop.storage import docfile
         from jixiao_desktop.forms.templates import new_form
+        real = atomic.replace
         def die(source, target, attempts=5):
-            os.kill(os.getpid(), signal.SIGKILL)   # the new data is on disk, not yet renamed
-        docfile._replace = die
+            if str(target).endswith(".jixiao"):
+                os.kill(os.getpid(), signal.SIGKILL)   # the new data is on disk, not yet renamed
+            real(source, target, attempts)
+        atomic.replace = die
         docfile.save(new_form("project", "2099"), {str(path)!r})
         """
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert proc.returncode == -signal.SIGKILL
     assert load(path).year == "2024"
+    # The killed save left its temporary file; the next start removes it (and nothing else).
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left[1:] == ["f.jixiao", "f.jixiao.bak"] and left[0].startswith(".f.jixiao.~jx"), left
+    assert remove_stale_temps(tmp_path) == []  # too recent: a save may still be running
+    removed = remove_stale_temps(tmp_path, older_than_s=0)
+    assert [p.name for p in removed] == [left[0]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.jixiao", "f.jixiao.bak"]
 
 
 def test_permissions_are_the_usual_ones_not_private(tmp_path):

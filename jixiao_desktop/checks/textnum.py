@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
-from jixiao_desktop.money import WAN, YI
+from jixiao_desktop.money import WAN, YI, read_decimal
 
 MONEY, COUNT, PERCENT = "money", "count", "percent"
 
@@ -144,9 +144,8 @@ def read_numbers(text: str) -> TextNumbers:
         start, end = match.span("number")
         if any(b0 <= start < b1 for b0, b1 in blocked):
             continue
-        try:
-            number = Decimal(match["number"].replace(",", ""))
-        except InvalidOperation:  # pragma: no cover
+        number = read_decimal(match["number"])
+        if number is None:  # beyond any real amount or count: not a quantity
             continue
         prefix = folded[max(0, start - 12):start]
         approx = bool(match["approx_before"] or match["more"]) or folded[end:end + 3].startswith(("左右", "余"))
@@ -170,10 +169,14 @@ def read_numbers(text: str) -> TextNumbers:
     for match in _EACH_PERCENT_RE.finditer(folded):
         parties = tuple(_PARTY_RE.findall(match["parties"]))
         if len(parties) >= 2:
-            share = Decimal(match["p"])
+            share = read_decimal(match["p"])
+            if share is None:
+                continue
             result.ratios.append(Ratio(parties, tuple(share for _ in parties), match.start(), match.end(), match[0]))
     for match in _LEVEL_SHARE_RE.finditer(folded):
-        result.level_shares[match["level"]] = Decimal(match["p"]) / 100
+        share = read_decimal(match["p"])
+        if share is not None:
+            result.level_shares[match["level"]] = share / 100
     return result
 
 
@@ -216,8 +219,8 @@ def _ratios(text: str) -> list[Ratio]:
             # 市区2：1 / 省市区5：3：2: the parties are written together
             continue
         parties = parties[-len(values):]
-        parts = tuple(Decimal(v) for v in values)
-        if sum(parts) == 0:
+        parts = tuple(read_decimal(v) for v in values)
+        if None in parts or sum(parts) == 0:
             continue
         ratios.append(Ratio(parties, parts, match.start("a"), match.end(), text[match.start("a"):match.end()]))
     return ratios

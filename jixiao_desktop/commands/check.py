@@ -12,7 +12,8 @@ import sys
 from jixiao_desktop.checks import RULES, Report, run_checks
 from jixiao_desktop.forms import FORM_KINDS, FormBase
 from jixiao_desktop.forms.locations import describe
-from jixiao_desktop.storage import DocumentError, load
+from jixiao_desktop.commands import open_for_command
+from jixiao_desktop.storage import DocumentError
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            form = load(path)
+            form = open_for_command(path)
         except DocumentError as exc:
             status = EXIT_UNREADABLE
             if args.json:

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from jixiao_desktop.excel import ExcelError, export_workbook
-from jixiao_desktop.storage import DocumentError, load
+from jixiao_desktop.commands import open_for_command
+from jixiao_desktop.storage import DocumentError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
     try:
-        form = load(source)
+        form = open_for_command(source)
     except DocumentError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from jixiao_desktop.printing import FontUnavailable, PrintOptions, UnprintableCharacters, render_pdf
-from jixiao_desktop.storage import DocumentError, load
+from jixiao_desktop.commands import open_for_command
+from jixiao_desktop.storage import DocumentError
 
 EXIT_OK, EXIT_UNPRINTABLE, EXIT_UNREADABLE = 0, 1, 2
 
@@ -33,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        form = load(args.file)
+        form = open_for_command(args.file)
     except DocumentError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNREADABLE

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import openpyxl
 
+from jixiao_desktop.atomic import write_atomic
 from jixiao_desktop.excel import program_data
 from jixiao_desktop.excel.errors import ExcelError
 from jixiao_desktop.excel.report import ImportReport
@@ -45,15 +44,10 @@ def export_workbook(form, path: str | Path) -> Path:
     """Write ``form`` to ``path`` (.xlsx), atomically; raises :class:`ExcelError`."""
     path = Path(path)
     wb = build_workbook(form)
+    buffer = io.BytesIO()
+    wb.save(buffer)
     try:
-        handle, temp = tempfile.mkstemp(prefix=".jixiao-", suffix=".xlsx", dir=path.parent or ".")
-        os.close(handle)
-        try:
-            wb.save(temp)
-            os.replace(temp, path)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+        write_atomic(path, buffer.getvalue())
     except OSError as exc:
         raise ExcelError(f"无法写入工作簿：{path}（{exc.strerror or exc}）") from exc
     return path

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao_desktop.forms.common import CostLine
-from jixiao_desktop.money import AmountUnit, format_with_unit, normalize_text, parse_amount, round_fen
+from jixiao_desktop.money import AmountUnit, format_with_unit, normalize_text, parse_amount, read_decimal, round_fen
 
 _NUMBER_RE = re.compile(r"^\s*(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(?P<unit>\D*?)\s*$")
 _SPLIT_SEPARATORS = re.compile(r"\s*[:：比/]\s*")
@@ -40,10 +40,8 @@ def parse_number(text: str) -> tuple[Decimal | None, str]:
     match = _NUMBER_RE.match(normalize_text(text or ""))
     if match is None:
         return None, ""
-    try:
-        return Decimal(match["number"].replace(",", "")), match["unit"]
-    except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        return None, ""
+    number = read_decimal(match["number"])
+    return (number, match["unit"]) if number is not None else (None, "")
 
 
 def parse_split(text: str) -> list[int] | None:

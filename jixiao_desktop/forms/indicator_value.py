@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
-from jixiao_desktop.money import normalize_text
+from jixiao_desktop.money import normalize_text, read_decimal
 
 
 class Operator(str, Enum):
@@ -147,9 +147,8 @@ def parse_indicator_value(text: str | None) -> IndicatorValue:
     unit = (match["punit"] if match["punit"] is not None else match["unit"] or "").strip()
     if _looks_like_range_or_date(unit):
         return IndicatorValue(raw)
-    try:
-        number = Decimal(match["number"].replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - regex admits digits only
+    number = read_decimal(match["number"])
+    if number is None:
         return IndicatorValue(raw)
     return IndicatorValue(raw, operator, number, unit, spelling)
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from jixiao_desktop.atomic import write_atomic
 from jixiao_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -92,13 +92,7 @@ def save_user(entries: list[LibraryEntry], path: str | os.PathLike) -> None:
         ensure_ascii=False,
         indent=1,
     )
-    fd, tmp = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_atomic(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise LibraryError(f"无法保存自定义指标到“{path}”：{exc.strerror or exc}") from exc

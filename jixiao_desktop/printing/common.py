@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.money import format_amount
 from jixiao_desktop.printing.coverage import clean_text
+from jixiao_desktop.printing.grid import Grid
 from jixiao_desktop.printing.styles import CELL_PAD, FRAME_WIDTH, LINE_WIDTH, SEAL_SIZE, Styles
 
 Cell = Paragraph | str | Flowable | list
@@ -118,7 +119,7 @@ class Builder:
         """A right-aligned amount cell."""
         return self.p(self.money(text), self.st.cell_right)
 
-    def grid(self, rows: list[list[Cell]], widths_mm: list[float], **kwargs) -> Table:
+    def grid(self, rows: list[list[Cell]], widths_mm: list[float], **kwargs) -> Grid:
         """:func:`grid` drawn with this document's font."""
         return grid(rows, widths_mm, font=self.st.font, **kwargs)
 
@@ -201,12 +202,13 @@ def grid(
     extra: list = (),
     vertical_label: bool = False,
     font: str = "",
-) -> Table:
+) -> Grid:
     """A bordered table section; ``widths_mm`` are scaled to the frame width.
 
     Rows split inside a cell at a page end when they must (``splitInRow``), so
     no text is ever pushed past the page; ``repeat`` header rows come again on
-    every page the section runs onto.
+    every page the section runs onto. Merged cells are cut at a page break and
+    their text written again on the next page (:class:`~.grid.Grid`).
     """
     scale = FRAME_WIDTH / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
@@ -220,12 +222,11 @@ def grid(
     ]
     if font:  # empty string cells would otherwise pull in a non-embedded Helvetica
         style.append(("FONT", (0, 0), (-1, -1), font, 9))
-    style += [("SPAN", start, end) for start, end in spans]
     if vertical_label:
         # Top-aligned: a section label split over two pages stays inside each part.
         style.append(("VALIGN", (0, 0), (0, -1), "TOP"))
     style += list(extra)
-    return Table(rows, colWidths=widths, style=style, repeatRows=repeat, splitInRow=1)
+    return Grid(rows, widths, style=style, spans=list(spans), repeat=repeat)
 
 
 def label_value_rows(b: Builder, items: list[tuple[str, str]], ncols: int) -> tuple[list, list]:

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from jixiao_desktop import __version__
+from jixiao_desktop.atomic import write_atomic
 from jixiao_desktop.checks import Report, run_checks
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.printing import fonts
@@ -86,7 +87,7 @@ def render_pdf(
     if hasattr(target, "write"):
         target.write(data)
     else:
-        Path(target).write_bytes(data)
+        write_atomic(Path(target), data)
     return result
 
 

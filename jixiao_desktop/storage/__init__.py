@@ -3,11 +3,13 @@
 from jixiao_desktop.storage.docfile import (
     EXTENSION,
     DocumentError,
+    Opened,
     backup_path,
     dumps,
     load,
     loads,
+    open_document,
     save,
 )
 
-__all__ = ["EXTENSION", "DocumentError", "backup_path", "dumps", "load", "loads", "save"]
+__all__ = ["EXTENSION", "DocumentError", "Opened", "backup_path", "dumps", "load", "loads", "open_document", "save"]

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from jixiao_desktop.forms import FormBase
-from jixiao_desktop.storage import EXTENSION, DocumentError, dumps, loads
+from jixiao_desktop.storage import EXTENSION, DocumentError, dumps, load
 from jixiao_desktop.storage.docfile import write_atomic
 from jixiao_desktop.ui.document import FormDocument
 
@@ -47,7 +47,7 @@ class RecoveryFile:
 
     def load(self) -> FormBase:
         """The recovered form; raises DocumentError."""
-        return loads(self.data_path.read_text(encoding="utf-8"), self.data_path)
+        return load(self.data_path)
 
     def discard(self) -> None:
         for path in (self.data_path, self.meta_path, self.lock_path):

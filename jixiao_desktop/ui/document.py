@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.forms import locations
 from jixiao_desktop.storage import save as save_document
+from jixiao_desktop.storage.docfile import repair_text
 
 _SET_VALUE_ID = 1001
 
@@ -52,6 +53,8 @@ class FormDocument(QObject):
     # --- edits ------------------------------------------------------------
     def set_value(self, location: str, value: Any, *, merge: bool = True) -> None:
         """Set a field (undoable). Consecutive typing in one field merges into one undo step."""
+        if isinstance(value, str):
+            value = repair_text(value)  # a lone surrogate from a damaged paste could never be saved
         if locations.resolve(self.form, location) == value:
             return
         self.undo_stack.push(_SetValue(self, location, value, merge))

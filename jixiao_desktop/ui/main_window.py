@@ -19,7 +19,8 @@ from jixiao_desktop.forms.templates import new_form
 from jixiao_desktop.library import IndicatorLibrary, LibraryError
 from jixiao_desktop.resources import example_path
 from jixiao_desktop.settings import Settings, load_settings, save_settings
-from jixiao_desktop.storage import EXTENSION, DocumentError, load
+from jixiao_desktop.atomic import remove_stale_temps
+from jixiao_desktop.storage import EXTENSION, DocumentError, load, open_document
 from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import Autosaver
 from jixiao_desktop.ui.check_runner import LiveChecker
@@ -171,13 +172,16 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            form = load(path)
+            opened = open_document(path)
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return False
-        self.set_document(FormDocument(form, path, parent=self))
+        self.set_document(FormDocument(opened.form, path, parent=self))
         self._remember(Path(path))
         log.info("opened %s", path)
+        if opened.repairs:
+            self.document.undo_stack.resetClean()  # the repaired text is not what the file holds
+            QMessageBox.warning(self, "打开时做了修复", "\n".join(opened.repairs))
         return True
 
     def open_example(self, name: str) -> bool:
@@ -252,8 +256,20 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # --- recovery ------------------------------------------------------------
+    def tidy_after_crash(self) -> list[Path]:
+        """Delete temporary files a killed save or autosave left (ours only, and only stale ones)."""
+        folders = {self.paths.recovery_dir, self.paths.config_dir, self.paths.data_dir}
+        folders |= {Path(p).parent for p in self.settings.recent_files}
+        if self.settings.last_folder:
+            folders.add(Path(self.settings.last_folder))
+        removed = [path for folder in folders for path in remove_stale_temps(folder)]
+        for path in removed:
+            log.info("removed a stale temporary file %s", path)
+        return removed
+
     def offer_recovery(self) -> bool:
         """Offer the copies left by a session that crashed; True if one was recovered."""
+        self.tidy_after_crash()
         if self.document is not None and self.document.modified:
             return False
 

@@ -9,9 +9,7 @@ nothing is printed or written then.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from pathlib import Path
@@ -20,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from jixiao_desktop.atomic import write_atomic
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name
@@ -187,15 +186,7 @@ class PrintingActions(QObject):
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` atomically: the file appears only once complete."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(Path(path), data)
 
 
 def _status(parent: QWidget, text: str) -> None:
