@@ -43,6 +43,7 @@ class Evaluation:
     bottom_line: Decimal | None = None
     derivation: str = ""
     uncertain: bool = False
+    truncated: bool = False  # too long to read whole: nothing is claimed about it
 
     def failures(self) -> list[Step]:
         return [s for s in self.steps if not s.holds]
@@ -52,10 +53,9 @@ def _yuan(value: Decimal, unit: AmountUnit) -> str:
     return f"{format_amount(value, unit)}{unit.value}"
 
 
-def _count_for_rate(rate: Quantity, quantities: list[Quantity], context: list[Quantity]) -> Quantity | None:
+def _count_for_rate(rate: Quantity, quantities: list[Quantity], index: int, context: list[Quantity]) -> Quantity | None:
     """The count a standard applies to: next to it in the text, or named alike elsewhere."""
     per_first = _per_thing(rate.per)
-    index = quantities.index(rate)
     neighbours = quantities[index + 1:index + 2] + quantities[max(0, index - 1):index]
     for other in neighbours:
         if other.kind == COUNT and _unit_matches(per_first, other):
@@ -105,6 +105,10 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
     numbers = read_numbers(text)
     quantities = numbers.quantities
     out = Evaluation()
+    if numbers.truncated:  # read in part only: no claim about its arithmetic (a rule says so)
+        out.truncated = True
+        return out
+    position = {id(q): i for i, q in enumerate(quantities)}
     money = [q for q in quantities if q.kind == MONEY]
     if not money:
         return out
@@ -114,7 +118,7 @@ def evaluate(text: str, unit: AmountUnit, context_text: str = "") -> Evaluation:
     # Standards × counts: 12万元/社区 × 33个; 1000元/人 × 50人; 280元/人/年 × 360人 (named elsewhere).
     products: dict[int, tuple[Decimal, str]] = {}
     for rate in (q for q in money if q.is_rate):
-        count = _count_for_rate(rate, quantities, context)
+        count = _count_for_rate(rate, quantities, position[id(rate)], context)
         if count is None:
             continue
         months = _months(rate)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -31,7 +32,7 @@ _PER_WORDS = "人次|户次|平方米|课时|小时|社区|个|人|名|户|家|�
 _PER = rf"(?:{_PER_WORDS})(?:\s*[./·]\s*(?:{_PER_WORDS})){{0,2}}"
 _TOKEN_RE = re.compile(
     rf"""(?P<approx_before>约|近|超过|多于|不低于|不少于|不超过|大约)?
-    (?P<number>{_NUMBER})
+    (?<!\d)(?P<number>{_NUMBER})   # never inside a run of digits: each run is tried once (linear time)
     (?P<more>多)?
     (?:
         (?P<money>亿元|万元|元|亿|万(?![人户个名家次]))(?:\s*/\s*(?P<per>{_PER}))?
@@ -42,20 +43,26 @@ _TOKEN_RE = re.compile(
 )
 # Numbers that are not quantities: years, months, dates, ages, document numbers, ranges.
 _NOT_QUANTITY_RE = re.compile(
-    rf"""(?:\d+\s*[-—~～至到]\s*)+{_NUMBER}\s*(?:周岁|岁|年|月|日|号|元|万元)?   # ranges 80-89周岁, 1-12月
-    | {_NUMBER}\s*(?:周岁|岁|年|月份|月|日|号|季度|倍|小时|天|周)                  # 2023年, 1.3倍
+    rf"""(?<!\d)(?:\d+\s*[-—~～至到]\s*)+{_NUMBER}\s*(?:周岁|岁|年|月|日|号|元|万元)?   # ranges 80-89周岁, 1-12月
+    | (?<!\d){_NUMBER}\s*(?:周岁|岁|年|月份|月|日|号|季度|倍|小时|天|周)                  # 2023年, 1.3倍
     | [〔\[【(（]\s*\d{{4}}\s*[〕\]】)）]\s*\d+\s*号                               # 〔2016〕29号
     """,
     re.VERBOSE,
 )
 _RATIO_RE = re.compile(
-    r"""(?P<parties>(?:省|市|区|县|州|乡|镇|中央|财政|级|、|和|与|\s)*?)
+    r"""(?P<parties>(?:省|市|区|县|州|乡|镇|中央|财政|级|、|和|与|\s){0,16}?)
     (?:按|比例|为)?\s*(?:照)?\s*
-    (?P<a>\d+(?:\.\d+)?)\s*[:：比]\s*(?P<b>\d+(?:\.\d+)?)(?:\s*[:：比]\s*(?P<c>\d+(?:\.\d+)?))?""",
+    (?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*[:：比]\s*(?P<b>\d+(?:\.\d+)?)(?:\s*[:：比]\s*(?P<c>\d+(?:\.\d+)?))?""",
     re.VERBOSE,
 )
-_EACH_PERCENT_RE = re.compile(r"(?P<parties>[省市区县、和与]{2,})(?:财政)?各(?:配套|承担|负担|分担|出资)\s*(?P<p>\d+(?:\.\d+)?)%")
+_EACH_PERCENT_RE = re.compile(r"(?P<parties>[省市区县、和与]{2,16})(?:财政)?各(?:配套|承担|负担|分担|出资)\s*(?P<p>\d+(?:\.\d+)?)%")
 _LEVEL_SHARE_RE = re.compile(r"(?P<level>[省市区县])级?(?:财政)?(?:承担|配套|负担)\s*(?P<p>\d+(?:\.\d+)?)%")
+# What one text's reading may cost: the first MAX_TEXT_CHARS characters and MAX_QUANTITIES
+# numbers are read (a real 测算说明 has a few dozen); a longer text is flagged ``truncated``.
+MAX_TEXT_CHARS = 20000
+MAX_QUANTITIES = 300
+LABEL_CHARS = 60  # how far back the words of a number's clause are looked for
+
 _TOTAL_WORDS = ("共计", "合计", "总计", "总额", "累计")
 _FINAL_WORDS = ("实际批复", "实际安排", "批复金额", "核定", "实际")
 _DELIMS = "，,。；;、：:\n"
@@ -122,6 +129,7 @@ class TextNumbers:
     quantities: list[Quantity] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
     level_shares: dict[str, Decimal] = field(default_factory=dict)  # 区 → 0.7 from 区级承担70%
+    truncated: bool = False  # longer than what one reading covers (MAX_TEXT_CHARS, MAX_QUANTITIES)
 
     def money(self) -> list[Quantity]:
         return [q for q in self.quantities if q.kind == MONEY]
@@ -136,14 +144,20 @@ _PARTY_RE = re.compile(r"中央|省|市|区|县")
 
 @lru_cache(maxsize=2048)
 def read_numbers(text: str) -> TextNumbers:
-    """Read the quantities and ratios of a text. Never raises."""
-    folded = unicodedata.normalize("NFKC", text or "").replace("\u3000", " ")
-    result = TextNumbers(folded)
+    """Read the quantities and ratios of a text, in time linear in its length. Never raises."""
+    text = text or ""
+    folded = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]).replace("\u3000", " ")
+    result = TextNumbers(folded, truncated=len(text) > MAX_TEXT_CHARS)
     blocked = _blocked_spans(folded)
+    blocked_starts = [b0 for b0, _ in blocked]
     for match in _TOKEN_RE.finditer(folded):
         start, end = match.span("number")
-        if any(b0 <= start < b1 for b0, b1 in blocked):
+        k = bisect_right(blocked_starts, start) - 1
+        if k >= 0 and start < blocked[k][1]:
             continue
+        if len(result.quantities) >= MAX_QUANTITIES:
+            result.truncated = True
+            break
         number = read_decimal(match["number"])
         if number is None:  # beyond any real amount or count: not a quantity
             continue
@@ -203,8 +217,8 @@ def _noun_after(text: str, end: int) -> str:
 
 def _clause_before(text: str, start: int) -> str:
     """The words between the previous delimiter and ``start`` (the label of a number)."""
-    i = start
-    while i > 0 and text[i - 1] not in _DELIMS:
+    i, limit = start, max(0, start - LABEL_CHARS)
+    while i > limit and text[i - 1] not in _DELIMS:
         i -= 1
     return text[i:start].strip(" （(）)")
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from jixiao_desktop.money import AmountUnit, format_amount, parse_amount
+from jixiao_desktop.money import MAX_AMOUNT, AmountUnit, format_amount, parse_amount
 
 _BLANKS_RE = re.compile(r"[\s\u3000\u00a0\u200b]+")
 _UNIT_RE = re.compile(r"\((万元|元)\)$")
@@ -49,10 +49,12 @@ def decimal_of(number: int | float) -> Decimal:
 def number_text(number: int | float, number_format: str = "General") -> str:
     """A number cell as text: ``27``, ``14.87``, ``100%`` for percent formats."""
     value = decimal_of(number)
+    if not value.is_finite():  # inf/nan from a damaged file: kept as written
+        return str(number)
     if "%" in (number_format or ""):
         return f"{(value * 100).normalize():f}%"
     if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):f}"
+        return str(int(value))
     return f"{value.normalize():f}"
 
 
@@ -73,7 +75,7 @@ def amount_format(text: str) -> str | None:
 def _shaped_text(value: Decimal, number_format: str) -> str | None:
     """The number as a format of :func:`amount_format` shows it, or None if it would round."""
     match = _SHAPE_FORMAT_RE.match(number_format or "")
-    if match is None:
+    if match is None or abs(value) >= MAX_AMOUNT:
         return None
     decimals = len(match[2] or "")
     shown = value.quantize(Decimal(1).scaleb(-decimals))
@@ -90,13 +92,14 @@ def amount_text(number: int | float, unit: AmountUnit, number_format: str = "Gen
     分; the text is then the number as written and nothing is rounded away.
     """
     value = decimal_of(number)
+    if not value.is_finite():
+        return str(number), False
     shaped = _shaped_text(value, number_format)
     if shaped is not None and parse_amount(shaped, unit).value == value * unit.factor:
         return shaped, True
-    try:
-        yuan = value * unit.factor
-    except InvalidOperation:  # pragma: no cover - NaN/inf cannot come from a cell
-        return str(number), False
+    yuan = value * unit.factor
+    if abs(yuan) >= MAX_AMOUNT:  # beyond any amount: kept as written, reported as unreadable
+        return number_text(number), False
     text = format_amount(yuan, unit)
     if parse_amount(text, unit).value != yuan:
         return f"{value.normalize():f}", False

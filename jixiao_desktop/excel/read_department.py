@@ -224,10 +224,11 @@ def _expenses(ctx: Context, block: Block, index: int, cols: dict[str, int], deta
     for sheet, r in body_rows(block, index, list(cols.values()), set(), SIGN_PREFIXES):
         texts = {key: sheet.text(r, c) for key, c in cols.items()}
         total_label = [c for c in range(sheet.ncols) if norm(sheet.text(r, c)) in ("合计", "小计", "总计")]
-        if total_label and not texts["basis"] and norm(texts["summary"]) in ("合计", "小计", "总计", ""):
+        # A damaged or home-made table may lack any column: a missing one reads as blank.
+        if total_label and not texts.get("basis") and norm(texts.get("summary", "")) in ("合计", "小计", "总计", ""):
             for c in total_label:
                 sheet.consumed.add((r, c))
-            if texts["amount"]:
+            if texts.get("amount"):
                 detail.expenses_total = ctx.take(sheet, r, cols["amount"], "支出明细合计", amount=True)
             continue
         detail.expenses.append(_row(ctx, sheet, r, cols, ExpenseLine(), "支出明细·"))

@@ -81,6 +81,11 @@ def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: by
         sheet = read_sheet(ws, read_only, merges)
         if archive is not None and part and ((ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLS):
             sheet.cut_cells += count_beyond_cap(archive, part)
+        if sheet.bad_styles:
+            report.warnings.append(f"工作表“{ws.title}”有{sheet.bad_styles}个单元格的格式已损坏，按常规格式读入其内容。")
+        if sheet.bad_merges:
+            report.warnings.append(f"工作表“{ws.title}”有{sheet.bad_merges}个合并单元格区域与其他区域重叠或过多"
+                                   "（Excel本身不会这样保存，文件可能已损坏），这些区域按未合并读入。")
         if sheet.cut_cells:
             report.warnings.append(f"工作表“{ws.title}”有{sheet.cut_cells}个单元格超出读取范围"
                                    f"（前{MAX_ROWS}行、前{MAX_COLS}列），未读入。")

@@ -8,7 +8,7 @@ from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.prose import Evaluation, Step, evaluate
 from jixiao_desktop.checks.registry import Hit, rule
-from jixiao_desktop.checks.textnum import Quantity, read_numbers  # noqa: F401
+from jixiao_desktop.checks.textnum import MAX_QUANTITIES, MAX_TEXT_CHARS, Quantity, read_numbers  # noqa: F401
 from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
@@ -102,6 +102,15 @@ def prose_relation(ctx: CheckContext):
     for location, where, text, _amount, context in _prose_sites(ctx):
         evaluation = evaluate(text, ctx.unit, context)
         yield from _report(ctx, where, location, evaluation, read_numbers(text).counts())
+
+
+@rule("prose.too_long", Severity.HINT, "文字太长，其中的计算未核对")
+def prose_too_long(ctx: CheckContext):
+    for location, where, text, _amount, _context in _prose_sites(ctx):
+        if read_numbers(text).truncated:
+            size = f"{len(text)}字" if len(text) > MAX_TEXT_CHARS else f"{MAX_QUANTITIES}个以上的数字"
+            yield Hit(location, f"{where}有{size}，超出了逐项核对计算的范围（{MAX_TEXT_CHARS}字、{MAX_QUANTITIES}个数字以内），"
+                      "其中的计算未核对，请自行核对")
 
 
 @rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致")

@@ -19,12 +19,6 @@ def _common(a: str, b: str, size: int = 4) -> bool:
     return any(a[i:i + size] in b for i in range(max(0, len(a) - size + 1)))
 
 
-def _same_thing(a: str, b: str) -> bool:
-    """Two nouns name the same thing: a shared run of 4 characters and the same last character."""
-    a, b = "".join(a.split()), "".join(b.split())
-    return len(a) >= 4 and len(b) >= 4 and a[-1] == b[-1] and _common(a, b)
-
-
 @rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project",))
 def counts_disagree(ctx: CheckContext):
     """The same count in 项目概况, 资金安排, 年度目标 and the 年度 数量指标 is one number."""
@@ -38,14 +32,7 @@ def counts_disagree(ctx: CheckContext):
         ind = row.annual
         if canonical(ind.level2) == "数量指标" and ind.parsed.quantitative and ind.name.strip():
             mentions.append((ind.name.strip(), ind.parsed.number, ind.parsed.unit, f"indicators[{i}].annual.value"))
-    groups: list[list[tuple[str, Decimal, str, str]]] = []
-    for mention in mentions:
-        for group in groups:
-            if any(_same_thing(mention[0], other[0]) and mention[2] == other[2] for other in group):
-                group.append(mention)
-                break
-        else:
-            groups.append([mention])
+    groups = _group_same_things(mentions)
     for group in groups:
         by_value: dict[Decimal, list[str]] = defaultdict(list)
         for _noun, value, _unit, location in group:
@@ -63,6 +50,30 @@ def counts_disagree(ctx: CheckContext):
         first_location = ordered[0][1][0]
         related = tuple(loc for _, locations in ordered for loc in locations if loc != first_location)
         yield Hit(first_location, f"“{noun}”的数量前后不一致：{parts}；同一数量应处处相同", related)
+
+
+def _group_same_things(mentions):
+    """Mentions of the same thing in the same unit (a shared run of 4 characters and the same last character), in first-seen order.
+
+    Each mention joins the earliest group holding one it shares a 4-character run
+    and its last character with; found through an index of those runs, so the
+    work grows with the number of mentions, not its square.
+    """
+    groups: list[list] = []
+    index: dict[tuple, set[int]] = defaultdict(set)
+    for mention in mentions:
+        noun = "".join(mention[0].split())
+        keys = set()
+        if len(noun) >= 4:
+            keys = {(mention[2], noun[-1], noun[i:i + 4]) for i in range(len(noun) - 3)}
+        found = min((g for key in keys for g in index.get(key, ())), default=None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        groups[found].append(mention)
+        for key in keys:
+            index[key].add(found)
+    return groups
 
 
 def _short(ctx: CheckContext, location: str) -> str:
