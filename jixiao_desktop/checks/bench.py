@@ -1,4 +1,5 @@
-"""Benchmarks of the checks: ``check_<example>`` with the full catalogue."""
+"""Benchmarks of the checks: ``check_<example>`` with the full catalogue; a 200-附表3 department
+form and a project whose 项目基本概况 is 40,000 characters of numbers."""
 
 from __future__ import annotations
 
@@ -12,3 +13,18 @@ def benchmarks():
     for name in EXAMPLE_NAMES:
         form = load(example_path(name))
         yield Benchmark(f"check_{name}", timed(lambda f=form: run_checks(f)))
+    from jixiao_desktop.printing.bench import large_department
+
+    big = large_department()
+    yield Benchmark("check_department_200_annex3", timed(lambda: run_checks(big)), min_runs=3, budget_s=1.0)
+    long_prose = load(example_path("project-2024-chenggong-eldercare"))
+    long_prose.proposal.overview = "12万元+" * 8000  # 40,000 characters of numbers: read in linear time, capped
+    from jixiao_desktop.checks.prose import evaluate
+    from jixiao_desktop.checks.textnum import read_numbers
+
+    def uncached():  # as when the long text itself was just edited
+        read_numbers.cache_clear()
+        evaluate.cache_clear()
+        run_checks(long_prose)
+
+    yield Benchmark("check_project_40k_prose", timed(uncached))

@@ -1,7 +1,7 @@
 """``jixiao pdf FILE [-o OUT.pdf]``: print a form to PDF in its official layout.
 
-Exit status: 0 written, 1 not printable (a character the font cannot draw, no
-font), 2 the document could not be read or the PDF not written.
+Exit status: 0 written, 1 not printable (a character the font cannot draw, a
+text too long for its cell, no font), 2 the document could not be read or the PDF not written.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from jixiao_desktop.printing import FontUnavailable, PrintOptions, UnprintableCharacters, render_pdf
+from jixiao_desktop.printing import FontUnavailable, NotPrintable, PrintOptions, render_pdf
 from jixiao_desktop.commands import open_for_command
 from jixiao_desktop.storage import DocumentError
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     options = PrintOptions(font=args.font, draft=args.draft, appendix=not args.no_appendix)
     try:
         result = render_pdf(form, output, options=options)
-    except (UnprintableCharacters, FontUnavailable) as exc:
+    except (NotPrintable, FontUnavailable) as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNPRINTABLE
     except OSError as exc:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from jixiao_desktop.excel.errors import ExcelError
+from jixiao_desktop.excel.errors import reading_sheet
 from jixiao_desktop.excel.cells import amount_text, date_text, decimal_of, number_text
 from jixiao_desktop.money import MAX_AMOUNT, AmountUnit, read_decimal
 
@@ -288,13 +288,8 @@ def count_beyond_cap(archive, part: str) -> int:
 
 def read_sheet(ws, read_only: bool = False, merges=None) -> Sheet:
     """Copy an openpyxl worksheet (normal or read-only) into a :class:`Sheet`."""
-    try:
+    with reading_sheet(ws.title):
         return _read_sheet(ws, read_only, merges)
-    except ExcelError:
-        raise
-    except Exception as exc:  # openpyxl reads the sheet's XML lazily: damage shows up here, in many kinds
-        raise ExcelError(f"工作表“{ws.title}”已损坏，无法读取（{type(exc).__name__}：{str(exc)[:120]}）。"
-                         "请在Excel或WPS中打开后另存为.xlsx再导入。") from exc
 
 
 def _read_sheet(ws, read_only: bool, merges) -> Sheet:

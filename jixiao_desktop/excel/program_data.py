@@ -14,6 +14,7 @@ import copy
 import hashlib
 import json
 
+from jixiao_desktop.excel.sheet_writer import clean
 from jixiao_desktop.forms.locations import describe, parse
 
 SHEET_NAME = "填报程序数据"
@@ -146,7 +147,7 @@ def write_sheet(wb, form, rows) -> None:
         cell.font = Font(bold=True)
     for path, kind, value, check in rows:
         data = json.dumps(value, ensure_ascii=False)
-        label = describe(form, path) if path else "整张表"
+        label = clean(describe(form, path)) if path else "整张表"  # a row name may hold control characters
         chunks = [data[i:i + CHUNK] for i in range(0, len(data), CHUNK)] or [""]
         for index, chunk in enumerate(chunks):
             ws.append([path if index == 0 else "", label if index == 0 else "", kind if index == 0 else "续",

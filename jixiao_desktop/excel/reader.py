@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from jixiao_desktop.excel import program_data
 from jixiao_desktop.excel.blocks import FB2, FB3, MAIN, Block, Context, leftovers, scan_inline, split_blocks
 from jixiao_desktop.excel.cells import norm
-from jixiao_desktop.excel.errors import ExcelError
+from jixiao_desktop.excel.errors import ExcelError, reading_sheet
 from jixiao_desktop.excel.grid import MAX_COLS, MAX_ROWS, count_beyond_cap, merged_ranges, read_sheet
 from jixiao_desktop.excel.read_department import read_department, read_detail, read_fund_table
 from jixiao_desktop.excel.read_project import INLINE_UNIT, _seal, read_project, read_proposal
@@ -73,7 +73,11 @@ def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: by
     archive = zipfile.ZipFile(io.BytesIO(data)) if read_only and data is not None else None
     for ws in wb.worksheets:
         if ws.title == program_data.SHEET_NAME:
-            rows, problems = program_data.read_sheet(ws)
+            try:
+                with reading_sheet(ws.title):
+                    rows, problems = program_data.read_sheet(ws)
+            except ExcelError as exc:  # only the program's own notes: the form is read without them
+                rows, problems = None, [f"{exc}（“{program_data.SHEET_NAME}”未采用，表格内容照常读入）"]
             report.warnings += problems
             continue
         part = getattr(ws, "_worksheet_path", None)
@@ -187,10 +191,24 @@ def _cached_formulas(sheets, wb, data: bytes | None, read_only: bool) -> None:
     cached_wb = _load(data, "", read_only=read_only, data_only=True)
     try:
         by_name = {ws.title: ws for ws in cached_wb.worksheets}
-        for sheet, (r, c) in missing:
-            ws = by_name.get(sheet.name)
-            if ws is not None:
-                sheet.cached[(r, c)] = ws.cell(row=r + 1, column=c + 1).value
+        wanted: dict[str, list] = {}
+        for sheet, key in missing:
+            wanted.setdefault(sheet.name, []).append((sheet, key))
+        for name, cells in wanted.items():
+            ws = by_name.get(name)
+            if ws is None:
+                continue
+            rows = [r for _, (r, _c) in cells]
+            cols = [c for _, (_r, c) in cells]
+            with reading_sheet(name):  # one pass over the rows involved (a read-only sheet re-reads per cell)
+                values = {}
+                for r, row in enumerate(ws.iter_rows(min_row=min(rows) + 1, max_row=max(rows) + 1,
+                                                     min_col=min(cols) + 1, max_col=max(cols) + 1,
+                                                     values_only=True), start=min(rows)):
+                    for c, value in enumerate(row, start=min(cols)):
+                        values[(r, c)] = value
+            for sheet, key in cells:
+                sheet.cached[key] = values.get(key)
     finally:
         if read_only:
             cached_wb.close()

@@ -15,9 +15,11 @@ For the GUI (打印预览 / 打印 / 导出PDF) and the command line (``jixiao p
 - ``PrintOptions(font="auto"|"shipped"|PATH, draft=None|True|False, appendix=True,
   grouping=None|True|False, invariant=True, report=None)``: see its docstring;
   pass ``report=`` when the checks have just run to avoid running them again.
-- Errors: ``UnprintableCharacters`` (a character the font cannot draw; ``str()``
-  is the Chinese message naming the characters and fields, ``.places`` gives
-  ``(location, description, chars)`` to jump to), ``FontUnavailable``.
+- Errors: ``NotPrintable`` — ``UnprintableCharacters`` (a character the font
+  cannot draw; ``str()`` is the Chinese message naming the characters and
+  fields, ``.places`` gives ``(location, description, chars)`` to jump to) or
+  ``TextTooLong`` (a text beyond ``MAX_PRINT_CHARS``, same ``.places``) —
+  and ``FontUnavailable``.
   Nothing is written when they are raised.
 - Rendering the largest example takes well under a second; still run it through
   the GUI's background helper.
@@ -25,15 +27,17 @@ For the GUI (打印预览 / 打印 / 导出PDF) and the command line (``jixiao p
 The PDF is A4 portrait at 100 %: print it with no scaling ("实际大小").
 """
 
-from jixiao_desktop.printing.coverage import UnprintableCharacters
+from jixiao_desktop.printing.coverage import NotPrintable, TextTooLong, UnprintableCharacters
 from jixiao_desktop.printing.fonts import SHIPPED_FONT, FontUnavailable
 from jixiao_desktop.printing.render import PrintOptions, RenderResult, fingerprint, render_bytes, render_pdf
 
 __all__ = [
     "SHIPPED_FONT",
     "FontUnavailable",
+    "NotPrintable",
     "PrintOptions",
     "RenderResult",
+    "TextTooLong",
     "UnprintableCharacters",
     "fingerprint",
     "render_bytes",

@@ -1,4 +1,5 @@
-"""Benchmarks of printing: ``pdf_<example>`` renders each example to PDF bytes (warm process)."""
+"""Benchmarks of printing: ``pdf_<example>`` renders each example to PDF bytes (warm process);
+``pdf_department_200_annex3`` a department form with 200 附表3 of 25 indicators each (seconds)."""
 
 from __future__ import annotations
 
@@ -13,3 +14,22 @@ def benchmarks():
         form = load(example_path(name))
         # Checks included (they decide the 草稿 mark), as the program prints.
         yield Benchmark(f"pdf_{name}", timed(lambda f=form: render_bytes(f, options=PrintOptions(font="shipped"))))
+    big = large_department()
+    yield Benchmark("pdf_department_200_annex3", timed(lambda: render_bytes(big, options=PrintOptions(font="shipped"))),
+                    unit="s", min_runs=1, max_runs=3, budget_s=0, warmup=0)
+
+
+def large_department(funds: int = 200, indicators: int = 25):
+    """The department example grown to ``funds`` 附表3 of ``indicators`` rows each (as a big bureau's)."""
+    form = load(example_path("department-2023-shifeng-civil-affairs"))
+    models = [f for f in form.special_funds if f.detail is not None and f.detail.indicators]
+    grown = []
+    for i in range(funds):
+        fund = models[i % len(models)].model_copy(deep=True)
+        fund.name = f"{fund.name}（{i + 1}）"
+        fund.detail.name = fund.name
+        rows = fund.detail.indicators
+        fund.detail.indicators = [rows[k % len(rows)].model_copy(deep=True) for k in range(indicators)]
+        grown.append(fund)
+    form.special_funds = grown
+    return form

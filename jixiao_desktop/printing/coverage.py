@@ -50,7 +50,36 @@ def char_label(char: str) -> str:
     return f"“{char}”（{code}）"
 
 
-class UnprintableCharacters(Exception):
+# The longest text one printed cell holds: some 10 pages of dense text, far beyond any real form's
+# narrative (a few thousand characters). Laying out a cell costs more the longer it is.
+MAX_PRINT_CHARS = 20000
+
+
+class NotPrintable(Exception):
+    """The document cannot be printed as it is; ``places`` are ``(location, Chinese description, detail)``
+    to jump to, ``str()`` the Chinese message. Nothing is printed or written."""
+
+    places: list = []
+
+
+class TextTooLong(NotPrintable):
+    """A text is longer than one printed cell can hold (:data:`MAX_PRINT_CHARS`)."""
+
+    def __init__(self, places: list[tuple[str, str, int]]):
+        self.places = places
+        lines = [f"无法打印：以下内容超过{MAX_PRINT_CHARS}字，一个表格单元格放不下（打印出来会有几十页）："]
+        lines += [f"  {where}：{length}字" for _, where, length in places[:20]]
+        lines.append("请精简这些内容（或移到附件）后再打印。")
+        super().__init__("\n".join(lines))
+
+
+def too_long_texts(form: BaseModel) -> TextTooLong | None:
+    places = [(location, describe(form, location), len(text)) for location, text in iter_texts(form)
+              if len(text) > MAX_PRINT_CHARS]
+    return TextTooLong(places) if places else None
+
+
+class UnprintableCharacters(NotPrintable):
     """The document has characters the print font cannot draw.
 
     ``characters`` are the characters, ``places`` the ``(location, Chinese

@@ -151,10 +151,10 @@ class PrintingActions(QObject):
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
-        from jixiao_desktop.printing import FontUnavailable, UnprintableCharacters
+        from jixiao_desktop.printing import FontUnavailable, NotPrintable
 
         parent = self.parent_widget
-        if isinstance(error, UnprintableCharacters):
+        if isinstance(error, NotPrintable):
             QMessageBox.warning(parent, "无法打印", f"{error}\n\n没有打印或导出任何内容。")
             if error.places and self.focus_location is not None:
                 self.focus_location(error.places[0][0])
