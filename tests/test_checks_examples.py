@@ -165,6 +165,13 @@ def test_shifeng_retirees_listed_items_fall_short_of_14_87(reports):
     assert "99935.52元＋8843.04元＋7800元" in message and "14.87万元" in message and "可能未列全" in message
 
 
+def test_shifeng_disability_total_is_not_what_its_indicators_give(reports):
+    """(2100 + 1000)人 × 100元/人/月 × 12 = 372万, but the text says 380万 (its only amount of its own)."""
+    (finding,) = only(reports[SHIFENG], "prose.relation", "special_funds[1].detail.expenses[0].basis")
+    assert "2100人×100元/月/人×12个月" in finding.message and "372.00万元" in finding.message
+    assert "380.00万元" in finding.message and "相差8.00万元" in finding.message
+
+
 def test_shifeng_purchase_contract_whole_vs_district_share(reports):
     message = prose(reports, 11)
     assert "13.65万元" in message and "6.825万元" in message

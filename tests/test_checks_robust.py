@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from jixiao_desktop.checks import run_checks
 from jixiao_desktop.checks.engine import INTERNAL_RULE
-from jixiao_desktop.checks.prose import evaluate
-from jixiao_desktop.checks.textnum import read_numbers
+from jixiao_desktop.prose import lex, read
 from jixiao_desktop.forms import DepartmentForm, Indicator, IndicatorRow, ProjectForm, SpecialFund
 from jixiao_desktop.forms.locations import exists
 from jixiao_desktop.money import AmountUnit
@@ -35,8 +34,8 @@ PROSE = st.text(st.sampled_from(list("0123456789.,，。；:：%万元个人月�
 @settings(max_examples=300, deadline=None)
 @given(PROSE)
 def test_random_prose(text):
-    read_numbers(text)
-    evaluate(text, AmountUnit.WAN_YUAN)
+    lex(text)
+    read(text, "县", (), AmountUnit.WAN_YUAN)
 
 
 def test_hand_made_malformed_documents():

@@ -15,6 +15,7 @@ from jixiao_desktop.checks import RULES, Severity, run_checks
 from jixiao_desktop.checks.registry import Hit, Rule
 from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
 from jixiao_desktop.storage import load
+from tests.conftest import FIXTURES
 from jixiao_desktop.ui.explanation_dialog import ExplanationDialog, explanation_problem
 from jixiao_desktop.ui.findings_panel import FindingsPanel, group_of
 from jixiao_desktop.ui.main_window import MainWindow
@@ -378,3 +379,44 @@ def test_many_process_events_calls_do_not_abort(qapp):
     for _ in range(20000):
         qapp.processEvents()
     assert sys.getrefcount(None) > 1_000_000 or sys.getrefcount(None) >= before
+
+
+def test_opening_a_document_with_unsaveable_text_repairs_it_and_says_where(make_window, boxes, tmp_path):
+    import shutil
+
+    path = tmp_path / "代理码位.jixiao"
+    shutil.copy(FIXTURES / "reliability" / "doc-lone-surrogate.jixiao", path)
+    window = make_window()
+    assert window.open_path(path)
+    assert boxes and "无法保存的字符" in boxes[-1][2] and "年度" in boxes[-1][2]
+    assert window.document.modified  # the repaired text is not yet in the file
+    assert window.save()
+    assert "\ufffd" in load(path).year
+
+
+def test_typed_text_with_a_lone_surrogate_is_repaired_before_it_reaches_the_document(make_window):
+    window = make_window()
+    window.new_document("project")
+    window.document.set_value("overview", "半个\udc00字")
+    assert window.document.form.overview == "半个\ufffd字"
+
+
+def test_the_next_start_removes_what_a_killed_save_left(make_window, paths, tmp_path):
+    import os
+
+    from jixiao_desktop.settings import Settings, save_settings
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    stale = folder / ".a.jixiao.~jx0badbeef.tmp"
+    stale.write_text("half a document")
+    os.utime(stale, (0, 0))
+    keep = folder / "a.jixiao.tmp"
+    keep.write_text("not ours")
+    os.utime(keep, (0, 0))
+    settings = Settings()
+    settings.add_recent(folder / "a.jixiao")
+    save_settings(settings, paths.settings_file)
+    window = make_window()
+    window.offer_recovery()
+    assert not stale.exists() and keep.exists()

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
-from jixiao_desktop.checks.prose import Evaluation, Step, evaluate
 from jixiao_desktop.checks.registry import Hit, rule
-from jixiao_desktop.checks.textnum import MAX_QUANTITIES, MAX_TEXT_CHARS, Quantity, read_numbers  # noqa: F401
 from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
+from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
+from jixiao_desktop.prose.lexer import mentions as count_mentions
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -54,62 +54,70 @@ def arrangement_vs_funding(ctx: CheckContext):
         )
 
 
-def _step_message(where: str, step: Step, ctx: CheckContext, text_counts: list[Quantity]) -> str:
-    if step.kind == "level_share":
-        return f"{where}写道{step.description}，但又写作{_pct(step.stated)}；分担比例与承担百分比应一致"
-    stated = ctx.money(step.stated)
-    message = f"{where}：按文字计算 {step.description}，但文字写的是{stated}，{ctx.diff(step.computed, step.stated)}"
-    if step.kind == "product":
-        message += _fitting_count(step, text_counts)
+def _step_message(where: str, step: Step, ctx: CheckContext, text: str) -> str:
+    if step.kind == "share_percent":
+        return f"{where}写道{step.description}，但又写作{_num(step.stated)}%；分担比例与承担百分比应一致"
     if step.kind == "approved":
         return f"{where}：{step.description}；测算与批复金额不同，请在测算说明中写清按批复金额安排"
+    stated = ctx.money(step.stated)
+    if step.kind == "context":
+        return f"{where}写的是{stated}，但{step.description}，{ctx.diff(step.computed, step.stated)}{UNSURE}"
+    message = f"{where}：按文字计算 {step.description}，但文字写的是{stated}，{ctx.diff(step.computed, step.stated)}"
+    if step.kind == "product":
+        message += _fitting_count(step, text)
     if step.uncertain:
         message += "（文字含“等”“约”，可能未列全）" if step.kind in ("sum", "remainder") else UNSURE
     return message
 
 
-def _fitting_count(step: Step, counts: list[Quantity]) -> str:
+def _fitting_count(step: Step, text: str) -> str:
     """Name the count stated elsewhere in the text that would give the stated total."""
+    head = step.description.split("×", 1)[0]
+    digits = "".join(ch for ch in head if ch.isdigit() or ch == ".")
+    if "×" not in step.description or not digits or step.stated is None:
+        return ""
     try:
-        head, _ = step.description.split("×", 1)
-        count = Decimal("".join(ch for ch in head if ch.isdigit() or ch == "."))
-    except (ValueError, ArithmeticError):
+        count = Decimal(digits)
+        rate = step.computed / count
+        fitting = step.stated / rate
+    except ArithmeticError:
         return ""
-    if not count or step.stated is None:
-        return ""
-    rate = step.computed / count
-    if not rate:
-        return ""
-    fitting = step.stated / rate
-    for q in counts:
+    for q in count_mentions(text):
         if q.value == fitting and q.value != count:
-            return f"；文中另写有{q.value}{q.unit}，按{q.value}{q.unit}计算正好是{step.stated:f}元，两处数量不一致"
+            return f"；文中另写有{_num(q.value)}{q.unit}，按{_num(q.value)}{q.unit}计算正好是{step.stated:f}元，两处数量不一致"
     return ""
 
 
-def _pct(value: Decimal) -> str:
-    return f"{(value * 100).normalize():f}%"
+def _num(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _report(ctx: CheckContext, where: str, location: str, evaluation: Evaluation, counts, related=()):
-    for step in evaluation.failures():
-        severity = Severity.HINT if step.kind == "approved" else None
-        yield Hit(location, _step_message(where, step, ctx, counts), tuple(related), severity)
+def _reading(ctx: CheckContext, text: str, context) -> Reading:
+    level = ctx.memo("form_level", lambda: _form_level(ctx.form))
+    return read(text, level, context, ctx.unit)
+
+
+def _form_level(form) -> str:
+    """The form's own government level, from the names of its unit (区/县 when none says)."""
+    names = [getattr(form, name, "") for name in ("filler_unit", "implementing_unit", "name", "competent_department")]
+    return level_of(*[n for n in names if isinstance(n, str) and n.strip()])
 
 
 @rule("prose.relation", Severity.WARNING, "文字中的计算不成立")
 def prose_relation(ctx: CheckContext):
     for location, where, text, _amount, context in _prose_sites(ctx):
-        evaluation = evaluate(text, ctx.unit, context)
-        yield from _report(ctx, where, location, evaluation, read_numbers(text).counts())
+        for step in _reading(ctx, text, context).failures():
+            severity = Severity.HINT if step.kind == "approved" else None
+            yield Hit(location, _step_message(where, step, ctx, text), (), severity)
 
 
 @rule("prose.too_long", Severity.HINT, "文字太长，其中的计算未核对")
 def prose_too_long(ctx: CheckContext):
     for location, where, text, _amount, _context in _prose_sites(ctx):
-        if read_numbers(text).truncated:
-            size = f"{len(text)}字" if len(text) > MAX_TEXT_CHARS else f"{MAX_QUANTITIES}个以上的数字"
-            yield Hit(location, f"{where}有{size}，超出了逐项核对计算的范围（{MAX_TEXT_CHARS}字、{MAX_QUANTITIES}个数字以内），"
+        if lex(text).truncated:
+            size = f"{len(text)}字" if len(text) > MAX_TEXT_CHARS else f"{MAX_NUMBERS}个以上的数字"
+            yield Hit(location, f"{where}有{size}，超出了逐项核对计算的范围（{MAX_TEXT_CHARS}字、{MAX_NUMBERS}个数字以内），"
                       "其中的计算未核对，请自行核对")
 
 
@@ -121,15 +129,15 @@ def prose_vs_amount(ctx: CheckContext):
         from jixiao_desktop.forms.locations import resolve
 
         amount = ctx.value(resolve(ctx.form, amount_location))
-        evaluation = evaluate(text, ctx.unit, context)
-        if amount is None or evaluation.bottom_line is None or evaluation.bottom_line == amount:
+        reading = _reading(ctx, text, context)
+        if amount is None or reading.bottom_line is None or reading.bottom_line == amount:
             continue
-        result = ctx.money(evaluation.bottom_line)
-        derivation = evaluation.derivation
+        result = ctx.money(reading.bottom_line)
+        derivation = reading.derivation
         if not derivation.endswith(result):
             derivation += f"，即{result}"
-        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(evaluation.bottom_line, amount)}"
-        if evaluation.uncertain:
+        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(reading.bottom_line, amount)}"
+        if reading.uncertain:
             message += UNSURE
         yield Hit(location, message, (amount_location,))
 
@@ -161,12 +169,15 @@ def _iter_prose_sites(ctx: CheckContext):
                 yield f"{base}.{field}", f"附表3“{name}”的测算说明", text, f"{base}.amount", counts
 
 
-def _indicator_counts(rows, side: str) -> str:
-    """The text of the 数量指标 (name and value) of one side: where standards find their counts."""
+def _indicator_counts(rows, side: str) -> tuple[tuple[str, str, str], ...]:
+    """The 数量指标 and 成本指标 ``(二级, name, value)`` of one side: where standards find their
+    counts, and a total stated alone is checked against count × standard."""
     out = []
     for row in rows:
         indicator = row.mid if side == "mid" else row.annual
-        if indicator is None or canonical(indicator.level2) != "数量指标":
+        if indicator is None:
             continue
-        out.append(f"{indicator.name}{indicator.value}")
-    return "；".join(out)
+        level2 = canonical(indicator.level2)
+        if level2 in ("数量指标", "成本指标") and indicator.value.strip():
+            out.append((level2, indicator.name, indicator.value))
+    return tuple(out)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
-from jixiao_desktop.checks.textnum import read_numbers
+from jixiao_desktop.prose.lexer import mentions as count_mentions
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.forms.locations import describe, resolve
 
@@ -25,7 +25,7 @@ def counts_disagree(ctx: CheckContext):
     form = ctx.form
     mentions: list[tuple[str, Decimal, str, str]] = []   # (noun, value, unit, location)
     for location in ("overview", "goals.annual", "proposal.overview", "proposal.content", "proposal.arrangement"):
-        for q in read_numbers(resolve(form, location)).counts():
+        for q in count_mentions(resolve(form, location)):
             if q.noun and not q.approx:
                 mentions.append((q.noun, q.value, q.unit, location))
     for i, row in enumerate(form.indicators):

@@ -1,0 +1,252 @@
+"""Tokens of Chinese calculation prose, read in one pass (linear in the text's length).
+
+A 测算说明 is a few sentences: ``为65户低收入家庭发放冬季取暖补贴，每户800元，计5.2万元``;
+``180人×150元/人/月×12个月＝32.4万元``; ``全年需资金300万元，市、区按3：7比例分级承担``. The lexer
+turns such a text into :class:`Token` s — amounts (value in 元, with the unit written and, for a
+standard, what it is per), counts with their measure word, percentages, ratios, periods (12个月,
+全年, 3年), operators and the words that give numbers their roles (共计, 小计, 其余, 含, 每, 上年…)
+— and leaves out the numbers that are not part of any calculation: dates, ranges, ages, document
+numbers, list numbering, phone numbers and codes.
+
+The whole text is matched by one regular expression whose alternatives are tried in order at each
+position, and a match never re-reads what an earlier one consumed, so the work grows with the length
+of the text. Every number's digits are matched only from the start of a run of digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao_desktop.money import WAN, YI, read_decimal
+
+# What one text's reading may cost: a real 测算说明 has a few dozen numbers in a few hundred characters.
+MAX_TEXT_CHARS = 20000
+MAX_NUMBERS = 300
+
+MONEY, COUNT, PERCENT, RATIO, PERIOD, WORD, OP, STOP = "money", "count", "percent", "ratio", "period", "word", "op", "stop"
+
+# Measure words of counts (longest first in the pattern).
+MEASURES = (
+    "人次", "户次", "床位", "平方米", "公里", "课时", "小时", "个点", "社区", "街道", "村居", "村组",
+    "人", "名", "户", "个", "家", "所", "村", "床", "张", "项", "条", "次", "处", "座", "支", "场", "期", "批",
+    "套", "份", "件", "台", "辆", "亩", "位", "间", "栋", "只", "头", "株", "吨", "册", "本", "班", "天", "周",
+    "篇", "部", "宗", "起", "例", "组", "队", "镇", "乡", "校", "园", "站", "店", "所学校", "单位", "盏", "米",
+)
+_MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
+# What a standard may be "per": measure words and periods.
+_PER_WORD = rf"(?:{_MEASURE_RE}|年|月|日|季度|季|学期|周)"
+_PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = r"[一二两三四五六七八九十]{1,4}"
+
+_NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
+
+_PATTERNS = [
+    # --- not part of any calculation -------------------------------------------------
+    ("docno", r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号"),
+    ("phone", r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)"),
+    ("code", r"(?<![\d.])\d{10,}(?!\d)"),
+    ("date", r"(?<![\d.])(?:19|20)\d{2}\s*(?:年度?|[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?)"
+             r"(?:\s*\d{1,2}\s*(?:[-—~～至到]\s*\d{1,2}\s*)?月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?"),
+    ("date", r"(?<![\d.])\d{1,2}\s*(?:[-—~～至到]\s*\d{1,2}\s*)?月(?:份)?\s*\d{1,2}\s*[日号]"),
+    ("date", r"(?<![\d.])\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月(?:份)?"),
+    ("date", r"(?<![\d.])\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)"),
+    ("range", rf"{_NUMBER}\s*[-—~～至到]\s*{_NUMBER}\s*(?:周岁|岁|%|度|倍|分|年|级)"),
+    ("age", rf"{_NUMBER}\s*(?:周岁|岁)(?:以上|以下|及以上)?"),
+    ("listno", r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、．)）](?!\d)|[（(]\s*\d{1,2}\s*[)）])"),
+    ("listno", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|(?:^|(?<=[\n。；;]))\s*[一二三四五六七八九十]{1,3}\s*、"),
+    ("ordinal", rf"第\s*(?:\d+|{_CN_NUMBER})\s*(?:{_MEASURE_RE}|季度|批次|年|月|阶段)?"),
+    ("times", rf"{_NUMBER}\s*倍"),
+    # --- quantities -------------------------------------------------------------
+    ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
+    ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?![人户个名家次])|元)"
+              rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
+    ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
+    ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
+    ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),
+    ("count", rf"(?P<c_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<c_more>多|余)?\s*(?P<c_unit>{_MEASURE_RE})"),
+    ("number", _NUMBER),
+    # --- words ------------------------------------------------------------------
+    ("each", rf"(?:每\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})|人均|户均|家均|月均|年均|生均|床均"),
+    ("op", r"[×xX\*＊]|乘以|乘"),
+    ("eq", r"[=＝]"),
+    ("period_word", r"全年|一年|每年|年度|按年|每月|按月|月均|季度"),
+    ("word", r"以上合计|以上共计|合计|共计|总计|小计|总额|总共|一共|共需|共|需|即|累计|计"),
+    ("word", r"其中|其余|剩余|余下|含|每|人均|户均|平均|均|各|约|左右|大约|近|等|以上"),
+    ("word", r"上年度|上年|去年|前年|往年|历年|上一年|实际|批复|核定|已下达|已拨付|总投资|结转|结余|本年度|本年|今年|当年"),
+    ("party", r"中央|省级|省|自治区|市级|市本级|市|州|盟|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级"),
+    ("word", r"承担|配套|负担|分担|出资|补助|预算|安排|比例|按|由"),
+    ("stop", r"[。；;\n]"),
+    ("comma", r"[，,、]"),
+]
+_MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
+_KINDS = [kind for kind, _ in _PATTERNS]
+_UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str             # money, count, percent, ratio, months, years, number, op, eq, period_word, word, party, stop, comma
+    text: str
+    start: int
+    end: int
+    value: Decimal | None = None     # money in 元; count; percent (as written, 20 for 20%); months; years
+    unit: str = ""                   # money: 元/万元/亿元; count: measure word
+    per: tuple[str, ...] = ()        # a standard's "per" words: ("人", "月")
+    parts: tuple[Decimal, ...] = ()  # ratio parts
+    approx: bool = False             # 多/余 after the number
+
+    @property
+    def is_rate(self) -> bool:
+        return bool(self.per)
+
+
+@dataclass(slots=True)
+class Lexed:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    truncated: bool = False
+
+
+def fold(text: str) -> str:
+    """Full-width digits and punctuation folded (NFKC), ideographic spaces as blanks, same length kept."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out).replace("\u3000", " ")
+
+
+def cn_number(text: str) -> Decimal | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 两 → 2 (small counts written in characters)."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        tens = _CN_DIGITS.get(head, None) if head else 1
+        ones = _CN_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None or "十" in tail:
+            return None
+        return Decimal(tens * 10 + ones)
+    if len(text) != 1:
+        return None
+    return Decimal(_CN_DIGITS[text])
+
+
+def _number(text: str) -> Decimal | None:
+    return read_decimal(text) if text[:1].isdigit() else cn_number(text)
+
+
+def lex(text: str) -> Lexed:
+    """The tokens of ``text`` (never raises)."""
+    raw = text or ""
+    folded = fold(raw[:MAX_TEXT_CHARS])
+    out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
+    numbers = 0
+    for match in _MASTER.finditer(folded):
+        kind = _KINDS[int(match.lastgroup[1:])] if match.lastgroup and match.lastgroup.startswith("T") else ""
+        if not kind:
+            kind = _kind_of(match)
+        token = _token(kind, match)
+        if token is None:
+            continue
+        if token.kind in (MONEY, COUNT, PERCENT, RATIO, "months", "years"):
+            numbers += 1
+            if numbers > MAX_NUMBERS:
+                out.truncated = True
+                break
+        out.tokens.append(token)
+    return out
+
+
+def _kind_of(match: re.Match) -> str:
+    for i, kind in enumerate(_KINDS):
+        if match.group(f"T{i}") is not None:
+            return kind
+    return ""
+
+
+def _token(kind: str, m: re.Match) -> Token | None:
+    text, start, end = m.group(0), m.start(), m.end()
+    if kind in ("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times", "number"):
+        return None  # not part of a calculation
+    if kind == MONEY:
+        number = read_decimal(m["m_num"])
+        if number is None:
+            return None
+        per = tuple(w for w in re.split(r"\s*[./·]\s*", m["m_per"])) if m["m_per"] else ()
+        unit = {"万": "万元", "亿": "亿元"}.get(m["m_unit"], m["m_unit"])
+        return Token(MONEY, text, start, end, number * _UNIT_FACTOR[m["m_unit"]], unit, per, approx=bool(m["m_more"]))
+    if kind == PERCENT:
+        number = read_decimal(m["p_num"])
+        return None if number is None else Token(PERCENT, text, start, end, number, "%")
+    if kind == RATIO:
+        parts = tuple(read_decimal(p) for p in re.split(r"\s*[:：比]\s*", text))
+        if any(p is None for p in parts) or sum(parts) == 0:
+            return None
+        return Token(RATIO, text, start, end, parts=parts)
+    if kind == "months":
+        number = _number(m["mo_num"])
+        return None if number is None else Token("months", text, start, end, number, "月")
+    if kind == "years":
+        number = _number(m["y_num"])
+        return None if number is None or number == 0 else Token("years", text, start, end, number, "年")
+    if kind == COUNT:
+        number = _number(m["c_num"])
+        if number is None:
+            return None
+        return Token(COUNT, text, start, end, number, m["c_unit"], approx=bool(m["c_more"]))
+    if kind == "each":
+        words = re.findall(_PER_WORD, text.replace("每", " ").replace("均", " "))
+        per = tuple(words) or {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",),
+                               "生均": ("人",), "床均": ("床",)}.get(text, ())
+        return Token("each", text, start, end, per=per)
+    if kind == "comma":
+        return Token("comma", text, start, end)
+    return Token(kind, text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A count stated in a text with the thing counted: ``22个社区居家养老服务中心`` → 22, 个, 社区居家养老服务中心."""
+
+    value: Decimal
+    unit: str
+    noun: str
+    approx: bool
+    start: int
+
+
+_NOUN_STOP_RE = re.compile(r"给予|按|合计|共计|总计|共|进行|获得|享受|开展|发放|拨付|提供|实施|补助|运营补助|每|用于|及|和")
+_DELIMS = "，,。；;、：:\n"
+
+
+def mentions(text: str) -> list[Mention]:
+    """The counts of a text with their nouns (for counts stated in several places)."""
+    lexed = lex(text)
+    out = []
+    for token in lexed.tokens:
+        if token.kind != COUNT:
+            continue
+        before = lexed.text[max(0, token.start - 3):token.start]
+        after = lexed.text[token.end:token.end + 3]
+        approx = token.approx or bool(re.search(r"(约|近|超过|多于|不低于|不少于|不超过|大约)\s*$", before)) or after.startswith(("左右", "余"))
+        out.append(Mention(token.value, token.unit, _noun_after(lexed.text, token.end), approx, token.start))
+    return out
+
+
+def _noun_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and i - end < 16 and text[i] not in _DELIMS and not text[i].isdigit():
+        i += 1
+    noun = text[end:i]
+    stop = _NOUN_STOP_RE.search(noun, 1)
+    if stop:
+        noun = noun[:stop.start()]
+    if "的" in noun:
+        noun = noun.rsplit("的", 1)[-1]
+    return noun.strip(" （(）).")
