@@ -19,10 +19,13 @@ def benchmarks():
     yield Benchmark("check_department_200_annex3", timed(lambda: run_checks(big)), min_runs=3, budget_s=1.0)
     long_prose = load(example_path("project-2024-chenggong-eldercare"))
     long_prose.proposal.overview = "12万元+" * 8000  # 40,000 characters of numbers: read in linear time, capped
-    from jixiao_desktop.prose import read
+    from jixiao_desktop.prose import lex, read
+    from jixiao_desktop.prose.lexer import mentions
 
     def uncached():  # as when the long text itself was just edited
         read.cache_clear()
+        lex.cache_clear()
+        mentions.cache_clear()
         run_checks(long_prose)
 
     yield Benchmark("check_project_40k_prose", timed(uncached))

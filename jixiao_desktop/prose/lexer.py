@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao_desktop.money import WAN, YI, read_decimal
 
@@ -141,8 +142,9 @@ def _number(text: str) -> Decimal | None:
     return read_decimal(text) if text[:1].isdigit() else cn_number(text)
 
 
+@lru_cache(maxsize=2048)
 def lex(text: str) -> Lexed:
-    """The tokens of ``text`` (never raises)."""
+    """The tokens of ``text`` (never raises; cached: do not change what it returns)."""
     raw = text or ""
     folded = fold(raw[:MAX_TEXT_CHARS])
     out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
@@ -172,8 +174,11 @@ def _kind_of(match: re.Match) -> str:
 
 def _token(kind: str, m: re.Match) -> Token | None:
     text, start, end = m.group(0), m.start(), m.end()
-    if kind in ("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times", "number"):
+    if kind in ("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"):
         return None  # not part of a calculation
+    if kind == "number":  # a bare number: a factor only where × joins it to others
+        number = read_decimal(text)
+        return None if number is None else Token("number", text, start, end, number)
     if kind == MONEY:
         number = read_decimal(m["m_num"])
         if number is None:
@@ -225,7 +230,8 @@ _NOUN_STOP_RE = re.compile(r"给予|按|合计|共计|总计|共|进行|获得|�
 _DELIMS = "，,。；;、：:\n"
 
 
-def mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=1024)
+def mentions(text: str) -> tuple[Mention, ...]:
     """The counts of a text with their nouns (for counts stated in several places)."""
     lexed = lex(text)
     out = []
@@ -236,7 +242,7 @@ def mentions(text: str) -> list[Mention]:
         after = lexed.text[token.end:token.end + 3]
         approx = token.approx or bool(re.search(r"(约|近|超过|多于|不低于|不少于|不超过|大约)\s*$", before)) or after.startswith(("左右", "余"))
         out.append(Mention(token.value, token.unit, _noun_after(lexed.text, token.end), approx, token.start))
-    return out
+    return tuple(out)
 
 
 def _noun_after(text: str, end: int) -> str:

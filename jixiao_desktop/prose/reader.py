@@ -214,7 +214,7 @@ class _Reader:
             elif kind == COUNT:
                 self.counts.append(token)
                 self.chain_add(token)
-            elif kind in ("months", "years"):
+            elif kind in ("months", "years", "number"):
                 self.chain_add(token)
             elif kind == "op":
                 self.chain_open = True
@@ -272,7 +272,8 @@ class _Reader:
             self.rates.append(_Rate(token, per, approx, self.clause_before(token, 30)))
             self.chain = [token]
             return
-        if self.chain and len(self.chain) >= 2 and self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", ""):
+        if self.chain and len(self.chain) >= 2 and (
+                self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
             self.close_chain(token)
             return
         if _REMAINDER_RE.search(clause) and (self.last_total is not None or self.items):
