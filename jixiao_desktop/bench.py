@@ -15,6 +15,7 @@ from dataclasses import dataclass
 PROVIDERS: tuple[str, ...] = (
     "jixiao_desktop.storage.bench",
     "jixiao_desktop.checks.bench",
+    "jixiao_desktop.prose.bench",
     "jixiao_desktop.ui.bench",
     "jixiao_desktop.ui.print_bench",
     "jixiao_desktop.printing.bench",

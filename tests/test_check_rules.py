@@ -170,7 +170,7 @@ CASES = {
         with_(project, setf("proposal.arrangement", "10个中心，每个中心1万元，市、区按3:7分担，区级承担70%（7000元/个.年），10个中心合计70000元")),
         with_(project, setf("proposal.arrangement", "10个中心，市、区按3:7分担，区级承担60%，合计70000元")),
     ),
-    "prose.too_long": (project, with_(project, setf("proposal.content", "为1户发放补助1万元；" * 400))),
+    "prose.too_long": (project, with_(project, setf("proposal.content", "为1户发放补助1万元；" * 2600))),
     "prose.vs_amount": (department, with_(department, setf("special_funds[1].detail.expenses[0].basis", "全年测算应发放90万元，市区各配套50%"))),
     "required.blank": (project, with_(project, setf("project_name", " "))),
     "placeholder.value": (project, with_(project, setf("implementing_unit", "*"))),

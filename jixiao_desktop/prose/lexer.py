@@ -23,9 +23,10 @@ from functools import lru_cache
 
 from jixiao_desktop.money import WAN, YI, read_decimal
 
-# What one text's reading may cost: a real 测算说明 has a few dozen numbers in a few hundred characters.
-MAX_TEXT_CHARS = 20000
-MAX_NUMBERS = 300
+# What one text's reading may cost (a real 测算说明 has a few dozen numbers in a few hundred characters);
+# a longer text is flagged ``truncated`` and its calculations are not claimed.
+MAX_TEXT_CHARS = 50000
+MAX_NUMBERS = 5000
 
 MONEY, COUNT, PERCENT, RATIO, PERIOD, WORD, OP, STOP = "money", "count", "percent", "ratio", "period", "word", "op", "stop"
 
@@ -35,10 +36,13 @@ MEASURES = (
     "人", "名", "户", "个", "家", "所", "村", "床", "张", "项", "条", "次", "处", "座", "支", "场", "期", "批",
     "套", "份", "件", "台", "辆", "亩", "位", "间", "栋", "只", "头", "株", "吨", "册", "本", "班", "天", "周",
     "篇", "部", "宗", "起", "例", "组", "队", "镇", "乡", "校", "园", "站", "店", "所学校", "单位", "盏", "米",
+    "块", "把", "顶", "面", "幅", "箱", "袋", "桶", "瓶", "双", "对", "盒", "包", "卷", "枚", "棵", "颗", "根", "片",
+    "艘", "架", "口", "眼", "晚", "夜", "轮", "趟", "节", "堂", "门", "学时", "人日", "工日", "车次", "架次", "户籍",
+    "处所", "栏", "幢", "层", "平米", "立方米", "方", "公顷", "千米", "延米", "平方公里", "千瓦", "届", "期次", "窗",
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 # What a standard may be "per": measure words and periods.
-_PER_WORD = rf"(?:{_MEASURE_RE}|年|月|日|季度|季|学期|周)"
+_PER_WORD = rf"(?:{_MEASURE_RE}|年|月|日|季度|季|学期|周|生)"
 _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -64,6 +68,7 @@ _PATTERNS = [
     ("times", rf"{_NUMBER}\s*倍"),
     # --- quantities -------------------------------------------------------------
     ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
+    ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
     ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?![人户个名家次])|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
@@ -71,20 +76,16 @@ _PATTERNS = [
     ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),
     ("count", rf"(?P<c_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<c_more>多|余)?\s*(?P<c_unit>{_MEASURE_RE})"),
     ("number", _NUMBER),
-    # --- words ------------------------------------------------------------------
-    ("each", rf"(?:每\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})|人均|户均|家均|月均|年均|生均|床均"),
-    ("op", r"[×xX\*＊]|乘以|乘"),
-    ("eq", r"[=＝]"),
-    ("period_word", r"全年|一年|每年|年度|按年|每月|按月|月均|季度"),
-    ("word", r"以上合计|以上共计|合计|共计|总计|小计|总额|总共|一共|共需|共|需|即|累计|计"),
-    ("word", r"其中|其余|剩余|余下|含|每|人均|户均|平均|均|各|约|左右|大约|近|等|以上"),
-    ("word", r"上年度|上年|去年|前年|往年|历年|上一年|实际|批复|核定|已下达|已拨付|总投资|结转|结余|本年度|本年|今年|当年"),
-    ("party", r"中央|省级|省|自治区|市级|市本级|市|州|盟|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级"),
-    ("word", r"承担|配套|负担|分担|出资|补助|预算|安排|比例|按|由"),
+    # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
+    ("each", rf"(?:每\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})|[月年]人均|人均|户均|家均|月均|年均|生均|床均|亩均"),
+    ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
+    ("op", r"[×xX\*＊]|乘以|乘|[+＋]|加上"),
     ("stop", r"[。；;\n]"),
-    ("comma", r"[，,、]"),
 ]
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
+# Every character a token can begin with. Positions holding anything else (most of a Chinese text)
+# are skipped by one fast character-class scan instead of trying every pattern at each of them.
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年生床亩各五对×xX*＊乘+＋加。；;\n]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
@@ -113,13 +114,26 @@ class Lexed:
     truncated: bool = False
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for start, end in ((0x2000, 0x2BFF), (0x3000, 0x33FF), (0xFE30, 0xFFEF)):
+        for code in range(start, end + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    table[0x3000] = " "
+    for keep in "。、〔〕【】《》「」『』〈〉×÷—‘’“”…·～":  # Chinese punctuation the patterns read as written
+        table.pop(ord(keep), None)
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Full-width digits and punctuation folded (NFKC), ideographic spaces as blanks, same length kept."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out).replace("\u3000", " ")
+    """Full-width digits, letters and punctuation folded to ASCII (as NFKC does), ideographic spaces as
+    blanks; every character stays one character, so positions are those of the text."""
+    return text.translate(_FOLD)
 
 
 def cn_number(text: str) -> Decimal | None:
@@ -149,7 +163,7 @@ def lex(text: str) -> Lexed:
     folded = fold(raw[:MAX_TEXT_CHARS])
     out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
     numbers = 0
-    for match in _MASTER.finditer(folded):
+    for match in _matches(folded):
         kind = _KINDS[int(match.lastgroup[1:])] if match.lastgroup and match.lastgroup.startswith("T") else ""
         if not kind:
             kind = _kind_of(match)
@@ -163,6 +177,22 @@ def lex(text: str) -> Lexed:
                 break
         out.tokens.append(token)
     return out
+
+
+def _matches(text: str):
+    """What ``_MASTER.finditer(text)`` gives, found faster: only positions an anchor allows are tried."""
+    pos, end = 0, len(text)
+    search, match = _ANCHOR.search, _MASTER.match
+    while pos < end:
+        anchor = search(text, pos)
+        if anchor is None:
+            return
+        found = match(text, anchor.start())
+        if found is None or found.end() == found.start():
+            pos = anchor.start() + 1
+            continue
+        yield found
+        pos = found.end()
 
 
 def _kind_of(match: re.Match) -> str:
@@ -201,14 +231,21 @@ def _token(kind: str, m: re.Match) -> Token | None:
         number = _number(m["y_num"])
         return None if number is None or number == 0 else Token("years", text, start, end, number, "年")
     if kind == COUNT:
+        if m["w_num"] is not None:  # 2.5万亩, 8.6万人
+            number = read_decimal(m["w_num"])
+            if number is None:
+                return None
+            return Token(COUNT, text, start, end, number * WAN, m["w_unit"], approx=bool(m["w_more"]))
         number = _number(m["c_num"])
         if number is None:
             return None
         return Token(COUNT, text, start, end, number, m["c_unit"], approx=bool(m["c_more"]))
+    if kind == "half":
+        return Token("half", text, start, end, Decimal(50), "%")
     if kind == "each":
         words = re.findall(_PER_WORD, text.replace("每", " ").replace("均", " "))
-        per = tuple(words) or {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",),
-                               "生均": ("人",), "床均": ("床",)}.get(text, ())
+        per = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
+               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年")}.get(text) or tuple(words)
         return Token("each", text, start, end, per=per)
     if kind == "comma":
         return Token("comma", text, start, end)

@@ -2,66 +2,75 @@
 
 The grammar, over the tokens of :mod:`.lexer` (sentences end at 。； or a line break):
 
-- **factor**: a count (65户), a standard (800元 after 每户, 150元/人/月, 人均2000元, 补助标准…),
-  a period (12个月, 全年, 3年), or any number joined to others by ×, *, 乘以.
-- **product**: a standard with the count it is per (the nearest count of that measure in its
-  sentence), its months (per 月: the months the sentence names, else 全年 = 12) and years (per 年:
-  N年 when the sentence names more than one); or an explicit × chain. A product followed by a
-  **result** (an amount after 共计, 合计, 总计, 共, 需, 计, 即, ＝, 全年…) states its value.
-- **item**: an amount that is neither a standard, a result, a reference, nor contained (（含…）);
-  or a product. Items add up to the next **total** (a result after items); 小计 closes a sub-total
-  whose value is the item of the grand total; ``总计X，其中A、B`` states the total first.
-- **split**: a ratio (3:7, 1比1, 5:3:2; 各配套50%) between parties named before or after it
-  (市、区按3:7; 按1:1比例由市、区两级承担), applied to the **whole** before it (the last total or
-  item, or the standard being split); ``省补助25%，其余由市、区按1:1`` splits what is left. The form's
-  own level takes its share; an amount stated for a party is its share; 区级承担70% must agree.
-- **remainder** (其余, 剩余, 余下): the whole less the items stated since.
-- **percentage of a base** (X的20%, 按服务费的3%计取): the base × the percentage.
-- **reference** (上年, 去年, 实际, 总投资, 结转…): kept out of this year's items; **approved**
-  (批复, 核定) is the amount arrived at.
+- **factor**: a count (65户, 2.5万亩), a standard (800元 after 每户, 150元/人/月, 人均2000元,
+  补助标准…, 年保费…), a period (12个月, 全年, 3年), or any number joined to others by ×, *, 乘以.
+- **product**: a standard times the count of each thing it is per (the nearest count of that measure
+  in its sentence; 每批40人 × 5批), its months (per 月: the months the sentence names, else 全年 = 12)
+  and years (per 年: N年 when the sentence names more than one); or an explicit × chain.
+- **result**: an amount after a total word. *Local* words (计, 即, ＝, 需, 全年…) state the value of
+  what their sentence computes; *sum* words (合计, 共计, 总计, 以上合计, 共…) the sum of every item
+  still open; 小计 a sub-total, whose value is the item of the grand total. A total stated first and
+  followed by 其中 / ： lists its parts after it.
+- **item**: an amount that is not a standard, a result, a reference, nor contained (（含…）); a
+  product; or a result, which stands for what it sums.
+- **split**: a ratio (3:7, 1比1, 5:3:2), 各配套50% or 各承担一半, or percentages for named levels
+  (区级承担70%), between parties named before or after (市、区按3:7; 按1:1比例由市、区两级承担), of
+  the whole before it — or after it, when the split is written first. ``省补助25%，其余由市、区按1:1``
+  splits what is left. An amount stated for a party is its share; the form's own level takes its share.
+- **remainder** (其余, 剩余, 余下): the whole less the amounts stated since.
+- **percentage of a base** (X的20%, 按服务费的3%计取, 按建安费1.8%计): the base named, before or after.
+- **reference** (上年, 去年, 实际, 总投资, 累计, 结转…, or a year earlier than the latest the text
+  names) is kept out of this year's items; **approved** (批复, 核定) is the amount arrived at.
 
 Each relation is a :class:`Step` with both numbers; :attr:`Reading.bottom_line` is what the text
-arrives at for the form (approved > this year's > our share > a percentage > the last total > the
-items). What the reader does not understand it leaves out: a standard with no count is not a term.
-Work is linear in the number of tokens.
+arrives at for the form: the approved amount, else the form's own share, else the last result.
+What the reader does not understand it leaves out: a standard with no count is not a term.
+The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit, round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, cn_number, lex
 
 _TIME = {"年", "月", "日", "季度", "季", "学期", "周"}
-_PERSONISH = {"人", "名", "人次", "位"}
-_TOTAL_RE = re.compile(
-    r"(?:以上合计|以上共计|合计|共计|总计|总额|总共|一共|共需|全年共|全年需|总经费|总金额|总预算|所需资金|所需经费"
-    r"|(?<![预统设会估核审累])计|共|需|即|=|小计)"
-    r"[^，,。；;\n\d]{0,8}$"
-)
-_SUBTOTAL_RE = re.compile(r"小计[^，,。；;\n\d]{0,8}$")
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|已下达|已拨付|总投资|累计|结转|结余|原计划|原预算")
-_FINAL_RE = re.compile(r"实际批复|批复金额|批复|核定|实际安排")
+_PERSONISH = {"人", "名", "人次", "位", "生", "户"}
+_FILL = r"[^，,。；;\n\d：:]{0,8}"
+_SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|共|全年合计|全年共计)\s*[:：]?{_FILL}$")
+_LOCAL_RE = re.compile(rf"(?:全年需|全年共需|共需|所需资金|所需经费|总经费|总金额|总预算|全年|(?<![预统设会估核审累合共总小])计(?![划入算量])"
+                       rf"|即|需|[=＝]|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
+_SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
+_RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
+                        rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|总投资|累计|结转|结余|原计划|原预算|已投入")
+_FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额")
-_CONTAINED_RE = re.compile(r"(?:[（(]\s*|其中)?含[^，,。；;\n)）]{0,10}$")
-_APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为|左右为)[^，,。；;\n\d]{0,3}$")
-_APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余|以上)")
+_APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
+_APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
-_RATE_WORD_RE = re.compile(r"标准[^，,。；;\n\d]{0,6}$|单价[^，,。；;\n\d]{0,4}$")
-_PERCENT_OF_BEFORE_RE = re.compile(r"的\s*$|按\s*$")
-_PERCENT_FEE_AFTER_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计|的)")
-_TARGET_BEFORE_RE = re.compile(r"(?:率|度|比例|比重|占比)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
-_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|用于|[:：])")
+_RATE_WORD_RE = re.compile(r"(?:标准|单价)[^，,。；;\n\d]{0,6}$")
+_YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
+_PERCENT_OF_RE = re.compile(r"的\s*$")
+_PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
+_TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
+_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：])")
+_SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
+_YEAR_RE = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
+_STOP_RE = re.compile(r"[。；;\n]")
+_MULTI_YEAR_PLAN_RE = re.compile(r"分\s*(?:\d|[两二三四五])\s*年|分年度|跨年度|周期\s*(?:\d|[两二三四五])\s*年|项目期|实施期")
 
 LEVELS = {"中央": "中央", "省": "省", "省级": "省", "自治区": "省", "市": "市", "市级": "市", "市本级": "市", "州": "市",
           "盟": "市", "区": "县", "区级": "县", "县": "县", "县级": "县", "旗": "县", "乡": "乡", "乡级": "乡",
-          "镇": "乡", "镇级": "乡", "街道": "乡", "村级": "村"}
+          "镇": "乡", "镇级": "乡", "街道": "乡", "村级": "村", "村": "村"}
 LEVEL_NAMES = {"中央": "中央", "省": "省级", "市": "市级", "县": "区（县）级", "乡": "乡（镇）级", "村": "村级"}
+_PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级|村")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +105,10 @@ class Reading:
 
 def level_of(*names: str) -> str:
     """The government level of a unit from its name: 株洲市石峰区民政局 → 县 (区/县 level); 县 if unknown."""
+    order = ["中央", "省", "市", "县", "乡", "村"]
     for name in names:
-        found = [LEVELS[m] for m in re.findall(r"(自治区|省|市本级|市|州|盟|区|县|旗|乡|镇|街道)(?!级?财政局?以外)", name or "")
-                 if m in LEVELS]
+        found = [LEVELS[m] for m in re.findall(r"自治区|省|市本级|市|州|盟|区|县|旗|乡|镇|街道", name or "") if m in LEVELS]
         if found:
-            order = ["中央", "省", "市", "县", "乡", "村"]
             return max(found, key=order.index)
     return "县"
 
@@ -113,8 +121,9 @@ class _Item:
     end: int
     approx: bool = False
     rate: tuple[str, ...] = ()      # a standard: what it is per
-    derived: bool = False           # worked out from an amount before it (a remainder, a percentage)
+    derived: bool = False           # worked out from an amount before it (a remainder, a percentage, a share)
     token: Token | None = None      # the amount as written, for a plain amount
+    product: bool = False           # a standard × count (or a × chain) worked out here
 
 
 @dataclass(slots=True)
@@ -124,6 +133,19 @@ class _Rate:
     approx: bool
     label: str
     consumed: bool = False
+    k: int = 0                      # its place among the sentence's standards
+
+
+@dataclass(slots=True)
+class _Split:
+    fractions: dict[str, Decimal]
+    label: str
+    whole: _Item | None                 # None: the whole is written after the split
+    kind: str                           # ratio | percent | each
+    tokens: dict[str, Token] = field(default_factory=dict)     # percentages stated per party
+    stated: list[tuple[str, Token]] = field(default_factory=list)  # amounts stated per party (checked once the whole is known)
+    position: int = 0
+    less: Decimal = Decimal(0)          # taken by parties named before 其余 (中央和省级补助60万元，其余…)
 
 
 class _Reader:
@@ -136,34 +158,40 @@ class _Reader:
         self.context = context
         self.context_labels = context_labels
         self.out = Reading(truncated=lexed.truncated)
-        self.items: list[_Item] = []          # the open sum
-        self.subtotals: list[_Item] = []      # closed 小计
-        self.whole: _Item | None = None       # what a split, remainder or percentage applies to
-        self.whole_index = 0                  # items count when the whole was set (for remainders)
-        self.candidates: list[tuple[int, Decimal, str, bool]] = []
-        self.breakdown: _Item | None = None   # 总计X，其中… : the total stated first
+        self.items: list[_Item] = []
+        self.sub_start = 0                     # index in items where the current 小计 group starts
+        self.subtotals: list[_Item] = []
+        self.breakdown: _Item | None = None
         self.breakdown_items: list[_Item] = []
         self.breakdown_remainder = False
         self.last_total: _Item | None = None
+        self.whole: _Item | None = None
+        self.candidates: list[tuple[int, int, Decimal, str, bool]] = []   # (kind, position, value, words, uncertain)
+        self.split: _Split | None = None
+        self.percent_pending: tuple | None = None   # (base item or None, base name, percent token)
+        self.unresolved = False
         self.lone_checked = False
-        # per sentence
+        self.index = 0
+        # the sentence being read
         self.sentence_start = 0
+        self.sentence_first = 0                      # index of its first token
         self.counts: list[Token] = []
+        self.count_starts: list[int] = []
+        self.count_each: dict[int, Token] = {}
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
+        self.first_open = 0
         self.chain: list[Token] = []
         self.chain_open = False
-        self.split_taken = Decimal(0)         # share already given to a party named before (省补助25%)
-        self.split: tuple[Decimal, tuple[str, ...]] | None = None  # our fraction, parties
-        self.split_whole: _Item | None = None
-        self.level_percent: dict[str, tuple[Token]] = {}
-        self.percent_pending: tuple | None = None
-        self.pending_parts: list[_Item] = []
-        self.unresolved = False
-        self.split_fractions: dict[str, Decimal] = {}
-        self.split_parties: tuple[str, ...] = ()
-        self.split_label = ""
-        self._cursor = 0
+        self.plus: list[Token] = []
+        self.plus_open = False
+        self.prev_end = 0
+        self.last_percent: Token | None = None
+        self._sentence_end: tuple[int, int] | None = None
+        self._memo: dict = {}
+        self._approx: dict[int, bool] = {}
+        years = [int(y) for y in _YEAR_RE.findall(self.text)]
+        self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
     def fmt(self, value: Decimal) -> str:
@@ -171,8 +199,11 @@ class _Reader:
         return format_with_unit(value, self.unit)
 
     def before(self, token: Token, limit: int = 14) -> str:
-        start = max(self.sentence_start, token.start - limit)
-        return self.text[start:token.start]
+        return self.text[max(self.sentence_start, token.start - limit):token.start]
+
+    def since_prev(self, token: Token, limit: int = 30) -> str:
+        """The words since the previous number of the sentence."""
+        return self.text[max(self.prev_end, self.sentence_start, token.start - limit):token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
         i, stop = token.start, max(self.sentence_start, token.start - limit)
@@ -184,187 +215,263 @@ class _Reader:
         return self.text[token.end:token.end + limit]
 
     def approx(self, token: Token) -> bool:
-        return token.approx or bool(_APPROX_BEFORE_RE.search(self.before(token, 8))) or bool(
-            _APPROX_AFTER_RE.match(self.after(token, 3)))
+        key = token.start
+        found = self._approx.get(key)
+        if found is None:
+            found = token.approx or bool(_APPROX_BEFORE_RE.search(self.before(token, 8))) or bool(
+                _APPROX_AFTER_RE.match(self.after(token, 3)))
+            self._approx[key] = found
+        return found
+
+    def sentence_tokens(self) -> list[Token]:
+        """The tokens of the current sentence read so far (the last 400 at most)."""
+        return self.tokens[max(self.sentence_first, self.index - 400):self.index]
+
+    def back(self, limit: int = 60):
+        """The tokens before the current one, nearest first, within its sentence (at most ``limit``)."""
+        stop = max(self.sentence_first, self.index - limit)
+        for i in range(self.index - 1, stop - 1, -1):
+            yield self.tokens[i]
 
     def tolerance(self, token: Token, approx: bool) -> Decimal:
         digits = re.search(r"\d+(?:\.(\d+))?", token.text)
         decimals = len(digits[1]) if digits and digits[1] else 0
         factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
-        precision = Decimal(1).scaleb(-decimals) * factor
-        if decimals or approx or token.unit == "元":
-            return max(precision / 2, FEN / 2) if (decimals or approx) else Decimal("0.5")
-        return Decimal(0)
+        if decimals or approx:
+            return max(Decimal(1).scaleb(-decimals) * factor / 2, FEN / 2)
+        return Decimal("0.5") if token.unit == "元" else Decimal(0)
 
-    def add_step(self, kind, description, computed, stated_token: Token | None, uncertain=False, stated=None):
-        value = stated_token.value if stated_token is not None else stated
-        approx = uncertain or (stated_token is not None and self.approx(stated_token))
-        tol = self.tolerance(stated_token, approx) if stated_token is not None else Decimal(0)
-        if kind == "share_percent":
-            tol = Decimal(0)
-        where = (stated_token.start, stated_token.end) if stated_token is not None else (0, 0)
-        self.out.steps.append(Step(kind, description, computed, value, approx, tol, *where))
+    def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
+        approx = uncertain or self.approx(stated_token)
+        tolerance = Decimal(0) if kind == "share_percent" else self.tolerance(stated_token, approx)
+        self.out.steps.append(Step(kind, description, computed, stated_token.value, approx, tolerance,
+                                   stated_token.start, stated_token.end))
+
+    def item(self, token: Token, **kwargs) -> _Item:
+        return _Item(token.value, _written(token), token.start, token.end, self.approx(token), token=token, **kwargs)
 
     # -- the walk ------------------------------------------------------------
     def run(self) -> Reading:
         for index, token in enumerate(self.tokens):
+            self.index = index
             kind = token.kind
             if kind == "stop":
-                self.end_sentence(token.end)
-            elif kind == COUNT:
+                self.end_sentence(token.end, index + 1)
+                continue
+            if kind == COUNT:
                 self.counts.append(token)
+                self.count_starts.append(token.start)
+                previous = self.tokens[index - 1] if index > self.sentence_first else None
+                if previous is not None and previous.kind == "each":
+                    self.count_each[id(token)] = previous
                 self.chain_add(token)
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
             elif kind == "op":
-                self.chain_open = True
-            elif kind == "eq":
-                pass
+                if token.text in ("+", "＋", "加"):
+                    self.plus_open = True
+                else:
+                    self.chain_open = True
             elif kind == MONEY:
                 self.money(token)
             elif kind == PERCENT:
-                self.percent(token, index)
+                self.percent(token)
             elif kind == RATIO:
-                self.ratio(token, index)
-            elif kind == "comma":
-                pass
-        self.end_sentence(len(self.text))
+                self.ratio(token)
+            elif kind == "half":
+                self.half(token)
+            if kind in (COUNT, MONEY, PERCENT, RATIO, "months", "years", "number", "half"):
+                self.prev_end = token.end
+        self.index = len(self.tokens)
+        self.end_sentence(len(self.text), len(self.tokens))
         self.finish()
         return self.out
 
     def chain_add(self, token: Token) -> None:
         if self.chain_open and self.chain:
             self.chain.append(token)
-            self.chain_open = False
         else:
+            self.flush_chain()
             self.chain = [token]
-            self.chain_open = False
+        self.chain_open = False
 
-    def end_sentence(self, position: int) -> None:
+    def flush_chain(self) -> None:
+        """A × chain with no result after it is an item of its own."""
+        if len(self.chain) >= 2:
+            value, words, uncertain = self.chain_value(self.chain)
+            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
+        self.chain = []
+
+    def end_sentence(self, position: int, next_index: int) -> None:
+        self.flush_chain()
         self.flush_rates()
         self.sentence_start = position
-        self.counts, self.used_counts, self.rates = [], set(), []
-        self.chain, self.chain_open = [], False
-        self.split_taken = Decimal(0)
+        self.sentence_first = next_index
+        self.counts, self.used_counts, self.rates, self.first_open = [], set(), [], 0
+        self.count_starts: list[int] = []
+        self.flush_plus()
+        self.chain_open = False
+        self.prev_end = position
+        self.last_percent = None
+
+    def add_item(self, item: _Item) -> None:
+        if self.breakdown is not None:
+            self.breakdown_items.append(item)
+        else:
+            self.items.append(item)
+        if not item.rate:
+            self.whole = item
 
     # -- amounts ---------------------------------------------------------------
     def money(self, token: Token) -> None:
-        before = self.before(token)
-        clause = self.clause_before(token)
-        approx = self.approx(token)
-        # An explicit × chain: 180人×150元/人/月×12个月＝…
+        pre = self.since_prev(token)
+        near = self.before(token)
         if self.chain_open and self.chain:
             self.chain.append(token)
             self.chain_open = False
             return
-        if _CONTAINED_RE.search(before):
-            return  # （含…）: part of an item already counted
-        is_result = bool(_TOTAL_RE.search(before))
-        if _FINAL_RE.search(clause) and not _REFERENCE_RE.search(clause.replace("实际批复", "")):
+        if self.plus_open and self.plus:
+            self.plus.append(token)
+            self.plus_open = False
+            return
+        if _contained(self.text, self.sentence_start, token.start):
+            return  # （含…）: inside an amount already counted
+        if self.percent_pending is not None and self.percent_pending[0] is None and self.base_named(token):
+            self.percent_pending = (self.item(token), self.percent_pending[1], self.percent_pending[2])
+            return
+        if self.is_reference(token, pre):
+            return
+        if _FINAL_RE.search(pre):
             self.final(token)
             return
-        if _REFERENCE_RE.search(clause) and not is_result:
-            return  # last year's figure, a multi-year total investment: not this year's money
-        if token.is_rate or (self.each_before(token) and not is_result) or (_RATE_WORD_RE.search(before) and not is_result):
-            per = token.per or self.each_before(token) or ()
-            if self.split_pending_rate(token, per, approx):
-                return
-            self.rates.append(_Rate(token, per, approx, self.clause_before(token, 30)))
-            self.chain = [token]
+        marker = _RESULT_RE.search(near)
+        is_sub = bool(marker and marker["sub"])
+        is_sum = bool(marker and marker["sum"])
+        is_local = bool(marker and marker["local"])
+        is_result = marker is not None
+        per = token.per or self.each_before(token)
+        if not per and _YEARLY_RE.search(self.clause_before(token, 10)):
+            per = ("年",)
+        if per or (_RATE_WORD_RE.search(near) and not is_result):
+            self.rate(token, per or ("件",))
             return
-        if self.chain and len(self.chain) >= 2 and (
-                self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
-            self.close_chain(token)
+        if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
+            self.close_chain(token, sum_marker=is_sum)
             return
-        if _REMAINDER_RE.search(clause) and (self.last_total is not None or self.items):
+        if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):
+            self.close_plus(token)
+            return
+        if self.after(token, 2).lstrip()[:1] in ("+", "＋") and not per:
+            self.flush_plus()
+            self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
+            return
+        if _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
-        if self.split is not None and self.split_share(token, clause):
+        if self.split is not None and self.split_amount(token, pre):
             return
-        if self.percent_pending is not None:
+        if self.percent_pending is not None and self.percent_pending[0] is not None:
             self.percent_result(token)
             return
         if is_result:
-            self.result(token, subtotal=bool(_SUBTOTAL_RE.search(before)))
+            self.result(token, "sub" if is_sub else "sum" if is_sum else "local")
             return
         self.flush_rates(until=token)
-        item = _Item(token.value, _written(token), token.start, token.end, approx, token=token)
-        if self.breakdown is not None:
-            self.breakdown_items.append(item)
-        self.items.append(item)
-        self.set_whole(item)
-        if _THIS_YEAR_RE.search(clause):
-            self.candidates.append((1, token.value, _written(token), approx))
+        item = self.item(token)
+        if _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]) and self.breakdown is None and not self.items_in_sentence():
+            self.open_breakdown(item)
+        else:
+            self.add_item(item)
+        if _THIS_YEAR_RE.search(pre):
+            self.candidates.append((1, token.start, token.value, _written(token), item.approx))
         self.chain = [token]
 
+    def is_reference(self, token: Token, pre: str) -> bool:
+        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre):
+            return True
+        if self.latest_year is not None:
+            years = [int(y) for y in _YEAR_RE.findall(self.text[max(self.sentence_start, token.start - 40):token.start])]
+            if years and years[-1] < self.latest_year:
+                return True
+        return False
+
     def each_before(self, token: Token) -> tuple[str, ...]:
-        """The per words of a 每…/人均 written shortly before ``token`` in its clause."""
-        for other in reversed(self.tokens_between(token, 20)):
+        """The per words of a 每…/人均 written before ``token`` in its clause, with no number between."""
+        clause_start = token.start - len(self.clause_before(token, 20))
+        per: list[str] = []
+        for other in self.back(12):
+            if other.end <= clause_start - 1:
+                break
             if other.kind == "each":
-                return other.per or ("件",)
-            if other.kind in (MONEY, COUNT):
-                return ()
-        return ()
+                per = list(other.per or ("件",)) + [w for w in per if w not in (other.per or ())]
+                continue
+            if other.kind in (MONEY, COUNT, PERCENT):
+                break
+        return tuple(per)
 
-    def tokens_between(self, token: Token, limit: int) -> list[Token]:
-        start = max(self.sentence_start, token.start - limit)
-        clause_start = token.start - len(self.clause_before(token, limit))
-        lo = max(start, clause_start)
-        return [t for t in self._sentence_tokens() if lo <= t.start and t.end <= token.start]
+    # -- standards and products ---------------------------------------------------
+    def rate(self, token: Token, per: tuple[str, ...]) -> None:
+        rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates))
+        if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
+            pass
+        self.rates.append(rate)
+        self.chain = [token]
 
-    def _sentence_tokens(self):
-        # tokens of the current sentence so far (bounded: sentences are short; a long one is capped)
-        tokens = self.tokens
-        i = self._cursor
-        while i < len(tokens) and tokens[i].start < self.sentence_start:
-            i += 1
-        self._cursor = i
-        return tokens[i:i + 400]
+    def count_for(self, rate: _Rate, thing: str, until: int | None) -> Token | None:
+        """The count of ``thing`` a standard is per: the nearest (before it, since the previous standard,
+        or after it, before the next standard or result)."""
+        start, end = rate.token.start, rate.token.end
+        listed = rate.k < len(self.rates) and self.rates[rate.k] is rate
+        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
+        following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
+        limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
+        best, distance = None, None
+        lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
+        for count in self.counts[lo:hi]:  # counts are in text order: only the window is looked at
+            if id(count) in self.used_counts or not _measure_matches(thing, count):
+                continue
+            if previous <= count.start < start:
+                d = start - count.end
+            elif end <= count.start < limit:
+                d = count.start - end
+            else:
+                continue
+            if distance is None or d < distance:
+                best, distance = count, d
+        return best
 
-    def set_whole(self, item: _Item) -> None:
-        self.whole = item
-        self.whole_index = len(self.items)
-
-    # -- products ------------------------------------------------------------------
-    def count_for(self, rate: _Rate, after_limit: int | None) -> Token | None:
-        """The count a standard is per: the nearest of its measure before it (since the previous
-        standard), else the nearest after it (before the next standard or result)."""
-        thing = _per_thing(rate.per)
-        previous_rate_end = max((r.token.end for r in self.rates if r is not rate and r.token.end <= rate.token.start),
-                                default=self.sentence_start)
-        before = [c for c in self.counts if previous_rate_end <= c.start < rate.token.start and id(c) not in self.used_counts]
-        for count in reversed(before):
-            if _measure_matches(thing, count):
-                return count
-        next_rate = min((r.token.start for r in self.rates if r.token.start > rate.token.end), default=None)
-        limits = [x for x in (after_limit, next_rate) if x is not None]
-        limit = min(limits) if limits else None
-        after = [c for c in self.counts if c.start > rate.token.end and (limit is None or c.start < limit)
-                 and id(c) not in self.used_counts]
-        for count in after:
-            if _measure_matches(thing, count):
-                return count
-        return None
-
-    def product_of(self, rate: _Rate, after_limit: int | None, result: bool = False) -> tuple[Decimal, str, bool] | None:
+    def product_of(self, rate: _Rate, until: int | None) -> tuple[Decimal, str, bool] | None:
         per = rate.per
-        thing = _per_thing(per)
-        count = self.count_for(rate, after_limit)
-        uncertain = rate.approx
-        factors = [_rate_text(rate.token)]
         value = rate.token.value
-        if count is not None:
+        factors = [_rate_text(rate.token)]
+        uncertain = rate.approx
+        things = [w for w in per if w not in _TIME] or []
+        counted = False
+        for position, thing in enumerate(things):
+            count = self.count_for(rate, thing, until)
+            if count is None:
+                if position > 0 or thing == "件" and not self.counts:
+                    continue
+                found = self.context_count(rate, thing)
+                if found is None:
+                    if thing == "件":
+                        continue
+                    return None
+                value *= found.value
+                factors.insert(0, f"{_num(found.value)}{found.unit}")
+                uncertain = True
+                counted = True
+                continue
             self.used_counts.add(id(count))
             value *= count.value
-            factors.insert(0, f"{_num(count.value)}{count.unit}")
+            factors.insert(len(factors) - 1, f"{_num(count.value)}{count.unit}")
             uncertain = uncertain or count.approx or self.approx(count)
-        elif thing:
-            found = self.context_count(rate)
-            if found is None:
-                return None
-            value *= found.value
-            factors.insert(0, f"{_num(found.value)}{found.unit}")
-            uncertain = True
+            counted = True
+            group = self.group_count(count, until)   # 每批40人 × 5批
+            if group is not None:
+                self.used_counts.add(id(group))
+                value *= group.value
+                factors.insert(0, f"{_num(group.value)}{group.unit}")
         months = self.months_for(per)
         if months is not None:
             n, assumed = months
@@ -373,45 +480,80 @@ class _Reader:
                 factors.append(f"{_num(n)}个月")
             uncertain = uncertain or assumed
         years = self.years_for(per)
-        if years is not None and years != 1:
+        if years is not None:
             value *= years
             factors.append(f"{_num(years)}年")
-        if count is None and not thing and months is None and years is None:
-            return None  # 每年100万元 with no years to multiply: just a yearly amount
+        if not counted and months is None and years is None:
+            return None  # 每年100万元 alone: a yearly amount, not a product
         return round_fen(value), "×".join(factors), uncertain
+
+    def group_count(self, count: Token, until: int | None) -> Token | None:
+        """每批40人 (每个村聘用1名): the count of 批 that 40人 is per."""
+        each = self.count_each.get(id(count))
+        if each is None:
+            return None
+        between = self.text[each.end:count.start]
+        if len(between.strip()) > 4 or re.search(r"[，,]", between):
+            return None
+        thing = _per_thing(each.per)
+        for candidate in reversed(self.counts[-20:]):
+            if candidate.unit == thing and id(candidate) not in self.used_counts and candidate is not count:
+                return candidate
+        return None
+
+    def sentence_end(self) -> int:
+        if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
+            found = _STOP_RE.search(self.text, self.sentence_start)
+            self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
+        return self._sentence_end[1]
 
     def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
         if "月" not in per:
             return None
-        sentence = self.text[self.sentence_start:]
-        end = self.text.find("。", self.sentence_start)
-        sentence = self.text[self.sentence_start:end if end > 0 else len(self.text)]
+        key = ("months", self.sentence_start)
+        if key not in self._memo:
+            self._memo.clear()
+            self._memo[key] = self._months(self.text[self.sentence_start:self.sentence_end()])
+        return self._memo[key]
+
+    def _months(self, sentence: str) -> tuple[Decimal, bool]:
         found = re.search(r"(\d+|[一二两三四五六七八九十]{1,3})\s*个\s*月", sentence)
         if found:
-            from jixiao_desktop.prose.lexer import cn_number
             n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
             if n:
                 return n, False
-        if re.search(r"全年|一年|年度|每年|按年|12月", sentence):
+        if re.search(r"全年|一年|年度|每年|按年|1\s*[-—~至到]\s*12\s*月|12月", sentence):
             return Decimal(12), False
         return Decimal(12), True
 
     def years_for(self, per: tuple[str, ...]) -> Decimal | None:
+        """N年 named in the sentence (more than one year) for a yearly standard."""
         if "年" not in per:
             return None
-        years = [t for t in self._sentence_tokens() if t.kind == "years" and t.value and t.value > 1]
-        return years[0].value if years else None
+        key = ("years", self.sentence_start)
+        if key not in self._memo:
+            end, found = self.sentence_end(), None
+            for token in self.tokens[self.sentence_first:]:
+                if token.start >= end:
+                    break
+                if token.kind == "years" and token.value and token.value > 1:
+                    found = token.value
+                    break
+            self._memo[key] = found
+        return self._memo[key]
 
-    def context_count(self, rate: _Rate) -> Token | None:
-        thing = _per_thing(rate.per)
+    def context_count(self, rate: _Rate, thing: str) -> Token | None:
         for token, label in zip(self.context, self.context_labels, strict=False):
             if token.kind == COUNT and _measure_matches(thing, token) and _labels_match(rate.label, label):
                 return token
         return None
 
-    def flush_rates(self, until: Token | None = None) -> None:
+    def flush_rates(self, until: Token | None = None) -> list[_Item]:
         """Standards not yet closed by a result become items (standard × count)."""
-        for rate in self.rates:
+        made = []
+        while self.first_open < len(self.rates) and self.rates[self.first_open].consumed:
+            self.first_open += 1
+        for rate in self.rates[self.first_open:]:
             if rate.consumed:
                 continue
             if until is not None and not _is_separated(self.text, rate.token.end, until.start):
@@ -422,19 +564,15 @@ class _Reader:
                 self.unresolved = True
                 continue
             value, words, uncertain = product
-            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, rate.per)
-            self.items.append(item)
-        if until is None:
-            self.rates = [r for r in self.rates if not r.consumed]
+            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True)
+            self.add_item(item)
+            made.append(item)
+        return made
 
-    def close_chain(self, result: Token) -> None:
-        chain = self.chain
-        value = Decimal(1)
-        words = []
-        uncertain = False
+    def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
+        value, words, uncertain = Decimal(1), [], False
         for token in chain:
-            factor = token.value / 100 if token.kind == PERCENT else token.value
-            value *= factor
+            value *= token.value / 100 if token.kind == PERCENT else token.value
             words.append(_rate_text(token) if token.kind == MONEY else _factor_text(token))
             uncertain = uncertain or self.approx(token)
             if token.kind == COUNT:
@@ -442,178 +580,221 @@ class _Reader:
         for rate in self.rates:
             if any(rate.token is t for t in chain):
                 rate.consumed = True
+        return round_fen(value), "×".join(words), uncertain
+
+    def close_chain(self, result: Token, sum_marker: bool) -> None:
+        value, words, uncertain = self.chain_value(self.chain)
         self.chain, self.chain_open = [], False
-        value = round_fen(value)
-        self.add_step("product", f"{'×'.join(words)}＝{self.fmt(value)}", value, result, uncertain)
-        item = _Item(result.value, _written(result), result.start, result.end, self.approx(result))
-        self.items.append(item)
-        self.set_whole(item)
+        if sum_marker and self.open_terms("sum"):
+            self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
+            self.result(result, "sum")
+            return
+        self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
+        self.add_item(self.item(result))
+        self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def close_plus(self, result: Token) -> None:
+        """a+b+c=d: the sum; and where it restates the products worked out before, one term each."""
+        terms = self.plus
+        self.plus, self.plus_open = [], False
+        self.flush_rates()
+        value = sum((t.value for t in terms), Decimal(0))
+        self.add_step("sum", "＋".join(_written(t) for t in terms) + f"＝{self.fmt(value)}", value, result,
+                      any(self.approx(t) for t in terms))
+        products = [i for i in self.subtotals + self.items if i.product]
+        if len(products) == len(terms):
+            for product, term in zip(products, terms, strict=True):
+                self.add_step("product", f"{product.words}＝{self.fmt(product.value)}", product.value, term, product.approx)
+        self.items, self.subtotals, self.sub_start = [self.item(result)], [], 0
+        self.last_total = self.whole = self.items[0]
+        self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def flush_plus(self) -> None:
+        """Terms written with + but never given a result are items."""
+        for token in self.plus:
+            self.add_item(self.item(token))
+        self.plus, self.plus_open = [], False
 
     # -- results ---------------------------------------------------------------
-    def result(self, token: Token, subtotal: bool) -> None:
-        open_rates = [r for r in self.rates if not r.consumed]
+    def items_in_sentence(self) -> bool:
+        return bool(self.items) and self.items[-1].start >= self.sentence_start
+
+    def local_index(self) -> int:
+        """Where the items of the current sentence begin (items are in text order)."""
+        i = len(self.items)
+        while i > 0 and self.items[i - 1].start >= self.sentence_start:
+            i -= 1
+        return i
+
+    def open_terms(self, kind: str) -> list[_Item]:
+        if kind == "local":
+            return self.items[self.local_index():]
+        if kind == "sub":
+            return self.items[self.sub_start:]
+        return self.subtotals + self.items
+
+    def result(self, token: Token, kind: str) -> None:
+        """An amount after a total word: it states the value of the open items (or stands alone)."""
         approx = self.approx(token)
         etc = bool(_ETC_RE.search(self.before(token, 10)))
-        if open_rates and not self.items_since_sentence():
-            # 为65户发放补贴，每户800元，计5.2万元: the standard(s) × their counts
-            parts = []
-            for rate in open_rates:
-                rate.consumed = True
-                product = self.product_of(rate, token.start, result=True)
-                if product is None:
-                    parts = None
-                    break
-                parts.append(product)
-            if parts:
-                value = sum((p[0] for p in parts), Decimal(0))
-                words = "＋".join(p[1] for p in parts)
-                uncertain = any(p[2] for p in parts)
-                self.add_step("product" if len(parts) == 1 else "sum", f"{words}＝{self.fmt(value)}", value, token, uncertain)
-                self.rates = [r for r in self.rates if not r.consumed]
-                if self.items and not subtotal:
-                    # the product is one item among those before it? no: it is the result of this sentence
-                    pass
-                item = _Item(token.value, _written(token), token.start, token.end, approx)
-                self.items.append(item)
-                self.set_whole(item)
-                self.chain = [token]
-                return
-        self.flush_rates(until=token)
-        items = self.items
-        if subtotal:
-            if items:
-                value = sum((i.value for i in items), Decimal(0))
-                self.add_step("sum", "＋".join(i.words for i in items) + f"＝{self.fmt(value)}", value, token,
-                              any(i.approx for i in items) or etc)
-            self.subtotals.append(_Item(token.value, _written(token), token.start, token.end, approx))
-            self.items = []
-            return
-        terms = self.subtotals + items
-        if terms and not (len(terms) == 1 and terms[0].end > token.start):
-            value = sum((i.value for i in terms), Decimal(0))
-            if len(terms) > 1 or terms[0].value != token.value or terms[0].rate:
-                self.add_step("sum" if len(terms) > 1 else "product", "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}",
-                              value, token, any(i.approx for i in terms) or etc or self.unresolved)
-            self.candidates.append((4, token.value, f"合计{_written(token)}", approx))
-        else:
-            # a total standing alone: 全年需资金300万元 — the whole for what follows; its items may follow (其中)
-            self.candidates.append((4, token.value, _written(token), approx))
+        if self.breakdown is not None and kind != "sub":
             self.close_breakdown()
-            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 10]):
-                self.breakdown = _Item(token.value, _written(token), token.start, token.end, approx)
-            self.lone_total(token)
-        self.items, self.subtotals = [], []
-        total = _Item(token.value, _written(token), token.start, token.end, approx)
-        self.set_whole(total)
-        self.last_total = total
+        self.flush_chain()
+        self.flush_rates()
+        terms = self.open_terms(kind)
+        if len(terms) >= 2 or (len(terms) == 1 and terms[0].product):
+            value = sum((i.value for i in terms), Decimal(0))
+            step = "product" if len(terms) == 1 else "sum"
+            self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
+                          any(i.approx for i in terms) or etc or self.unresolved)
+        result = self.item(token)
+        if kind == "sub":
+            if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
+                self.open_breakdown(result)
+            self.subtotals.append(result)
+            del self.items[self.sub_start:]
+            self.sub_start = len(self.items)
+            return
+        if kind == "local":
+            del self.items[self.local_index():]
+            self.items.append(result)
+        else:
+            self.items, self.subtotals, self.sub_start = [], [], 0
+            self.last_total = result
+        if not terms:
+            self.check_context(token)
+            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
+                self.items = [i for i in self.items if i is not result]
+                self.open_breakdown(result)
+        self.whole = result
         self.unresolved = False
+        self.candidates.append((4, token.start, token.value, _written(token) if terms == [] else f"合计{_written(token)}", approx))
         self.chain = [token]
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(result)
 
-    def items_since_sentence(self) -> bool:
-        return any(i.start >= self.sentence_start for i in self.items)
+    def open_breakdown(self, total: _Item) -> None:
+        self.breakdown, self.breakdown_items, self.breakdown_remainder = total, [], False
+        self.whole = total
+        if total not in self.items and total not in self.subtotals:
+            self.items.append(total)
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(total)
 
     def close_breakdown(self) -> None:
         """总计X，其中A、B…: the parts listed after a total add up to it (a remainder already checks)."""
         total, parts = self.breakdown, self.breakdown_items
         self.breakdown, self.breakdown_items = None, []
         if total is None or len(parts) < 2 or self.breakdown_remainder:
-            self.breakdown_remainder = False
             return
         value = sum((i.value for i in parts), Decimal(0))
+        uncertain = total.approx or any(i.approx for i in parts)
+        tolerance = self.tolerance(total.token, uncertain) if total.token is not None else Decimal(0)
         self.out.steps.append(Step("sum", "＋".join(i.words for i in parts) + f"＝{self.fmt(value)}", value, total.value,
-                                   total.approx or any(i.approx for i in parts), Decimal(0), total.start, total.end))
+                                   uncertain, tolerance, total.start, total.end))
 
     def final(self, token: Token) -> None:
         self.flush_rates(until=token)
-        measured = [i for i in self.items if not i.rate or True]
-        self.candidates.append((0, token.value, f"批复{_written(token)}", False))
+        self.candidates.append((0, token.start, token.value, f"批复{_written(token)}", False))
+        measured = [i for i in self.subtotals + self.items if not i.derived]
         if measured:
             total = sum((i.value for i in measured), Decimal(0))
             if total != token.value:
-                self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，批复{_written(token)}",
-                                           total, token.value, True, Decimal(0), token.start, token.end))
-        self.items = []
+                self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
+                                           f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
+        self.items, self.subtotals = [], []
 
     def remainder(self, token: Token) -> None:
-        """其余Y: the last total (or the first amount listed) less the amounts stated since."""
-        whole = self.last_total or (self.items[0] if self.items else self.whole)
-        parts = [i for i in self.items if i.start > whole.end and not i.rate]
+        """其余Y: the total (or the first amount listed) less the amounts stated since."""
+        if self.breakdown is not None:
+            whole, parts = self.breakdown, list(self.breakdown_items)
+            self.breakdown_remainder = True
+        else:
+            whole = self.last_total if self.last_total is not None else self.items[0]
+            parts = [i for i in self.items if i.start > whole.end and not i.rate]
+            if whole is not self.last_total and whole in self.items:
+                # the first amount is the total the others are parts of
+                self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
         if parts:
             value = whole.value - sum((p.value for p in parts), Decimal(0))
-            self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value, token,
-                          whole.approx or any(p.approx for p in parts))
-        self.pending_parts = []
-        self.whole = _Item(token.value, _written(token), token.start, token.end, self.approx(token), derived=True)
-        self.items.append(self.whole)
+            self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value,
+                          token, whole.approx or any(p.approx for p in parts))
+        item = self.item(token, derived=True)
         if self.breakdown is not None:
-            self.breakdown_remainder = True
+            self.breakdown_items.append(item)
+        else:
+            self.items = [i for i in self.items if i.start <= whole.end] if whole in self.items else self.items
+        self.whole = item  # 其余225万元由市、区按1:1承担: what a split after it applies to
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(item)
 
     # -- percentages ------------------------------------------------------------
-    def percent(self, token: Token, index: int) -> None:
-        before = self.before(token, 10)
+    def percent(self, token: Token) -> None:
+        near = self.before(token, 12)
         after = self.after(token, 4)
         if self.chain_open and self.chain:
             self.chain.append(token)
             self.chain_open = False
             return
-        if _TARGET_BEFORE_RE.search(before):
+        if _TARGET_BEFORE_RE.search(near):
             return  # a target: 覆盖率≥95%
-        if re.search(r"各\s*(承担|配套|负担|分担|出资)?\s*$", before):
-            clause = self.clause_before(token, 20)
-            parties = _parties_in(clause)
-            if len(parties) >= 2:
-                self.each_share(token, parties, _parties_in(clause, words=True))
-                return
-        party = _party_before(before)
-        if party is not None and re.search(r"(承担|配套|负担|分担|出资|补助|安排|负责)\s*$", before) or (
-                party is not None and re.search(r"^\s*(承担|配套|负担|分担|出资)", after)):
-            self.level_share(token, party, each="各" in before[-6:])
+        if re.search(r"各\s*(?:承担|配套|负担|分担|出资)?\s*$", near):
+            self.each_share(token)
             return
-        if party is None and re.search(r"各\s*(承担|配套|负担|分担|出资)?\s*$", before):
-            clause = self.clause_before(token, 20)
-            parties = _parties_in(clause)
-            if len(parties) >= 2:
-                self.each_share(token, parties, _parties_in(clause, words=True))
-                return
-        if _PERCENT_OF_BEFORE_RE.search(before) or _PERCENT_FEE_AFTER_RE.match(after) or "按" in before[-8:]:
-            base = self.percent_base(token)
-            if base is not None:
-                value = round_fen(base.value * token.value / 100)
-                self.percent_pending = (base, token, value)
-                return
+        party = _party_before(near)
+        if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
+                                  or near.rstrip().endswith(("级", "财政"))):
+            self.level_share(token, party)
+            return
+        if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
+            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
+            base = self.base_before(token, name)
+            self.percent_pending = (base, name, token)
 
-    def percent_base(self, token: Token) -> _Item | None:
-        """The amount a percentage is of: the last amount before it in the sentence (or the whole)."""
-        best = None
-        for other in self._sentence_tokens():
-            if other.end > token.start:
-                break
-            if other.kind == MONEY:
-                best = other
-        if best is not None:
-            return _Item(best.value, _written(best) if not best.is_rate else _rate_text(best), best.start, best.end,
-                         self.approx(best), best.per)
+    def base_before(self, token: Token, name: str) -> _Item | None:
+        """The amount a percentage is of: the one named so before it, else the last one before it
+        in its sentence; None when the base is named but written after (按项目资金的0.5%…：项目资金2860万元)."""
+        if re.search(r"[（(][^）)]*[＋+和与][^）)]*[）)]\s*的\s*$", self.text[max(self.sentence_start, token.start - 24):token.start]):
+            terms = self.open_terms("sum")
+            if terms:
+                value = sum((i.value for i in terms), Decimal(0))
+                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
+        last, named = None, None
+        for other in self.sentence_tokens():
+            if other.kind == MONEY and other.end <= token.start:
+                last = other
+                if name and name in self.label_of(other):
+                    named = other
+        if named is not None:
+            return _Item(named.value, _rate_text(named), named.start, named.end, self.approx(named), named.per)
+        if name and self.text.find(name, token.end) >= 0:
+            return None
+        if last is not None:
+            return _Item(last.value, _rate_text(last), last.start, last.end, self.approx(last), last.per)
         return self.whole
 
+    def label_of(self, token: Token) -> str:
+        return self.clause_before(token, 16)
+
+    def base_named(self, token: Token) -> bool:
+        name = self.percent_pending[1]
+        return bool(name) and name in self.label_of(token)
+
     def percent_result(self, token: Token) -> None:
-        base, pct, value = self.percent_pending
+        base, _name, pct = self.percent_pending
         self.percent_pending = None
-        if bool(base.rate) != token.is_rate:
-            item = _Item(token.value, _written(token), token.start, token.end, self.approx(token), derived=True)
-            self.items.append(item)
-            self.pending_parts.append(item)
-            return
-        self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
-        item = _Item(token.value, _written(token), token.start, token.end, self.approx(token), derived=True)
-        self.items.append(item)
-        self.pending_parts.append(item)
-        self.candidates.append((3, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}", self.approx(token)))
+        value = round_fen(base.value * pct.value / 100)
+        item = self.item(token, derived=True)
+        if bool(base.rate) == token.is_rate:
+            self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
+            self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",
+                                    self.approx(token)))
+        self.add_item(item)
 
     # -- splits ----------------------------------------------------------------
-    def ratio(self, token: Token, index: int) -> None:
+    def ratio(self, token: Token) -> None:
         before = self.text[max(self.sentence_start, token.start - 16):token.start]
-        after_text = self.text[token.end:token.end + 16]
-        after_clause = re.split(r"[，,。；;\n]", after_text, maxsplit=1)[0]
+        after_clause = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 16], maxsplit=1)[0]
         named = _parties_in(before, words=True)
         if len(named) >= len(token.parts):
             named = named[-len(token.parts):]
@@ -622,106 +803,183 @@ class _Reader:
         if len(named) < len(token.parts):
             return
         parties = tuple(LEVELS[w] for w in named)
-        self.split_words = dict(zip(parties, named, strict=False))
-        fractions = {p: part / sum(token.parts) for p, part in zip(parties, token.parts, strict=False)}
-        remaining = Decimal(1) - self.split_taken
-        if re.search(r"其余|剩余|余下", self.text[max(self.sentence_start, token.start - 24):token.start]):
-            scale = remaining
-        else:
-            scale = Decimal(1)
-        self.open_split(fractions, scale, token, parties)
+        total = sum(token.parts)
+        fractions = {p: part / total for p, part in zip(parties, token.parts, strict=False)}
+        previous = self.split
+        scale, whole, less = Decimal(1), None, Decimal(0)
+        rest = re.search(r"其余|剩余|余下", self.text[max(self.sentence_start, token.start - 24):token.start])
+        if previous is not None and rest:
+            taken = sum((f for p, f in previous.fractions.items() if p not in fractions), Decimal(0))
+            scale, whole = Decimal(1) - taken, previous.whole
+            fractions = {p: f * scale for p, f in fractions.items()}
+            fractions.update({p: f for p, f in previous.fractions.items() if p not in fractions})
+            split = _Split(fractions, f"{'、'.join(named)}按{token.text}分担", whole, "ratio", position=token.start)
+            self.split = split
+            if whole is not None:
+                self.set_split_whole(whole)
+            return
+        if rest and self.whole is not None and _party_before(self.since_before_item(self.whole)):
+            less = self.whole.value  # 中央和省级补助资金60万元，其余由市、区按3:7承担: the rest of a whole written later
+        elif previous is not None and previous.kind in ("percent", "each") and previous.tokens:
+            for party, stated in previous.tokens.items():
+                if party in fractions and fractions[party] * 100 != stated.value:
+                    self.add_step("share_percent", f"{'、'.join(named)}按{token.text}分担，{LEVEL_NAMES.get(party, party)}应承担"
+                                  f"{_pct(fractions[party])}", fractions[party] * 100, stated)
+        label = f"{'、'.join(named)}按{token.text}分担"
+        split = _Split(fractions, label, None, "ratio", position=token.start, less=less)
+        if less:
+            self.split = split
+            return
+        self.open_split(split, token, whole)
 
-    def open_split(self, fractions: dict[str, Decimal], scale: Decimal, token: Token, parties, label: str = "") -> None:
-        whole = self.split_base(token)
-        self.split_fractions = {p: f * scale for p, f in fractions.items()}
-        self.split_parties = parties
-        names = getattr(self, "split_words", {})
-        self.split_label = label or (f"{'、'.join(names.get(p, p) for p in parties)}按{token.text}分担"
-                                     if token.kind == RATIO else token.text)
-        self.split_whole = whole
-        ours = self.split_fractions.get(self.level)
-        self.split = (ours, tuple(parties)) if ours is not None else None
-        # 区级承担70% stated before or after must agree with the ratio
-        for party, percent in self.level_percent.items():
-            if party in fractions and fractions[party] * scale * 100 != percent[0].value:
-                self.add_step("share_percent", f"{self.split_label}，{LEVEL_NAMES.get(party, party)}应承担"
-                              f"{_pct(fractions[party] * scale)}", fractions[party] * scale * 100, percent[0])
-        if whole is not None and ours is not None and not whole.rate:
-            value = round_fen(whole.value * ours)
-            self.candidates.append((2, value, f"{whole.words}{self.split_label}，本级{_pct(ours)}为{self.fmt(value)}",
-                                    whole.approx))
+    def open_split(self, split: _Split, token: Token, whole: _Item | None) -> None:
+        if whole is None:
+            whole = self.split_base(token)
+        self.split = split
+        if whole is not None:
+            self.set_split_whole(whole)
 
     def split_base(self, token: Token) -> _Item | None:
-        """What is split: the standard just before (a rate split) or the whole."""
+        """What a split applies to: a standard just before it, else the whole before it in its sentence
+        (or the last total); None when the whole is written after the split."""
         for rate in reversed(self.rates):
-            if rate.token.end <= token.start and not rate.consumed and rate.token.start >= self.sentence_start:
+            if rate.token.end <= token.start and not rate.consumed:
                 rate.consumed = True
-                return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx, rate.per)
+                return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
+                             rate.per)
+        following = [t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")]
+        written_after = bool(following) and following[0].kind == MONEY and not _party_before(
+            self.text[token.end:following[0].start][-10:])
+        has_before = any(t.kind == MONEY for t in self.sentence_tokens())
+        if written_after and not has_before:
+            return None
         return self.whole
 
-    def split_pending_rate(self, token: Token, per, approx: bool) -> bool:
+    def since_before_item(self, item: _Item) -> str:
+        """The words of an amount's clause before it (no earlier number)."""
+        i, stop = item.start, max(self.sentence_start, item.start - 16)
+        while i > stop and self.text[i - 1] not in "，,。；;\n" and not self.text[i - 1].isdigit():
+            i -= 1
+        return self.text[i:item.start]
+
+    def set_split_whole(self, whole: _Item) -> None:
+        split = self.split
+        if split.less:
+            whole = _Item(whole.value - split.less, f"{whole.words}减去{_num(split.less / 10000)}万元" if split.less % 100 == 0
+                          else f"{whole.words}减去{_num(split.less)}元", whole.start, whole.end, whole.approx)
+            split.less = Decimal(0)
+        split.whole = whole
+        ours = split.fractions.get(self.level)
+        if ours is not None and not whole.rate:
+            value = round_fen(whole.value * ours)
+            self.candidates.append((2, max(split.position, whole.start), value,
+                                    f"{whole.words}{split.label}，本级{_pct(ours)}为{self.fmt(value)}", whole.approx))
+        for party, token in split.stated:
+            self.check_share(party, token)
+        split.stated = []
+
+    def split_rate(self, token: Token) -> bool:
         """A standard stated after a split of a standard: 区级承担70%（16800元/个.年）."""
-        if self.split_whole is None or not self.split_whole.rate or self.split is None:
+        split = self.split
+        ours = split.fractions.get(self.level)
+        if ours is None:
             return False
-        ours = self.split[0]
-        value = round_fen(self.split_whole.value * ours)
-        self.add_step("share", f"{self.split_whole.words}{self.split_label}，本级{_pct(ours)}为{_rate_text_value(value, token)}",
-                      value, token, self.split_whole.approx)
-        self.split_whole = None
-        self.rates.append(_Rate(token, per, approx, self.clause_before(token, 30)))
+        value = round_fen(split.whole.value * ours)
+        self.add_step("share", f"{split.whole.words}{split.label}，本级{_pct(ours)}为{_rate_value(value, token)}", value,
+                      token, split.whole.approx)
+        self.split = None
         return True
 
-    def split_share(self, token: Token, clause: str) -> bool:
-        """An amount stated for a party after a split: its share of the whole."""
-        whole = self.split_whole
-        if whole is None or whole.rate:
+    def split_amount(self, token: Token, pre: str) -> bool:
+        """An amount stated for a party after a split is its share (checked once the whole is known)."""
+        split = self.split
+        party = _party_before(pre)
+        if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
+                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and re.match(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$", pre):
+            party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
+        if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
+            party = self.level if self.level in split.fractions else None
+        if party is None or party not in split.fractions:
+            if split.whole is None and not _party_before(pre):
+                self.set_split_whole(self.item(token))
+                self.add_item(self.item(token))
+                self.candidates.append((4, token.start, token.value, _written(token), self.approx(token)))
+                return True
             return False
-        party = _party_before(clause)
-        if party is None:
-            if not re.search(r"承担|配套|负担|分担|本级|区级|县级|财政", clause + self.after(token, 4)):
-                return False
-            party = self.level if self.level in self.split_fractions else None
-        if party is None or party not in self.split_fractions:
-            return False
-        value = round_fen(whole.value * self.split_fractions[party])
-        self.add_step("share", f"{whole.words}{self.split_label}，{LEVEL_NAMES.get(party, party)}"
-                      f"{_pct(self.split_fractions[party])}为{self.fmt(value)}", value, token, whole.approx)
         if party == self.level:
-            self.candidates.append((2, token.value, f"{self.split_label}，本级{_written(token)}", self.approx(token)))
+            self.candidates.append((2, token.start, token.value, f"{split.label}，本级{_written(token)}", self.approx(token)))
+        if split.whole is None:
+            split.stated.append((party, token))
+        else:
+            self.check_share(party, token)
         return True
 
-    def level_share(self, token: Token, party: str, each: bool = False) -> None:
-        fraction = token.value / 100
-        if self.split_fractions and party in self.split_fractions and self.split_whole is not None or (
-                self.split_fractions and party in self.split_fractions):
-            expected = self.split_fractions[party]
-            if expected * 100 != token.value:
-                self.add_step("share_percent", f"{self.split_label}，{LEVEL_NAMES.get(party, party)}应承担{_pct(expected)}",
-                              expected * 100, token)
+    def check_share(self, party: str, token: Token) -> None:
+        split = self.split
+        whole = split.whole
+        if whole is None or whole.rate:
             return
-        self.level_percent[party] = (token,)
-        # 省补助25%，其余由…: what is left for the split that follows
-        self.split_taken += fraction
-        self.open_split({party: fraction}, Decimal(1), token, (party,))
+        fraction = split.fractions[party]
+        value = round_fen(whole.value * fraction)
+        self.add_step("share", f"{whole.words}{split.label}，{LEVEL_NAMES.get(party, party)}{_pct(fraction)}为{self.fmt(value)}",
+                      value, token, whole.approx)
 
-    def each_share(self, token: Token, parties: tuple[str, ...], words: tuple[str, ...]) -> None:
-        fractions = {p: token.value / 100 for p in parties}
-        self.split_words = dict(zip(parties, words, strict=False))
-        self.open_split(fractions, Decimal(1), token, parties, label=f"{'、'.join(words)}各{_num(token.value)}%")
+    def level_share(self, token: Token, party: str) -> None:
+        self.last_percent = token
+        split = self.split
+        fraction = token.value / 100
+        if split is not None and party in split.fractions and split.kind in ("ratio", "each"):
+            expected = split.fractions[party]
+            if expected * 100 != token.value:
+                self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担{_pct(expected)}",
+                              expected * 100, token)
+            split.tokens[party] = token
+            return
+        if split is not None and split.kind == "percent" and party not in split.fractions:
+            split.fractions[party] = fraction
+            split.tokens[party] = token
+            split.label = "，".join(f"{LEVEL_NAMES.get(p, p)}承担{_pct(f)}" for p, f in split.fractions.items())
+            if split.whole is not None and party == self.level:
+                self.set_split_whole(split.whole)
+            return
+        label = f"{LEVEL_NAMES.get(party, party)}承担{_num(token.value)}%"
+        new = _Split({party: fraction}, label, None, "percent", {party: token}, position=token.start)
+        self.open_split(new, token, None)
+
+    def each_share(self, token: Token) -> None:
+        clause = self.clause_before(token, 20)
+        parties, named = _parties_in(clause), _parties_in(clause, words=True)
+        split = self.split
+        if len(parties) < 2 and split is not None and split.kind == "ratio":
+            parties = tuple(split.fractions)
+        if len(parties) < 2:
+            return
+        fraction = token.value / 100
+        if split is not None and split.kind == "ratio" and set(parties) <= set(split.fractions):
+            for party in parties:
+                if split.fractions[party] != fraction:
+                    self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担"
+                                  f"{_pct(split.fractions[party])}", split.fractions[party] * 100, token)
+                    break
+            return
+        label = f"{'、'.join(named)}各{_num(token.value)}%"
+        self.open_split(_Split({p: fraction for p in parties}, label, None, "each", position=token.start), token, None)
+
+    def half(self, token: Token) -> None:
+        self.each_share(token)
 
     # -- what the text arrives at -------------------------------------------------
-    def lone_total(self, token: Token) -> None:
+    def check_context(self, token: Token) -> None:
         """A total with no items in the text: the counts and standards stated elsewhere in the form."""
-        self.lone_checked = True
-        if not self.context:
+        if self.lone_checked or not self.context:
             return
+        self.lone_checked = True
         counts = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == COUNT]
-        rates = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == MONEY and t.is_rate]
+        rates = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == MONEY]
         if not counts or not rates or any(c.approx for c, _ in counts):
             return
         total, words = Decimal(0), []
         for count, label in counts:
-            thing = count.unit
             matching = [(r, rl) for r, rl in rates if _measure_matches(_per_thing(r.per), count)]
             if len(matching) > 1:
                 matching = [(r, rl) for r, rl in matching if _labels_match(label, rl)]
@@ -730,41 +988,54 @@ class _Reader:
             rate = matching[0][0]
             months = Decimal(12) if "月" in rate.per else Decimal(1)
             total += rate.value * count.value * months
-            words.append(f"{_num(count.value)}{thing}×{_rate_text(rate)}" + ("×12个月" if months == 12 else ""))
+            words.append(f"{_num(count.value)}{count.unit}×{_rate_text(rate)}" + ("×12个月" if months == 12 else ""))
         total = round_fen(total)
         self.add_step("context", "按数量指标和成本指标，" + "＋".join(words) + f"＝{self.fmt(total)}", total, token, True)
 
     def finish(self) -> None:
         self.flush_rates()
         self.close_breakdown()
-        # A text that states only its total (全年测算应发放380万元，…其余由市、区按1:1承担): the counts and
-        # standards of the form's indicators are what it should come to.
-        plain = [i for i in self.subtotals + self.items if not i.derived]
-        if (len(plain) == 1 and plain[0].token is not None and not plain[0].rate and not self.lone_checked
+        if self.percent_pending is not None and self.percent_pending[0] is not None:
+            base, _name, pct = self.percent_pending
+            value = round_fen(base.value * pct.value / 100)
+            self.candidates.append((3, pct.start, value, f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", base.approx))
+        plain = [i for i in self.subtotals + self.items if not i.derived and not i.product]
+        if (len(plain) == 1 and plain[0].token is not None and not self.lone_checked
                 and not any(s.kind in ("sum", "product") for s in self.out.steps)
                 and not any(t.kind in (MONEY, COUNT) for t in self.tokens if t.end <= plain[0].start)):
-            self.lone_total(plain[0].token)
-        if self.percent_pending is not None:
-            base, pct, value = self.percent_pending
-            self.candidates.append((3, value, f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", base.approx))
-        if not any(c[0] == 4 for c in self.candidates):
-            items = self.subtotals + self.items
+            self.check_context(plain[0].token)
+        final = [c for c in self.candidates if c[0] == 0]
+        ours = [c for c in self.candidates if c[0] == 2]
+        stated = [c for c in self.candidates if c[0] in (1, 3, 4)]
+        chosen = None
+        if final:
+            chosen = final[-1]
+        elif ours:
+            chosen = max(ours, key=lambda c: c[1])
+        elif stated:
+            chosen = max(stated, key=lambda c: c[1])
+        else:
+            items = [i for i in self.subtotals + self.items if not i.rate]
             if len(items) >= 2:
                 value = sum((i.value for i in items), Decimal(0))
-                self.candidates.append((5, value, "＋".join(i.words for i in items) + f"＝{self.fmt(value)}",
-                                        any(i.approx for i in items) or self.unresolved))
+                chosen = (5, 0, value, "＋".join(i.words for i in items) + f"＝{self.fmt(value)}",
+                          any(i.approx for i in items) or self.unresolved)
             elif len(items) == 1 and not self.unresolved:
-                self.candidates.append((6, items[0].value, items[0].words, items[0].approx))
-        if self.candidates:
-            # the approved amount wins; otherwise the last thing the text arrives at
-            final = [c for c in self.candidates if c[0] == 0]
-            stated = [c for c in self.candidates if c[0] < 5]
-            _, value, derivation, uncertain = final[-1] if final else stated[-1] if stated else min(
-                self.candidates, key=lambda c: c[0])
-            self.out.bottom_line, self.out.derivation, self.out.uncertain = value, derivation, uncertain
+                chosen = (6, 0, items[0].value, items[0].words, items[0].approx)
+        if chosen is not None:
+            _, _, self.out.bottom_line, self.out.derivation, self.out.uncertain = chosen
 
 
 # -- small helpers -------------------------------------------------------------------
+
+def _contained(text: str, sentence_start: int, position: int) -> bool:
+    """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
+    segment = text[max(sentence_start, position - 40):position]
+    opened = max(segment.rfind("（"), segment.rfind("("))
+    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and re.match(r"[（(]\s*(?:其中)?\s*含", segment[opened:]):
+        return True
+    return bool(re.search(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$", segment))
+
 
 def _per_thing(per: tuple[str, ...]) -> str:
     words = [w for w in per if w and w not in _TIME]
@@ -772,11 +1043,11 @@ def _per_thing(per: tuple[str, ...]) -> str:
 
 
 def _measure_matches(thing: str, count: Token) -> bool:
-    if not thing or thing in ("件",):
+    if not thing or thing == "件" and count.unit not in _TIME:
         return True
-    if thing == count.unit or (thing in _PERSONISH and count.unit in _PERSONISH):
+    if thing == count.unit or (thing in _PERSONISH and count.unit in _PERSONISH and not (thing == "户") ^ (count.unit == "户")):
         return True
-    return count.unit == "个" or thing == "个"
+    return False
 
 
 def _labels_match(a: str, b: str, size: int = 4) -> bool:
@@ -787,7 +1058,11 @@ def _labels_match(a: str, b: str, size: int = 4) -> bool:
     return any(a[i:i + size] in b for i in range(len(a) - size + 1))
 
 
-_PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道")
+def _base_name(text: str) -> str:
+    """What a percentage is of: 按项目资金的0.5% → 项目资金; 按建安费1.8% → 建安费."""
+    found = re.search(r"(?:按|以|为)([^，,。；;\n\d按以为]{2,12}?)(?:的)?\s*$", text)
+    name = found[1] if found else ""
+    return re.sub(r"^(?:照|其|本项目|项目的)", "", name).strip()
 
 
 def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
@@ -801,11 +1076,17 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
     return tuple(named) if words else tuple(found)
 
 
+_PARTY_AS_PAYER_RE = re.compile(
+    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
+
+
 def _party_before(text: str) -> str | None:
-    m = None
-    for m in _PARTY_RE.finditer(text[-10:]):
-        pass
-    return LEVELS.get(m[0]) if m else None
+    """The level named as a payer in ``text`` (市级、区财政、县承担…; not 村 in 村级道路)."""
+    found = list(_PARTY_AS_PAYER_RE.finditer(text[-10:]))
+    if not found:
+        return None
+    word = re.match(_PARTY_RE.pattern, found[-1][0])[0]
+    return LEVELS.get(word)
 
 
 def _factor_text(token: Token) -> str:
@@ -840,10 +1121,10 @@ def _rate_text(token: Token) -> str:
     return _written(token)
 
 
-def _rate_text_value(value: Decimal, like: Token) -> str:
+def _rate_value(value: Decimal, like: Token) -> str:
     factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
-    per = f"/{'/'.join(like.per)}" if like.per else ""
-    return f"{_num(value / factor)}{like.unit}{per}"
+    per = like.text.split("/", 1)[1] if "/" in like.text else ""
+    return f"{_num(value / factor)}{like.unit}" + (f"/{per}" if per else "")
 
 
 def _pct(fraction: Decimal) -> str:
