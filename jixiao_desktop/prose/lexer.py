@@ -32,13 +32,14 @@ MONEY, COUNT, PERCENT, RATIO, PERIOD, WORD, OP, STOP = "money", "count", "percen
 
 # Measure words of counts (longest first in the pattern).
 MEASURES = (
-    "人次", "户次", "床位", "平方米", "公里", "课时", "小时", "个点", "社区", "街道", "村居", "村组",
+    "人次", "户次", "床位", "平方米", "公里", "课时", "小时", "社区", "街道", "村居", "村组",
     "人", "名", "户", "个", "家", "所", "村", "床", "张", "项", "条", "次", "处", "座", "支", "场", "期", "批",
     "套", "份", "件", "台", "辆", "亩", "位", "间", "栋", "只", "头", "株", "吨", "册", "本", "班", "天", "周",
     "篇", "部", "宗", "起", "例", "组", "队", "镇", "乡", "校", "园", "站", "店", "所学校", "单位", "盏", "米",
     "块", "把", "顶", "面", "幅", "箱", "袋", "桶", "瓶", "双", "对", "盒", "包", "卷", "枚", "棵", "颗", "根", "片",
     "艘", "架", "口", "眼", "晚", "夜", "轮", "趟", "节", "堂", "门", "学时", "人日", "工日", "车次", "架次", "户籍",
     "处所", "栏", "幢", "层", "平米", "立方米", "方", "公顷", "千米", "延米", "平方公里", "千瓦", "届", "期次", "窗",
+    "页", "尾", "发", "羽", "匹", "粒", "孔", "樘", "扇", "学期", "工作日", "日", "季度", "课", "车", "船", "片区",
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 # What a standard may be "per": measure words and periods.
@@ -69,15 +70,17 @@ _PATTERNS = [
     # --- quantities -------------------------------------------------------------
     ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
-    ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?![人户个名家次])|元)"
+    ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
     ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
     ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),
-    ("count", rf"(?P<c_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<c_more>多|余)?\s*(?P<c_unit>{_MEASURE_RE})"),
+    ("count", rf"(?P<c_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<c_more>多|余)?\s*(?:个(?=学期|工作日|季度|片区|课时|小时))?"
+              rf"\s*(?P<c_unit>{_MEASURE_RE})(?!性)"),   # 一次性 is not a count
     ("number", _NUMBER),
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
-    ("each", rf"(?:每\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})|[月年]人均|人均|户均|家均|月均|年均|生均|床均|亩均"),
+    ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})"
+             rf"|[月年]人均|人均|户均|家均|月均|年均|生均|床均|亩均|日均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
     ("op", r"[×xX\*＊]|乘以|乘|[+＋]|加上"),
     ("stop", r"[。；;\n]"),
@@ -85,7 +88,7 @@ _PATTERNS = [
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
 # Every character a token can begin with. Positions holding anything else (most of a Chinese text)
 # are skipped by one fast character-class scan instead of trying every pattern at each of them.
-_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年生床亩各五对×xX*＊乘+＋加。；;\n]")
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
@@ -243,10 +246,11 @@ def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "half":
         return Token("half", text, start, end, Decimal(50), "%")
     if kind == "each":
-        words = re.findall(_PER_WORD, text.replace("每", " ").replace("均", " "))
+        words = re.findall(_PER_WORD, re.sub(r"[每均万千百]", " ", text))
         per = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
-               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年")}.get(text) or tuple(words)
-        return Token("each", text, start, end, per=per)
+               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",)}.get(text) or tuple(words)
+        scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
+        return Token("each", text, start, end, value=scale, per=per)
     if kind == "comma":
         return Token("comma", text, start, end)
     return Token(kind, text, start, end)

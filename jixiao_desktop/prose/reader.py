@@ -39,19 +39,22 @@ from functools import lru_cache
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, cn_number, lex
 
-_TIME = {"年", "月", "日", "季度", "季", "学期", "周"}
-_PERSONISH = {"人", "名", "人次", "位", "生", "户"}
+_TIME = {"年", "月"}        # periods worked out from the sentence (12个月, 全年, 3年); others are counted (3天, 两个学期)
+_SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
+               {"季度", "季"}, {"场", "场次"}, {"期", "期次"}]
 _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|共|全年合计|全年共计)\s*[:：]?{_FILL}$")
-_LOCAL_RE = re.compile(rf"(?:全年需|全年共需|共需|所需资金|所需经费|总经费|总金额|总预算|全年|(?<![预统设会估核审累合共总小])计(?![划入算量])"
+_LOCAL_RE = re.compile(rf"(?:全年需|全年共需|共需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
                        rf"|即|需|[=＝]|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
-                        rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$")
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|总投资|累计|结转|结余|原计划|原预算|已投入")
+                        rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
+                        rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|累计|结转|结余|原计划|原预算|已投入")
+_WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
-_REMAINDER_RE = re.compile(r"其余|剩余|余下|余额")
+_REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款")
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
@@ -64,7 +67,7 @@ _BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|�
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
 _YEAR_RE = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
 _STOP_RE = re.compile(r"[。；;\n]")
-_MULTI_YEAR_PLAN_RE = re.compile(r"分\s*(?:\d|[两二三四五])\s*年|分年度|跨年度|周期\s*(?:\d|[两二三四五])\s*年|项目期|实施期")
+_MULTI_YEAR_PLAN_RE = re.compile(r"分\s*(?:\d|[两二三四五])\s*年|分年度|跨年度|周期\s*(?:\d|[两二三四五])\s*年|项目期|实施期|建设期")
 
 LEVELS = {"中央": "中央", "省": "省", "省级": "省", "自治区": "省", "市": "市", "市级": "市", "市本级": "市", "州": "市",
           "盟": "市", "区": "县", "区级": "县", "县": "县", "县级": "县", "旗": "县", "乡": "乡", "乡级": "乡",
@@ -134,6 +137,7 @@ class _Rate:
     label: str
     consumed: bool = False
     k: int = 0                      # its place among the sentence's standards
+    scale: Decimal = Decimal(1)     # 每万尾1600元: per 10000
 
 
 @dataclass(slots=True)
@@ -178,6 +182,7 @@ class _Reader:
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
         self.count_each: dict[int, Token] = {}
+        self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
         self.first_open = 0
@@ -191,6 +196,8 @@ class _Reader:
         self._memo: dict = {}
         self._approx: dict[int, bool] = {}
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
+        self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
+                               or re.search(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)", self.text))
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
@@ -264,6 +271,7 @@ class _Reader:
                 previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if previous is not None and previous.kind == "each":
                     self.count_each[id(token)] = previous
+                self.earlier_counts.append((token, self.text[max(self.sentence_start, token.start - 10):token.start]))
                 self.chain_add(token)
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
@@ -346,17 +354,24 @@ class _Reader:
             return
         marker = _RESULT_RE.search(near)
         is_sub = bool(marker and marker["sub"])
-        is_sum = bool(marker and marker["sum"])
-        is_local = bool(marker and marker["local"])
+        is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
-        per = token.per or self.each_before(token)
+        if self.percent_pending is not None and self.percent_pending[0] is not None and not token.per:
+            self.percent_result(token)
+            return
+        per, scale = token.per, Decimal(1)
+        if not per:
+            per, scale = self.each_before(token)
         if not per and _YEARLY_RE.search(self.clause_before(token, 10)):
             per = ("年",)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
-            self.rate(token, per or ("件",))
+            self.rate(token, per or ("*",), scale)
             return
+        if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
+                r"[\s,，|｜:：=＝]*(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*", self.text[self.rates[-1].token.end:token.start]):
+            is_result = True  # 团干部培训｜3期｜1.5万元/期｜4.5万元: the row's amount
         if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
-            self.close_chain(token, sum_marker=is_sum)
+            self.close_chain(token, sum_marker="sub" if is_sub else "sum" if is_sum else False)
             return
         if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):
             self.close_plus(token)
@@ -389,35 +404,50 @@ class _Reader:
     def is_reference(self, token: Token, pre: str) -> bool:
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre):
             return True
+        if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
+            return True
         if self.latest_year is not None:
             years = [int(y) for y in _YEAR_RE.findall(self.text[max(self.sentence_start, token.start - 40):token.start])]
             if years and years[-1] < self.latest_year:
                 return True
         return False
 
-    def each_before(self, token: Token) -> tuple[str, ...]:
-        """The per words of a 每…/人均 written before ``token`` in its clause, with no number between."""
+    def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
+        """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
+        (and the scale of 每万尾: 10000)."""
         clause_start = token.start - len(self.clause_before(token, 20))
         per: list[str] = []
+        scale = Decimal(1)
         for other in self.back(12):
             if other.end <= clause_start - 1:
                 break
             if other.kind == "each":
-                per = list(other.per or ("件",)) + [w for w in per if w not in (other.per or ())]
+                per = list(other.per or ("*",)) + [w for w in per if w not in (other.per or ())]
+                scale *= other.value or 1
                 continue
             if other.kind in (MONEY, COUNT, PERCENT):
                 break
-        return tuple(per)
+        return tuple(per), scale
 
     # -- standards and products ---------------------------------------------------
-    def rate(self, token: Token, per: tuple[str, ...]) -> None:
-        rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates))
+    def rate(self, token: Token, per: tuple[str, ...], scale: Decimal = Decimal(1)) -> None:
+        rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates), scale=scale)
         if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
             pass
         self.rates.append(rate)
         self.chain = [token]
 
-    def count_for(self, rate: _Rate, thing: str, until: int | None) -> Token | None:
+    def matches(self, thing: str, count: Token) -> bool:
+        """A count of what a standard is per: the same measure (人 and 名 alike), or 个 after the thing's name
+        (每站… / 劝导站32个)."""
+        if not thing or thing == "*":   # 单价/标准 with no measure written: any count
+            return count.unit not in _TIME
+        if _same_thing(thing, count.unit):
+            return True
+        return count.unit == "个" and thing in self.text[max(0, count.start - 6):count.start]
+
+    def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
+                  exclude: list[Token] = ()) -> Token | None:
         """The count of ``thing`` a standard is per: the nearest (before it, since the previous standard,
         or after it, before the next standard or result)."""
         start, end = rate.token.start, rate.token.end
@@ -428,33 +458,54 @@ class _Reader:
         best, distance = None, None
         lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
         for count in self.counts[lo:hi]:  # counts are in text order: only the window is looked at
-            if id(count) in self.used_counts or not _measure_matches(thing, count):
+            if id(count) in self.used_counts or count in exclude or not self.matches(thing, count):
                 continue
             if previous <= count.start < start:
-                d = start - count.end
+                d = start - count.end + (100 if _is_separated(self.text, count.end, start) else 0)
             elif end <= count.start < limit:
-                d = count.start - end
+                d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0)
             else:
                 continue
             if distance is None or d < distance:
                 best, distance = count, d
+        if best is None and secondary:
+            # 每期人数：100人 / 期数：两期 on lines of their own: the one count of that measure
+            same = [c for c, _ in self.earlier_counts if _same_thing(thing, c.unit) and c not in exclude]
+            best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
+        elif best is None:
+            best = self.shared_count(rate, thing, previous, exclude)
         return best
+
+    def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
+        """A count already used by a standard before it (两项标准 on one 1.5万吨), or stated in an earlier
+        sentence under the same name (储备规模5000吨 … 按储备规模每吨每年80元)."""
+        hi = bisect_left(self.count_starts, previous)
+        for count in reversed(self.counts[max(0, hi - 20):hi]):
+            if self.matches(thing, count) and count not in exclude:
+                return count
+        for count, label in reversed(self.earlier_counts[-50:]):
+            if self.matches(thing, count) and count not in exclude and _labels_match(label, rate.label, 2):
+                return count
+        return None
 
     def product_of(self, rate: _Rate, until: int | None) -> tuple[Decimal, str, bool] | None:
         per = rate.per
-        value = rate.token.value
-        factors = [_rate_text(rate.token)]
+        value = rate.token.value / rate.scale
+        factors = [_rate_text(rate.token) + (f"/{_num(rate.scale)}{_per_thing(per)}" if rate.scale != 1 else "")]
         uncertain = rate.approx
         things = [w for w in per if w not in _TIME] or []
         counted = False
+        taken: list[Token] = []
         for position, thing in enumerate(things):
-            count = self.count_for(rate, thing, until)
+            if any(_same_thing(thing, t.unit) for t in taken):
+                continue  # 每期150人 × 两期 already counted the 期 of 每人每期
+            count = self.count_for(rate, thing, until, secondary=position > 0, exclude=taken)
             if count is None:
-                if position > 0 or thing == "件" and not self.counts:
+                if position > 0 or thing == "*" and not self.counts:
                     continue
                 found = self.context_count(rate, thing)
                 if found is None:
-                    if thing == "件":
+                    if thing == "*":
                         continue
                     return None
                 value *= found.value
@@ -463,13 +514,14 @@ class _Reader:
                 counted = True
                 continue
             self.used_counts.add(id(count))
+            taken.append(count)
             value *= count.value
             factors.insert(len(factors) - 1, f"{_num(count.value)}{count.unit}")
             uncertain = uncertain or count.approx or self.approx(count)
             counted = True
-            group = self.group_count(count, until)   # 每批40人 × 5批
-            if group is not None:
+            for group in self.group_counts(count):   # 每批40人 × 5批
                 self.used_counts.add(id(group))
+                taken.append(group)
                 value *= group.value
                 factors.insert(0, f"{_num(group.value)}{group.unit}")
         months = self.months_for(per)
@@ -487,19 +539,28 @@ class _Reader:
             return None  # 每年100万元 alone: a yearly amount, not a product
         return round_fen(value), "×".join(factors), uncertain
 
-    def group_count(self, count: Token, until: int | None) -> Token | None:
-        """每批40人 (每个村聘用1名): the count of 批 that 40人 is per."""
-        each = self.count_each.get(id(count))
-        if each is None:
-            return None
-        between = self.text[each.end:count.start]
-        if len(between.strip()) > 4 or re.search(r"[，,]", between):
-            return None
-        thing = _per_thing(each.per)
-        for candidate in reversed(self.counts[-20:]):
-            if candidate.unit == thing and id(candidate) not in self.used_counts and candidate is not count:
-                return candidate
-        return None
+    def group_counts(self, count: Token) -> list[Token]:
+        """每批40人 (每个点位配置器材8件, 日均400吨): the counts that ``count`` is per, nested at most 3 deep."""
+        out = []
+        for _ in range(3):
+            each = self.count_each.get(id(count))
+            if each is None:
+                break
+            between = self.text[each.end:count.start]
+            if len(between.strip()) > 12 or re.search(r"[，,。；;]", between):
+                break
+            thing = _per_thing(each.per)
+            found = None
+            for candidate in reversed(self.counts[-30:]):
+                if (candidate is not count and candidate not in out and id(candidate) not in self.used_counts
+                        and self.matches(thing, candidate)):
+                    found = candidate
+                    break
+            if found is None:
+                break
+            out.append(found)
+            count = found
+        return out
 
     def sentence_end(self) -> int:
         if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
@@ -544,7 +605,7 @@ class _Reader:
 
     def context_count(self, rate: _Rate, thing: str) -> Token | None:
         for token, label in zip(self.context, self.context_labels, strict=False):
-            if token.kind == COUNT and _measure_matches(thing, token) and _labels_match(rate.label, label):
+            if token.kind == COUNT and self.matches(thing, token) and _labels_match(rate.label, label):
                 return token
         return None
 
@@ -585,9 +646,9 @@ class _Reader:
     def close_chain(self, result: Token, sum_marker: bool) -> None:
         value, words, uncertain = self.chain_value(self.chain)
         self.chain, self.chain_open = [], False
-        if sum_marker and self.open_terms("sum"):
+        if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum"):
             self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
-            self.result(result, "sum")
+            self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
         self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
         self.add_item(self.item(result))
@@ -648,6 +709,11 @@ class _Reader:
             self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
                           any(i.approx for i in terms) or etc or self.unresolved)
         result = self.item(token)
+        starts = {t.start for t in terms}
+        if any(c[0] == 1 and c[1] in starts for c in self.candidates):
+            # 本年测算：A、B，合计X: this year's amount is the total of what followed the words
+            self.candidates = [c for c in self.candidates if not (c[0] == 1 and c[1] in starts)]
+            self.candidates.append((1, token.start, token.value, _written(token), approx))
         if kind == "sub":
             if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
                 self.open_breakdown(result)
@@ -706,6 +772,7 @@ class _Reader:
 
     def remainder(self, token: Token) -> None:
         """其余Y: the total (or the first amount listed) less the amounts stated since."""
+        self.flush_rates(until=token)
         if self.breakdown is not None:
             whole, parts = self.breakdown, list(self.breakdown_items)
             self.breakdown_remainder = True
@@ -720,6 +787,8 @@ class _Reader:
             self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value,
                           token, whole.approx or any(p.approx for p in parts))
         item = self.item(token, derived=True)
+        if _party_before(self.since_prev(token)) == self.level:  # 其余由县级自筹，即县级承担7600万元
+            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
         if self.breakdown is not None:
             self.breakdown_items.append(item)
         else:
@@ -736,12 +805,20 @@ class _Reader:
             self.chain.append(token)
             self.chain_open = False
             return
+        party = _party_before(near)
+        if _PERCENT_OF_RE.search(near) and not re.search(r"(?:比例|占比)\s*的?\s*$", near):
+            # 区级按中央补助的20%配套: a percentage of a named base, whoever pays it
+            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
+            self.percent_pending = (self.base_before(token, name), name, token)
+            return
+        if party is not None and re.search(r"(?:占比|比例|比重)(?:为)?\s*$", near):
+            self.level_share(token, party)  # 区级占比65%
+            return
         if _TARGET_BEFORE_RE.search(near):
             return  # a target: 覆盖率≥95%
         if re.search(r"各\s*(?:承担|配套|负担|分担|出资)?\s*$", near):
             self.each_share(token)
             return
-        party = _party_before(near)
         if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
                                   or near.rstrip().endswith(("级", "财政"))):
             self.level_share(token, party)
@@ -980,7 +1057,7 @@ class _Reader:
             return
         total, words = Decimal(0), []
         for count, label in counts:
-            matching = [(r, rl) for r, rl in rates if _measure_matches(_per_thing(r.per), count)]
+            matching = [(r, rl) for r, rl in rates if self.matches(_per_thing(r.per), count)]
             if len(matching) > 1:
                 matching = [(r, rl) for r, rl in matching if _labels_match(label, rl)]
             if len(matching) != 1:
@@ -1006,12 +1083,15 @@ class _Reader:
             self.check_context(plain[0].token)
         final = [c for c in self.candidates if c[0] == 0]
         ours = [c for c in self.candidates if c[0] == 2]
-        stated = [c for c in self.candidates if c[0] in (1, 3, 4)]
+        this_year = [c for c in self.candidates if c[0] == 1]
+        stated = [c for c in self.candidates if c[0] in (3, 4)]
         chosen = None
         if final:
             chosen = final[-1]
         elif ours:
             chosen = max(ours, key=lambda c: c[1])
+        elif this_year:
+            chosen = max(this_year, key=lambda c: c[1])
         elif stated:
             chosen = max(stated, key=lambda c: c[1])
         else:
@@ -1042,12 +1122,8 @@ def _per_thing(per: tuple[str, ...]) -> str:
     return words[0] if words else ""
 
 
-def _measure_matches(thing: str, count: Token) -> bool:
-    if not thing or thing == "件" and count.unit not in _TIME:
-        return True
-    if thing == count.unit or (thing in _PERSONISH and count.unit in _PERSONISH and not (thing == "户") ^ (count.unit == "户")):
-        return True
-    return False
+def _same_thing(thing: str, unit: str) -> bool:
+    return thing == unit or any(thing in group and unit in group for group in _SAME_THING)
 
 
 def _labels_match(a: str, b: str, size: int = 4) -> bool:
@@ -1081,12 +1157,15 @@ _PARTY_AS_PAYER_RE = re.compile(
 
 
 def _party_before(text: str) -> str | None:
-    """The level named as a payer in ``text`` (市级、区财政、县承担…; not 村 in 村级道路)."""
-    found = list(_PARTY_AS_PAYER_RE.finditer(text[-10:]))
-    if not found:
-        return None
-    word = re.match(_PARTY_RE.pattern, found[-1][0])[0]
-    return LEVELS.get(word)
+    """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
+    tail = text[-16:]
+    found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
+    if found:
+        return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
+    for m in reversed(list(_PARTY_RE.finditer(tail))):
+        if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not re.search(r"[，,。；;]", tail[m.end():]):
+            return LEVELS.get(m[0])
+    return None
 
 
 def _factor_text(token: Token) -> str:
