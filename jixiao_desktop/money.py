@@ -75,6 +75,8 @@ def read_decimal(digits: str) -> Decimal | None:
     :data:`MAX_FRACTION_DIGITS` after it, so every product and sum the checks
     form stays exact within Decimal's 28 digits.
     """
+    if len(digits) <= MAX_INTEGER_DIGITS and digits.isascii() and digits.isdigit():
+        return Decimal(digits)  # the common case, quickly
     plain = digits.replace(",", "").strip()
     whole, _, fraction = plain.partition(".")
     whole = whole.lstrip("+-").lstrip("0")

@@ -2,7 +2,8 @@
 
 ``prose_found`` — share of the corpus's wrong sentences found with the right numbers (%);
 ``prose_false_alarms`` — share of its correct sentences that raise anything (%); the same two for
-the held-out corpus (written separately and never used to tune the reader), and
+the second corpus (``prose_holdout_*``) and for the blind one, never used to change the reader
+(``prose_blind_*``), and
 ``prose_read_40k`` — reading a 40,000-character field of calculation prose (uncached).
 """
 
@@ -20,13 +21,14 @@ def _rate(path, which: int):
 
 def benchmarks():
     main = corpus_path()
-    holdout = main.with_name("holdout.jsonl")
     yield Benchmark("prose_found", _rate(main, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
     yield Benchmark("prose_false_alarms", _rate(main, 1), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
-    if holdout.exists():
-        yield Benchmark("prose_holdout_found", _rate(holdout, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
-        yield Benchmark("prose_holdout_false_alarms", _rate(holdout, 1), unit="%", min_runs=1, max_runs=1, budget_s=0,
-                        warmup=0)
+    for name in ("holdout", "blind"):
+        path = main.with_name(f"{name}.jsonl")
+        if path.exists():
+            yield Benchmark(f"prose_{name}_found", _rate(path, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
+            yield Benchmark(f"prose_{name}_false_alarms", _rate(path, 1), unit="%", min_runs=1, max_runs=1, budget_s=0,
+                            warmup=0)
     from jixiao_desktop.prose import lex, read
 
     # 40,000 characters of real calculation prose: the corpus's sentences one after another

@@ -171,6 +171,7 @@ class _Reader:
         self.last_total: _Item | None = None
         self.whole: _Item | None = None
         self.candidates: list[tuple[int, int, Decimal, str, bool]] = []   # (kind, position, value, words, uncertain)
+        self.this_year: dict[int, tuple] = {}                               # this year's amounts, by position
         self.split: _Split | None = None
         self.percent_pending: tuple | None = None   # (base item or None, base name, percent token)
         self.unresolved = False
@@ -398,7 +399,7 @@ class _Reader:
         else:
             self.add_item(item)
         if _THIS_YEAR_RE.search(pre):
-            self.candidates.append((1, token.start, token.value, _written(token), item.approx))
+            self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         self.chain = [token]
 
     def is_reference(self, token: Token, pre: str) -> bool:
@@ -709,11 +710,12 @@ class _Reader:
             self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
                           any(i.approx for i in terms) or etc or self.unresolved)
         result = self.item(token)
-        starts = {t.start for t in terms}
-        if any(c[0] == 1 and c[1] in starts for c in self.candidates):
+        replaced = [t.start for t in terms if t.start in self.this_year]
+        if replaced:
             # 本年测算：A、B，合计X: this year's amount is the total of what followed the words
-            self.candidates = [c for c in self.candidates if not (c[0] == 1 and c[1] in starts)]
-            self.candidates.append((1, token.start, token.value, _written(token), approx))
+            for start in replaced:
+                del self.this_year[start]
+            self.this_year[token.start] = (1, token.start, token.value, _written(token), approx)
         if kind == "sub":
             if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
                 self.open_breakdown(result)
@@ -1081,6 +1083,7 @@ class _Reader:
                 and not any(s.kind in ("sum", "product") for s in self.out.steps)
                 and not any(t.kind in (MONEY, COUNT) for t in self.tokens if t.end <= plain[0].start)):
             self.check_context(plain[0].token)
+        self.candidates += list(self.this_year.values())
         final = [c for c in self.candidates if c[0] == 0]
         ours = [c for c in self.candidates if c[0] == 2]
         this_year = [c for c in self.candidates if c[0] == 1]
