@@ -37,3 +37,12 @@ def test_the_second_corpus_too():
     found, alarms = rates(outcomes)
     assert len(outcomes) >= 100
     assert found >= 0.95 and alarms <= 0.03, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
+
+
+def test_the_blind_corpus_does_not_get_worse():
+    """Written by a third hand and never used to change the reader: its figures are the honest estimate.
+    First run (2026-11-30): 83.3 % found, 21.7 % flagged. This floor only guards against going backwards."""
+    outcomes = run_corpus(corpus_path().with_name("blind.jsonl"))
+    found, alarms = rates(outcomes)
+    assert len(outcomes) >= 100
+    assert found >= 0.83 and alarms <= 0.22, f"found {found:.1%}, false alarms {alarms:.1%}"
