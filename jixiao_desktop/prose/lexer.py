@@ -40,6 +40,7 @@ MEASURES = (
     "艘", "架", "口", "眼", "晚", "夜", "轮", "趟", "节", "堂", "门", "学时", "人日", "工日", "车次", "架次", "户籍",
     "处所", "栏", "幢", "层", "平米", "立方米", "方", "公顷", "千米", "延米", "平方公里", "千瓦", "届", "期次", "窗",
     "页", "尾", "发", "羽", "匹", "粒", "孔", "樘", "扇", "学期", "工作日", "日", "季度", "课", "车", "船", "片区",
+    "剂次", "剂", "针次", "针", "具", "点次", "岗位", "岗", "人月", "班次", "车辆",
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 # What a standard may be "per": measure words and periods.
@@ -69,6 +70,7 @@ _PATTERNS = [
     ("times", rf"{_NUMBER}\s*倍"),
     # --- quantities -------------------------------------------------------------
     ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
+    ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
     ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
@@ -80,7 +82,7 @@ _PATTERNS = [
     ("number", _NUMBER),
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
     ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})"
-             rf"|[月年]人均|人均|户均|家均|月均|年均|生均|床均|亩均|日均"),
+             rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
     ("op", r"[×xX\*＊]|乘以|乘|[+＋]|加上"),
     ("stop", r"[。；;\n]"),
@@ -209,6 +211,9 @@ def _token(kind: str, m: re.Match) -> Token | None:
     text, start, end = m.group(0), m.start(), m.end()
     if kind in ("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"):
         return None  # not part of a calculation
+    if kind == "plus_percent":
+        number = read_decimal(m["pp_num"])
+        return None if number is None else Token("number", text, start, end, 1 + number / 100)
     if kind == "number":  # a bare number: a factor only where × joins it to others
         number = read_decimal(text)
         return None if number is None else Token("number", text, start, end, number)
@@ -248,7 +253,8 @@ def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "each":
         words = re.findall(_PER_WORD, re.sub(r"[每均万千百]", " ", text))
         per = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
-               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",)}.get(text) or tuple(words)
+               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",),
+               "人次均": ("人次",)}.get(text) or tuple(words)
         scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
         return Token("each", text, start, end, value=scale, per=per)
     if kind == "comma":

@@ -183,6 +183,7 @@ class _Reader:
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
         self.count_each: dict[int, Token] = {}
+        self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
@@ -196,6 +197,11 @@ class _Reader:
         self._sentence_end: tuple[int, int] | None = None
         self._memo: dict = {}
         self._approx: dict[int, bool] = {}
+        self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.last_percent_base: _Item | None = None
+        self.plan: _Item | None = None                   # a multi-year project's total (总投资)
+        self.plan_parts: list[_Item] = []
+        self.plan_remainder = False
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or re.search(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)", self.text))
@@ -272,6 +278,9 @@ class _Reader:
                 previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if previous is not None and previous.kind == "each":
                     self.count_each[id(token)] = previous
+                elif previous is not None and previous.kind == COUNT and re.search(
+                        r"^[^，,。；;\d]{0,12}各[^，,。；;\d]{0,10}$", self.text[previous.end:token.start]):
+                    self.count_group[id(token)] = previous
                 self.earlier_counts.append((token, self.text[max(self.sentence_start, token.start - 10):token.start]))
                 self.chain_add(token)
             elif kind in ("months", "years", "number"):
@@ -348,6 +357,8 @@ class _Reader:
         if self.percent_pending is not None and self.percent_pending[0] is None and self.base_named(token):
             self.percent_pending = (self.item(token), self.percent_pending[1], self.percent_pending[2])
             return
+        if self.plan_part(token, pre):
+            return
         if self.is_reference(token, pre):
             return
         if _FINAL_RE.search(pre):
@@ -357,13 +368,21 @@ class _Reader:
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
+        if self.percent_pending is not None and len(self.chain) >= 2 and (
+                self.text[self.chain[-1].end:token.start].strip() in ("=", "＝")
+                or _RESULT_RE.search(self.text[self.chain[-1].end:token.start])):
+            self.percent_pending = None   # the chain states the percentage itself: 2×3800×12×（1+32%）＝120384元
+            self.close_chain(token, sum_marker=False)
+            return
         if self.percent_pending is not None and self.percent_pending[0] is not None and not token.per:
             self.percent_result(token)
+            return
+        if self.table_row(token):
             return
         per, scale = token.per, Decimal(1)
         if not per:
             per, scale = self.each_before(token)
-        if not per and _YEARLY_RE.search(self.clause_before(token, 10)):
+        if not per and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
@@ -402,6 +421,64 @@ class _Reader:
             self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         self.chain = [token]
 
+    def plan_part(self, token: Token, pre: str) -> bool:
+        """A project over several years: 总投资1800万元，2024年已安排650万元，本年度安排700万元，剩余350万元于2026年安排.
+        The years' amounts are the parts of the total; this year's is what the text arrives at."""
+        if not self.multi_year:
+            return False
+        if self.plan is None:
+            if _WHOLE_PROJECT_RE.search(pre):
+                self.plan = self.item(token)
+                return True
+            return False
+        item = self.item(token)
+        if _REMAINDER_RE.search(pre):
+            value = self.plan.value - sum((p.value for p in self.plan_parts), Decimal(0))
+            if self.plan_parts:
+                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in self.plan_parts)}为"
+                              f"{self.fmt(value)}", value, token, self.plan.approx)
+            self.plan_parts.append(item)
+            self.plan_remainder = True
+            return True
+        if re.search(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年", pre):
+            self.plan_parts.append(item)
+            if _THIS_YEAR_RE.search(pre) or re.search(r"本年|今年|当年", pre):
+                self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
+            return True
+        return False
+
+    def plan_years(self) -> int | None:
+        found = re.search(r"分\s*(\d|[两二三四五])\s*年|(\d|[两二三四五])\s*年实施", self.text)
+        if found:
+            word = found[1] or found[2]
+            return int(word) if word.isdigit() else int(cn_number(word))
+        span = re.search(r"((?:19|20)\d{2})\s*[-—~～至到]\s*((?:19|20)\d{2})\s*年", self.text)
+        if span:
+            return int(span[2]) - int(span[1]) + 1
+        return None
+
+    def table_row(self, token: Token) -> bool:
+        """血压计|120台|380元|45600元: in a row of a flattened table (数量|单价|金额), the first amount after the
+        count is its price and the second the row's amount."""
+        i = self.index
+        if i < 2:
+            return False
+        price, count = self.tokens[i - 1], self.tokens[i - 2]
+        if price.kind != MONEY or count.kind != COUNT or price.per or price.start < self.sentence_start:
+            return False
+        separators = r"\s*[|｜\t]\s*|\s{2,}"
+        if not (re.fullmatch(separators, self.text[count.end:price.start])
+                and re.fullmatch(separators, self.text[price.end:token.start])):
+            return False
+        value = round_fen(count.value * price.value)
+        self.items = [i for i in self.items if i.start != price.start]
+        self.breakdown_items = [i for i in self.breakdown_items if i.start != price.start]
+        self.add_step("product", f"{_num(count.value)}{count.unit}×{_written(price)}＝{self.fmt(value)}", value, token,
+                      self.approx(price))
+        self.used_counts.add(id(count))
+        self.add_item(self.item(token))
+        return True
+
     def is_reference(self, token: Token, pre: str) -> bool:
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre):
             return True
@@ -432,6 +509,7 @@ class _Reader:
 
     # -- standards and products ---------------------------------------------------
     def rate(self, token: Token, per: tuple[str, ...], scale: Decimal = Decimal(1)) -> None:
+        self.rate_per[token.start] = per
         rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates), scale=scale)
         if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
             pass
@@ -445,7 +523,10 @@ class _Reader:
             return count.unit not in _TIME
         if _same_thing(thing, count.unit):
             return True
-        return count.unit == "个" and thing in self.text[max(0, count.start - 6):count.start]
+        before = self.text[max(0, count.start - 6):count.start]
+        if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and re.search(r"岗|员|名额", before + count.text):
+            return True  # 公益性岗位45个 for 每人每月1000元
+        return count.unit == "个" and thing in before
 
     def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
                   exclude: list[Token] = ()) -> Token | None:
@@ -469,6 +550,8 @@ class _Reader:
                 continue
             if distance is None or d < distance:
                 best, distance = count, d
+        if best is not None:
+            best = self.listed_with(best, thing)
         if best is None and secondary:
             # 每期人数：100人 / 期数：两期 on lines of their own: the one count of that measure
             same = [c for c, _ in self.earlier_counts if _same_thing(thing, c.unit) and c not in exclude]
@@ -476,6 +559,30 @@ class _Reader:
         elif best is None:
             best = self.shared_count(rate, thing, previous, exclude)
         return best
+
+    def listed_with(self, count: Token, thing: str) -> Token:
+        """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
+        i = self.counts.index(count) if count in self.counts else -1
+        if i < 0:
+            return count
+        group = [count]
+        j = i - 1
+        while j >= 0 and re.fullmatch(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}",
+                                      self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):
+            group.insert(0, self.counts[j])
+            j -= 1
+        j = i + 1
+        while j < len(self.counts) and re.fullmatch(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}",
+                                                  self.text[group[-1].end:self.counts[j].start]) and self.matches(thing, self.counts[j]):
+            group.append(self.counts[j])
+            j += 1
+        if len(group) == 1 or any(id(c) in self.used_counts for c in group):
+            return count
+        for member in group:
+            self.used_counts.add(id(member))
+        text = "＋".join(f"{_num(c.value)}{c.unit}" for c in group)
+        return Token(COUNT, f"（{text}）", group[0].start, group[-1].end, sum((c.value for c in group), Decimal(0)),
+                     count.unit, approx=any(c.approx for c in group))
 
     def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
         """A count already used by a standard before it (两项标准 on one 1.5万吨), or stated in an earlier
@@ -544,6 +651,11 @@ class _Reader:
         """每批40人 (每个点位配置器材8件, 日均400吨): the counts that ``count`` is per, nested at most 3 deep."""
         out = []
         for _ in range(3):
+            direct = self.count_group.get(id(count))
+            if direct is not None and direct not in out and id(direct) not in self.used_counts:
+                out.append(direct)
+                count = direct
+                continue
             each = self.count_each.get(id(count))
             if each is None:
                 break
@@ -689,6 +801,8 @@ class _Reader:
         return i
 
     def open_terms(self, kind: str) -> list[_Item]:
+        if kind == "local" and self.breakdown is not None:
+            return [i for i in self.breakdown_items if i.start >= self.sentence_start]
         if kind == "local":
             return self.items[self.local_index():]
         if kind == "sub":
@@ -699,7 +813,7 @@ class _Reader:
         """An amount after a total word: it states the value of the open items (or stands alone)."""
         approx = self.approx(token)
         etc = bool(_ETC_RE.search(self.before(token, 10)))
-        if self.breakdown is not None and kind != "sub":
+        if self.breakdown is not None and kind == "sum":
             self.close_breakdown()
         self.flush_chain()
         self.flush_rates()
@@ -722,6 +836,12 @@ class _Reader:
             self.subtotals.append(result)
             del self.items[self.sub_start:]
             self.sub_start = len(self.items)
+            return
+        if kind == "local" and self.breakdown is not None:
+            inside = {id(t) for t in terms}
+            self.breakdown_items = [i for i in self.breakdown_items if id(i) not in inside] + [result]
+            del self.items[self.local_index():]
+            self.chain = [token]
             return
         if kind == "local":
             del self.items[self.local_index():]
@@ -775,6 +895,17 @@ class _Reader:
     def remainder(self, token: Token) -> None:
         """其余Y: the total (or the first amount listed) less the amounts stated since."""
         self.flush_rates(until=token)
+        split = self.split
+        if split is not None and split.kind == "percent" and split.whole is not None and not split.whole.rate:
+            taken = sum(split.fractions.values(), Decimal(0))
+            value = round_fen(split.whole.value * (Decimal(1) - taken))
+            self.add_step("remainder", f"{split.whole.words}减去{split.label}为{self.fmt(value)}", value, token,
+                          split.whole.approx)
+            item = self.item(token, derived=True)
+            if _party_before(self.since_prev(token)) == self.level or self.level not in split.fractions:
+                self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
+            self.whole = item
+            return
         if self.breakdown is not None:
             whole, parts = self.breakdown, list(self.breakdown_items)
             self.breakdown_remainder = True
@@ -838,30 +969,53 @@ class _Reader:
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        last, named = None, None
+        if re.match(r"(?:上述|以上|前述|上列)", name):
+            terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
+            if terms:
+                value = sum((i.value for i in terms), Decimal(0))
+                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
+        last, named, fuzzy, best = None, None, None, 0
         for other in self.sentence_tokens():
             if other.kind == MONEY and other.end <= token.start:
                 last = other
-                if name and name in self.label_of(other):
+                label = self.label_of(other)
+                if name and name in label:
                     named = other
+                elif name:
+                    common = _common_run(name, label)
+                    if common >= 4 and common >= 0.6 * len(name) and common > best:
+                        fuzzy, best = other, common
         if named is not None:
-            return _Item(named.value, _rate_text(named), named.start, named.end, self.approx(named), named.per)
+            return self.base_item(named)
         if name and self.text.find(name, token.end) >= 0:
-            return None
+            return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
+        if fuzzy is not None:
+            return self.base_item(fuzzy)
+        if not name and self.last_percent_base is not None and re.search(r"按\s*$", self.before(token, 4)):
+            return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:
-            return _Item(last.value, _rate_text(last), last.start, last.end, self.approx(last), last.per)
+            return self.base_item(last)
         return self.whole
+
+    def base_item(self, token: Token) -> _Item:
+        per = token.per or self.rate_per.get(token.start, ())
+        return _Item(token.value, _rate_text(token), token.start, token.end, self.approx(token), per)
 
     def label_of(self, token: Token) -> str:
         return self.clause_before(token, 16)
 
     def base_named(self, token: Token) -> bool:
         name = self.percent_pending[1]
-        return bool(name) and name in self.label_of(token)
+        if not name:
+            return False
+        label = self.label_of(token)
+        common = _common_run(name, label)
+        return name in label or (common >= 4 and common >= 0.6 * len(name))
 
     def percent_result(self, token: Token) -> None:
         base, _name, pct = self.percent_pending
         self.percent_pending = None
+        self.last_percent_base = base
         value = round_fen(base.value * pct.value / 100)
         item = self.item(token, derived=True)
         if bool(base.rate) == token.is_rate:
@@ -875,13 +1029,14 @@ class _Reader:
         before = self.text[max(self.sentence_start, token.start - 16):token.start]
         after_clause = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 16], maxsplit=1)[0]
         named = _parties_in(before, words=True)
-        if len(named) >= len(token.parts):
-            named = named[-len(token.parts):]
-        else:
+        if len(named) > len(token.parts):
+            grouped = _grouped_parties(before)
+            named = grouped[-len(token.parts):] if len(grouped) >= len(token.parts) else named[-len(token.parts):]
+        elif len(named) < len(token.parts):
             named = _parties_in(after_clause, words=True)[:len(token.parts)]
         if len(named) < len(token.parts):
             return
-        parties = tuple(LEVELS[w] for w in named)
+        parties = tuple(LEVELS.get(w, w) for w in named)
         total = sum(token.parts)
         fractions = {p: part / total for p, part in zip(parties, token.parts, strict=False)}
         previous = self.split
@@ -1074,6 +1229,12 @@ class _Reader:
     def finish(self) -> None:
         self.flush_rates()
         self.close_breakdown()
+        if self.plan is not None and len(self.plan_parts) >= 2 and not self.plan_remainder \
+                and len(self.plan_parts) == self.plan_years():
+            value = sum((p.value for p in self.plan_parts), Decimal(0))
+            self.out.steps.append(Step("sum", "＋".join(p.words for p in self.plan_parts) + f"＝{self.fmt(value)}", value,
+                                       self.plan.value, self.plan.approx, self.tolerance(self.plan.token, self.plan.approx),
+                                       self.plan.start, self.plan.end))
         if self.percent_pending is not None and self.percent_pending[0] is not None:
             base, _name, pct = self.percent_pending
             value = round_fen(base.value * pct.value / 100)
@@ -1137,6 +1298,18 @@ def _labels_match(a: str, b: str, size: int = 4) -> bool:
     return any(a[i:i + size] in b for i in range(len(a) - size + 1))
 
 
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share (short texts)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
 def _base_name(text: str) -> str:
     """What a percentage is of: 按项目资金的0.5% → 项目资金; 按建安费1.8% → 建安费."""
     found = re.search(r"(?:按|以|为)([^，,。；;\n\d按以为]{2,12}?)(?:的)?\s*$", text)
@@ -1157,6 +1330,19 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
 
 _PARTY_AS_PAYER_RE = re.compile(
     rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
+
+
+def _grouped_parties(text: str) -> tuple[str, ...]:
+    """省与市县 → (省, 市县): names written with nothing between them pay as one."""
+    groups: list[str] = []
+    last_end = None
+    for m in _PARTY_RE.finditer(text):
+        if last_end is not None and m.start() == last_end and groups:
+            groups[-1] += m[0]
+        else:
+            groups.append(m[0])
+        last_end = m.end()
+    return tuple(g.removesuffix("级") for g in groups)
 
 
 def _party_before(text: str) -> str | None:
