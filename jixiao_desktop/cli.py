@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("jixiao_desktop.commands.excel_import", "从Excel工作簿导入表格，显示导入报告"),
     "export": ("jixiao_desktop.commands.excel_export", "把表格导出为正式表样的Excel工作簿"),
     "pdf": ("jixiao_desktop.commands.pdf", "把表格打印为PDF（A4，官方版式）"),
+    "template": ("jixiao_desktop.commands.template", "表样：列出、显示、检查表样文件"),
 }
 
 

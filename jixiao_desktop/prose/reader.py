@@ -152,6 +152,34 @@ class _Split:
     less: Decimal = Decimal(0)          # taken by parties named before 其余 (中央和省级补助60万元，其余…)
 
 
+# Patterns used while reading, compiled once.
+_RX1 = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)")
+_RX2 = re.compile(r"\d+(?:\.(\d+))?")
+_RX3 = re.compile(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年")
+_RX4 = re.compile(r"本年|今年|当年")
+_RX5 = re.compile(r"分\s*(\d|[两二三四五])\s*年|(\d|[两二三四五])\s*年实施")
+_RX6 = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]\s*((?:19|20)\d{2})\s*年")
+_RX7 = re.compile(r"岗|员|名额")
+_RX8 = re.compile(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}")
+_RX9 = re.compile(r"[，,。；;]")
+_RX10 = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*个\s*月")
+_RX11 = re.compile(r"全年|一年|年度|每年|按年|1\s*[-—~至到]\s*12\s*月|12月")
+_RX12 = re.compile(r"(?:比例|占比)\s*的?\s*$")
+_RX13 = re.compile(r"(?:占比|比例|比重)(?:为)?\s*$")
+_RX14 = re.compile(r"各\s*(?:承担|配套|负担|分担|出资)?\s*$")
+_RX15 = re.compile(r"[（(][^）)]*[＋+和与][^）)]*[）)]\s*的\s*$")
+_RX16 = re.compile(r"(?:上述|以上|前述|上列)")
+_RX17 = re.compile(r"按\s*$")
+_RX18 = re.compile(r"其余|剩余|余下")
+_RX19 = re.compile(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$")
+_RX20 = re.compile(r"[（(]\s*(?:其中)?\s*含")
+_RX21 = re.compile(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$")
+_RX22 = re.compile(r"[\d.,，。；;、:：%元万/（）()\s]")
+_RX23 = re.compile(r"(?:按|以|为)([^，,。；;\n\d按以为]{2,12}?)(?:的)?\s*$")
+_RX24 = re.compile(r"^(?:照|其|本项目|项目的)")
+_RX25 = re.compile(r"[，,；;。\n]")
+_RX26 = re.compile(r"^[^\d]*|\s+")
+
 class _Reader:
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
@@ -204,7 +232,7 @@ class _Reader:
         self.plan_remainder = False
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
-                               or re.search(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)", self.text))
+                               or _RX1.search(self.text))
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
@@ -248,7 +276,7 @@ class _Reader:
             yield self.tokens[i]
 
     def tolerance(self, token: Token, approx: bool) -> Decimal:
-        digits = re.search(r"\d+(?:\.(\d+))?", token.text)
+        digits = _RX2.search(token.text)
         decimals = len(digits[1]) if digits and digits[1] else 0
         factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
         if decimals or approx:
@@ -440,19 +468,19 @@ class _Reader:
             self.plan_parts.append(item)
             self.plan_remainder = True
             return True
-        if re.search(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年", pre):
+        if _RX3.search(pre):
             self.plan_parts.append(item)
-            if _THIS_YEAR_RE.search(pre) or re.search(r"本年|今年|当年", pre):
+            if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
                 self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
             return True
         return False
 
     def plan_years(self) -> int | None:
-        found = re.search(r"分\s*(\d|[两二三四五])\s*年|(\d|[两二三四五])\s*年实施", self.text)
+        found = _RX5.search(self.text)
         if found:
             word = found[1] or found[2]
             return int(word) if word.isdigit() else int(cn_number(word))
-        span = re.search(r"((?:19|20)\d{2})\s*[-—~～至到]\s*((?:19|20)\d{2})\s*年", self.text)
+        span = _RX6.search(self.text)
         if span:
             return int(span[2]) - int(span[1]) + 1
         return None
@@ -524,7 +552,7 @@ class _Reader:
         if _same_thing(thing, count.unit):
             return True
         before = self.text[max(0, count.start - 6):count.start]
-        if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and re.search(r"岗|员|名额", before + count.text):
+        if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and _RX7.search(before + count.text):
             return True  # 公益性岗位45个 for 每人每月1000元
         return count.unit == "个" and thing in before
 
@@ -567,13 +595,11 @@ class _Reader:
             return count
         group = [count]
         j = i - 1
-        while j >= 0 and re.fullmatch(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}",
-                                      self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):
+        while j >= 0 and _RX8.fullmatch(self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):
             group.insert(0, self.counts[j])
             j -= 1
         j = i + 1
-        while j < len(self.counts) and re.fullmatch(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}",
-                                                  self.text[group[-1].end:self.counts[j].start]) and self.matches(thing, self.counts[j]):
+        while j < len(self.counts) and _RX8.fullmatch(self.text[group[-1].end:self.counts[j].start]) and self.matches(thing, self.counts[j]):
             group.append(self.counts[j])
             j += 1
         if len(group) == 1 or any(id(c) in self.used_counts for c in group):
@@ -660,7 +686,7 @@ class _Reader:
             if each is None:
                 break
             between = self.text[each.end:count.start]
-            if len(between.strip()) > 12 or re.search(r"[，,。；;]", between):
+            if len(between.strip()) > 12 or _RX9.search(between):
                 break
             thing = _per_thing(each.per)
             found = None
@@ -691,12 +717,12 @@ class _Reader:
         return self._memo[key]
 
     def _months(self, sentence: str) -> tuple[Decimal, bool]:
-        found = re.search(r"(\d+|[一二两三四五六七八九十]{1,3})\s*个\s*月", sentence)
+        found = _RX10.search(sentence)
         if found:
             n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
             if n:
                 return n, False
-        if re.search(r"全年|一年|年度|每年|按年|1\s*[-—~至到]\s*12\s*月|12月", sentence):
+        if _RX11.search(sentence):
             return Decimal(12), False
         return Decimal(12), True
 
@@ -939,17 +965,17 @@ class _Reader:
             self.chain_open = False
             return
         party = _party_before(near)
-        if _PERCENT_OF_RE.search(near) and not re.search(r"(?:比例|占比)\s*的?\s*$", near):
+        if _PERCENT_OF_RE.search(near) and not _RX12.search(near):
             # 区级按中央补助的20%配套: a percentage of a named base, whoever pays it
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
             self.percent_pending = (self.base_before(token, name), name, token)
             return
-        if party is not None and re.search(r"(?:占比|比例|比重)(?:为)?\s*$", near):
+        if party is not None and _RX13.search(near):
             self.level_share(token, party)  # 区级占比65%
             return
         if _TARGET_BEFORE_RE.search(near):
             return  # a target: 覆盖率≥95%
-        if re.search(r"各\s*(?:承担|配套|负担|分担|出资)?\s*$", near):
+        if _RX14.search(near):
             self.each_share(token)
             return
         if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
@@ -964,12 +990,12 @@ class _Reader:
     def base_before(self, token: Token, name: str) -> _Item | None:
         """The amount a percentage is of: the one named so before it, else the last one before it
         in its sentence; None when the base is named but written after (按项目资金的0.5%…：项目资金2860万元)."""
-        if re.search(r"[（(][^）)]*[＋+和与][^）)]*[）)]\s*的\s*$", self.text[max(self.sentence_start, token.start - 24):token.start]):
+        if _RX15.search(self.text[max(self.sentence_start, token.start - 24):token.start]):
             terms = self.open_terms("sum")
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        if re.match(r"(?:上述|以上|前述|上列)", name):
+        if _RX16.match(name):
             terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
@@ -991,7 +1017,7 @@ class _Reader:
             return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
         if fuzzy is not None:
             return self.base_item(fuzzy)
-        if not name and self.last_percent_base is not None and re.search(r"按\s*$", self.before(token, 4)):
+        if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
             return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:
             return self.base_item(last)
@@ -1041,7 +1067,7 @@ class _Reader:
         fractions = {p: part / total for p, part in zip(parties, token.parts, strict=False)}
         previous = self.split
         scale, whole, less = Decimal(1), None, Decimal(0)
-        rest = re.search(r"其余|剩余|余下", self.text[max(self.sentence_start, token.start - 24):token.start])
+        rest = _RX18.search(self.text[max(self.sentence_start, token.start - 24):token.start])
         if previous is not None and rest:
             taken = sum((f for p, f in previous.fractions.items() if p not in fractions), Decimal(0))
             scale, whole = Decimal(1) - taken, previous.whole
@@ -1129,7 +1155,7 @@ class _Reader:
         split = self.split
         party = _party_before(pre)
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
-                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and re.match(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$", pre):
+                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = self.level if self.level in split.fractions else None
@@ -1276,9 +1302,9 @@ def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
     segment = text[max(sentence_start, position - 40):position]
     opened = max(segment.rfind("（"), segment.rfind("("))
-    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and re.match(r"[（(]\s*(?:其中)?\s*含", segment[opened:]):
+    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and _RX20.match(segment[opened:]):
         return True
-    return bool(re.search(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$", segment))
+    return bool(_RX21.search(segment))
 
 
 def _per_thing(per: tuple[str, ...]) -> str:
@@ -1291,8 +1317,8 @@ def _same_thing(thing: str, unit: str) -> bool:
 
 
 def _labels_match(a: str, b: str, size: int = 4) -> bool:
-    a = re.sub(r"[\d.,，。；;、:：%元万/（）()\s]", "", a)
-    b = re.sub(r"[\d.,，。；;、:：%元万/（）()\s]", "", b)
+    a = _RX22.sub("", a)
+    b = _RX22.sub("", b)
     if len(a) < size or len(b) < size:
         return False
     return any(a[i:i + size] in b for i in range(len(a) - size + 1))
@@ -1312,9 +1338,9 @@ def _common_run(a: str, b: str) -> int:
 
 def _base_name(text: str) -> str:
     """What a percentage is of: 按项目资金的0.5% → 项目资金; 按建安费1.8% → 建安费."""
-    found = re.search(r"(?:按|以|为)([^，,。；;\n\d按以为]{2,12}?)(?:的)?\s*$", text)
+    found = _RX23.search(text)
     name = found[1] if found else ""
-    return re.sub(r"^(?:照|其|本项目|项目的)", "", name).strip()
+    return _RX24.sub("", name).strip()
 
 
 def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
@@ -1352,7 +1378,7 @@ def _party_before(text: str) -> str | None:
     if found:
         return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
     for m in reversed(list(_PARTY_RE.finditer(tail))):
-        if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not re.search(r"[，,。；;]", tail[m.end():]):
+        if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not _RX9.search(tail[m.end():]):
             return LEVELS.get(m[0])
     return None
 
@@ -1366,7 +1392,7 @@ def _factor_text(token: Token) -> str:
 
 
 def _is_separated(text: str, a: int, b: int) -> bool:
-    return bool(re.search(r"[，,；;。\n]", text[a:b]))
+    return bool(_RX25.search(text[a:b]))
 
 
 def _num(value: Decimal) -> str:
@@ -1385,7 +1411,7 @@ def _rate_text(token: Token) -> str:
     if token.kind != MONEY:
         return f"{_num(token.value)}{token.unit}"
     if token.per:
-        return re.sub(r"^[^\d]*|\s+", "", token.text)
+        return _RX26.sub("", token.text)
     return _written(token)
 
 

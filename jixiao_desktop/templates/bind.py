@@ -1,0 +1,111 @@
+"""A template's relations judged on a document of one of the built-in forms.
+
+Each field and table of a template may name the ``path`` where a document of a built-in form keeps
+it (``funding.{row}.{column}``, ``special_funds[{index}].amount``). This module reads the values
+through those paths and judges the template's relations on them: blank cells stay blank (not zero),
+so a relation over amounts the form does not split is not judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao_desktop.forms import FormBase
+from jixiao_desktop.forms.locations import resolve
+from jixiao_desktop.money import format_with_unit, parse_amount, read_decimal
+from jixiao_desktop.templates.formula import evaluate
+from jixiao_desktop.templates.loader import LoadedTemplate, tolerance
+from jixiao_desktop.templates.schema import AmountTable, FieldsSection, SignOffSection
+
+
+@dataclass(frozen=True)
+class RelationResult:
+    id: str
+    level: str
+    holds: bool
+    judged: bool
+    left: Decimal | None
+    right: Decimal | None
+    location: str
+    message: str
+
+
+def judge(loaded: LoadedTemplate, form: FormBase) -> list[RelationResult]:
+    """Every top-level relation of ``loaded`` judged on ``form`` (in the template's order)."""
+    cells = _cells(loaded, form)
+    unit = form.amount_unit
+
+    def resolver(name: str) -> list[Decimal | None]:
+        return [value for _, value in cells.get(name, [])]
+
+    out = []
+    for spec, relation, scope in loaded.relations:
+        if scope:
+            continue  # child relations: judged per child form (not bound for built-in forms yet)
+        outcome = evaluate(relation, resolver, tolerance(spec, unit) or Decimal(0))
+        where = spec.where or relation.first_reference()
+        location = next((path for path, _ in cells.get(where, [])), "")
+        out.append(RelationResult(spec.id, spec.level, outcome.holds, outcome.judged, outcome.left, outcome.right,
+                                  location, _message(spec.message, outcome, unit)))
+    return out
+
+
+def _message(template: str, outcome, unit) -> str:
+    def money(value):
+        return format_with_unit(value, unit) if value is not None else "（空）"
+
+    difference = outcome.difference
+    words = {
+        "left": money(outcome.left),
+        "right": money(outcome.right),
+        "difference": f"相差{money(abs(difference))}" if difference else "相等",
+    }
+    try:
+        return template.format(**words) if template else f"{words['left']}与{words['right']}不符合关系，{words['difference']}"
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _cells(loaded: LoadedTemplate, form: FormBase) -> dict[str, list[tuple[str, Decimal | None]]]:
+    """reference name → [(path, value)] for every cell the template binds to a path."""
+    unit = form.amount_unit
+    out: dict[str, list[tuple[str, Decimal | None]]] = {}
+
+    def read(path: str, kind: str) -> Decimal | None:
+        try:
+            text = resolve(form, path)
+        except (LookupError, ValueError):
+            return None
+        if not isinstance(text, str) or not text.strip():
+            return None
+        if kind == "amount":
+            return parse_amount(text, unit).value
+        head = text.strip().rstrip("%％")
+        return read_decimal(head)
+
+    for section in loaded.template.section:
+        if isinstance(section, (FieldsSection, SignOffSection)):
+            for field in section.field:
+                if field.path:
+                    out[field.id] = [(field.path, read(field.path, field.type))]
+        elif isinstance(section, AmountTable) and section.path:
+            for column in section.columns:
+                every: list[tuple[str, Decimal | None]] = []
+                if section.rows:
+                    for row in section.rows:
+                        path = section.path.format(row=row.id, column=column.id, index=0)
+                        cell = (path, read(path, column.type))
+                        out[f"{section.id}.{row.id}.{column.id}"] = [cell]
+                        every.append(cell)
+                elif "[{index}]" in section.path:
+                    base = section.path.split("[{index}]")[0]
+                    try:
+                        count = len(resolve(form, base))
+                    except (LookupError, ValueError, TypeError):
+                        count = 0
+                    for index in range(count):
+                        path = section.path.format(index=index, column=column.id, row="")
+                        every.append((path, read(path, column.type)))
+                out[f"{section.id}.*.{column.id}"] = every
+    return out

@@ -1,0 +1,218 @@
+"""Templates as data (first step): the format, its formulas with blank-is-not-zero, the Chinese refusals,
+and a shipped template's relations judged on the seed documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao_desktop.checks import run_checks
+from jixiao_desktop.cli import main
+from jixiao_desktop.templates import FormulaError, TemplateError, available, load, load_text, parse
+from jixiao_desktop.templates.bind import judge
+from jixiao_desktop.templates.formula import evaluate
+from tests.conftest import load_example
+
+D = Decimal
+
+
+def values(table: dict):
+    return lambda name: table.get(name, [None])
+
+
+@pytest.mark.parametrize("formula, cells, holds, judged", [
+    ("a = b + c", {"a": [D(10)], "b": [D(4)], "c": [D(6)]}, True, True),
+    ("a = b + c", {"a": [D(10)], "b": [D(4)], "c": [D(5)]}, False, True),
+    ("a = b + c", {"a": [D(10)], "b": [D(10)]}, True, True),            # a blank part is nothing, not an error
+    ("a = b + c", {"a": [D(10)]}, True, False),                         # nothing split: not judged
+    ("a = b + c", {"b": [D(4)]}, True, False),                          # the total left blank: required's business
+    ("sum(t.*.x) = 100", {"t.*.x": [D(60), None, D(40)]}, True, True),
+    ("t.*.x = total", {"t.*.x": [D(1), D(2)], "total": [D(3)]}, True, True),
+    ("a <= b", {"a": [D(5)], "b": [D(4)]}, False, True),
+    ("a × 70% = b", {"a": [D(300)], "b": [D(210)]}, True, True),
+    ("round(a / 3, 2) = b", {"a": [D(10)], "b": [D("3.33")]}, True, True),
+    ("count(t.*.x) >= 1", {"t.*.x": [None, None]}, False, True),
+    ("a ≠ b", {"a": [D(1)], "b": [D(1)]}, False, True),
+])
+def test_formulas(formula, cells, holds, judged):
+    outcome = evaluate(parse(formula), values(cells))
+    assert (outcome.holds, outcome.judged) == (holds, judged)
+
+
+def test_tolerance():
+    assert evaluate(parse("a = b"), values({"a": [D("100.00")], "b": [D("100.004")]}), D("0.005")).holds
+    assert not evaluate(parse("a = b"), values({"a": [D("100.00")], "b": [D("100.01")]}), D("0.005")).holds
+
+
+@pytest.mark.parametrize("formula, position, words", [
+    ("a = b +", 7, "不完整"),
+    ("a + b", 5, "比较符号"),
+    ("a = b # c", 6, "不认识的字符"),
+    ("a = sqrt(b)", 4, "不认识的函数"),
+    ("a = (b + c", 10, "缺少“)”"),
+    ("", 0, "空"),
+    ("a = b c", 6, "多出的内容"),
+])
+def test_formula_mistakes_say_where(formula, position, words):
+    with pytest.raises(FormulaError) as info:
+        parse(formula)
+    assert info.value.position == position and words in str(info.value)
+
+
+MINIMAL = """
+[template]
+id = "county-distribution"
+version = 1
+name = "专项资金分配表及绩效目标表（某县）"
+region = "某省某县"
+kind = "project"
+unit = "万元"
+layout = "own"
+levels = { "产出指标" = ["数量指标", "质量指标"], "效益指标" = ["社会效益指标"], "满意度指标" = ["服务对象满意度指标"] }
+
+[[section]]
+type = "fields"
+id = "head"
+  [[section.field]]
+  id = "name"
+  label = "资金名称"
+  required = true
+  role = "project_name"
+  [[section.field]]
+  id = "notice_amount"
+  label = "下达文件金额"
+  type = "amount"
+
+[[section]]
+type = "amounts"
+id = "distribution"
+label = "资金分配表"
+growable = true
+total_row = "合计"
+columns = [
+  { id = "town", label = "乡镇", type = "text" },
+  { id = "roads", label = "道路养护" },
+  { id = "water", label = "饮水工程" },
+  { id = "total", label = "小计" },
+]
+
+[[section]]
+type = "children"
+id = "targets"
+label = "子项目绩效目标表"
+of = "distribution"
+  [[section.section]]
+  type = "indicators"
+  id = "indicators"
+  sides = [{ id = "annual", label = "年度指标" }]
+  columns = ["level2", "name", "value", "score"]
+  [[section.relation]]
+  id = "scores"
+  formula = "sum(indicators.*.score) = 100"
+  level = "错误"
+  message = "分值合计应为100分，现为{left}"
+
+[[relation]]
+id = "rows"
+formula = "sum(distribution.*.total) = sum(distribution.*.roads) + sum(distribution.*.water)"
+level = "错误"
+
+[[relation]]
+id = "notice"
+formula = "sum(distribution.*.total) = notice_amount"
+level = "错误"
+tolerance = "0.005万"
+"""
+
+
+def test_a_layout_that_is_not_shipped_is_one_file(tmp_path):
+    path = tmp_path / "county.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.id == "county-distribution" and len(loaded.relations) == 3
+    assert "distribution.*.roads" in loaded.names[""] and "indicators.*.score" in loaded.names["targets"]
+    assert {scope for _, _, scope in loaded.relations} == {"", "targets"}
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda t: t.replace('kind = "project"', 'kind = "projekt"'), "template › kind"),
+    (lambda t: t.replace('formula = "sum(distribution.*.total) = notice_amount"',
+                         'formula = "sum(distribution.*.total) = notice"'), "没有的栏目：notice"),
+    (lambda t: t.replace('role = "project_name"', 'role = "name_of_project"'), "不是已知的用途"),
+    (lambda t: t.replace('of = "distribution"', 'of = "head"'), "不存在的金额表"),
+    (lambda t: t.replace('id = "water"', 'id = "roads"'), "列 id 重复"),
+    (lambda t: t.replace('tolerance = "0.005万"', 'tolerance = "半分"'), "不是金额"),
+    (lambda t: t.replace("[[section]]\ntype = \"amounts\"", "[[section]\ntype = \"amounts\"", 1), "第"),
+    (lambda t: t.replace('label = "资金分配表"\n', ''), "第"),
+])
+def test_a_template_with_a_mistake_is_refused_with_where(tmp_path, change, words):
+    path = tmp_path / "wrong.toml"
+    path.write_text(change(MINIMAL), encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        load(path)
+    message = str(info.value)
+    assert "wrong.toml" in message and words in message, message
+
+
+def test_the_shipped_templates_load():
+    found, refused = available(user_dir=Path("/nonexistent"))
+    assert "yunnan-project" in found and not refused
+
+
+def test_a_user_template_is_used_like_a_shipped_one_and_a_broken_one_is_reported(tmp_path):
+    (tmp_path / "mine.toml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "broken.toml").write_text("[template", encoding="utf-8")
+    found, refused = available(user_dir=tmp_path)
+    assert "county-distribution" in found and len(refused) == 1 and "broken.toml" in str(refused[0])
+
+
+def test_the_yunnan_templates_relations_on_the_seed_documents():
+    template = available(user_dir=Path("/nonexistent"))[0]["yunnan-project"]
+    for name in ("project-2024-chenggong-eldercare", "project-2020-chenggong-service-contest"):
+        form = load_example(name)
+        results = {r.id: r for r in judge(template, form)}
+        assert all(r.holds for r in results.values()), name
+        assert not run_checks(form).by_rule("funding.total")
+
+
+def test_a_relation_that_fails_gives_the_numbers_the_rule_gives():
+    template = available(user_dir=Path("/nonexistent"))[0]["yunnan-project"]
+    form = load_example("project-2024-chenggong-eldercare")
+    form.funding.annual.central = "1000"
+    result = {r.id: r for r in judge(template, form)}["funding.annual_total"]
+    assert not result.holds and result.location == "funding.annual.total"
+    assert "453600.00元" in result.message and "454600.00元" in result.message and "相差1000.00元" in result.message
+    (finding,) = run_checks(form).by_rule("funding.total")
+    assert "454600.00元" in finding.message and "1000.00元" in finding.message
+
+
+def test_blank_is_not_zero_on_a_real_form():
+    template = available(user_dir=Path("/nonexistent"))[0]["yunnan-project"]
+    form = load_example("project-2024-chenggong-eldercare")
+    for key in ("central", "provincial", "city", "county", "other"):
+        setattr(form.funding.annual, key, "")
+    result = {r.id: r for r in judge(template, form)}["funding.annual_total"]
+    assert not result.judged and result.holds
+
+
+def test_command_line(tmp_path, capsys):
+    assert main(["template", "list"]) == 0
+    assert "yunnan-project" in capsys.readouterr().out
+    assert main(["template", "show", "yunnan-project"]) == 0
+    assert "[template]" in capsys.readouterr().out
+    assert main(["template", "show", "nope"]) == 2
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    bad.write_text(MINIMAL.replace("kind =", "kinds ="), encoding="utf-8")
+    assert main(["template", "check", str(good)]) == 0
+    assert main(["template", "check", str(good), str(bad)]) == 1
+    out, err = capsys.readouterr()
+    assert "可以使用" in out and "bad.toml" in err and "多出了不认识的项" in err
+
+
+def test_load_text_names_its_source():
+    with pytest.raises(TemplateError) as info:
+        load_text("[template]\nid = 'a'\n", "手写模板")
+    assert "手写模板" in str(info.value)
