@@ -3,6 +3,8 @@ numbers, at most 3 % of the correct ones flagged. ``jixiao bench --only 'prose_*
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao_desktop.prose.corpus import corpus_path, load_corpus, rates, run_corpus
 
 
@@ -39,10 +41,16 @@ def test_the_second_corpus_too():
     assert found >= 0.95 and alarms <= 0.03, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
 
 
-def test_the_blind_corpus_does_not_get_worse():
-    """Written by a third hand and never used to change the reader: its figures are the honest estimate.
-    First run (2026-11-30): 83.3 % found, 21.7 % flagged. This floor only guards against going backwards."""
-    outcomes = run_corpus(corpus_path().with_name("blind.jsonl"))
+@pytest.mark.parametrize("name, found_at_least, alarms_at_most", [
+    # blind.jsonl, first run before the reader had seen it: 83.3 % found, 21.7 % flagged; then used for fixes.
+    ("blind", 0.95, 0.10),
+    # blind2.jsonl, first run (after the fixes from blind.jsonl): 88.3 % found, 5.0 % flagged; then used for fixes.
+    ("blind2", 0.93, 0.05),
+])
+def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
+    """Each written by another hand; their first runs are the honest estimates of what new sentences get.
+    These floors only guard against going backwards."""
+    outcomes = run_corpus(corpus_path().with_name(f"{name}.jsonl"))
     found, alarms = rates(outcomes)
     assert len(outcomes) >= 100
-    assert found >= 0.83 and alarms <= 0.22, f"found {found:.1%}, false alarms {alarms:.1%}"
+    assert found >= found_at_least and alarms <= alarms_at_most, f"found {found:.1%}, false alarms {alarms:.1%}"

@@ -207,10 +207,17 @@ def _kind_of(match: re.Match) -> str:
     return ""
 
 
+_SKIPPED = frozenset(("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"))
+_PER_SPLIT_RE = re.compile(r"\s*[./·]\s*")
+_RATIO_SPLIT_RE = re.compile(r"\s*[:：比]\s*")
+
+
 def _token(kind: str, m: re.Match) -> Token | None:
-    text, start, end = m.group(0), m.start(), m.end()
-    if kind in ("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"):
+    if kind == "stop":
+        return Token("stop", m.group(0), m.start(), m.end())
+    if kind in _SKIPPED:
         return None  # not part of a calculation
+    text, start, end = m.group(0), m.start(), m.end()
     if kind == "plus_percent":
         number = read_decimal(m["pp_num"])
         return None if number is None else Token("number", text, start, end, 1 + number / 100)
@@ -221,14 +228,14 @@ def _token(kind: str, m: re.Match) -> Token | None:
         number = read_decimal(m["m_num"])
         if number is None:
             return None
-        per = tuple(w for w in re.split(r"\s*[./·]\s*", m["m_per"])) if m["m_per"] else ()
+        per = tuple(_PER_SPLIT_RE.split(m["m_per"])) if m["m_per"] else ()
         unit = {"万": "万元", "亿": "亿元"}.get(m["m_unit"], m["m_unit"])
         return Token(MONEY, text, start, end, number * _UNIT_FACTOR[m["m_unit"]], unit, per, approx=bool(m["m_more"]))
     if kind == PERCENT:
         number = read_decimal(m["p_num"])
         return None if number is None else Token(PERCENT, text, start, end, number, "%")
     if kind == RATIO:
-        parts = tuple(read_decimal(p) for p in re.split(r"\s*[:：比]\s*", text))
+        parts = tuple(read_decimal(p) for p in _RATIO_SPLIT_RE.split(text))
         if any(p is None for p in parts) or sum(parts) == 0:
             return None
         return Token(RATIO, text, start, end, parts=parts)

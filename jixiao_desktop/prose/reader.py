@@ -43,8 +43,9 @@ _TIME = {"年", "月"}        # periods worked out from the sentence (12个月, 
 _SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
                {"季度", "季"}, {"场", "场次"}, {"期", "期次"}]
 _FILL = r"[^，,。；;\n\d：:]{0,8}"
-_SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|共|全年合计|全年共计)\s*[:：]?{_FILL}$")
-_LOCAL_RE = re.compile(rf"(?:全年需|全年共需|共需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
+_SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
+                     rf"项目总投资|总投资|总投入|总概算)\s*[:：]?{_FILL}$")
+_LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
                        rf"|即|需|[=＝]|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
@@ -119,7 +120,7 @@ def level_of(*names: str) -> str:
 @dataclass(slots=True)
 class _Item:
     value: Decimal
-    words: str
+    written: str | None             # how it reads in a working (None: the token as written, made when needed)
     start: int
     end: int
     approx: bool = False
@@ -127,6 +128,12 @@ class _Item:
     derived: bool = False           # worked out from an amount before it (a remainder, a percentage, a share)
     token: Token | None = None      # the amount as written, for a plain amount
     product: bool = False           # a standard × count (or a × chain) worked out here
+
+    @property
+    def words(self) -> str:
+        if self.written is None:
+            self.written = _written(self.token) if self.token is not None else ""
+        return self.written
 
 
 @dataclass(slots=True)
@@ -210,6 +217,7 @@ class _Reader:
         self.sentence_first = 0                      # index of its first token
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
+        self.last_each = -1
         self.count_each: dict[int, Token] = {}
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
@@ -230,9 +238,10 @@ class _Reader:
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
         self.plan_remainder = False
+        self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
-                               or _RX1.search(self.text))
+                               or len(set(years)) >= 2 or _RX1.search(self.text))
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
@@ -290,7 +299,7 @@ class _Reader:
                                    stated_token.start, stated_token.end))
 
     def item(self, token: Token, **kwargs) -> _Item:
-        return _Item(token.value, _written(token), token.start, token.end, self.approx(token), token=token, **kwargs)
+        return _Item(token.value, None, token.start, token.end, self.approx(token), token=token, **kwargs)
 
     # -- the walk ------------------------------------------------------------
     def run(self) -> Reading:
@@ -326,6 +335,8 @@ class _Reader:
                 self.ratio(token)
             elif kind == "half":
                 self.half(token)
+            elif kind == "each":
+                self.last_each = index
             if kind in (COUNT, MONEY, PERCENT, RATIO, "months", "years", "number", "half"):
                 self.prev_end = token.end
         self.index = len(self.tokens)
@@ -410,7 +421,7 @@ class _Reader:
         per, scale = token.per, Decimal(1)
         if not per:
             per, scale = self.each_before(token)
-        if not per and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
+        if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
@@ -459,8 +470,11 @@ class _Reader:
                 self.plan = self.item(token)
                 return True
             return False
+        remainder = _REMAINDER_RE.search(pre)
+        if not remainder and not _RX3.search(pre):
+            return False
         item = self.item(token)
-        if _REMAINDER_RE.search(pre):
+        if remainder:
             value = self.plan.value - sum((p.value for p in self.plan_parts), Decimal(0))
             if self.plan_parts:
                 self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in self.plan_parts)}为"
@@ -472,6 +486,8 @@ class _Reader:
             self.plan_parts.append(item)
             if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
                 self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
+            elif "已" not in pre and not self.plan_first:
+                self.plan_first = (1, token.start, token.value, _written(token), item.approx)
             return True
         return False
 
@@ -521,6 +537,8 @@ class _Reader:
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
         (and the scale of 每万尾: 10000)."""
+        if self.last_each < self.sentence_first:
+            return (), Decimal(1)   # no 每…/人均 in this sentence
         clause_start = token.start - len(self.clause_before(token, 20))
         per: list[str] = []
         scale = Decimal(1)
@@ -554,7 +572,8 @@ class _Reader:
         before = self.text[max(0, count.start - 6):count.start]
         if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and _RX7.search(before + count.text):
             return True  # 公益性岗位45个 for 每人每月1000元
-        return count.unit == "个" and thing in before
+        after = self.text[count.end:count.end + 5]
+        return count.unit == "个" and (thing in before or thing in after)
 
     def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
                   exclude: list[Token] = ()) -> Token | None:
@@ -591,7 +610,7 @@ class _Reader:
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
         i = self.counts.index(count) if count in self.counts else -1
-        if i < 0:
+        if i < 0 or len(self.rates) > 1:   # with several standards, each finds its own count
             return count
         group = [count]
         j = i - 1
@@ -941,6 +960,8 @@ class _Reader:
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
+        if _party_before(self.text[token.end:token.end + 12]) == self.level:   # 其余44万元由县级财政配套
+            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", self.approx(token)))
         if parts:
             value = whole.value - sum((p.value for p in parts), Decimal(0))
             self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value,
@@ -1238,6 +1259,22 @@ class _Reader:
         rates = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == MONEY]
         if not counts or not rates or any(c.approx for c, _ in counts):
             return
+        if len(rates) == 1 and len([w for w in rates[0][0].per if w not in _TIME]) > 1:
+            # 45人 × 300天 × 8元/人·天: one standard per several things
+            rate = rates[0][0]
+            value, words = rate.value, [_rate_text(rate)]
+            for thing in (w for w in rate.per if w not in _TIME):
+                matching = [c for c, _ in counts if self.matches(thing, c)]
+                if not matching:
+                    return
+                value *= sum((c.value for c in matching), Decimal(0))
+                words.insert(0, "＋".join(f"{_num(c.value)}{c.unit}" for c in matching))
+            if "月" in rate.per:
+                value *= 12
+                words.append("12个月")
+            value = round_fen(value)
+            self.add_step("context", "按数量指标和成本指标，" + "×".join(words) + f"＝{self.fmt(value)}", value, token, True)
+            return
         total, words = Decimal(0), []
         for count, label in counts:
             matching = [(r, rl) for r, rl in rates if self.matches(_per_thing(r.per), count)]
@@ -1270,6 +1307,8 @@ class _Reader:
                 and not any(s.kind in ("sum", "product") for s in self.out.steps)
                 and not any(t.kind in (MONEY, COUNT) for t in self.tokens if t.end <= plain[0].start)):
             self.check_context(plain[0].token)
+        if not self.this_year and self.plan_first is not None:
+            self.this_year[self.plan_first[1]] = self.plan_first
         self.candidates += list(self.this_year.values())
         final = [c for c in self.candidates if c[0] == 0]
         ours = [c for c in self.candidates if c[0] == 2]
@@ -1301,6 +1340,8 @@ class _Reader:
 def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
     segment = text[max(sentence_start, position - 40):position]
+    if "含" not in segment:
+        return False
     opened = max(segment.rfind("（"), segment.rfind("("))
     if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and _RX20.match(segment[opened:]):
         return True
