@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("jixiao_desktop.commands.excel_export", "把表格导出为正式表样的Excel工作簿"),
     "pdf": ("jixiao_desktop.commands.pdf", "把表格打印为PDF（A4，官方版式）"),
     "template": ("jixiao_desktop.commands.template", "表样：列出、显示、检查表样文件"),
+    "new": ("jixiao_desktop.commands.new", "按表样新建一份空白表格"),
 }
 
 

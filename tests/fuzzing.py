@@ -68,7 +68,19 @@ def example_data() -> dict[str, dict]:
     data = {}
     for name in EXAMPLE_NAMES:
         data[name] = json.loads(example_path(name).read_text(encoding="utf-8"))
+    data["template-yunnan"] = _template_document()
     return data
+
+
+def _template_document() -> dict:
+    """A document of the shipped Yunnan template, partly filled (a TemplateForm)."""
+    from jixiao_desktop.templates import available
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(available()[0]["yunnan-project"], year="2025")
+    form.content.fields.update(project_name="社区养老服务", overview="为27个社区提供服务，每个2.4万元，共64.8万元")
+    form.content.tables["funding"][1].update(total="648000", county="648000")
+    return json.loads(json.dumps(form_to_data(form), ensure_ascii=False))
 
 
 _WEIRD_TEXT = st.sampled_from([

@@ -143,6 +143,25 @@ def setf(path, value):
     return change
 
 
+def yunnan(**fields) -> "TemplateForm":
+    """A complete, correct document of the shipped Yunnan template; ``fields`` changed by id."""
+    from jixiao_desktop.templates import available
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(available()[0]["yunnan-project"], year="2025")
+    form.content.fields.update(year="2025", project_name="社区养老补助", department="民政局 101", unit="某区民政局",
+                               overview="对10个社区养老服务中心给予运营补助", annual_goal="年度目标")
+    form.content.tables["funding"][0].update(total="300000", county="300000")
+    form.content.tables["funding"][1].update(total="100000", county="100000")
+    for key, value in fields.items():
+        if "." in key:
+            table, row, column = key.split(".")
+            form.content.tables[table][int(row)][column] = value
+        else:
+            form.content.fields[key] = value
+    return form
+
+
 CASES = {
     "amount.unreadable": (project, with_(project, setf("funding.annual.county", "约10万"))),
     "amount.unit_differs": (project, with_(project, setf("funding.annual.total", "10万元"), setf("funding.annual.county", "10万元"))),
@@ -170,6 +189,9 @@ CASES = {
         with_(project, setf("proposal.arrangement", "10个中心，每个中心1万元，市、区按3:7分担，区级承担70%（7000元/个.年），10个中心合计70000元")),
         with_(project, setf("proposal.arrangement", "10个中心，市、区按3:7分担，区级承担60%，合计70000元")),
     ),
+    "template.relation": (yunnan, lambda: yunnan(**{"funding.1.county": "90000"})),
+    "template.required": (yunnan, lambda: yunnan(project_name=" ")),
+    "template.amount_unreadable": (yunnan, lambda: yunnan(**{"funding.1.other": "一万"})),
     "prose.too_long": (project, with_(project, setf("proposal.content", "为1户发放补助1万元；" * 2600))),
     "prose.vs_amount": (department, with_(department, setf("special_funds[1].detail.expenses[0].basis", "全年测算应发放90万元，市区各配套50%"))),
     "required.blank": (project, with_(project, setf("project_name", " "))),
@@ -230,6 +252,6 @@ def test_rule_passes_and_fails(rule):
 
 
 def test_correct_forms_have_no_errors_or_warnings():
-    for make in (project, department, unit):
+    for make in (project, department, unit, yunnan):
         report = run_checks(make())
         assert [f for f in report.findings if f.severity.value != "hint"] == [], [f.message for f in report.findings]

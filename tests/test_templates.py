@@ -216,3 +216,66 @@ def test_load_text_names_its_source():
     with pytest.raises(TemplateError) as info:
         load_text("[template]\nid = 'a'\n", "手写模板")
     assert "手写模板" in str(info.value)
+
+
+# -- documents of any template ------------------------------------------------------------------
+
+def test_a_document_of_a_template_that_is_not_shipped(tmp_path):
+    """Write a template file, make a document of it, fill it in, check it (its formulas fire with their
+    numbers), save and reopen it: no Python written for this layout."""
+    from jixiao_desktop.storage import load as load_document
+    from jixiao_desktop.storage import save
+    from jixiao_desktop.templates.document import child_blank, new_document
+
+    path = tmp_path / "county.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    loaded = load(path)
+    form = new_document(loaded, year="2025")
+    form.content.fields.update(name="农村公路养护及饮水工程专项", notice_amount="100")
+    form.content.tables["distribution"] = [
+        {"town": "甲镇", "roads": "30", "water": "20", "total": "50"},
+        {"town": "乙乡", "roads": "25", "water": "20", "total": "45"},   # 45 listed; the notice says 100 in all
+    ]
+    child = child_blank(loaded, "targets")
+    child.tables["indicators"] = [{"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "养护里程",
+                                   "value": "≥120公里", "score": "60"},
+                                  {"side": "annual", "level1": "满意度指标", "level2": "服务对象满意度指标",
+                                   "name": "群众满意度", "value": "≥90%", "score": "30"}]   # 90 points, not 100
+    form.content.children["targets"] = [child]
+    report = run_checks(form)
+    messages = {f.rule: [] for f in report.findings}
+    for f in report.findings:
+        messages[f.rule].append(f.message)
+    relation = messages["template.relation"]
+    assert any("95.00万元" in m and "100.00万元" in m and "相差5.00万元" in m for m in relation), relation
+    assert any("子项目绩效目标表第1张" in m and "90" in m for m in relation), relation
+    # the rows add up: 50 = 30 + 20, 45 = 25 + 20 (no finding for "rows")
+    assert len(relation) == 2
+    target = tmp_path / "filled.jixiao"
+    save(form, target)
+    again = load_document(target)
+    assert again.kind == "template" and again.template_id == "county-distribution"
+    assert again.model_dump() == form.model_dump()
+    assert [f.message for f in run_checks(again).findings] == [f.message for f in report.findings]
+    # the template travels with the document: it checks the same with the template file gone
+    path.unlink()
+    assert [f.message for f in run_checks(load_document(target)).findings] == [f.message for f in report.findings]
+
+
+def test_a_templates_required_fields_and_unreadable_amounts(tmp_path):
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(MINIMAL, "测试"))
+    form.content.fields["notice_amount"] = "一百万"
+    rules = {(f.rule, f.location) for f in run_checks(form).findings}
+    assert ("template.required", "content.fields.name") in rules
+    assert ("template.amount_unreadable", "content.fields.notice_amount") in rules
+
+
+def test_new_from_the_command_line(tmp_path, capsys):
+    target = tmp_path / "new.jixiao"
+    assert main(["new", "--template", "yunnan-project", "-o", str(target)]) == 0
+    assert main(["check", str(target)]) == 1   # required fields blank
+    out = capsys.readouterr().out
+    assert "template.required" in out and "项目名称未填写" in out
+    assert main(["new", "--template", "nope", "-o", str(tmp_path / "x.jixiao")]) == 2

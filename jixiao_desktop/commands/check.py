@@ -63,7 +63,7 @@ def report_json(path: str, form: FormBase, report: Report) -> dict:
 
 def report_text(path: str, form: FormBase, report: Report) -> str:
     name = getattr(form, "display_name", "") or "（未命名）"
-    lines = [f"{path}：{FORM_KINDS[form.kind]}《{name}》"]
+    lines = [f"{path}：{FORM_KINDS.get(form.kind) or form.title}《{name}》"]
     for finding in report.findings:
         where = describe(form, finding.location) if finding.location else "整张表"
         mark = "（已说明）" if finding.explained else ""

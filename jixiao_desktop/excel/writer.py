@@ -18,6 +18,8 @@ from jixiao_desktop.forms import ProjectForm
 
 def build_workbook(form) -> openpyxl.Workbook:
     """The workbook with its official sheets and, when needed, the 填报程序数据 sheet."""
+    if form.kind == "template":
+        raise ExcelError(f"按表样“{form.title}”填写的表格导出为Excel的功能还在制作中（文件本身完好）。")
     wb = openpyxl.Workbook()
     if isinstance(form, ProjectForm):
         write_project(wb, form)

@@ -39,14 +39,16 @@ from jixiao_desktop.forms.project import (
     Proposal,
 )
 
-Form = Annotated[Union[ProjectForm, DepartmentForm], Field(discriminator="kind")]
+from jixiao_desktop.templates.document import TemplateForm  # noqa: E402  (a form made from a template file)
+
+Form = Annotated[Union[ProjectForm, DepartmentForm, TemplateForm], Field(discriminator="kind")]
 FORM_ADAPTER: TypeAdapter = TypeAdapter(Form)
 
 FORM_KINDS = {
     "project": "项目支出绩效目标申报表",
     "department": "部门整体支出绩效目标表",
     "unit": "单位整体支出绩效目标申报表（上海）",
-}
+}  # the built-in forms (a form made from a template file names its template: TemplateForm.title)
 
 __all__ = [
     "CostLine",

@@ -79,6 +79,14 @@ def too_long_texts(form: BaseModel) -> TextTooLong | None:
     return TextTooLong(places) if places else None
 
 
+class LayoutNotReady(NotPrintable):
+    """A form made from a template file: its printed layout comes with the generic printer."""
+
+    def __init__(self, title: str):
+        self.places = []
+        super().__init__(f"无法打印：按表样“{title}”填写的表格的打印版式还在制作中（文件本身完好）。")
+
+
 class UnprintableCharacters(NotPrintable):
     """The document has characters the print font cannot draw.
 

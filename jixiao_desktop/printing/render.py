@@ -19,7 +19,7 @@ from jixiao_desktop.forms import FormBase
 from jixiao_desktop.printing import fonts
 from jixiao_desktop.printing.appendix import appendix_story
 from jixiao_desktop.printing.common import Builder
-from jixiao_desktop.printing.coverage import iter_texts, too_long_texts, unprintable_error
+from jixiao_desktop.printing.coverage import LayoutNotReady, iter_texts, too_long_texts, unprintable_error
 from jixiao_desktop.printing.department_pdf import department_story
 from jixiao_desktop.printing.page import PageDecor, canvas_maker, draw_background
 from jixiao_desktop.printing.project_pdf import project_story
@@ -93,6 +93,8 @@ def render_pdf(
 
 def render_bytes(form: FormBase, *, options: PrintOptions = PrintOptions()) -> tuple[bytes, RenderResult]:
     """The PDF as bytes (for a preview) and what was printed."""
+    if form.kind == "template":
+        raise LayoutNotReady(form.title)
     too_long = too_long_texts(form)
     if too_long is not None:
         raise too_long

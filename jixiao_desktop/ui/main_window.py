@@ -176,6 +176,11 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return False
+        if opened.form.kind == "template":
+            QMessageBox.information(self, "按表样填报的表格", f"“{Path(path).name}”是按表样“{opened.form.title}”填写的表格。"
+                                    "按任意表样编辑的界面还在制作中，现在可以用命令行 jixiao check 检查它；"
+                                    "文件本身完好，没有任何改动。")
+            return False
         self.set_document(FormDocument(opened.form, path, parent=self))
         self._remember(Path(path))
         log.info("opened %s", path)

@@ -1,0 +1,99 @@
+"""Documents of any template: its relations (审核公式), its required fields, its amounts.
+
+A template's relations are judged with blank-is-not-zero (see :mod:`jixiao_desktop.templates.formula`);
+each finding has the relation's own level and message, with both sides' amounts and the difference.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.checks.context import CheckContext
+from jixiao_desktop.checks.findings import Severity
+from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.templates.document import amount_names, cells, money
+from jixiao_desktop.templates.formula import evaluate
+from jixiao_desktop.templates.loader import tolerance
+from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, SignOffSection
+
+LEVELS = {"错误": Severity.ERROR, "警告": Severity.WARNING, "提示": Severity.HINT}
+
+
+@rule("template.relation", Severity.ERROR, "表样的审核公式不成立", kinds=("template",))
+def template_relation(ctx: CheckContext):
+    form = ctx.form
+    loaded = form.loaded
+    unit = form.amount_unit
+    sections = loaded.template.section
+    scopes = {"": [(cells(sections, form.content, "content.", unit), "")]}
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        parent_table = next(s for s in sections if isinstance(s, AmountTable) and s.id == child.of)
+        rows = form.content.tables.get(child.of, [])
+        scopes[child.id] = []
+        for index, part in enumerate(form.content.children.get(child.id, [])):
+            parent = rows[index] if index < len(rows) else {}
+            prefix = f"content.children.{child.id}[{index}]."
+            scopes[child.id].append((cells(child.section, part, prefix, unit, parent, parent_table),
+                                     f"{child.label}第{index + 1}张："))
+    for spec, relation, scope in loaded.relations:
+        for table, where in scopes.get(scope, []):
+            outcome = evaluate(relation, lambda name, t=table: [v for _, v in t.get(name, [])],
+                               tolerance(spec, unit) or Decimal(0))
+            if outcome.holds:
+                continue
+            anchor = spec.where or relation.first_reference()
+            location = next((loc for loc, _ in table.get(anchor, []) if loc), "")
+            child = next((s for s in sections if isinstance(s, ChildForms) and s.id == scope), None)
+            names = amount_names(child.section if child else sections)
+            if child is not None:
+                names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
+                                                         and s.id == child.of).columns if c.type == "amount"}
+            is_money = any(r in names for r in relation.references())
+            yield Hit(location, where + _message(spec, outcome, unit, relation.text, is_money), (), LEVELS[spec.level])
+
+
+def _message(spec, outcome, unit, formula: str, is_money: bool) -> str:
+    difference = outcome.difference
+    words = {"left": money(outcome.left, unit, is_money), "right": money(outcome.right, unit, is_money),
+             "difference": f"相差{money(abs(difference), unit, is_money)}" if difference else "相等"}
+    if spec.message:
+        try:
+            return spec.message.format(**words)
+        except (KeyError, IndexError, ValueError):
+            return spec.message
+    return f"审核公式“{formula}”不成立：左边{words['left']}，右边{words['right']}，{words['difference']}"
+
+
+@rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",))
+def template_required(ctx: CheckContext):
+    form = ctx.form
+    for section in form.loaded.template.section:
+        if isinstance(section, (FieldsSection, SignOffSection)):
+            for field in section.field:
+                if field.required and not form.content.fields.get(field.id, "").strip():
+                    yield Hit(f"content.fields.{field.id}", f"{field.label}未填写（表样要求必填）")
+        elif isinstance(section, AmountTable):
+            for index, row in enumerate(form.content.tables.get(section.id, [])):
+                label = row.get("_row") and next((r.label for r in section.rows if r.id == row["_row"]), "")
+                for column in section.columns:
+                    if column.required and not row.get(column.id, "").strip():
+                        yield Hit(f"content.tables.{section.id}[{index}].{column.id}",
+                                  f"{section.label}{label or f'第{index + 1}行'}的{column.label}未填写（表样要求必填）")
+
+
+@rule("template.amount_unreadable", Severity.ERROR, "表样中的金额无法读取", kinds=("template",))
+def template_amounts(ctx: CheckContext):
+    form = ctx.form
+    for section in form.loaded.template.section:
+        if isinstance(section, (FieldsSection, SignOffSection)):
+            for field in section.field:
+                text = form.content.fields.get(field.id, "")
+                if field.type == "amount" and text.strip() and not form.amount(text).ok:
+                    yield Hit(f"content.fields.{field.id}", f"{field.label}：{form.amount(text).error}")
+        elif isinstance(section, AmountTable):
+            for index, row in enumerate(form.content.tables.get(section.id, [])):
+                for column in section.columns:
+                    text = row.get(column.id, "")
+                    if column.type == "amount" and text.strip() and not form.amount(text).ok:
+                        yield Hit(f"content.tables.{section.id}[{index}].{column.id}",
+                                  f"{section.label}第{index + 1}行{column.label}：{form.amount(text).error}")

@@ -1,0 +1,45 @@
+"""``jixiao new --template ID -o FILE``: a blank document of a template (shipped or the clerk's own).
+
+Exit status: 0 written, 2 no such template (or a user template with a mistake), 3 not written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jixiao_desktop.storage import DocumentError, save
+from jixiao_desktop.storage.docfile import EXTENSION
+from jixiao_desktop.templates import available
+from jixiao_desktop.templates.document import new_document
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--template", required=True, metavar="ID", help="表样编号（jixiao template list 列出）")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help=f"新表格文件（{EXTENSION}）")
+    parser.add_argument("--year", default="", help="年度")
+    parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+
+
+def run(args: argparse.Namespace) -> int:
+    found, refused = available()
+    for exc in refused:
+        print(f"未采用：{exc}", file=sys.stderr)
+    loaded = found.get(args.template)
+    if loaded is None:
+        print(f"没有编号为“{args.template}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
+        return 2
+    target = Path(args.output)
+    if target.suffix.lower() != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    if target.exists() and not args.force:
+        print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
+        return 3
+    try:
+        save(new_document(loaded, year=args.year), target, backup=False)
+    except DocumentError as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    print(f"已新建：{target}（表样：{loaded.meta.name}）")
+    return 0
