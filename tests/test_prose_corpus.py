@@ -45,7 +45,9 @@ def test_the_second_corpus_too():
     # blind.jsonl, first run before the reader had seen it: 83.3 % found, 21.7 % flagged; then used for fixes.
     ("blind", 0.95, 0.10),
     # blind2.jsonl, first run (after the fixes from blind.jsonl): 88.3 % found, 5.0 % flagged; then used for fixes.
-    ("blind2", 0.93, 0.05),
+    ("blind2", 0.93, 0.03),
+    # blind3.jsonl (150), first run (after the fixes from blind2.jsonl): 90.7 % found, 10.7 % flagged; then used.
+    ("blind3", 0.93, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

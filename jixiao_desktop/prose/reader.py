@@ -52,6 +52,8 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|累计|结转|结余|原计划|原预算|已投入")
+_ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
+_USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
@@ -128,6 +130,7 @@ class _Item:
     derived: bool = False           # worked out from an amount before it (a remainder, a percentage, a share)
     token: Token | None = None      # the amount as written, for a plain amount
     product: bool = False           # a standard × count (or a × chain) worked out here
+    closed: bool = False            # a result: it stands for the items before it
 
     @property
     def words(self) -> str:
@@ -214,6 +217,7 @@ class _Reader:
         self.index = 0
         # the sentence being read
         self.sentence_start = 0
+        self.paragraph_start = 0                     # after the last 。 or line break (； only ends a clause)
         self.sentence_first = 0                      # index of its first token
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
@@ -315,6 +319,9 @@ class _Reader:
                 previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if previous is not None and previous.kind == "each":
                     self.count_each[id(token)] = previous
+                elif (previous is not None and previous.kind == COUNT and id(previous) in self.count_each
+                      and re.fullmatch(r"[、和及与][^，,。；;\d]{0,8}", self.text[previous.end:token.start])):
+                    self.count_each[id(token)] = self.count_each[id(previous)]   # 每村主职1名、其他村干部3名
                 elif previous is not None and previous.kind == COUNT and re.search(
                         r"^[^，,。；;\d]{0,12}各[^，,。；;\d]{0,10}$", self.text[previous.end:token.start]):
                     self.count_group[id(token)] = previous
@@ -360,6 +367,8 @@ class _Reader:
         self.chain = []
 
     def end_sentence(self, position: int, next_index: int) -> None:
+        if position >= len(self.text) or self.text[position - 1] in "。\n!！":
+            self.paragraph_start = position
         self.flush_chain()
         self.flush_rates()
         self.sentence_start = position
@@ -421,6 +430,11 @@ class _Reader:
         per, scale = token.per, Decimal(1)
         if not per:
             per, scale = self.each_before(token)
+        if not per and self.index > 0:
+            previous = self.tokens[self.index - 1]
+            if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
+                    self.text[previous.end:token.start]):
+                per = self.rate_per[previous.start]
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
@@ -448,7 +462,8 @@ class _Reader:
             self.percent_result(token)
             return
         if is_result:
-            self.result(token, "sub" if is_sub else "sum" if is_sum else "local")
+            need = bool(marker and re.search(r"需|全年", marker.group(0)))
+            self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
             return
         self.flush_rates(until=token)
         item = self.item(token)
@@ -481,6 +496,8 @@ class _Reader:
                               f"{self.fmt(value)}", value, token, self.plan.approx)
             self.plan_parts.append(item)
             self.plan_remainder = True
+            if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
+                self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
             return True
         if _RX3.search(pre):
             self.plan_parts.append(item)
@@ -524,7 +541,7 @@ class _Reader:
         return True
 
     def is_reference(self, token: Token, pre: str) -> bool:
-        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre):
+        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
@@ -600,6 +617,11 @@ class _Reader:
         if best is not None:
             best = self.listed_with(best, thing)
         if best is None and secondary:
+            # 每次按3人、5天…住宿费每人每天400元，伙食补助每人每天100元: one count serves several standards
+            lo = bisect_left(self.count_starts, self.sentence_start)
+            shared = [c for c in self.counts[lo:] if c.start < limit and c not in exclude and _same_thing(thing, c.unit)]
+            if shared:
+                return shared[-1] if shared[-1].start < start else shared[0]
             # 每期人数：100人 / 期数：两期 on lines of their own: the one count of that measure
             same = [c for c, _ in self.earlier_counts if _same_thing(thing, c.unit) and c not in exclude]
             best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
@@ -707,16 +729,16 @@ class _Reader:
             between = self.text[each.end:count.start]
             if len(between.strip()) > 12 or _RX9.search(between):
                 break
-            thing = _per_thing(each.per)
             found = None
-            for candidate in reversed(self.counts[-30:]):
-                if (candidate is not count and candidate not in out and id(candidate) not in self.used_counts
-                        and self.matches(thing, candidate)):
-                    found = candidate
-                    break
+            for thing in (w for w in each.per if w not in _TIME):
+                for candidate in reversed(self.counts[-30:]):
+                    if (candidate is not count and candidate not in out and id(candidate) not in self.used_counts
+                            and self.matches(thing, candidate)):
+                        out.append(candidate)
+                        found = found or candidate
+                        break
             if found is None:
                 break
-            out.append(found)
             count = found
         return out
 
@@ -838,18 +860,22 @@ class _Reader:
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
 
-    def local_index(self) -> int:
-        """Where the items of the current sentence begin (items are in text order)."""
+    def local_index(self, need: bool = False) -> int:
+        """Where the items a local result covers begin: those of its sentence; for what a paragraph needs
+        in all (全年需…), also the items of its earlier clauses (；) that no result has closed
+        (一类6座…；二类15座…，全年需资金…)."""
         i = len(self.items)
         while i > 0 and self.items[i - 1].start >= self.sentence_start:
+            i -= 1
+        while need and i > 0 and self.items[i - 1].start >= self.paragraph_start and not self.items[i - 1].closed:
             i -= 1
         return i
 
     def open_terms(self, kind: str) -> list[_Item]:
-        if kind == "local" and self.breakdown is not None:
+        if kind in ("local", "need") and self.breakdown is not None:
             return [i for i in self.breakdown_items if i.start >= self.sentence_start]
-        if kind == "local":
-            return self.items[self.local_index():]
+        if kind in ("local", "need"):
+            return self.items[self.local_index(need=kind == "need"):]
         if kind == "sub":
             return self.items[self.sub_start:]
         return self.subtotals + self.items
@@ -868,7 +894,7 @@ class _Reader:
             step = "product" if len(terms) == 1 else "sum"
             self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
                           any(i.approx for i in terms) or etc or self.unresolved)
-        result = self.item(token)
+        result = self.item(token, closed=True)
         replaced = [t.start for t in terms if t.start in self.this_year]
         if replaced:
             # 本年测算：A、B，合计X: this year's amount is the total of what followed the words
@@ -881,15 +907,16 @@ class _Reader:
             self.subtotals.append(result)
             del self.items[self.sub_start:]
             self.sub_start = len(self.items)
+            self.whole = result
             return
-        if kind == "local" and self.breakdown is not None:
+        if kind in ("local", "need") and self.breakdown is not None:
             inside = {id(t) for t in terms}
             self.breakdown_items = [i for i in self.breakdown_items if id(i) not in inside] + [result]
             del self.items[self.local_index():]
             self.chain = [token]
             return
-        if kind == "local":
-            del self.items[self.local_index():]
+        if kind in ("local", "need"):
+            del self.items[self.local_index(need=kind == "need"):]
             self.items.append(result)
         else:
             self.items, self.subtotals, self.sub_start = [], [], 0
@@ -1038,6 +1065,8 @@ class _Reader:
             return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
         if fuzzy is not None:
             return self.base_item(fuzzy)
+        if "率" in name:
+            return None   # 按贷款合同利率的50%: a percentage of a percentage, not of an amount
         if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
             return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:
@@ -1315,10 +1344,10 @@ class _Reader:
         this_year = [c for c in self.candidates if c[0] == 1]
         stated = [c for c in self.candidates if c[0] in (3, 4)]
         chosen = None
-        if final:
+        if ours and (not final or max(c[1] for c in ours) > final[-1][1]):
+            chosen = max(ours, key=lambda c: c[1])   # 核定亏损1560万元，按市、区4:6分担，区级936万元
+        elif final:
             chosen = final[-1]
-        elif ours:
-            chosen = max(ours, key=lambda c: c[1])
         elif this_year:
             chosen = max(this_year, key=lambda c: c[1])
         elif stated:
