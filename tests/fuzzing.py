@@ -24,12 +24,12 @@ import zipfile
 from hypothesis import strategies as st
 
 from jixiao_desktop.excel import ExcelError, build_workbook
-from jixiao_desktop.printing import FontUnavailable, UnprintableCharacters
+from jixiao_desktop.printing import FontUnavailable, NotPrintable
 from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
 from jixiao_desktop.storage import DocumentError
 from jixiao_desktop.storage.docfile import form_to_data
 
-OWN_ERRORS = (DocumentError, ExcelError, UnprintableCharacters, FontUnavailable)
+OWN_ERRORS = (DocumentError, ExcelError, NotPrintable, FontUnavailable)
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 

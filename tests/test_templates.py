@@ -279,3 +279,19 @@ def test_new_from_the_command_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "template.required" in out and "项目名称未填写" in out
     assert main(["new", "--template", "nope", "-o", str(tmp_path / "x.jixiao")]) == 2
+
+
+def test_the_hunan_department_templates_relations_on_seed_003_including_each_annex3():
+    template = available(user_dir=Path("/nonexistent"))[0]["hunan-department"]
+    form = load_example("department-2023-shifeng-civil-affairs")
+    results = judge(template, form)
+    assert results and all(r.holds for r in results)
+    judged = {r.id for r in results if r.judged}
+    assert {"budget.by_nature", "budget.by_income", "annex2.total", "annex2.vs_project_spending",
+            "annex3.amount", "annex3.expenses_total"} <= judged
+    form.special_funds[3].detail.amount = "300"
+    failed = [r for r in judge(template, form) if not r.holds]
+    assert {r.id for r in failed} == {"annex3.amount", "annex3.expenses_vs_amount"}
+    (amount,) = [r for r in failed if r.id == "annex3.amount"]
+    assert amount.location == "special_funds[3].detail.amount" and "300.00万元" in amount.message
+    assert run_checks(form).by_rule("annex3.amount")

@@ -16,7 +16,7 @@ from jixiao_desktop.forms.locations import resolve
 from jixiao_desktop.money import format_with_unit, parse_amount, read_decimal
 from jixiao_desktop.templates.formula import evaluate
 from jixiao_desktop.templates.loader import LoadedTemplate, tolerance
-from jixiao_desktop.templates.schema import AmountTable, FieldsSection, SignOffSection
+from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, SignOffSection
 
 
 @dataclass(frozen=True)
@@ -32,23 +32,45 @@ class RelationResult:
 
 
 def judge(loaded: LoadedTemplate, form: FormBase) -> list[RelationResult]:
-    """Every top-level relation of ``loaded`` judged on ``form`` (in the template's order)."""
-    cells = _cells(loaded, form)
+    """Every relation of ``loaded`` judged on ``form``: the form's own, then each child form's
+    (附表3 under each 附表2 row), in the template's order."""
     unit = form.amount_unit
-
-    def resolver(name: str) -> list[Decimal | None]:
-        return [value for _, value in cells.get(name, [])]
-
+    scopes: dict[str, list[dict]] = {"": [_cells(loaded.template.section, form, "")]}
+    for child in (s for s in loaded.template.section if isinstance(s, ChildForms) and s.path):
+        parent_rows = _cells([_table(loaded, child.of)], form, "").copy()
+        base = child.path.split("[{index}]")[0]
+        try:
+            count = len(resolve(form, base))
+        except (LookupError, ValueError, TypeError):
+            count = 0
+        scopes[child.id] = []
+        for index in range(count):
+            prefix = child.path.format(index=index) + "."
+            try:
+                if resolve(form, prefix[:-1]) is None:
+                    continue   # no 附表3 filled in for this row
+            except (LookupError, ValueError):
+                continue
+            cells = _cells(child.section, form, prefix)
+            for column in _table(loaded, child.of).columns:
+                rows = parent_rows.get(f"{child.of}.*.{column.id}", [])
+                if index < len(rows):
+                    cells[f"parent.{column.id}"] = [rows[index]]
+            scopes[child.id].append(cells)
     out = []
     for spec, relation, scope in loaded.relations:
-        if scope:
-            continue  # child relations: judged per child form (not bound for built-in forms yet)
-        outcome = evaluate(relation, resolver, tolerance(spec, unit) or Decimal(0))
-        where = spec.where or relation.first_reference()
-        location = next((path for path, _ in cells.get(where, [])), "")
-        out.append(RelationResult(spec.id, spec.level, outcome.holds, outcome.judged, outcome.left, outcome.right,
-                                  location, _message(spec.message, outcome, unit)))
+        for cells in scopes.get(scope, []):
+            outcome = evaluate(relation, lambda name, c=cells: [v for _, v in c.get(name, [])],
+                               tolerance(spec, unit) or Decimal(0))
+            where = spec.where or relation.first_reference()
+            location = next((path for path, _ in cells.get(where, [])), "")
+            out.append(RelationResult(spec.id, spec.level, outcome.holds, outcome.judged, outcome.left, outcome.right,
+                                      location, _message(spec.message, outcome, unit)))
     return out
+
+
+def _table(loaded: LoadedTemplate, table_id: str) -> AmountTable:
+    return next(s for s in loaded.template.section if isinstance(s, AmountTable) and s.id == table_id)
 
 
 def _message(template: str, outcome, unit) -> str:
@@ -67,8 +89,8 @@ def _message(template: str, outcome, unit) -> str:
         return template
 
 
-def _cells(loaded: LoadedTemplate, form: FormBase) -> dict[str, list[tuple[str, Decimal | None]]]:
-    """reference name → [(path, value)] for every cell the template binds to a path."""
+def _cells(sections, form: FormBase, prefix: str) -> dict[str, list[tuple[str, Decimal | None]]]:
+    """reference name → [(path, value)] for every cell the sections bind to a path (under ``prefix``)."""
     unit = form.amount_unit
     out: dict[str, list[tuple[str, Decimal | None]]] = {}
 
@@ -84,28 +106,28 @@ def _cells(loaded: LoadedTemplate, form: FormBase) -> dict[str, list[tuple[str, 
         head = text.strip().rstrip("%％")
         return read_decimal(head)
 
-    for section in loaded.template.section:
+    for section in sections:
         if isinstance(section, (FieldsSection, SignOffSection)):
             for field in section.field:
                 if field.path:
-                    out[field.id] = [(field.path, read(field.path, field.type))]
+                    out[field.id] = [(prefix + field.path, read(prefix + field.path, field.type))]
         elif isinstance(section, AmountTable) and section.path:
             for column in section.columns:
                 every: list[tuple[str, Decimal | None]] = []
                 if section.rows:
                     for row in section.rows:
-                        path = section.path.format(row=row.id, column=column.id, index=0)
+                        path = prefix + section.path.format(row=row.id, column=column.id, index=0)
                         cell = (path, read(path, column.type))
                         out[f"{section.id}.{row.id}.{column.id}"] = [cell]
                         every.append(cell)
                 elif "[{index}]" in section.path:
-                    base = section.path.split("[{index}]")[0]
+                    base = prefix + section.path.split("[{index}]")[0]
                     try:
                         count = len(resolve(form, base))
                     except (LookupError, ValueError, TypeError):
                         count = 0
                     for index in range(count):
-                        path = section.path.format(index=index, column=column.id, row="")
+                        path = prefix + section.path.format(index=index, column=column.id, row="")
                         every.append((path, read(path, column.type)))
                 out[f"{section.id}.*.{column.id}"] = every
     return out

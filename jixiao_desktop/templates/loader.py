@@ -198,44 +198,55 @@ def tolerance(spec: RelationSpec, unit: AmountUnit) -> Decimal | None:
 
 
 def _check_ids(template: Template, problems: list[str]) -> None:
-    seen: set[str] = set()
-    roles: dict[str, str] = {}
+    """Ids unique where formulas use them (fields and tables of one form; each child form is its own),
+    roles known and given once per form, child forms hung under growable tables."""
 
-    def note_role(role: str | None, owner: str) -> None:
-        if role is None:
-            return
-        if role not in ROLES:
-            problems.append(f"{owner} 的 role “{role}”不是已知的用途（可用：{'、'.join(ROLES)}）")
-        elif role in roles and role != "calculation":
-            problems.append(f"role “{role}”同时给了 {roles[role]} 和 {owner}")
-        roles[role] = owner
+    def visit(sections, where: str = "") -> None:
+        sections_seen: set[str] = set()
+        names: set[str] = set()
+        roles: dict[str, str] = {}
 
-    def visit(sections, prefix: str = "") -> None:
+        def name(value: str, what: str) -> None:
+            if value in names:
+                problems.append(f"{where}{what} id “{value}”与另一栏目或表重复")
+            names.add(value)
+
+        def note_role(role: str | None, owner: str) -> None:
+            if role is None:
+                return
+            if role not in ROLES:
+                problems.append(f"{where}{owner} 的 role “{role}”不是已知的用途（可用：{'、'.join(ROLES)}）")
+            elif role in roles and role != "calculation":
+                problems.append(f"{where}role “{role}”同时给了 {roles[role]} 和 {owner}")
+            roles[role] = owner
+
         for section in sections:
-            key = f"{prefix}{section.id}"
-            if key in seen:
-                problems.append(f"section 的 id “{section.id}”重复")
-            seen.add(key)
+            if section.id in sections_seen:
+                problems.append(f"{where}section 的 id “{section.id}”重复")
+            sections_seen.add(section.id)
             if isinstance(section, (FieldsSection, SignOffSection)):
                 for spec in section.field:
-                    if f"{prefix}{spec.id}" in seen:
-                        problems.append(f"栏目 id “{spec.id}”重复")
-                    seen.add(f"{prefix}{spec.id}")
+                    name(spec.id, "栏目")
                     note_role(spec.role, f"栏目 {spec.id}")
             elif isinstance(section, AmountTable):
+                name(section.id, "表")
                 note_role(section.role, f"表 {section.id}")
                 ids = [c.id for c in section.columns]
                 if len(set(ids)) != len(ids):
-                    problems.append(f"表 {section.id} 的列 id 重复")
+                    problems.append(f"{where}表 {section.id} 的列 id 重复")
                 for column in section.columns:
                     if column.share_of and column.share_of not in ids:
-                        problems.append(f"表 {section.id} 的列 {column.id} 的 share_of 指向不存在的列 {column.share_of}")
+                        problems.append(f"{where}表 {section.id} 的列 {column.id} 的 share_of 指向不存在的列 {column.share_of}")
                     note_role(column.role, f"表 {section.id} 的列 {column.id}")
                 for row in section.rows:
                     note_role(row.role, f"表 {section.id} 的行 {row.id}")
             elif isinstance(section, IndicatorTable):
+                name(section.id, "指标表")
                 note_role(section.role, f"指标表 {section.id}")
+                for side in section.sides:
+                    note_role(side.role, f"指标表 {section.id} 的 {side.id}")
             elif isinstance(section, ChildForms):
+                name(section.id, "子表")
                 try:
                     table = _table(template, section.of)
                 except KeyError:
@@ -243,7 +254,7 @@ def _check_ids(template: Template, problems: list[str]) -> None:
                     continue
                 if not table.growable:
                     problems.append(f"子表 {section.id} 须挂在可增行的表下（{section.of} 不可增行）")
-                visit(section.section, prefix=f"{section.id}/")
+                visit(section.section, where=f"子表 {section.id} 中：")
 
     visit(template.section)
 
