@@ -143,7 +143,7 @@ def setf(path, value):
     return change
 
 
-def yunnan(**fields) -> "TemplateForm":
+def yunnan(**fields):
     """A complete, correct document of the shipped Yunnan template; ``fields`` changed by id."""
     from jixiao_desktop.templates import available
     from jixiao_desktop.templates.document import new_document
