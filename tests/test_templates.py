@@ -295,3 +295,47 @@ def test_the_hunan_department_templates_relations_on_seed_003_including_each_ann
     (amount,) = [r for r in failed if r.id == "annex3.amount"]
     assert amount.location == "special_funds[3].detail.amount" and "300.00万元" in amount.message
     assert run_checks(form).by_rule("annex3.amount")
+
+
+# -- every shipped template: a correct example and one with mistakes --------------------------------
+
+import json  # noqa: E402
+
+from jixiao_desktop.checks import Severity  # noqa: E402
+from jixiao_desktop.storage import load as load_document  # noqa: E402
+from jixiao_desktop.templates import shipped_templates_dir  # noqa: E402
+
+EXAMPLES = shipped_templates_dir() / "examples"
+CORRECT = sorted(EXAMPLES.glob("*-correct.jixiao"))
+WRONG = sorted(EXAMPLES.glob("*-wrong.jixiao"))
+
+
+def test_every_shipped_generic_template_has_its_two_examples():
+    found = available(user_dir=Path("/nonexistent"))[0]
+    generic = [t for t in found.values() if not any(getattr(s, "path", None) for s in t.template.section)]
+    for loaded in generic:
+        assert (EXAMPLES / f"{loaded.id}-correct.jixiao").exists(), loaded.id
+        assert (EXAMPLES / f"{loaded.id}-wrong.jixiao").exists(), loaded.id
+
+
+@pytest.mark.parametrize("path", CORRECT, ids=lambda p: p.stem)
+def test_a_correct_example_raises_no_error_or_warning(path):
+    form = load_document(path)
+    bad = [f for f in run_checks(form).findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert not bad, [f.message for f in bad]
+
+
+@pytest.mark.parametrize("path", WRONG, ids=lambda p: p.stem)
+def test_an_example_with_mistakes_gets_them_found(path):
+    form = load_document(path)
+    findings = run_checks(form).findings
+    expected = json.loads(path.with_name(path.stem + ".expect.json").read_text(encoding="utf-8"))
+    assert expected
+    for item in expected:
+        if item["rule"] == "template.relation":
+            assert any(f.rule == "template.relation" and f"（审核公式 {item['relation']}）" in f.message
+                       for f in findings), (item, [f.message for f in findings])
+        else:
+            location = f"content.fields.{item['field']}" if "field" in item else item.get("location", "")
+            assert any(f.rule == item["rule"] and (not location or f.location == location) for f in findings), \
+                (item, [(f.rule, f.location) for f in findings])

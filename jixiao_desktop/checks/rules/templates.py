@@ -49,7 +49,8 @@ def template_relation(ctx: CheckContext):
                 names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
                                                          and s.id == child.of).columns if c.type == "amount"}
             is_money = any(r in names for r in relation.references())
-            yield Hit(location, where + _message(spec, outcome, unit, relation.text, is_money), (), LEVELS[spec.level])
+            message = where + _message(spec, outcome, unit, relation.text, is_money) + f"（审核公式 {spec.id}）"
+            yield Hit(location, message, (), LEVELS[spec.level])
 
 
 def _message(spec, outcome, unit, formula: str, is_money: bool) -> str:
