@@ -339,3 +339,38 @@ def test_an_example_with_mistakes_gets_them_found(path):
             location = f"content.fields.{item['field']}" if "field" in item else item.get("location", "")
             assert any(f.rule == item["rule"] and (not location or f.location == location) for f in findings), \
                 (item, [(f.rule, f.location) for f in findings])
+
+
+# -- hostile template files and formulas: refused, never a crash --------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FORMULA_ALPHABET = st.sampled_from(list("abc._*0123456789 =<>≤≥≠+-*/×÷()（）,%") + ["sum(", "count(", "round("])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_FORMULA_ALPHABET, max_size=40).map("".join))
+def test_random_formulas_parse_or_are_refused(text):
+    try:
+        relation = parse(text)
+    except FormulaError as exc:
+        assert str(exc)
+        return
+    evaluate(relation, values({"a": [D(1)], "b": [None], "c": [D(2)]}))
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.integers(0, len(MINIMAL)), st.text(max_size=6))
+def test_damaged_template_files_are_refused_in_chinese(cut, insert):
+    text = MINIMAL[:cut] + insert + MINIMAL[cut:]
+    try:
+        load_text(text, "损坏的表样")
+    except TemplateError as exc:
+        assert "损坏的表样" in str(exc)
+
+
+@pytest.mark.parametrize("text", ["x = " + "[" * 5000 + "]" * 5000, MINIMAL.replace("= notice_amount", "= " + "(" * 3000 + "notice_amount" + ")" * 3000)])
+def test_deep_nesting_is_refused(text):
+    with pytest.raises(TemplateError):
+        load_text(text, "深")

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+MAX_FORMULA_CHARS = 2000
+MAX_DEPTH = 50
 COMPARISONS = {"=": "=", "==": "=", "!=": "≠", "≠": "≠", "<=": "≤", "≤": "≤", ">=": "≥", "≥": "≥", "<": "<", ">": ">"}
 FUNCTIONS = ("sum", "count", "min", "max", "abs", "round")
 
@@ -204,6 +206,17 @@ def parse(text: str) -> Relation:
     """Parse a relation; raise :class:`FormulaError` with a Chinese message saying where."""
     if not text or not text.strip():
         raise FormulaError(text or "", 0, "公式是空的")
+    if len(text) > MAX_FORMULA_CHARS:
+        raise FormulaError(text[:40], 40, f"公式太长（{len(text)}字，最多{MAX_FORMULA_CHARS}字）")
+    depth = deepest = 0
+    for position, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")）":
+            depth -= 1
+    if deepest > MAX_DEPTH or text.count("-") > MAX_DEPTH:
+        raise FormulaError(text[:40], 0, f"括号或负号套得太深（最多{MAX_DEPTH}层）")
     return _Parser(text).relation()
 
 

@@ -81,6 +81,15 @@ def shipped_templates_dir() -> Path:
 def load_text(text: str, source: str | os.PathLike = "<模板>") -> LoadedTemplate:
     """Read a template from its TOML text; raise :class:`TemplateError`."""
     try:
+        return _load_text(text, source)
+    except RecursionError:
+        raise TemplateError(source, "嵌套层数过多（括号或数组套得太深），不是可用的表样") from None
+
+
+def _load_text(text: str, source: str | os.PathLike) -> LoadedTemplate:
+    if len(text) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(source, "内容太长，表样不会超过2 MB")
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
