@@ -143,6 +143,12 @@ def setf(path, value):
     return change
 
 
+def _with_indicator(form, level1: str, level2: str):
+    form.content.tables["indicators"] = [{"side": "annual", "level1": level1, "level2": level2, "name": "指标",
+                                          "value": "≥1"}]
+    return form
+
+
 def yunnan(**fields):
     """A complete, correct document of the shipped Yunnan template; ``fields`` changed by id."""
     from jixiao_desktop.templates import available
@@ -192,6 +198,7 @@ CASES = {
     "template.relation": (yunnan, lambda: yunnan(**{"funding.1.county": "90000"})),
     "template.required": (yunnan, lambda: yunnan(project_name=" ")),
     "template.amount_unreadable": (yunnan, lambda: yunnan(**{"funding.1.other": "一万"})),
+    "template.indicator_layout": (yunnan, lambda: _with_indicator(yunnan(), "产出指标", "社会效益指标")),
     "prose.too_long": (project, with_(project, setf("proposal.content", "为1户发放补助1万元；" * 2600))),
     "prose.vs_amount": (department, with_(department, setf("special_funds[1].detail.expenses[0].basis", "全年测算应发放90万元，市区各配套50%"))),
     "required.blank": (project, with_(project, setf("project_name", " "))),

@@ -98,3 +98,36 @@ def template_amounts(ctx: CheckContext):
                     if column.type == "amount" and text.strip() and not form.amount(text).ok:
                         yield Hit(f"content.tables.{section.id}[{index}].{column.id}",
                                   f"{section.label}第{index + 1}行{column.label}：{form.amount(text).error}")
+
+
+@rule("template.indicator_layout", Severity.WARNING, "指标不在表样指标体系的对应位置", kinds=("template",))
+def template_indicator_layout(ctx: CheckContext):
+    """一级 and 二级 judged by the template's layout (常规, 财预〔2021〕101号, 上海, or its own list); a blank
+    一级 under a filled one above it is the same heading (merged cells pasted from Excel)."""
+    from jixiao_desktop.forms.layouts import LAYOUTS, IndicatorLayout, canonical
+    from jixiao_desktop.templates.schema import IndicatorTable
+
+    form = ctx.form
+    meta = form.loaded.meta
+    if meta.layout == "own":
+        levels = {canonical(k): {canonical(v) for v in vs} for k, vs in meta.levels.items()}
+    else:
+        levels = {k: set(vs) for k, vs in LAYOUTS[IndicatorLayout(meta.layout)].items()}
+    parts = [("content.", form.content, form.loaded.template.section, "")]
+    for child in (s for s in form.loaded.template.section if isinstance(s, ChildForms)):
+        for index, part in enumerate(form.content.children.get(child.id, [])):
+            parts.append((f"content.children.{child.id}[{index}].", part, child.section, f"{child.label}第{index + 1}张："))
+    for prefix, part, sections, where in parts:
+        for table in (s for s in sections if isinstance(s, IndicatorTable)):
+            level1 = ""
+            for index, row in enumerate(part.tables.get(table.id, [])):
+                level1 = canonical(row.get("level1", "")) or level1
+                level2 = canonical(row.get("level2", ""))
+                location = f"{prefix}tables.{table.id}[{index}]"
+                if level1 and level1 not in levels:
+                    yield Hit(f"{location}.level1", f"{where}{table.label}第{index + 1}行的一级指标“{level1}”不在表样的指标体系中"
+                              f"（应为{'、'.join(levels)}之一）")
+                elif level1 and level2 and level2 not in levels[level1]:
+                    home = next((k for k, vs in levels.items() if level2 in vs), "")
+                    hint = f"，应在“{home}”下" if home else ""
+                    yield Hit(f"{location}.level2", f"{where}{table.label}第{index + 1}行的二级指标“{level2}”不属于“{level1}”{hint}")
