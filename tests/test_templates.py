@@ -374,3 +374,30 @@ def test_damaged_template_files_are_refused_in_chinese(cut, insert):
 def test_deep_nesting_is_refused(text):
     with pytest.raises(TemplateError):
         load_text(text, "深")
+
+
+def test_a_relation_judged_on_each_row():
+    text = MINIMAL.replace('''[[relation]]
+id = "rows"''', '''[[relation]]
+id = "each_row"
+formula = "distribution.*.total = distribution.*.roads + distribution.*.water"
+per_row = "distribution"
+level = "错误"
+message = "小计{left}，各项之和{right}，{difference}"
+
+[[relation]]
+id = "rows"''')
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(text, "逐行"))
+    form.content.fields.update(name="专项", notice_amount="100")
+    form.content.tables["distribution"] = [
+        {"town": "甲镇", "roads": "30", "water": "20", "total": "55"},   # 5 too many
+        {"town": "乙乡", "roads": "25", "water": "20", "total": "40"},   # 5 too few: the sums still agree
+    ]
+    found = [f for f in run_checks(form).findings if "（审核公式 each_row）" in f.message]
+    assert [f.location for f in found] == ["content.tables.distribution[0].total", "content.tables.distribution[1].total"]
+    assert "第1行" in found[0].message and "55.00万元" in found[0].message and "50.00万元" in found[0].message
+    assert not [f for f in run_checks(form).findings if "（审核公式 rows）" in f.message]
+    with pytest.raises(TemplateError, match="per_row"):
+        load_text(text.replace('per_row = "distribution"', 'per_row = "head"'), "逐行")

@@ -39,7 +39,7 @@ from jixiao_desktop.forms.project import (
     Proposal,
 )
 
-from jixiao_desktop.templates.document import TemplateForm  # noqa: E402  (a form made from a template file)
+from jixiao_desktop.forms.template_form import TemplateForm  # noqa: E402  (a form made from a template file)
 
 Form = Annotated[Union[ProjectForm, DepartmentForm, TemplateForm], Field(discriminator="kind")]
 FORM_ADAPTER: TypeAdapter = TypeAdapter(Form)

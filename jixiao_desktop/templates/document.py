@@ -9,14 +9,10 @@ its child form hangs under. Every value is kept as typed; blank is blank.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
-from typing import Literal
 
-from pydantic import Field, model_validator
-
-from jixiao_desktop.forms.common import FormBase, Model
+from jixiao_desktop.forms.template_form import Part, TemplateForm
 from jixiao_desktop.money import AmountUnit, format_with_unit, parse_amount, read_decimal
-from jixiao_desktop.templates.loader import LoadedTemplate, TemplateError, load_text, tolerance
+from jixiao_desktop.templates.loader import LoadedTemplate, tolerance
 from jixiao_desktop.templates.schema import (
     AmountTable,
     ChildForms,
@@ -24,56 +20,6 @@ from jixiao_desktop.templates.schema import (
     IndicatorTable,
     SignOffSection,
 )
-
-
-class Part(Model):
-    """The content of a template's sections: fields, tables (rows of cells), children."""
-
-    fields: dict[str, str] = Field(default_factory=dict, title="栏目")
-    tables: dict[str, list[dict[str, str]]] = Field(default_factory=dict, title="表格")
-    children: dict[str, list[Part]] = Field(default_factory=dict, title="子表")
-
-
-class TemplateForm(FormBase):
-    """A form made from a template (表样) file."""
-
-    kind: Literal["template"] = "template"
-    template_id: str = Field(title="表样编号")
-    template_version: int = Field(default=1, title="表样版本")
-    template_text: str = Field(title="表样内容")
-    content: Part = Field(default_factory=Part, title="内容")
-
-    @model_validator(mode="after")
-    def _template_readable(self):
-        try:
-            _parse(self.template_text, self.template_id)
-        except TemplateError as exc:
-            raise ValueError(f"文档中保存的表样无法使用：{exc.problem}") from None
-        return self
-
-    @property
-    def loaded(self) -> LoadedTemplate:
-        return _parse(self.template_text, self.template_id)
-
-    @property
-    def title(self) -> str:
-        meta = self.loaded.meta
-        return meta.title or meta.name
-
-    @property
-    def display_name(self) -> str:
-        loaded = self.loaded
-        for section in loaded.template.section:
-            if isinstance(section, FieldsSection):
-                for field in section.field:
-                    if field.role in ("project_name", "unit_name") and self.content.fields.get(field.id, "").strip():
-                        return self.content.fields[field.id].strip()
-        return ""
-
-
-@lru_cache(maxsize=64)
-def _parse(text: str, source: str) -> LoadedTemplate:
-    return load_text(text, f"文档中保存的表样 {source}")
 
 
 def new_document(loaded: LoadedTemplate, year: str = "") -> TemplateForm:

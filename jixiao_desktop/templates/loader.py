@@ -194,6 +194,8 @@ def _relation(spec: RelationSpec, scope: str, names: set[str], problems: list[st
     if unknown:
         problems.append(f"审核公式 {spec.id} 用到了模板中没有的栏目：{'、'.join(unknown)}")
         return None
+    if spec.per_row and not any(r.startswith(f"{spec.per_row}.*.") for r in relation.references()):
+        problems.append(f"审核公式 {spec.id} 的 per_row “{spec.per_row}”不是公式中用到的表")
     if spec.where and spec.where not in names:
         problems.append(f"审核公式 {spec.id} 的 where 指向模板中没有的栏目：{spec.where}")
     if tolerance(spec, AmountUnit.YUAN) is None:

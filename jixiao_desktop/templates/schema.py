@@ -165,6 +165,8 @@ class RelationSpec(Strict):
     message: str = ""                     # may use {left} {right} {difference}
     tolerance: str = "0"                  # in 元 for amounts: "0.01" or "0.005万"
     where: str = ""                       # the cell the finding points at (a reference); the left side's by default
+    per_row: str = ""                     # a growable table: judge the relation on each of its rows, table.*.column
+                                          # then naming that row's cell (每行：总额 = 财政拨款 + 其他资金)
 
 
 Section = Annotated[FieldsSection | AmountTable | IndicatorTable | SignOffSection | ChildForms,

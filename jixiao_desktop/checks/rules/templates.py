@@ -37,20 +37,41 @@ def template_relation(ctx: CheckContext):
                                      f"{child.label}第{index + 1}张："))
     for spec, relation, scope in loaded.relations:
         for table, where in scopes.get(scope, []):
-            outcome = evaluate(relation, lambda name, t=table: [v for _, v in t.get(name, [])],
-                               tolerance(spec, unit) or Decimal(0))
-            if outcome.holds:
-                continue
-            anchor = spec.where or relation.first_reference()
-            location = next((loc for loc, _ in table.get(anchor, []) if loc), "")
-            child = next((s for s in sections if isinstance(s, ChildForms) and s.id == scope), None)
-            names = amount_names(child.section if child else sections)
-            if child is not None:
-                names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
-                                                         and s.id == child.of).columns if c.type == "amount"}
-            is_money = any(r in names for r in relation.references())
-            message = where + _message(spec, outcome, unit, relation.text, is_money) + f"（审核公式 {spec.id}）"
-            yield Hit(location, message, (), LEVELS[spec.level])
+            for cells_of_row, row_words in _rows(table, spec.per_row):
+                outcome = evaluate(relation, lambda name, t=cells_of_row: [v for _, v in t.get(name, [])],
+                                   tolerance(spec, unit) or Decimal(0))
+                if outcome.holds:
+                    continue
+                anchor = spec.where or relation.first_reference()
+                location = next((loc for loc, _ in cells_of_row.get(anchor, []) if loc), "")
+                yield from _hit(spec, relation, outcome, unit, sections, scope, location, where + row_words)
+
+
+def _rows(table: dict, per_row: str):
+    """The cells to judge a relation on: all of them, or each row of ``per_row`` in turn."""
+    if not per_row:
+        yield table, ""
+        return
+    prefix = f"{per_row}.*."
+    columns = [name for name in table if name.startswith(prefix)]
+    count = max((len(table[name]) for name in columns), default=0)
+    for index in range(count):
+        row = dict(table)
+        for name in columns:
+            row[name] = table[name][index:index + 1]
+        yield row, f"第{index + 1}行："
+
+
+def _hit(spec, relation, outcome, unit, sections, scope, location, where):
+    """The finding: the relation's own words with both sides (as amounts where the cells hold amounts)."""
+    child = next((s for s in sections if isinstance(s, ChildForms) and s.id == scope), None)
+    names = amount_names(child.section if child else sections)
+    if child is not None:
+        names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
+                                                 and s.id == child.of).columns if c.type == "amount"}
+    is_money = any(r in names for r in relation.references())
+    message = where + _message(spec, outcome, unit, relation.text, is_money) + f"（审核公式 {spec.id}）"
+    yield Hit(location, message, (), LEVELS[spec.level])
 
 
 def _message(spec, outcome, unit, formula: str, is_money: bool) -> str:
