@@ -401,3 +401,9 @@ id = "rows"''')
     assert not [f for f in run_checks(form).findings if "（审核公式 rows）" in f.message]
     with pytest.raises(TemplateError, match="per_row"):
         load_text(text.replace('per_row = "distribution"', 'per_row = "head"'), "逐行")
+
+
+@pytest.mark.parametrize("path", CORRECT + WRONG, ids=lambda p: p.stem)
+def test_an_example_carries_the_shipped_template_it_was_made_from(path):
+    form = load_document(path)
+    assert form.template_text == (shipped_templates_dir() / f"{form.template_id}.toml").read_text(encoding="utf-8")

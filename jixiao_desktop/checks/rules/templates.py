@@ -69,15 +69,40 @@ def _hit(spec, relation, outcome, unit, sections, scope, location, where):
     if child is not None:
         names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
                                                  and s.id == child.of).columns if c.type == "amount"}
-    is_money = any(r in names for r in relation.references())
-    message = where + _message(spec, outcome, unit, relation.text, is_money) + f"（审核公式 {spec.id}）"
+    left_money = _all_money(relation.left, names)
+    right_money = _all_money(relation.right, names)
+    message = where + _message(spec, outcome, unit, relation.text, left_money, right_money) + f"（审核公式 {spec.id}）"
     yield Hit(location, message, (), LEVELS[spec.level])
 
 
-def _message(spec, outcome, unit, formula: str, is_money: bool) -> str:
+def _all_money(node, names: set[str]) -> bool:
+    """A side is shown as money when it names only amount cells and never multiplies or divides two of
+    them (a 占比 side, 当年金额 ÷ 合计 × 100, is a number)."""
+    from jixiao_desktop.templates.formula import Binary, Call, Negate, _refs
+
+    refs = _refs(node)
+    if not refs or not all(r in names for r in refs):
+        return False
+
+    def ratio_of_amounts(n) -> bool:
+        if isinstance(n, Binary):
+            if n.op in ("*", "/") and _refs(n.left) and _refs(n.right):
+                return True
+            return ratio_of_amounts(n.left) or ratio_of_amounts(n.right)
+        if isinstance(n, Negate):
+            return ratio_of_amounts(n.operand)
+        if isinstance(n, Call):
+            return any(ratio_of_amounts(a) for a in n.args)
+        return False
+
+    return not ratio_of_amounts(node)
+
+
+def _message(spec, outcome, unit, formula: str, left_money: bool, right_money: bool) -> str:
     difference = outcome.difference
-    words = {"left": money(outcome.left, unit, is_money), "right": money(outcome.right, unit, is_money),
-             "difference": f"相差{money(abs(difference), unit, is_money)}" if difference else "相等"}
+    both = left_money and right_money
+    words = {"left": money(outcome.left, unit, left_money), "right": money(outcome.right, unit, right_money),
+             "difference": f"相差{money(abs(difference), unit, both)}" if difference else "相等"}
     if spec.message:
         try:
             return spec.message.format(**words)
@@ -89,18 +114,27 @@ def _message(spec, outcome, unit, formula: str, is_money: bool) -> str:
 @rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",))
 def template_required(ctx: CheckContext):
     form = ctx.form
-    for section in form.loaded.template.section:
+    sections = form.loaded.template.section
+    yield from _required(sections, form.content, "content.", "")
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        for index, part in enumerate(form.content.children.get(child.id, [])):
+            yield from _required(child.section, part, f"content.children.{child.id}[{index}].",
+                                 f"{child.label}第{index + 1}张：")
+
+
+def _required(sections, part, prefix: str, where: str):
+    for section in sections:
         if isinstance(section, (FieldsSection, SignOffSection)):
             for field in section.field:
-                if field.required and not form.content.fields.get(field.id, "").strip():
-                    yield Hit(f"content.fields.{field.id}", f"{field.label}未填写（表样要求必填）")
+                if field.required and not part.fields.get(field.id, "").strip():
+                    yield Hit(f"{prefix}fields.{field.id}", f"{where}{field.label}未填写（表样要求必填）")
         elif isinstance(section, AmountTable):
-            for index, row in enumerate(form.content.tables.get(section.id, [])):
+            for index, row in enumerate(part.tables.get(section.id, [])):
                 label = row.get("_row") and next((r.label for r in section.rows if r.id == row["_row"]), "")
                 for column in section.columns:
                     if column.required and not row.get(column.id, "").strip():
-                        yield Hit(f"content.tables.{section.id}[{index}].{column.id}",
-                                  f"{section.label}{label or f'第{index + 1}行'}的{column.label}未填写（表样要求必填）")
+                        yield Hit(f"{prefix}tables.{section.id}[{index}].{column.id}",
+                                  f"{where}{section.label}{label or f'第{index + 1}行'}的{column.label}未填写（表样要求必填）")
 
 
 @rule("template.amount_unreadable", Severity.ERROR, "表样中的金额无法读取", kinds=("template",))
