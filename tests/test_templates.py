@@ -407,3 +407,34 @@ id = "rows"''')
 def test_an_example_carries_the_shipped_template_it_was_made_from(path):
     form = load_document(path)
     assert form.template_text == (shipped_templates_dir() / f"{form.template_id}.toml").read_text(encoding="utf-8")
+
+
+def test_the_general_prose_rules_find_a_templates_calculation_texts_by_role():
+    from jixiao_desktop.templates.document import new_document
+
+    text = MINIMAL.replace('''  [[section.field]]
+  id = "notice_amount"''', '''  [[section.field]]
+  id = "unit"
+  label = "实施单位"
+  role = "implementing_unit"
+  [[section.field]]
+  id = "basis"
+  label = "测算说明"
+  type = "longtext"
+  role = "calculation"
+  [[section.field]]
+  id = "total"
+  label = "年度资金"
+  type = "amount"
+  role = "annual_total"
+  [[section.field]]
+  id = "notice_amount"''')
+    form = new_document(load_text(text, "测算"))
+    form.content.fields.update(name="取暖补贴", unit="某县民政局", total="5.6",
+                               basis="为65户低收入家庭发放冬季取暖补贴，每户800元，计5.6万元")
+    findings = run_checks(form)
+    (relation,) = findings.by_rule("prose.relation")
+    assert relation.location == "content.fields.basis"
+    assert "65户×800元＝5.20万元" in relation.message and "5.60万元" in relation.message
+    form.content.fields.update(basis="为70户低收入家庭发放冬季取暖补贴，每户800元，计5.6万元")
+    assert not run_checks(form).by_rule("prose.relation") and not run_checks(form).by_rule("prose.vs_amount")

@@ -44,6 +44,38 @@ class TemplateForm(FormBase):
             raise ValueError(f"文档中保存的表样无法使用：{exc.problem}") from None
         return self
 
+    def text_at(self, location: str) -> str:
+        """The text at ``content.fields.x``, ``content.tables.t[3].c`` or ``content.children.k[0].fields.x``."""
+        import re
+
+        node = self.content
+        steps = location.removeprefix("content.").split(".")
+        i = 0
+        while i < len(steps):
+            step = steps[i]
+            match = re.fullmatch(r"(\w+)\[(\d+)\]", step)
+            if step == "fields" and i + 1 < len(steps):
+                return node.fields.get(steps[i + 1], "")
+            if step == "tables" and i + 2 < len(steps):
+                table = re.fullmatch(r"(\w+)\[(\d+)\]", steps[i + 1])
+                if table is None:
+                    return ""
+                rows = node.tables.get(table[1], [])
+                index = int(table[2])
+                return rows[index].get(steps[i + 2], "") if index < len(rows) else ""
+            if step == "children" and i + 1 < len(steps):
+                child = re.fullmatch(r"(\w+)\[(\d+)\]", steps[i + 1])
+                parts = node.children.get(child[1], []) if child else []
+                if child is None or int(child[2]) >= len(parts):
+                    return ""
+                node = parts[int(child[2])]
+                i += 2
+                continue
+            if match is None:
+                return ""
+            i += 1
+        return ""
+
     @property
     def loaded(self) -> LoadedTemplate:
         return _parse(self.template_text, self.template_id)

@@ -101,10 +101,19 @@ def _reading(ctx: CheckContext, text: str, context) -> Reading:
 def _form_level(form) -> str:
     """The form's own government level, from the names of its unit (区/县 when none says)."""
     names = [getattr(form, name, "") for name in ("filler_unit", "implementing_unit", "name", "competent_department")]
+    if getattr(form, "kind", "") == "template":
+        from jixiao_desktop.templates.schema import FieldsSection
+
+        roles = ("unit_name", "implementing_unit", "competent_department")
+        names += [form.content.fields.get(f.id, "") for s in form.loaded.template.section
+                  if isinstance(s, FieldsSection) for f in s.field if f.role in roles]
     return level_of(*[n for n in names if isinstance(n, str) and n.strip()])
 
 
-@rule("prose.relation", Severity.WARNING, "文字中的计算不成立")
+PROSE_KINDS = ("project", "department", "unit", "template")
+
+
+@rule("prose.relation", Severity.WARNING, "文字中的计算不成立", kinds=PROSE_KINDS)
 def prose_relation(ctx: CheckContext):
     for location, where, text, _amount, context in _prose_sites(ctx):
         for step in _reading(ctx, text, context).failures():
@@ -112,7 +121,7 @@ def prose_relation(ctx: CheckContext):
             yield Hit(location, _step_message(where, step, ctx, text), (), severity)
 
 
-@rule("prose.too_long", Severity.HINT, "文字太长，其中的计算未核对")
+@rule("prose.too_long", Severity.HINT, "文字太长，其中的计算未核对", kinds=PROSE_KINDS)
 def prose_too_long(ctx: CheckContext):
     for location, where, text, _amount, _context in _prose_sites(ctx):
         if lex(text).truncated:
@@ -121,14 +130,15 @@ def prose_too_long(ctx: CheckContext):
                       "其中的计算未核对，请自行核对")
 
 
-@rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致")
+@rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致", kinds=PROSE_KINDS)
 def prose_vs_amount(ctx: CheckContext):
     for location, where, text, amount_location, context in _prose_sites(ctx):
         if not amount_location:
             continue
         from jixiao_desktop.forms.locations import resolve
 
-        amount = ctx.value(resolve(ctx.form, amount_location))
+        text_at = getattr(ctx.form, "text_at", None)
+        amount = ctx.value(text_at(amount_location) if text_at else resolve(ctx.form, amount_location))
         reading = _reading(ctx, text, context)
         if amount is None or reading.bottom_line is None or reading.bottom_line == amount:
             continue
@@ -167,6 +177,43 @@ def _iter_prose_sites(ctx: CheckContext):
                 base = f"special_funds[{i}].detail.expenses[{j}]"
                 text, field = (line.basis, "basis") if line.basis.strip() else (line.detail, "detail")
                 yield f"{base}.{field}", f"附表3“{name}”的测算说明", text, f"{base}.amount", counts
+    elif getattr(form, "kind", "") == "template":
+        yield from _template_prose_sites(form)
+
+
+def _template_prose_sites(form):
+    """Texts a template gives the role ``calculation`` (or ``overview``): a field is checked against the field
+    with the role ``annual_total``; a table column against the row's first amount column. Counts and standards
+    come from the 数量指标 and 成本指标 of the same (child) form."""
+    from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable
+
+    def sites(sections, part, prefix: str, where: str):
+        total = next((f.id for s in sections if isinstance(s, FieldsSection) for f in s.field
+                      if f.role == "annual_total"), "")
+        context = tuple((canonical(r.get("level2", "")), r.get("name", ""), r.get("value", ""))
+                        for s in sections if isinstance(s, IndicatorTable) for r in part.tables.get(s.id, [])
+                        if canonical(r.get("level2", "")) in ("数量指标", "成本指标") and r.get("value", "").strip())
+        for section in sections:
+            if isinstance(section, FieldsSection):
+                for field in section.field:
+                    if field.role in ("calculation", "overview"):
+                        amount = f"{prefix}fields.{total}" if total and field.role == "calculation" else ""
+                        yield (f"{prefix}fields.{field.id}", f"{where}{field.label}", part.fields.get(field.id, ""),
+                               amount, context)
+            elif isinstance(section, AmountTable):
+                amount_column = next((c.id for c in section.columns if c.type == "amount"), "")
+                for column in (c for c in section.columns if c.role == "calculation"):
+                    for index, row in enumerate(part.tables.get(section.id, [])):
+                        base = f"{prefix}tables.{section.id}[{index}]"
+                        yield (f"{base}.{column.id}", f"{where}{section.label}第{index + 1}行的{column.label}",
+                               row.get(column.id, ""), f"{base}.{amount_column}" if amount_column else "", context)
+
+    sections = form.loaded.template.section
+    yield from sites(sections, form.content, "content.", "")
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        for index, part in enumerate(form.content.children.get(child.id, [])):
+            yield from sites(child.section, part, f"content.children.{child.id}[{index}].",
+                             f"{child.label}第{index + 1}张的")
 
 
 def _indicator_counts(rows, side: str) -> tuple[tuple[str, str, str], ...]:
