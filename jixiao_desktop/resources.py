@@ -37,3 +37,14 @@ def example_path(name: str) -> Path:
 
 def example_paths() -> list[Path]:
     return [example_path(name) for name in EXAMPLE_NAMES]
+
+
+def template_example_paths() -> list[Path]:
+    """The shipped templates' filled examples (``resources/templates/examples/*.jixiao``), by name."""
+    return sorted(resource_path("templates", "examples").glob("*.jixiao"))
+
+
+def largest_template_example() -> Path:
+    """The largest correct template example: what the template benchmarks measure."""
+    correct = [p for p in template_example_paths() if p.stem.endswith("-correct")]
+    return max(correct, key=lambda p: p.stat().st_size)

@@ -262,3 +262,12 @@ def test_correct_forms_have_no_errors_or_warnings():
     for make in (project, department, unit, yunnan):
         report = run_checks(make())
         assert [f for f in report.findings if f.severity.value != "hint"] == [], [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize(("name", "value", "flagged"), [
+    ("服务人数", "≥1.2万人", False), ("服务人数", "≥3千人次", False), ("受益户数", "≥2万户", False),
+    ("服务人数", "≥150人", False), ("服务人数", "≥2万户", True), ("受益户数", "≥3万人", True),
+])
+def test_a_count_in_ten_thousands_is_still_the_same_count(name, value, flagged):
+    form = with_(project, ind("indicators[0].annual", name=name, value=value))()
+    assert ("value.unit_vs_name" in {f.rule for f in run_checks(form).findings}) is flagged

@@ -438,3 +438,86 @@ def test_the_general_prose_rules_find_a_templates_calculation_texts_by_role():
     assert "65户×800元＝5.20万元" in relation.message and "5.60万元" in relation.message
     form.content.fields.update(basis="为70户低收入家庭发放冬季取暖补贴，每户800元，计5.6万元")
     assert not run_checks(form).by_rule("prose.relation") and not run_checks(form).by_rule("prose.vs_amount")
+
+
+# -- the indicator rules read a template's indicator tables -----------------------------------------------
+
+TWO_SIDES = """
+[template]
+id = "two-sides-test"
+version = 1
+name = "两栏指标测试表"
+kind = "project"
+unit = "万元"
+
+[[section]]
+type = "fields"
+id = "head"
+field = [{ id = "name", label = "项目名称", role = "project_name" }]
+
+[[section]]
+type = "indicators"
+id = "indicators"
+sides = [
+  { id = "long", label = "实施期指标", role = "mid_indicators" },
+  { id = "year", label = "本年度指标", role = "annual_indicators" },
+]
+columns = ["level2", "name", "nature", "value", "unit"]
+"""
+
+
+def _two_sides(tmp_path, rows):
+    from jixiao_desktop.templates.document import new_document
+
+    path = tmp_path / "two.toml"
+    path.write_text(TWO_SIDES, encoding="utf-8")
+    form = new_document(load(path), year="2025")
+    form.content.fields["name"] = "测试项目"
+    form.content.tables["indicators"] = [
+        {"side": side, "level1": l1, "level2": l2, "name": name, "nature": nature, "value": value, "unit": unit}
+        for side, l1, l2, name, nature, value, unit in rows
+    ]
+    return {(f.rule, f.location) for f in run_checks(form).findings}
+
+
+def test_indicator_rules_on_a_template_table_read_the_unit_and_nature_columns(tmp_path):
+    correct = [
+        ("long", "产出指标", "数量指标", "改造户数", "≥", "300", "户"),
+        ("long", "", "质量指标", "验收合格率", "＝", "100", "%"),          # 一级 merged from the row above
+        ("year", "产出指标", "数量指标", "改造户数", "≥", "120", "户"),     # same name, other side: not a duplicate
+        ("year", "产出指标", "质量指标", "验收合格率", "＝", "100", "%"),
+        ("year", "效益指标", "社会效益指标", "受益人数", "≥", "0.3", "万人"),
+        ("year", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90%", "%"),  # the unit not doubled
+        ("year", "产出指标", "时效指标", "完工时间", "定性", "2025年11月底前", ""),
+    ]
+    assert _two_sides(tmp_path, correct) == set()
+    wrong = correct + [
+        ("year", "产出指标", "数量指标", "改造户数", "≥", "130", "户"),     # a second 改造户数 on the same side
+        ("year", "产出指标", "质量指标", "设备完好率", "≥", "120", "%"),    # over 100%
+        ("year", "产出指标", "数量指标", "培训人次", "≥", "50", ""),        # no unit anywhere
+        ("year", "效益指标", "社会效益指标", "带动就业", "", "", ""),        # a name without a value
+        ("year", "产出指标", "数量指标", "补助人数", "≥", "20", "个"),      # 人数 counted in 个
+    ]
+    found = _two_sides(tmp_path, wrong)
+    base = "content.tables.indicators"
+    assert found == {
+        ("indicators.duplicate_name", f"{base}[7].name"),
+        ("value.percent_range", f"{base}[8].value"),
+        ("value.timeliness_over_100", f"{base}[8].value"),   # a rate "≥120%": said as on the built-in forms
+        ("value.no_unit", f"{base}[9].value"),
+        ("indicators.half_filled", f"{base}[10].value"),
+        ("value.unit_vs_name", f"{base}[11].value"),
+    }, found
+
+
+def test_an_indicator_rule_names_the_child_form_it_found_the_mistake_in():
+    form = load_document(EXAMPLES / "integration-indicator-list-wrong.jixiao")
+    hit = next(f for f in run_checks(form).findings if f.rule == "value.percent_range")
+    assert hit.location == "content.children.targets[0].tables.indicators[1].value"
+    assert "项目绩效目标第1张" in hit.message and "105%" in hit.message
+    from jixiao_desktop.forms.locations import describe
+
+    assert describe(form, hit.location) == "项目绩效目标第1张 › 绩效指标第2行 › 指标值"
+    assert describe(form, "content.fields.department_total") == "部门项目预算合计"
+    assert describe(form, "content.tables.projects[1].nonsense.x").startswith("项目第2行")
+    assert describe(form, "[[[") == "[[["   # never raises

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jixiao_desktop.bench import Benchmark, timed
 from jixiao_desktop.checks import run_checks
-from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
+from jixiao_desktop.resources import EXAMPLE_NAMES, example_path, largest_template_example
 from jixiao_desktop.storage import load
 
 
@@ -13,6 +13,8 @@ def benchmarks():
     for name in EXAMPLE_NAMES:
         form = load(example_path(name))
         yield Benchmark(f"check_{name}", timed(lambda f=form: run_checks(f)))
+    template_form = load(largest_template_example())
+    yield Benchmark("check_template_largest", timed(lambda: run_checks(template_form)))
     from jixiao_desktop.printing.bench import large_department
 
     big = large_department()

@@ -59,11 +59,15 @@ class Grid:
         """Whether the grid has 中期 columns (项目支出 forms)."""
         return "mid" in self.budget
 
+    def at(self, i: int, side: str) -> str:
+        """The location of one side of row ``i`` (its cells are ``.name``, ``.value``)."""
+        return f"{self.path}[{i}].{side}"
+
     def cells(self) -> list:
         """(location of the side, row index, side key, row, indicator) for every side of every row."""
         if self._cells is None:
             self._cells = [
-                (f"{self.path}[{i}].{side}", i, side, row, indicator)
+                (self.at(i, side), i, side, row, indicator)
                 for i, row in enumerate(self.rows)
                 for side, indicator in row.sides()
             ]
@@ -71,7 +75,9 @@ class Grid:
 
 
 def indicator_grids(form: FormBase) -> Iterator[Grid]:
-    if isinstance(form, ProjectForm):
+    if getattr(form, "kind", "") == "template":
+        yield from template_grids(form)
+    elif isinstance(form, ProjectForm):
         yield Grid("indicators", form.indicators, {"mid": "funding.mid.total", "annual": "funding.annual.total"}, "绩效指标")
     elif isinstance(form, DepartmentForm):
         yield Grid("indicators", form.indicators, {"annual": "budget.project"}, "绩效指标")
@@ -84,3 +90,71 @@ def indicator_grids(form: FormBase) -> Iterator[Grid]:
                     {"annual": f"special_funds[{i}].detail.amount"},
                     f"附表3（{name}）",
                 )
+
+
+class _TemplateRow:
+    """A row of a template's indicator table as the indicator rules see it: one indicator on one side
+    (the table keeps one row per indicator), its 一级 carried down from the row above when blank (a
+    merged cell pasted from Excel), its value read together with a separate 度量单位 column."""
+
+    __slots__ = ("level1", "annual", "mid", "side")
+
+    def __init__(self, level1: str, side: str, indicator):
+        from jixiao_desktop.forms.common import Indicator
+
+        self.level1, self.side = level1, side
+        self.annual = indicator if side == "annual" else Indicator()
+        self.mid = indicator if side == "mid" else None
+
+    def sides(self) -> list:
+        return [(self.side, self.mid if self.side == "mid" else self.annual)]
+
+
+class TemplateGrid(Grid):
+    """An indicator table of a template document (or of one of its child forms)."""
+
+    def at(self, i: int, side: str) -> str:
+        return f"{self.path}[{i}]"
+
+
+_OPERATORS = ("≥", "≤", "＝", "=", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦")
+
+
+def _value_as_typed_in_one_cell(value: str, unit: str, nature: str) -> str:
+    """The value as a form with one 指标值 cell would hold it: ``95`` with 度量单位 ``%`` and 指标性质 ``≥``
+    reads as ``≥95%``. A unit or operator the value already has is not doubled."""
+    from jixiao_desktop.forms.indicator_value import parse_indicator_value
+
+    if not value.strip():
+        return value
+    parsed = parse_indicator_value(value)
+    if unit.strip() and not parsed.unit and parsed.number is not None:
+        value = f"{value.rstrip()}{unit.strip()}"
+    if nature.strip() in _OPERATORS and parsed.operator is None and parsed.number is not None:
+        value = f"{nature.strip()}{value.lstrip()}"
+    return value
+
+
+def template_grids(form) -> Iterator[Grid]:
+    from jixiao_desktop.forms.common import Indicator
+    from jixiao_desktop.templates.schema import ChildForms, IndicatorTable
+
+    def grids(sections, part, prefix: str, where: str):
+        for table in (s for s in sections if isinstance(s, IndicatorTable)):
+            mid_ids = {side.id for side in table.sides if side.role == "mid_indicators"}
+            if not mid_ids and len(table.sides) == 2 and not any(side.role for side in table.sides):
+                mid_ids = {table.sides[0].id}
+            rows, level1 = [], ""
+            for row in part.tables.get(table.id, []):
+                level1 = row.get("level1", "").strip() or level1
+                value = _value_as_typed_in_one_cell(row.get("value", ""), row.get("unit", ""), row.get("nature", ""))
+                indicator = Indicator(level2=row.get("level2", ""), name=row.get("name", ""), value=value,
+                                      standard=row.get("standard", ""))
+                rows.append(_TemplateRow(level1, "mid" if row.get("side", "") in mid_ids else "annual", indicator))
+            yield TemplateGrid(f"{prefix}tables.{table.id}", rows, {}, f"{where}{table.label}")
+
+    sections = form.loaded.template.section
+    yield from grids(sections, form.content, "content.", "")
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        for index, part in enumerate(form.content.children.get(child.id, [])):
+            yield from grids(child.section, part, f"content.children.{child.id}[{index}].", f"{child.label}第{index + 1}张的")

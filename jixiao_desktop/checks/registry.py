@@ -10,6 +10,8 @@ from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 
 ALL_KINDS = frozenset({"project", "department", "unit"})
+# Rules that read only the indicator rows also run on documents of any template (their indicator tables).
+INDICATOR_KINDS = ALL_KINDS | {"template"}
 
 
 @dataclass(frozen=True, slots=True)

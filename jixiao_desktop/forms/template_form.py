@@ -95,6 +95,54 @@ class TemplateForm(FormBase):
                         return self.content.fields[field.id].strip()
         return ""
 
+    def describe_location(self, location: str) -> str:
+        """A Chinese rendering of a location in the template's own words:
+        ``项目绩效目标第1张 › 绩效指标第2行 › 指标值``. Unknown steps are shown as written; never raises."""
+        import re
+
+        from jixiao_desktop.templates.schema import AmountTable, ChildForms, IndicatorTable, SignOffSection
+
+        sections = self.loaded.template.section
+        steps = location.removeprefix("content.").split(".")
+        parts: list[str] = []
+        i = 0
+        while i < len(steps):
+            step, following = steps[i], steps[i + 1] if i + 1 < len(steps) else ""
+            indexed = re.fullmatch(r"(\w+)\[(\d+)\]", following)
+            if step == "fields" and following:
+                label = next((f.label for s in sections if isinstance(s, (FieldsSection, SignOffSection))
+                              for f in s.field if f.id == following), following)
+                parts.append(label)
+                i += 2
+            elif step == "tables" and indexed:
+                table = next((s for s in sections if isinstance(s, (AmountTable, IndicatorTable))
+                              and s.id == indexed[1]), None)
+                parts.append(f"{table.label if table else indexed[1]}第{int(indexed[2]) + 1}行")
+                if i + 2 < len(steps):
+                    column = steps[i + 2]
+                    if isinstance(table, AmountTable):
+                        column = next((c.label for c in table.columns if c.id == column), column)
+                    else:
+                        column = INDICATOR_COLUMN_LABELS.get(column, column)
+                    parts.append(column)
+                i += 3
+            elif step == "children" and indexed:
+                child = next((s for s in sections if isinstance(s, ChildForms) and s.id == indexed[1]), None)
+                parts.append(f"{child.label if child else indexed[1]}第{int(indexed[2]) + 1}张")
+                sections = child.section if child else []
+                i += 2
+            else:
+                parts.append(step)
+                i += 1
+        return " › ".join(parts) or location
+
+
+INDICATOR_COLUMN_LABELS = {
+    "side": "栏", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值",
+    "standard": "绩效标准", "weight": "权重", "score": "分值", "nature": "指标性质", "unit": "度量单位",
+    "direction": "指标方向", "explain": "指标解释", "scoring": "评分标准",
+}
+
 
 @lru_cache(maxsize=64)
 def _parse(text: str, source: str) -> LoadedTemplate:

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
-from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.forms.layouts import BENEFIT, INPUT_MANAGEMENT, OUTPUT, canonical
 from jixiao_desktop.forms.locations import describe, resolve
 
@@ -69,7 +69,7 @@ def required_blank(ctx: CheckContext):
             yield Hit(location, f"{describe(ctx.form, location)}未填写", severity=severity)
 
 
-@rule("placeholder.value", Severity.ERROR, "填写了占位符")
+@rule("placeholder.value", Severity.ERROR, "填写了占位符", kinds=INDICATOR_KINDS)
 def placeholder_value(ctx: CheckContext):
     for location, severity in REQUIRED.get(ctx.kind, ()):
         value = resolve(ctx.form, location)
@@ -105,7 +105,7 @@ def required_groups(ctx: CheckContext):
                     yield Hit(grid.path, f"{prefix}中没有任何{level1}下的三级指标；预算系统要求产出指标和效益指标至少各有一项")
 
 
-@rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复")
+@rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复", kinds=INDICATOR_KINDS)
 def duplicate_name(ctx: CheckContext):
     for grid in ctx.grids():
         for side in sorted(_sides(grid)):
@@ -119,13 +119,13 @@ def duplicate_name(ctx: CheckContext):
                     first = rows[0]
                     for i in rows[1:]:
                         yield Hit(
-                            f"{grid.path}[{i}].{side}.name",
+                            f"{grid.at(i, side)}.name",
                             f"{grid.label}第{i + 1}行的三级指标“{name}”与第{first + 1}行重复；同一张表中三级指标名称不能重复",
-                            (f"{grid.path}[{first}].{side}.name",),
+                            (f"{grid.at(first, side)}.name",),
                         )
 
 
-@rule("indicators.half_filled", Severity.WARNING, "指标只填了名称或只填了指标值")
+@rule("indicators.half_filled", Severity.WARNING, "指标只填了名称或只填了指标值", kinds=INDICATOR_KINDS)
 def half_filled(ctx: CheckContext):
     for grid in ctx.grids():
         for base, i, _side, row, indicator in grid.cells():

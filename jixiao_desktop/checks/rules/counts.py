@@ -114,7 +114,7 @@ def cost_vs_budget(ctx: CheckContext):
             total = sum((c[2] for c in components), Decimal(0))
             side_name = "中期" if side == "mid" else "年度"
             where = f"{grid.label}{side_name if len(grid.budget) > 1 else ''}"
-            location = f"{grid.path}[{components[0][0]}].{side}.value"
+            location = f"{grid.at(components[0][0], side)}.value"
             budget_name = describe(ctx.form, budget_location).split(" › ")[-1]
             if len(grid.budget) > 1:
                 budget_name = f"{side_name}{budget_name}"
@@ -123,7 +123,7 @@ def cost_vs_budget(ctx: CheckContext):
                 yield Hit(location, f"{where}的金额类指标合计{words}＝{ctx.money(total)}，超过{budget_name}{ctx.money(budget)}，"
                           f"{ctx.diff(total, budget)}", (budget_location,))
             elif total < budget and len(components) == 1:
-                name = resolve(ctx.form, f"{grid.path}[{components[0][0]}].{side}.name")
+                name = resolve(ctx.form, f"{grid.at(components[0][0], side)}.name")
                 if any(word in name for word in _WHOLE_WORDS):
                     yield Hit(location, f"{where}成本指标“{name}”为{ctx.money(total)}，但{budget_name}为{ctx.money(budget)}，"
                               f"{ctx.diff(total, budget)}", (budget_location,))

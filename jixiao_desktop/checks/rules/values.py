@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
-from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.forms.indicator_value import Operator, parse_indicator_value
 from jixiao_desktop.forms.layouts import canonical
 
@@ -31,7 +31,7 @@ def _where(grid, i) -> str:
     return f"{grid.label}第{i + 1}行"
 
 
-@rule("value.no_unit", Severity.WARNING, "定量指标缺少计量单位")
+@rule("value.no_unit", Severity.WARNING, "定量指标缺少计量单位", kinds=INDICATOR_KINDS)
 def no_unit(ctx: CheckContext):
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         value = ind.parsed
@@ -39,7 +39,7 @@ def no_unit(ctx: CheckContext):
             yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值“{ind.value.strip()}”只有数字，缺少计量单位（如%、个、人、元）")
 
 
-@rule("value.percent_range", Severity.ERROR, "百分比超出0～100%")
+@rule("value.percent_range", Severity.ERROR, "百分比超出0～100%", kinds=INDICATOR_KINDS)
 def percent_range(ctx: CheckContext):
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
         value = ind.parsed
@@ -47,7 +47,7 @@ def percent_range(ctx: CheckContext):
             yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值为{ind.value.strip()}，百分比应在0～100%之间")
 
 
-@rule("value.timeliness_over_100", Severity.WARNING, "时效或比率目标写成≥100%")
+@rule("value.timeliness_over_100", Severity.WARNING, "时效或比率目标写成≥100%", kinds=INDICATOR_KINDS)
 def timeliness_over_100(ctx: CheckContext):
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         value = ind.parsed
@@ -60,14 +60,14 @@ def timeliness_over_100(ctx: CheckContext):
             )
 
 
-@rule("value.money_on_rate", Severity.WARNING, "比率类指标填了金额单位")
+@rule("value.money_on_rate", Severity.WARNING, "比率类指标填了金额单位", kinds=INDICATOR_KINDS)
 def money_on_rate(ctx: CheckContext):
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
         if _RATE_NAME_RE.search(ind.name) and ind.parsed.is_money:
             yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”是比率类指标，指标值却是金额“{ind.value.strip()}”；单位应为%")
 
 
-@rule("value.money_outside_cost", Severity.WARNING, "金额填在了成本指标以外")
+@rule("value.money_outside_cost", Severity.WARNING, "金额填在了成本指标以外", kinds=INDICATOR_KINDS)
 def money_outside_cost(ctx: CheckContext):
     for grid, base, i, level1, level2, ind in _cells(ctx):
         value = ind.parsed
@@ -78,7 +78,7 @@ def money_outside_cost(ctx: CheckContext):
             )
 
 
-@rule("value.operator_direction", Severity.HINT, "指标方向可能写反")
+@rule("value.operator_direction", Severity.HINT, "指标方向可能写反", kinds=INDICATOR_KINDS)
 def operator_direction(ctx: CheckContext):
     for grid, base, i, level1, level2, ind in _cells(ctx):
         op = ind.parsed.operator
@@ -95,7 +95,7 @@ def operator_direction(ctx: CheckContext):
         yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的目标为{ind.value.strip()}：{why}")
 
 
-@rule("value.operator_spelling", Severity.HINT, "比较符号不规范")
+@rule("value.operator_spelling", Severity.HINT, "比较符号不规范", kinds=INDICATOR_KINDS)
 def operator_spelling(ctx: CheckContext):
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
         value = ind.parsed
@@ -114,7 +114,7 @@ def _is_excel_serial(number: Decimal | None, level2: str) -> bool:
     )
 
 
-@rule("value.excel_date", Severity.WARNING, "时效指标中是Excel日期序号")
+@rule("value.excel_date", Severity.WARNING, "时效指标中是Excel日期序号", kinds=INDICATOR_KINDS)
 def excel_date(ctx: CheckContext):
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         for field in ("value", "name"):
@@ -135,7 +135,7 @@ def _looks_like_value(name: str) -> bool:
     return bool(_DATE_LIKE_RE.match(name))
 
 
-@rule("value.name_is_a_value", Severity.WARNING, "三级指标名称处填的是数值或日期")
+@rule("value.name_is_a_value", Severity.WARNING, "三级指标名称处填的是数值或日期", kinds=INDICATOR_KINDS)
 def name_is_a_value(ctx: CheckContext):
     seen: set[tuple[str, int, str]] = set()
     for grid, base, i, _l1, level2, ind in _cells(ctx):
@@ -163,7 +163,7 @@ _COUNT_NAMES = {
 }
 
 
-@rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致")
+@rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致", kinds=INDICATOR_KINDS)
 def unit_vs_name(ctx: CheckContext):
     """``补贴人数`` counted in 个, ``机构家数`` in 人: the unit says something else was counted."""
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
@@ -171,8 +171,9 @@ def unit_vs_name(ctx: CheckContext):
         if not value.quantitative or not value.unit or value.is_percent or value.is_money:
             continue
         name = ind.name.strip()
+        unit = value.unit.lstrip("十百千万亿") or value.unit   # 万人, 千户, 万人次: the same thing counted
         for suffix, units in _COUNT_NAMES.items():
-            if name.endswith(suffix) and value.unit not in units:
+            if name.endswith(suffix) and unit not in units:
                 yield Hit(
                     f"{base}.value",
                     f"{_where(grid, i)}“{name}”按名称应以{'/'.join(units)}计，指标值却是“{ind.value.strip()}”（单位{value.unit}）",
