@@ -521,3 +521,111 @@ def test_an_indicator_rule_names_the_child_form_it_found_the_mistake_in():
     assert describe(form, "content.fields.department_total") == "部门项目预算合计"
     assert describe(form, "content.tables.projects[1].nonsense.x").startswith("项目第2行")
     assert describe(form, "[[[") == "[[["   # never raises
+
+
+# -- the period and totals rules find the year, the period and the totals through roles -------------------
+
+ROLES = """
+[template]
+id = "roles-test"
+version = 1
+name = "角色测试表"
+kind = "project"
+unit = "万元"
+
+[[section]]
+type = "fields"
+id = "head"
+field = [
+  { id = "name", label = "项目名称", role = "project_name" },
+  { id = "budget_year", label = "预算年度", type = "year", role = "year" },
+  { id = "span", label = "建设周期", type = "period", role = "period" },
+  { id = "goal", label = "本年度目标", type = "longtext", role = "annual_goal" },
+]
+
+[[section]]
+type = "amounts"
+id = "money"
+label = "资金情况"
+rows = [
+  { id = "all", label = "实施期", role = "mid_total" },
+  { id = "now", label = "本年度", role = "annual_total" },
+]
+columns = [{ id = "fiscal", label = "财政资金" }, { id = "sum", label = "合计" }]
+
+[[section]]
+type = "indicators"
+id = "indicators"
+sides = [{ id = "annual", label = "年度指标", role = "annual_indicators" }]
+columns = ["level2", "name", "value"]
+"""
+
+
+def _roles(tmp_path, span="2025.01-2027.12", goal="2025年底前完成一期工程", all_="900", now="300",
+           timeliness="2025年11月底前"):
+    from jixiao_desktop.templates.document import new_document
+
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES, encoding="utf-8")
+    form = new_document(load(path))
+    form.content.fields.update(name="测试项目", budget_year="2025", span=span, goal=goal)
+    form.content.tables["money"] = [{"_row": "all", "fiscal": all_, "sum": all_}, {"_row": "now", "fiscal": now, "sum": now}]
+    form.content.tables["indicators"] = [
+        {"side": "annual", "level1": "产出指标", "level2": "时效指标", "name": "一期完工时间", "value": timeliness}]
+    return {f.rule: f for f in run_checks(form).findings}
+
+
+def test_period_and_totals_rules_read_a_template_through_its_roles(tmp_path):
+    assert _roles(tmp_path) == {}
+    assert _roles(tmp_path, span="经常性")["period.unreadable"].location == "content.fields.span"
+    late = _roles(tmp_path, goal="2026年6月前完成全部工程")["period.annual_goal_past_year"]
+    assert late.location == "content.fields.goal" and "2026" in late.message
+    outside = _roles(tmp_path, timeliness="2026.06.30前")["period.timeliness_outside"]
+    assert outside.location == "content.tables.indicators[0].value" and "2026" in outside.message
+    over = _roles(tmp_path, now="950")["funding.annual_exceeds_mid"]
+    assert over.location == "content.tables.money[1].sum"
+    assert "本年度合计950.00万元" in over.message and "实施期合计900.00万元" in over.message
+    big = _roles(tmp_path, span="2025年1月-2025年12月")["period.mid_vs_annual"]
+    assert big.location == "content.tables.money[0].sum" and "12个月" in big.message and "3倍" in big.message
+
+
+@pytest.mark.parametrize(("span", "all_", "now", "flagged"), [
+    ("2025.01-2026.12", "860", "420", False),    # a second year bigger than the first is normal
+    ("2025-2027", "1000", "300", False),
+    ("202501-202712", "2000", "300", True),      # the other two years would need 850 a year
+    ("2025年1月-2025年12月", "300", "300", False),
+])
+def test_mid_against_period_allows_years_of_different_size(tmp_path, span, all_, now, flagged):
+    assert ("period.mid_vs_annual" in _roles(tmp_path, span=span, all_=all_, now=now)) is flagged
+
+
+def test_a_template_without_those_roles_gets_none_of_those_rules(tmp_path):
+    import re
+
+    from jixiao_desktop.templates import load_text
+
+    bare = re.sub(r', role = "(?!annual_indicators)\w+"', "", ROLES)
+    assert "mid_total" not in bare and "annual_indicators" in bare
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(bare, "bare"), year="2025")
+    form.content.fields.update(span="经常性", goal="2030年完成")
+    form.content.tables["money"] = [{"_row": "all", "sum": "1"}, {"_row": "now", "sum": "999"}]
+    rules = {f.rule for f in run_checks(form).findings}
+    assert not rules & {"period.unreadable", "period.annual_goal_past_year", "funding.annual_exceeds_mid",
+                        "period.mid_vs_annual"}, rules
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("2025.01-2026.12", (2025, 2026, 24)), ("202401-202612", (2024, 2026, 36)),
+    ("2024/1/1—2024/12/31", (2024, 2024, 12)), ("2024-2026", (2024, 2026, 36)),
+    ("2024年1月1日至2026年12月31日", (2024, 2026, 36)), ("２０２５．０１－２０２５．１２", (2025, 2025, 12)),
+    ("2025-01至2026-06", (2025, 2026, 18)), ("20240101-20261231", (2024, 2026, 36)),
+    ("2024年9月-2025年6月", (2024, 2025, 10)),
+    ("2026.12-2025.01", None), ("经常性", None), ("3年", None), ("2025.13-2026.02", None),
+    ("预算2025.5万元", None),
+])
+def test_a_period_in_any_printed_style(text, span):
+    from jixiao_desktop.checks.rules.periods import period_span
+
+    assert period_span(text) == span

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
-from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.templates import roles
 
 _RANGE_RE = re.compile(
     r"(?P<y1>\d{4})\s*年\s*(?:(?P<m1>\d{1,2})\s*月份?)?\s*[-—–~～至到]\s*(?:(?P<y2>\d{4})\s*年)?\s*(?:(?P<m2>\d{1,2})\s*月份?)?"
@@ -16,9 +19,25 @@ _YEARS_RE = re.compile(r"^\s*(?P<n>\d+)\s*年\s*$")
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 
+_COMPACT_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(?:[0-3]\d)?(?!\d)")          # 202401, 20240131
+_DOTTED_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})(?!\d)(?:\s*[./\-]\s*\d{1,2}(?!\d))?")  # 2024.01(.31)
+_DAY_RE = re.compile(r"(月份?)\s*\d{1,2}\s*[日号]")                                                  # 1月31日 → 1月
+_BARE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])(?=\s*(?:[-—–~～至到]|$))")        # 2024-2026
+
+
+def _dates_in_words(text: str) -> str:
+    """``2024.01-2026.12``, ``202401-202612``, ``2024/1/1—2024/12/31``, ``2024-2026`` written as
+    ``2024年1月-2026年12月``, ``2024年-2026年``: every printed style of a period read the same way."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _COMPACT_RE.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
+    text = _DOTTED_RE.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
+    text = _DAY_RE.sub(r"\1", text)
+    return _BARE_YEAR_RE.sub(r"\1年", text)
+
+
 def period_span(text: str) -> tuple[int, int, int] | None:
-    """(first year, last year, months) of ``2020年9月-2021年8月``, ``2024年1月至2026年12月``."""
-    match = _RANGE_RE.search(text or "")
+    """(first year, last year, months) of ``2020年9月-2021年8月``, ``2024年1月至2026年12月``, ``2024.01-2026.12``."""
+    match = _RANGE_RE.search(_dates_in_words(text or ""))
     if match is None:
         return None
     y1 = int(match["y1"])
@@ -30,40 +49,59 @@ def period_span(text: str) -> tuple[int, int, int] | None:
     return y1, y2, (y2 - y1) * 12 + (m2 - m1) + 1
 
 
-@rule("period.unreadable", Severity.WARNING, "项目期不是起止时间或年限", kinds=("project",))
+def _period(ctx: CheckContext) -> tuple[str, str, str] | None:
+    """(location, text, label) of the 项目期: the project form's, or the field a template calls ``period``."""
+    if ctx.kind == "template":
+        cell = roles.find(ctx.form, "period")
+        return (cell.location, cell.text, cell.label) if cell else None
+    if ctx.kind == "project":
+        return "period", ctx.form.period, "项目期"
+    return None
+
+
+def _year(ctx: CheckContext) -> int | None:
+    if ctx.kind == "template":
+        return roles.year(ctx.form)
+    return int(ctx.form.year) if ctx.form.year.strip().isdigit() else None
+
+
+@rule("period.unreadable", Severity.WARNING, "项目期不是起止时间或年限", kinds=("project", "template"))
 def period_unreadable(ctx: CheckContext):
-    text = ctx.form.period.strip()
-    if not text or period_span(text) or _YEARS_RE.match(text) or _YEAR_RE.search(text):
+    found = _period(ctx)
+    if found is None:
+        return
+    location, text, label = found[0], found[1].strip(), found[2]
+    if not text or period_span(text) or _YEARS_RE.match(text) or _YEAR_RE.search(_dates_in_words(text)):
         return
     yield Hit(
-        "period",
-        f"项目期填的是“{text}”，应写起止年月或年限（如“2024年1月-2026年12月”或“3年”）；"
+        location,
+        f"{label}填的是“{text}”，应写起止年月或年限（如“2024年1月-2026年12月”或“3年”）；"
         "“经常性/一次性”属于项目属性",
     )
 
 
 def _project_years(ctx: CheckContext) -> tuple[int, int] | None:
-    form = ctx.form
-    span = period_span(form.period)
+    found = _period(ctx)
+    span = period_span(found[1]) if found else None
     if span:
         return span[0], span[1]
-    for row in form.indicators:
-        if row.mid is not None and canonical(row.mid.level2) == "时效指标":
-            span = period_span(f"{row.mid.name} {row.mid.value}")
-            if span:
-                return span[0], span[1]
+    for grid in ctx.grids():
+        for _base, _i, side, _row, indicator in grid.cells():
+            if side == "mid" and canonical(indicator.level2) == "时效指标":
+                span = period_span(f"{indicator.name} {indicator.value}")
+                if span:
+                    return span[0], span[1]
     return None
 
-
-@rule("period.timeliness_outside", Severity.WARNING, "时效超出年度或项目期")
+@rule("period.timeliness_outside", Severity.WARNING, "时效超出年度或项目期", kinds=INDICATOR_KINDS)
 def timeliness_outside(ctx: CheckContext):
-    year = int(ctx.form.year) if ctx.form.year.strip().isdigit() else None
-    project = _project_years(ctx) if ctx.kind == "project" else None
+    year = _year(ctx)
+    project = _project_years(ctx) if ctx.kind in ("project", "template") else None
     for grid in ctx.grids():
         for base, i, side, row, ind in grid.cells():
             if canonical(ind.level2) != "时效指标":
                 continue
-            years = [int(y) for y in _YEAR_RE.findall(f"{ind.name} {ind.value}")]
+            years = [int(y) for y in _YEAR_RE.findall(_dates_in_words(f"{ind.name} {ind.value}"))]
             if side == "annual" and year is not None:
                 wrong = [y for y in years if y != year]
                 if wrong:
@@ -74,15 +112,22 @@ def timeliness_outside(ctx: CheckContext):
                     yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行中期时效写到{wrong[0]}年，超出项目期{project[0]}～{project[1]}年")
 
 
-@rule("period.annual_goal_past_year", Severity.WARNING, "年度目标写到了以后的年份")
+@rule("period.annual_goal_past_year", Severity.WARNING, "年度目标写到了以后的年份", kinds=INDICATOR_KINDS)
 def annual_goal_past_year(ctx: CheckContext):
-    if not ctx.form.year.strip().isdigit():
+    year = _year(ctx)
+    if year is None:
         return
-    year = int(ctx.form.year)
-    location = "goals.annual" if ctx.kind == "project" else "annual_goal"
-    from jixiao_desktop.forms.locations import resolve
+    if ctx.kind == "template":
+        cell = roles.find(ctx.form, "annual_goal")
+        if cell is None:
+            return
+        location, text = cell.location, cell.text
+    else:
+        from jixiao_desktop.forms.locations import resolve
 
-    later = sorted({int(y) for y in _YEAR_RE.findall(resolve(ctx.form, location)) if int(y) > year})
+        location = "goals.annual" if ctx.kind == "project" else "annual_goal"
+        text = resolve(ctx.form, location)
+    later = sorted({int(y) for y in _YEAR_RE.findall(text) if int(y) > year})
     if later:
         yield Hit(location, f"年度目标中写到{later[0]}年，但本表是{year}年度；跨年的内容应写进中期目标")
 
@@ -111,21 +156,32 @@ def other_year(ctx: CheckContext):
                 break
 
 
-@rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project",))
+@rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project", "template"))
 def mid_vs_annual(ctx: CheckContext):
     form = ctx.form
-    mid, annual = ctx.value(form.funding.mid.total), ctx.value(form.funding.annual.total)
-    span = period_span(form.period)
+    period = _period(ctx)
+    if ctx.kind == "template":
+        mid_cell, annual_cell = roles.find(form, "mid_total"), roles.find(form, "annual_total")
+        if mid_cell is None or annual_cell is None or period is None:
+            return
+        mid_at, mid_text, annual_at, annual_text = mid_cell.location, mid_cell.text, annual_cell.location, annual_cell.text
+    else:
+        mid_at, mid_text = "funding.mid.total", form.funding.mid.total
+        annual_at, annual_text = "funding.annual.total", form.funding.annual.total
+    mid, annual = ctx.value(mid_text), ctx.value(annual_text)
+    span = period_span(period[1]) if period else None
     if mid is None or annual is None or not annual or span is None:
         return
     months = span[2]
     years = -(-months // 12)  # a started year counts
-    if mid > annual * years:
-        times = mid / annual
-        times_text = f"{times.normalize():f}" if times == times.to_integral_value() else f"{times:.2f}"
-        yield Hit(
-            "funding.mid.total",
-            f"项目期“{form.period.strip()}”共{months}个月（{years}年），但中期资金{ctx.money(mid)}是年度资金{ctx.money(annual)}的{times_text}倍，"
-            f"超过{years}年的年度资金合计{ctx.money(annual * years)}；请核对中期资金或项目期",
-            ("period", "funding.annual.total"),
-        )
+    times = mid / annual
+    times_text = f"{times.normalize():f}" if times == times.to_integral_value() else f"{times:.2f}"
+    head = f"项目期“{period[1].strip()}”共{months}个月（{years}年），但中期资金{ctx.money(mid)}是年度资金{ctx.money(annual)}的{times_text}倍，"
+    if years == 1 and mid > annual:
+        yield Hit(mid_at, f"{head}超过{years}年的年度资金合计{ctx.money(annual)}；请核对中期资金或项目期", (period[0], annual_at))
+    elif years > 1 and mid - annual > annual * 2 * (years - 1):
+        # yearly amounts vary (a second year bigger than the first is normal); other years needing on
+        # average more than twice this year's is what a wrong period or a wrong total looks like
+        rest = (mid - annual) / (years - 1)
+        yield Hit(mid_at, f"{head}其余{years - 1}年平均每年需{ctx.money(rest.quantize(Decimal('0.01')))}，超过本年度的2倍；"
+                  "请核对中期资金或项目期", (period[0], annual_at))

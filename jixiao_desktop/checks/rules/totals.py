@@ -37,8 +37,11 @@ def funding_total(ctx: CheckContext):
             )
 
 
-@rule("funding.annual_exceeds_mid", Severity.ERROR, "年度资金超过中期资金", kinds=("project",))
+@rule("funding.annual_exceeds_mid", Severity.ERROR, "年度资金超过中期资金", kinds=("project", "template"))
 def annual_exceeds_mid(ctx: CheckContext):
+    if ctx.kind == "template":
+        yield from _template_annual_exceeds_mid(ctx)
+        return
     mid, annual = ctx.form.funding.mid, ctx.form.funding.annual
     for key, name in (("total", "总投入"), *FUNDING_LEVELS):
         m, a = ctx.value(getattr(mid, key)), ctx.value(getattr(annual, key))
@@ -79,3 +82,16 @@ def budget_by_income(ctx: CheckContext):
         f"{ctx.diff(total, parts)}",
         ("budget.general_budget", "budget.gov_fund", "budget.other"),
     )
+
+
+def _template_annual_exceeds_mid(ctx: CheckContext):
+    """The cells a template calls ``annual_total`` and ``mid_total``: the year's money is part of the period's."""
+    from jixiao_desktop.templates import roles
+
+    mid, annual = roles.find(ctx.form, "mid_total"), roles.find(ctx.form, "annual_total")
+    if mid is None or annual is None:
+        return
+    m, a = ctx.value(mid.text), ctx.value(annual.text)
+    if m is not None and a is not None and a > m:
+        yield Hit(annual.location, f"{annual.label}{ctx.money(a)}大于{mid.label}{ctx.money(m)}，{ctx.diff(a, m)}；"
+                  "年度资金是中期（实施期）资金的一部分，不应超过它", (mid.location,))
