@@ -629,3 +629,28 @@ def test_a_period_in_any_printed_style(text, span):
     from jixiao_desktop.checks.rules.periods import period_span
 
     assert period_span(text) == span
+
+
+@pytest.mark.parametrize(("cost", "flagged"), [("≤300万元", False), ("≤350万元", True), ("≤3000000元", False)])
+def test_cost_indicators_against_the_annual_total_found_by_role(tmp_path, cost, flagged):
+    from jixiao_desktop.templates.document import new_document
+
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES, encoding="utf-8")
+    form = new_document(load(path))
+    form.content.fields.update(name="测试项目", budget_year="2025", span="2025年1月-2027年12月")
+    form.content.tables["money"] = [{"_row": "all", "sum": "900"}, {"_row": "now", "sum": "300"}]
+    form.content.tables["indicators"] = [
+        {"side": "annual", "level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本", "value": cost}]
+    hits = [f for f in run_checks(form).findings if f.rule == "cost.vs_budget"]
+    assert bool(hits) is flagged
+    if flagged:
+        assert hits[0].location == "content.tables.indicators[0].value"
+        assert "本年度合计" in hits[0].message and "300.00万元" in hits[0].message and "350.00万元" in hits[0].message
+
+
+def test_a_general_rule_leaves_to_the_template_what_its_own_formula_says():
+    """财政部 project form states 年度 ≤ 中期 as 审核公式: the clerk hears it once, in the template's words."""
+    findings = run_checks(load_document(EXAMPLES / "mof-project-wrong.jixiao")).findings
+    about = [f for f in findings if "中期资金总额45.00万元" in f.message and "相差105.00万元" in f.message]
+    assert [f.rule for f in about] == ["template.relation"], [f.message for f in about]

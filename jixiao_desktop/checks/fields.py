@@ -137,6 +137,7 @@ def _value_as_typed_in_one_cell(value: str, unit: str, nature: str) -> str:
 
 def template_grids(form) -> Iterator[Grid]:
     from jixiao_desktop.forms.common import Indicator
+    from jixiao_desktop.templates import roles
     from jixiao_desktop.templates.schema import ChildForms, IndicatorTable
 
     def grids(sections, part, prefix: str, where: str):
@@ -151,7 +152,12 @@ def template_grids(form) -> Iterator[Grid]:
                 indicator = Indicator(level2=row.get("level2", ""), name=row.get("name", ""), value=value,
                                       standard=row.get("standard", ""))
                 rows.append(_TemplateRow(level1, "mid" if row.get("side", "") in mid_ids else "annual", indicator))
-            yield TemplateGrid(f"{prefix}tables.{table.id}", rows, {}, f"{where}{table.label}")
+            budget = {}
+            for side, role in (("mid", "mid_total"), ("annual", "annual_total")):
+                cell = roles.find(form, role, part, sections, prefix)
+                if cell is not None and (side == "annual" or mid_ids):
+                    budget[side] = cell.location
+            yield TemplateGrid(f"{prefix}tables.{table.id}", rows, budget, f"{where}{table.label}")
 
     sections = form.loaded.template.section
     yield from grids(sections, form.content, "content.", "")

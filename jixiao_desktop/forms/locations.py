@@ -30,6 +30,8 @@ def parse(path: str) -> tuple[tuple[str, int | None], ...]:
 
 def resolve(root: BaseModel, path: str) -> Any:
     """The value at ``path``, or raise LookupError when it is not there."""
+    if path.startswith("content.") and callable(getattr(root, "text_at", None)):
+        return root.text_at(path)   # a template document: cells kept by id ("" where none is typed)
     node: Any = root
     for name, index in parse(path):
         if not isinstance(node, BaseModel) or name not in type(node).model_fields:

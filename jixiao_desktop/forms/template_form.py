@@ -103,6 +103,7 @@ class TemplateForm(FormBase):
         from jixiao_desktop.templates.schema import AmountTable, ChildForms, IndicatorTable, SignOffSection
 
         sections = self.loaded.template.section
+        node = self.content
         steps = location.removeprefix("content.").split(".")
         parts: list[str] = []
         i = 0
@@ -117,11 +118,18 @@ class TemplateForm(FormBase):
             elif step == "tables" and indexed:
                 table = next((s for s in sections if isinstance(s, (AmountTable, IndicatorTable))
                               and s.id == indexed[1]), None)
-                parts.append(f"{table.label if table else indexed[1]}第{int(indexed[2]) + 1}行")
+                index = int(indexed[2])
+                rows = node.tables.get(indexed[1], []) if node is not None else []
+                fixed = rows[index].get("_row", "") if index < len(rows) else ""
+                row_label = next((r.label for r in table.rows if r.id == fixed), "") if isinstance(table, AmountTable) else ""
+                if row_label:   # a fixed row is named by its label: 资金情况 › 本年度合计
+                    parts.append(table.label)
+                else:
+                    parts.append(f"{table.label if table else indexed[1]}第{index + 1}行")
                 if i + 2 < len(steps):
                     column = steps[i + 2]
                     if isinstance(table, AmountTable):
-                        column = next((c.label for c in table.columns if c.id == column), column)
+                        column = row_label + next((c.label for c in table.columns if c.id == column), column)
                     else:
                         column = INDICATOR_COLUMN_LABELS.get(column, column)
                     parts.append(column)
@@ -130,6 +138,8 @@ class TemplateForm(FormBase):
                 child = next((s for s in sections if isinstance(s, ChildForms) and s.id == indexed[1]), None)
                 parts.append(f"{child.label if child else indexed[1]}第{int(indexed[2]) + 1}张")
                 sections = child.section if child else []
+                children = node.children.get(indexed[1], []) if node is not None else []
+                node = children[int(indexed[2])] if int(indexed[2]) < len(children) else None
                 i += 2
             else:
                 parts.append(step)

@@ -21,16 +21,27 @@ class RoleCell:
     location: str
     text: str
     label: str
+    reference: str = ""     # its name in the template's formulas
 
 
-def find(form, role: str) -> RoleCell | None:
-    """The cell of ``form`` (a template document) that carries ``role``, or None."""
-    content = form.content
-    for section in form.loaded.template.section:
+def stated_by_template(form, *cells: RoleCell) -> bool:
+    """Whether one of the template's own relations (审核公式) already compares these cells: the general
+    rule then leaves it to the template's, so the clerk is not told the same thing twice."""
+    names = {cell.reference for cell in cells}
+    return any(scope == "" and names <= set(relation.references())
+               for _spec, relation, scope in form.loaded.relations)
+
+
+def find(form, role: str, part=None, sections=None, prefix: str = "content.") -> RoleCell | None:
+    """The cell of ``form`` (a template document) that carries ``role``, or None; ``part``,
+    ``sections`` and ``prefix`` name a child form instead of the document's own part."""
+    content = form.content if part is None else part
+    for section in (form.loaded.template.section if sections is None else sections):
         if isinstance(section, FieldsSection):
             for field in section.field:
                 if field.role == role:
-                    return RoleCell(f"content.fields.{field.id}", content.fields.get(field.id, ""), field.label)
+                    return RoleCell(f"{prefix}fields.{field.id}", content.fields.get(field.id, ""), field.label,
+                                    field.id)
         elif isinstance(section, AmountTable):
             for row_spec in (r for r in section.rows if r.role == role):
                 amounts = [c for c in section.columns if c.type == "amount"]
@@ -40,8 +51,8 @@ def find(form, role: str) -> RoleCell | None:
                 index = next((i for i, r in enumerate(rows) if r.get("_row") == row_spec.id), None)
                 if column is None or index is None:
                     return None
-                return RoleCell(f"content.tables.{section.id}[{index}].{column.id}", rows[index].get(column.id, ""),
-                                f"{row_spec.label}{column.label}")
+                return RoleCell(f"{prefix}tables.{section.id}[{index}].{column.id}", rows[index].get(column.id, ""),
+                                f"{row_spec.label}{column.label}", f"{section.id}.{row_spec.id}.{column.id}")
     return None
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
-from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.prose.lexer import mentions as count_mentions
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.forms.locations import describe, resolve
@@ -103,7 +103,7 @@ def _money_components(grid, side: str):
     return out
 
 
-@rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符")
+@rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符", kinds=INDICATOR_KINDS)
 def cost_vs_budget(ctx: CheckContext):
     for grid in ctx.grids():
         for side, budget_location in grid.budget.items():

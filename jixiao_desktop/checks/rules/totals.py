@@ -89,7 +89,7 @@ def _template_annual_exceeds_mid(ctx: CheckContext):
     from jixiao_desktop.templates import roles
 
     mid, annual = roles.find(ctx.form, "mid_total"), roles.find(ctx.form, "annual_total")
-    if mid is None or annual is None:
+    if mid is None or annual is None or roles.stated_by_template(ctx.form, mid, annual):
         return
     m, a = ctx.value(mid.text), ctx.value(annual.text)
     if m is not None and a is not None and a > m:
