@@ -271,3 +271,13 @@ def test_correct_forms_have_no_errors_or_warnings():
 def test_a_count_in_ten_thousands_is_still_the_same_count(name, value, flagged):
     form = with_(project, ind("indicators[0].annual", name=name, value=value))()
     assert ("value.unit_vs_name" in {f.rule for f in run_checks(form).findings}) is flagged
+
+
+def test_a_multi_year_projects_overview_is_not_compared_with_its_year():
+    """项目概况 over three years says 36, the year's 数量指标 12: no disagreement; over one year it is one."""
+    def form(period):
+        return with_(project, setf("period", period), setf("overview", "三年共建设36个社区养老服务中心"),
+                     ind("indicators[0].annual", name="建设社区养老服务中心", value="12个"))()
+
+    assert "counts.disagree" not in {f.rule for f in run_checks(form("2024年1月-2026年12月")).findings}
+    assert "counts.disagree" in {f.rule for f in run_checks(form("2024年1月-2024年12月")).findings}

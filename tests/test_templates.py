@@ -502,6 +502,7 @@ def test_indicator_rules_on_a_template_table_read_the_unit_and_nature_columns(tm
     base = "content.tables.indicators"
     assert found == {
         ("indicators.duplicate_name", f"{base}[7].name"),
+        ("counts.disagree", f"{base}[2].value"),              # and 120户 there, 130户 here
         ("value.percent_range", f"{base}[8].value"),
         ("value.timeliness_over_100", f"{base}[8].value"),   # a rate "≥120%": said as on the built-in forms
         ("value.no_unit", f"{base}[9].value"),
@@ -541,6 +542,7 @@ field = [
   { id = "budget_year", label = "预算年度", type = "year", role = "year" },
   { id = "span", label = "建设周期", type = "period", role = "period" },
   { id = "goal", label = "本年度目标", type = "longtext", role = "annual_goal" },
+  { id = "about", label = "项目概况", type = "longtext", role = "overview" },
 ]
 
 [[section]]
@@ -562,16 +564,19 @@ columns = ["level2", "name", "value"]
 
 
 def _roles(tmp_path, span="2025.01-2027.12", goal="2025年底前完成一期工程", all_="900", now="300",
-           timeliness="2025年11月底前"):
+           timeliness="2025年11月底前", about="", count=""):
     from jixiao_desktop.templates.document import new_document
 
     path = tmp_path / "roles.toml"
     path.write_text(ROLES, encoding="utf-8")
     form = new_document(load(path))
-    form.content.fields.update(name="测试项目", budget_year="2025", span=span, goal=goal)
+    form.content.fields.update(name="测试项目", budget_year="2025", span=span, goal=goal, about=about)
     form.content.tables["money"] = [{"_row": "all", "fiscal": all_, "sum": all_}, {"_row": "now", "fiscal": now, "sum": now}]
     form.content.tables["indicators"] = [
         {"side": "annual", "level1": "产出指标", "level2": "时效指标", "name": "一期完工时间", "value": timeliness}]
+    if count:
+        form.content.tables["indicators"].append(
+            {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "改造老旧小区", "value": count})
     return {f.rule: f for f in run_checks(form).findings}
 
 
@@ -654,3 +659,20 @@ def test_a_general_rule_leaves_to_the_template_what_its_own_formula_says():
     findings = run_checks(load_document(EXAMPLES / "mof-project-wrong.jixiao")).findings
     about = [f for f in findings if "中期资金总额45.00万元" in f.message and "相差105.00万元" in f.message]
     assert [f.rule for f in about] == ["template.relation"], [f.message for f in about]
+
+
+@pytest.mark.parametrize(("span", "about", "goal", "count", "where"), [
+    # one year: the 概况, the goal and the 数量指标 speak of the same year
+    ("2025年1月-2025年12月", "今年改造12个老旧小区", "2025年改造12个老旧小区", "12个", None),
+    ("2025年1月-2025年12月", "今年改造15个老旧小区", "2025年改造12个老旧小区", "12个", "content.fields.about"),
+    ("经常性", "每年改造15个老旧小区", "2025年改造12个老旧小区", "12个", "content.fields.about"),
+    ("2025年1月-2025年12月", "", "2025年改造12个老旧小区", "≥10个", "content.tables.indicators[1].value"),
+    # three years: the 概况 speaks of all three (36), the year of its part (12)
+    ("2025.01-2027.12", "三年改造36个老旧小区", "2025年改造12个老旧小区", "12个", None),
+    ("3年", "三年改造36个老旧小区", "2025年改造12个老旧小区", "12个", None),
+    ("2025.01-2027.12", "三年改造36个老旧小区", "2025年改造12个老旧小区", "13个", "content.fields.goal"),
+])
+def test_counts_agree_within_a_template_document(tmp_path, span, about, goal, count, where):
+    found = _roles(tmp_path, span=span, about=about, goal=goal, count=count, all_="900" if "2027" in span or "3" in span else "300")
+    hit = found.get("counts.disagree")
+    assert (hit.location if hit else None) == where, hit and hit.message

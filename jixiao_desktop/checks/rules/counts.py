@@ -19,19 +19,66 @@ def _common(a: str, b: str, size: int = 4) -> bool:
     return any(a[i:i + size] in b for i in range(max(0, len(a) - size + 1)))
 
 
-@rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project",))
+@rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project", "template"))
 def counts_disagree(ctx: CheckContext):
-    """The same count in 项目概况, 资金安排, 年度目标 and the 年度 数量指标 is one number."""
+    """The same count in 项目概况, 资金安排, 年度目标 and the 年度 数量指标 is one number (in a template
+    document: the texts with the roles ``overview`` and ``annual_goal`` and the 年度 数量指标 of the same
+    form or child form)."""
+    for texts, indicators in _count_places(ctx):
+        mentions: list[tuple[str, Decimal, str, str]] = []   # (noun, value, unit, location)
+        for location, text in texts:
+            for q in count_mentions(text):
+                if q.noun and not q.approx:
+                    mentions.append((q.noun, q.value, q.unit, location))
+        for location, ind in indicators:
+            if canonical(ind.level2) == "数量指标" and ind.parsed.quantitative and ind.name.strip():
+                mentions.append((ind.name.strip(), ind.parsed.number, ind.parsed.unit, location))
+        yield from _disagreements(ctx, mentions, {location for location, _ in indicators})
+
+
+def _count_places(ctx: CheckContext):
+    """(texts, annual indicators) of each form the rule compares within: [(location, text)], [(location, indicator)]."""
     form = ctx.form
-    mentions: list[tuple[str, Decimal, str, str]] = []   # (noun, value, unit, location)
-    for location in ("overview", "goals.annual", "proposal.overview", "proposal.content", "proposal.arrangement"):
-        for q in count_mentions(resolve(form, location)):
-            if q.noun and not q.approx:
-                mentions.append((q.noun, q.value, q.unit, location))
-    for i, row in enumerate(form.indicators):
-        ind = row.annual
-        if canonical(ind.level2) == "数量指标" and ind.parsed.quantitative and ind.name.strip():
-            mentions.append((ind.name.strip(), ind.parsed.number, ind.parsed.unit, f"indicators[{i}].annual.value"))
+    # a 项目概况 of a project over several years speaks of the whole period (84 schools in two years),
+    # the 年度 side of one year (42 of them): they are compared only when the project is one year's
+    whole_period = ("overview", "proposal.overview") if not _several_years(ctx) else ()
+    if ctx.kind == "project":
+        texts = [(location, resolve(form, location))
+                 for location in (*whole_period, "goals.annual", "proposal.content", "proposal.arrangement")]
+        yield texts, [(f"indicators[{i}].annual.value", row.annual) for i, row in enumerate(form.indicators)]
+        return
+    from jixiao_desktop.templates import roles
+    from jixiao_desktop.templates.schema import ChildForms
+
+    sections = form.loaded.template.section
+    parts = [(form.content, sections, "content.")]
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        parts += [(part, child.section, f"content.children.{child.id}[{i}].")
+                  for i, part in enumerate(form.content.children.get(child.id, []))]
+    grids = ctx.grids()
+    for part, part_sections, prefix in parts:
+        texts = [(cell.location, cell.text) for role in (*whole_period, "annual_goal")
+                 if (cell := roles.find(form, role, part, part_sections, prefix)) is not None]
+        indicators = [(f"{base}.value", ind) for grid in grids if grid.path.startswith(f"{prefix}tables.")
+                      for base, _i, side, _row, ind in grid.cells() if side == "annual"]
+        yield texts, indicators
+
+
+def _several_years(ctx: CheckContext) -> bool:
+    """Whether the project's period (项目期, 实施期) spans more than one year: ``2025.01-2026.12``, ``3年``."""
+    from jixiao_desktop.checks.rules.periods import _YEARS_RE, _period, period_span
+
+    found = _period(ctx)
+    if found is None:
+        return False
+    span = period_span(found[1])
+    if span is not None:
+        return span[2] > 12
+    years = _YEARS_RE.match(found[1])
+    return years is not None and int(years["n"]) > 1
+
+
+def _disagreements(ctx: CheckContext, mentions, indicator_locations: set[str]):
     groups = _group_same_things(mentions)
     for group in groups:
         by_value: dict[Decimal, list[str]] = defaultdict(list)
@@ -44,8 +91,12 @@ def counts_disagree(ctx: CheckContext):
         noun = min((m[0] for m in group), key=len)
         # report at the place whose value is in the minority, pointing at the others
         ordered = sorted(by_value.items(), key=lambda kv: (len(kv[1]), kv[0]))
+
+        def short(location: str) -> str:
+            return "数量指标" if location in indicator_locations else describe(ctx.form, location).split(" › ")[-1]
+
         parts = "；".join(
-            f"{value.normalize():f}{unit}（{'、'.join(_short(ctx, loc) for loc in locations)}）" for value, locations in ordered
+            f"{value.normalize():f}{unit}（{'、'.join(short(loc) for loc in locations)}）" for value, locations in ordered
         )
         first_location = ordered[0][1][0]
         related = tuple(loc for _, locations in ordered for loc in locations if loc != first_location)
@@ -74,10 +125,6 @@ def _group_same_things(mentions):
         for key in keys:
             index[key].add(found)
     return groups
-
-
-def _short(ctx: CheckContext, location: str) -> str:
-    return describe(ctx.form, location).split(" › ")[-1] if "indicators" not in location else "数量指标"
 
 
 def _money_components(grid, side: str):
