@@ -159,6 +159,10 @@ def yunnan(**fields):
                                overview="对10个社区养老服务中心给予运营补助", annual_goal="年度目标")
     form.content.tables["funding"][0].update(total="300000", county="300000")
     form.content.tables["funding"][1].update(total="100000", county="100000")
+    form.content.tables["indicators"] = [
+        {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "补助社区养老服务中心", "value": "10个"},
+        {"side": "annual", "level1": "效益指标", "level2": "社会效益指标", "name": "老年人助餐服务覆盖率", "value": "≥80%"},
+    ]
     for key, value in fields.items():
         if "." in key:
             table, row, column = key.split(".")

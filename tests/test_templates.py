@@ -489,6 +489,7 @@ def test_indicator_rules_on_a_template_table_read_the_unit_and_nature_columns(tm
         ("year", "效益指标", "社会效益指标", "受益人数", "≥", "0.3", "万人"),
         ("year", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90%", "%"),  # the unit not doubled
         ("year", "产出指标", "时效指标", "完工时间", "定性", "2025年11月底前", ""),
+        ("long", "效益指标", "社会效益指标", "居住条件改善户数", "≥", "300", "户"),
     ]
     assert _two_sides(tmp_path, correct) == set()
     wrong = correct + [
@@ -501,13 +502,13 @@ def test_indicator_rules_on_a_template_table_read_the_unit_and_nature_columns(tm
     found = _two_sides(tmp_path, wrong)
     base = "content.tables.indicators"
     assert found == {
-        ("indicators.duplicate_name", f"{base}[7].name"),
+        ("indicators.duplicate_name", f"{base}[8].name"),
         ("counts.disagree", f"{base}[2].value"),              # and 120户 there, 130户 here
-        ("value.percent_range", f"{base}[8].value"),
-        ("value.timeliness_over_100", f"{base}[8].value"),   # a rate "≥120%": said as on the built-in forms
-        ("value.no_unit", f"{base}[9].value"),
-        ("indicators.half_filled", f"{base}[10].value"),
-        ("value.unit_vs_name", f"{base}[11].value"),
+        ("value.percent_range", f"{base}[9].value"),
+        ("value.timeliness_over_100", f"{base}[9].value"),   # a rate "≥120%": said as on the built-in forms
+        ("value.no_unit", f"{base}[10].value"),
+        ("indicators.half_filled", f"{base}[11].value"),
+        ("value.unit_vs_name", f"{base}[12].value"),
     }, found
 
 
@@ -577,6 +578,8 @@ def _roles(tmp_path, span="2025.01-2027.12", goal="2025年底前完成一期工�
     if count:
         form.content.tables["indicators"].append(
             {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "改造老旧小区", "value": count})
+    form.content.tables["indicators"].append(
+        {"side": "annual", "level1": "效益指标", "level2": "社会效益指标", "name": "居民出行条件改善率", "value": "≥90%"})
     return {f.rule: f for f in run_checks(form).findings}
 
 
@@ -676,3 +679,17 @@ def test_counts_agree_within_a_template_document(tmp_path, span, about, goal, co
     found = _roles(tmp_path, span=span, about=about, goal=goal, count=count, all_="900" if "2027" in span or "3" in span else "300")
     hit = found.get("counts.disagree")
     assert (hit.location if hit else None) == where, hit and hit.message
+
+
+def test_output_and_benefit_groups_are_required_where_the_layout_has_them(tmp_path):
+    only_output = [("year", "产出指标", "数量指标", "改造户数", "≥", "120", "户")]
+    found = _two_sides(tmp_path, only_output)
+    assert ("indicators.required_groups", "content.tables.indicators") in found
+    own = TWO_SIDES.replace('unit = "万元"', 'unit = "万元"\nlayout = "own"\nlevels = { "任务完成" = ["数量指标"], "实施效果" = ["社会效益指标"] }')
+    from jixiao_desktop.templates import load_text
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(own, "own"), year="2025")
+    form.content.tables["indicators"] = [{"side": "year", "level1": "任务完成", "level2": "数量指标", "name": "改造户数",
+                                          "value": "≥120户"}]
+    assert "indicators.required_groups" not in {f.rule for f in run_checks(form).findings}

@@ -90,10 +90,12 @@ def _sides(grid):
     return sides
 
 
-@rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标")
+@rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标", kinds=INDICATOR_KINDS)
 def required_groups(ctx: CheckContext):
+    if ctx.kind == "template" and not _layout_has_output_and_benefit(ctx.form):
+        return  # a template's own 一级 list without 产出/效益: the budget system's rule is not its rule
     for grid in ctx.grids():
-        if grid.path != "indicators" and not any(not r.annual.blank for r in grid.rows):
+        if ctx.kind != "template" and grid.path != "indicators" and not any(not r.annual.blank for r in grid.rows):
             continue  # an empty 附表3 grid is reported as a whole elsewhere
         for side in sorted(_sides(grid)):
             present = {canonical(row.level1) for row in grid.rows
@@ -103,6 +105,15 @@ def required_groups(ctx: CheckContext):
                 if level1 not in present:
                     prefix = f"{grid.label}的{side_name}指标" if grid.has_mid else f"{grid.label}"
                     yield Hit(grid.path, f"{prefix}中没有任何{level1}下的三级指标；预算系统要求产出指标和效益指标至少各有一项")
+
+
+def _layout_has_output_and_benefit(form) -> bool:
+    from jixiao_desktop.forms.layouts import LAYOUTS, IndicatorLayout
+
+    meta = form.loaded.meta
+    levels = ({canonical(k) for k in meta.levels} if meta.layout == "own"
+              else set(LAYOUTS[IndicatorLayout(meta.layout)]))
+    return OUTPUT in levels and BENEFIT in levels
 
 
 @rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复", kinds=INDICATOR_KINDS)
