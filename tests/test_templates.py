@@ -279,6 +279,10 @@ def test_new_from_the_command_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "template.required" in out and "项目名称未填写" in out
     assert main(["new", "--template", "nope", "-o", str(tmp_path / "x.jixiao")]) == 2
+    dated = tmp_path / "dated.jixiao"
+    assert main(["new", "--template", "mof-project", "--year", "2026", "-o", str(dated)]) == 0
+    made = load_document(dated)
+    assert made.year == "2026" and made.content.fields["year"] == "2026"   # the form's 年度 field filled in too
 
 
 def test_the_hunan_department_templates_relations_on_seed_003_including_each_annex3():

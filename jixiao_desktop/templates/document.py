@@ -28,6 +28,10 @@ def new_document(loaded: LoadedTemplate, year: str = "") -> TemplateForm:
     form = TemplateForm(template_id=meta.id, template_version=meta.version, template_text=loaded.text, year=year,
                         amount_unit=AmountUnit.WAN_YUAN if meta.unit == "万元" else AmountUnit.YUAN)
     form.content = _blank(loaded.template.section)
+    if year:   # the form's own 年度 field says the same as the document's year
+        for section in (s for s in loaded.template.section if isinstance(s, FieldsSection)):
+            for field in (f for f in section.field if f.role == "year"):
+                form.content.fields[field.id] = year
     return form
 
 
