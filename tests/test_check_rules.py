@@ -172,7 +172,19 @@ def yunnan(**fields):
     return form
 
 
+def hubei_department(share=None):
+    """The shipped Hubei department example (correct); ``share`` replaces 其他资金's 占比."""
+    from jixiao_desktop.resources import resource_path
+    from jixiao_desktop.storage import load
+
+    form = load(resource_path("templates", "examples", "hubei-department-correct.jixiao"))
+    if share is not None:
+        form.content.tables["income"][1]["share"] = share
+    return form
+
+
 CASES = {
+    "template.share": (hubei_department, lambda: hubei_department("9.5")),
     "amount.unreadable": (project, with_(project, setf("funding.annual.county", "约10万"))),
     "amount.unit_differs": (project, with_(project, setf("funding.annual.total", "10万元"), setf("funding.annual.county", "10万元"))),
     "funding.total": (project, with_(project, setf("funding.annual.county", "90000"))),

@@ -697,3 +697,47 @@ def test_output_and_benefit_groups_are_required_where_the_layout_has_them(tmp_pa
     form.content.tables["indicators"] = [{"side": "year", "level1": "任务完成", "level2": "数量指标", "name": "改造户数",
                                           "value": "≥120户"}]
     assert "indicators.required_groups" not in {f.rule for f in run_checks(form).findings}
+
+
+SHARES = """
+[template]
+id = "shares-test"
+version = 1
+name = "占比测试表"
+kind = "department"
+unit = "万元"
+
+[[section]]
+type = "amounts"
+id = "uses"
+label = "支出构成"
+growable = true
+columns = [{ id = "name", label = "用途", type = "text" }, { id = "amount", label = "金额" },
+           { id = "share", label = "占比", type = "percent", share_of = "amount" }]
+"""
+
+
+@pytest.mark.parametrize(("written", "flagged"), [
+    ("35.29%", False), ("35.3", False), ("35", False), ("35.2", False),   # rounded or cut off as shown
+    ("35.294", False), ("36", False),
+    ("37", True), ("35.1", True), ("0.35", True), ("53.29%", True),
+])
+def test_a_share_is_judged_to_the_precision_the_clerk_wrote(written, flagged):
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(SHARES, "shares"), year="2025")
+    # 60 of 170 is 35.294…%; no 合计 row: the total is the sum of the rows
+    form.content.tables["uses"] = [{"name": "办公", "amount": "60", "share": written},
+                                   {"name": "业务", "amount": "110", "share": "64.71"}]
+    hits = [f for f in run_checks(form).findings if f.rule == "template.share"]
+    assert [h.location for h in hits] == (["content.tables.uses[0].share"] if flagged else []), [h.message for h in hits]
+    if flagged:
+        assert "35.29%" in hits[0].message and "60.00万元÷170.00万元" in hits[0].message
+
+
+def test_a_blank_share_or_amount_is_not_judged():
+    from jixiao_desktop.templates.document import new_document
+
+    form = new_document(load_text(SHARES, "shares"), year="2025")
+    form.content.tables["uses"] = [{"name": "办公", "amount": "60", "share": ""}, {"name": "业务", "amount": "", "share": "50"}]
+    assert not [f for f in run_checks(form).findings if f.rule == "template.share"]

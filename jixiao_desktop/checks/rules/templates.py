@@ -111,6 +111,65 @@ def _message(spec, outcome, unit, formula: str, left_money: bool, right_money: b
     return f"审核公式“{formula}”不成立：左边{words['left']}，右边{words['right']}，{words['difference']}"
 
 
+@rule("template.share", Severity.ERROR, "占比与金额不符", kinds=("template",))
+def template_share(ctx: CheckContext):
+    """A 占比 column (``share_of``): each row's share of the column's total (its 合计 row, or the sum of its
+    rows), ×100; a 合计 row's share is 100. A share agrees when it is within one unit of the last digit the
+    clerk wrote (35 or 35.3 or 35.29 for 35.294…; rounded or cut off as Excel shows it)."""
+    form = ctx.form
+    sections = form.loaded.template.section
+    parts = [(sections, form.content, "content.", "")]
+    for child in (s for s in sections if isinstance(s, ChildForms)):
+        parts += [(child.section, part, f"content.children.{child.id}[{i}].", f"{child.label}第{i + 1}张：")
+                  for i, part in enumerate(form.content.children.get(child.id, []))]
+    for part_sections, part, prefix, where in parts:
+        for table in (s for s in part_sections if isinstance(s, AmountTable)):
+            for column in (c for c in table.columns if c.share_of):
+                yield from _shares(ctx, table, column, part.tables.get(table.id, []), prefix, where)
+
+
+_TOTAL_LABELS = ("合计", "总计", "总额")
+
+
+def _shares(ctx: CheckContext, table, column, rows, prefix: str, where: str):
+    from jixiao_desktop.money import read_decimal
+
+    base = next(c for c in table.columns if c.id == column.share_of)
+    labels = {r.id: r.label for r in table.rows}
+    total_index = next((i for i, row in enumerate(rows)
+                        if any(word in labels.get(row.get("_row", ""), "") for word in _TOTAL_LABELS)), None)
+    amounts = [ctx.value(row.get(base.id, "")) for row in rows]
+    if total_index is not None:
+        total = amounts[total_index]
+    else:
+        filled = [a for a in amounts if a is not None]
+        total = sum(filled, Decimal(0)) if filled else None
+    if not total:
+        return
+    for index, row in enumerate(rows):
+        text = row.get(column.id, "").strip()
+        stated = read_decimal(text.rstrip("%％").strip()) if text else None
+        if stated is None:
+            continue
+        amount = amounts[index]
+        if index == total_index:
+            expected = Decimal(100)
+        elif amount is None:
+            continue
+        else:
+            expected = amount / total * 100
+        digits = text.rstrip("%％").strip()
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        if abs(stated - expected) <= Decimal(1).scaleb(-decimals):
+            continue
+        name = labels.get(row.get("_row", ""), "") or f"第{index + 1}行"
+        how = ("合计的占比应为100%" if index == total_index else
+               f"按{base.label}应为{expected:.2f}%（{ctx.money(amount)}÷{ctx.money(total)}×100）")
+        yield Hit(f"{prefix}tables.{table.id}[{index}].{column.id}",
+                  f"{where}{table.label}：{name}的{column.label}写的是{text}，{how}",
+                  (f"{prefix}tables.{table.id}[{index}].{base.id}",))
+
+
 @rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",))
 def template_required(ctx: CheckContext):
     form = ctx.form
