@@ -636,6 +636,10 @@ def test_a_template_without_those_roles_gets_none_of_those_rules(tmp_path):
     ("2024年9月-2025年6月", (2024, 2025, 10)),
     ("2026.12-2025.01", None), ("经常性", None), ("3年", None), ("2025.13-2026.02", None),
     ("预算2025.5万元", None),
+    ("自2025年1月起至2027年12月", (2025, 2027, 36)), ("2025年3月起至2027年12月止", (2025, 2027, 34)),
+    ("2025年度至2027年度", (2025, 2027, 36)), ("二〇二五年一月至二〇二六年十二月", (2025, 2026, 24)),
+    ("2025年1-12月", (2025, 2025, 12)), ("2025年1月至12月", (2025, 2025, 12)),
+    ("2025年-长期", None), ("2027年1月-2025年12月", None), ("2025年12月-2025年1月", None), ("2026-2024", None),
 ])
 def test_a_period_in_any_printed_style(text, span):
     from jixiao_desktop.checks.rules.periods import period_span
@@ -741,3 +745,93 @@ def test_a_blank_share_or_amount_is_not_judged():
     form = new_document(load_text(SHARES, "shares"), year="2025")
     form.content.tables["uses"] = [{"name": "办公", "amount": "60", "share": ""}, {"name": "业务", "amount": "", "share": "50"}]
     assert not [f for f in run_checks(form).findings if f.rule == "template.share"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("2025年度", (2025, 2025, 12)), ("2025年全年", (2025, 2025, 12)), ("2025", (2025, 2025, 12)),
+    ("2025年3月底前", None), ("三年", None), ("经常性", None),
+])
+def test_a_period_field_of_one_year(text, span):
+    from jixiao_desktop.checks.rules.periods import field_period_span
+
+    assert field_period_span(text) == span
+
+
+@pytest.mark.parametrize(("span", "flagged"), [
+    ("三年", False), ("2025年度", False), ("2025年1-12月", False), ("自2025年3月起至2027年12月止", False),
+    ("2027年1月-2025年12月", True), ("2025年13月-2026年12月", True), ("长期", True),
+])
+def test_a_period_that_cannot_be_is_said_so(tmp_path, span, flagged):
+    assert ("period.unreadable" in _roles(tmp_path, span=span, all_="300")) is flagged
+
+
+def test_a_continuing_projects_later_year_is_not_held_to_the_first_years_share(tmp_path):
+    # 2025 is the last year of 2023–2025: the 中期 total holds two years already spent
+    assert "period.mid_vs_annual" not in _roles(tmp_path, span="2023年1月-2025年12月", all_="1500", now="100")
+    assert "period.mid_vs_annual" in _roles(tmp_path, span="2025年1月-2027年12月", all_="1500", now="100")
+
+
+def test_differently_named_counts_are_different_things(tmp_path):
+    found = _two_sides(tmp_path, [
+        ("year", "产出指标", "数量指标", "新建村级公厕", "≥", "5", "座"),
+        ("year", "产出指标", "数量指标", "改造村级公厕", "≥", "3", "座"),
+        ("year", "产出指标", "数量指标", "培训农村劳动力人数", "≥", "500", "人"),
+        ("year", "产出指标", "数量指标", "转移就业农村劳动力人数", "≥", "300", "人"),
+        ("year", "产出指标", "数量指标", "新建公厕个数", "≥", "5", "座"),
+        ("year", "产出指标", "数量指标", "新建村级幼儿园个数", "≥", "3", "所"),
+        ("year", "产出指标", "数量指标", "新增养老床位数", "≥", "50", "个"),
+        ("year", "产出指标", "数量指标", "开展培训次数", "≥", "5", "期"),
+        ("year", "效益指标", "社会效益指标", "如厕条件改善户数", "≥", "800", "户"),
+    ])
+    assert found == set(), found
+
+
+def _costs(tmp_path, rows, now="300"):
+    from jixiao_desktop.templates.document import new_document
+
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES, encoding="utf-8")
+    form = new_document(load(path))
+    form.content.fields.update(name="测试项目", budget_year="2025", span="2025年1月-2025年12月")
+    form.content.tables["money"] = [{"_row": "all", "sum": now}, {"_row": "now", "sum": now}]
+    form.content.tables["indicators"] = [{"side": "annual", "level1": l1, "level2": l2, "name": name, "value": value}
+                                         for l1, l2, name, value in rows]
+    return [f for f in run_checks(form).findings if f.rule == "cost.vs_budget"]
+
+
+def test_cost_targets_with_their_parts_or_per_month_standards_are_not_summed_wrongly(tmp_path):
+    cost = ("成本指标", "经济成本指标")
+    total_and_parts = [(*cost, "项目总成本", "≤300万元"), (*cost, "工程建设费", "≤280万元"), (*cost, "监理设计费", "≤20万元")]
+    assert _costs(tmp_path, total_and_parts) == []
+    with_其中 = [(*cost, "项目总成本", "≤300万元"), (*cost, "其中：工程建设费", "≤280万元")]
+    assert _costs(tmp_path, with_其中) == []
+    monthly = [("产出指标", "数量指标", "低保补助人数", "1000人"), (*cost, "低保补助标准", "≤500元/人/月")]
+    assert _costs(tmp_path, monthly, now="600") == []
+    too_much = [(*cost, "项目总成本", "≤350万元")]
+    (hit,) = _costs(tmp_path, too_much)
+    assert "年度年度" not in hit.message
+
+
+def test_sides_without_roles_are_told_apart_by_their_labels(tmp_path):
+    from jixiao_desktop.templates.document import new_document
+
+    text = TWO_SIDES.replace('{ id = "long", label = "实施期指标", role = "mid_indicators" },', "").replace(
+        '{ id = "year", label = "本年度指标", role = "annual_indicators" },',
+        '{ id = "year", label = "年度指标" }, { id = "long", label = "中期指标" },')
+    form = new_document(load_text(text, "sides"), year="2025")
+    form.content.tables["indicators"] = [
+        {"side": "long", "level1": "产出指标", "level2": "时效指标", "name": "全部完工时间", "value": "2027年12月底前"},
+        {"side": "year", "level1": "产出指标", "level2": "时效指标", "name": "一期完工时间", "value": "2026年6月底前"},
+    ]
+    hits = [f.location for f in run_checks(form).findings if f.rule == "period.timeliness_outside"]
+    assert hits == ["content.tables.indicators[1].value"]
+
+
+def test_a_child_forms_annual_goal_is_checked_against_the_year():
+    form = load_document(EXAMPLES / "county-distribution-correct.jixiao")
+    child = next(iter(form.content.children.values()))[0]
+    goal = next(f.id for s in form.loaded.template.section if hasattr(s, "section") for s2 in s.section
+                if hasattr(s2, "field") for f in s2.field if f.role == "annual_goal")
+    child.fields[goal] = "2027年底前完成全部改造"
+    hits = [f for f in run_checks(form).findings if f.rule == "period.annual_goal_past_year"]
+    assert len(hits) == 1 and "第1张" in hits[0].message and "2027" in hits[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao_desktop.forms import DepartmentForm, FormBase, ProjectForm
@@ -135,6 +136,23 @@ def _value_as_typed_in_one_cell(value: str, unit: str, nature: str) -> str:
     return value
 
 
+_MID_LABEL_RE = re.compile(r"中期|实施期|长期|总体|全周期|项目期")
+_YEAR_LABEL_RE = re.compile(r"年度|本年|当年")
+
+
+def _mid_sides(table) -> set[str]:
+    """The ids of a two-sided table's 中期 side: the one with the role ``mid_indicators``; without roles, the
+    one whose label says 中期/实施期/长期 (or, failing that, the one that does not say 年度)."""
+    by_role = {side.id for side in table.sides if side.role == "mid_indicators"}
+    if by_role or len(table.sides) != 2 or any(side.role for side in table.sides):
+        return by_role
+    by_label = {side.id for side in table.sides if _MID_LABEL_RE.search(side.label)}
+    if len(by_label) == 1:
+        return by_label
+    not_year = {side.id for side in table.sides if not _YEAR_LABEL_RE.search(side.label)}
+    return not_year if len(not_year) == 1 else {table.sides[0].id}
+
+
 def template_grids(form) -> Iterator[Grid]:
     from jixiao_desktop.forms.common import Indicator
     from jixiao_desktop.templates import roles
@@ -142,9 +160,7 @@ def template_grids(form) -> Iterator[Grid]:
 
     def grids(sections, part, prefix: str, where: str):
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
-            mid_ids = {side.id for side in table.sides if side.role == "mid_indicators"}
-            if not mid_ids and len(table.sides) == 2 and not any(side.role for side in table.sides):
-                mid_ids = {table.sides[0].id}
+            mid_ids = _mid_sides(table)
             rows, level1 = [], ""
             for row in part.tables.get(table.id, []):
                 level1 = row.get("level1", "").strip() or level1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from jixiao_desktop.prose.lexer import mentions as count_mentions
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.forms.locations import describe, resolve
 
-_WHOLE_WORDS = ("资金", "经费", "支出", "预算", "补助", "投入", "总额", "金额")
+_WHOLE_WORDS = ("资金", "经费", "支出", "预算", "补助", "投入", "投资", "总额", "金额", "总成本")
 
 
 def _common(a: str, b: str, size: int = 4) -> bool:
@@ -64,17 +65,25 @@ def _count_places(ctx: CheckContext):
         yield texts, indicators
 
 
+def _several_things(group, indicator_locations: set[str]) -> bool:
+    """Whether a group of mentions is several things sharing a name, not one count said twice: two
+    differently named 数量指标 fall in it (新建村级公厕 5座, 改造村级公厕 3座). (One text giving the same
+    thing two numbers is kept: 对全区27个中心… 22个中心合计… is the mistake itself.)"""
+    names = {"".join(noun.split()) for noun, _v, _u, location in group if location in indicator_locations}
+    return len(names) > 1
+
+
 def _several_years(ctx: CheckContext) -> bool:
     """Whether the project's period (项目期, 实施期) spans more than one year: ``2025.01-2026.12``, ``3年``."""
-    from jixiao_desktop.checks.rules.periods import _YEARS_RE, _period, period_span
+    from jixiao_desktop.checks.rules.periods import _YEARS_RE, _dates_in_words, _period, field_period_span
 
     found = _period(ctx)
     if found is None:
         return False
-    span = period_span(found[1])
+    span = field_period_span(found[1])
     if span is not None:
         return span[2] > 12
-    years = _YEARS_RE.match(found[1])
+    years = _YEARS_RE.match(_dates_in_words(found[1]))
     return years is not None and int(years["n"]) > 1
 
 
@@ -85,7 +94,7 @@ def _disagreements(ctx: CheckContext, mentions, indicator_locations: set[str]):
         for _noun, value, _unit, location in group:
             if location not in by_value[value]:
                 by_value[value].append(location)
-        if len(by_value) < 2:
+        if len(by_value) < 2 or _several_things(group, indicator_locations):
             continue
         unit = group[0][2]
         noun = min((m[0] for m in group), key=len)
@@ -127,19 +136,28 @@ def _group_same_things(mentions):
     return groups
 
 
+_PER_UNIT_NAME_RE = re.compile(r"每|平均|[人户亩个所座床生]均|单价|单位成本")   # 每个小区平均改造投资: a standard
+_PER_TIME_RE = re.compile(r"/\s*(?:月|日|天|周|季度?|次|期|批)|每(?:月|日|天|周|季度?|次)")
+
+
 def _money_components(grid, side: str):
-    """Money targets on one side: (row index, name, value in 元), standards × counts expanded."""
+    """Money targets on one side: (row index, name, value in 元), standards × counts expanded. A target named
+    其中… is part of the one above it; one that is the sum of all the others is their total. None when a
+    standard cannot be multiplied out (no count for it, or a rate per month, day or time whose number of
+    months or times the form does not give)."""
     rows = [(i, row.mid if side == "mid" else row.annual, row) for i, row in enumerate(grid.rows)]
     counts = [(i, ind) for i, ind, _ in rows if ind is not None and canonical(ind.level2) == "数量指标"
               and ind.parsed.quantitative and not ind.parsed.is_money]
     out = []
     for i, ind, _row in rows:
-        if ind is None or not ind.parsed.is_money:
+        if ind is None or not ind.parsed.is_money or ind.name.strip().startswith("其中"):
             continue
         value = ind.parsed
         factor = Decimal(10000) if value.unit.startswith("万元") else Decimal(100000000) if value.unit.startswith("亿元") else Decimal(1)
         amount = value.number * factor
-        if "标准" in ind.name or value.is_rate:
+        if "标准" in ind.name or value.is_rate or _PER_UNIT_NAME_RE.search(ind.name):
+            if _PER_TIME_RE.search(f"{value.unit} {ind.name}"):
+                return None
             match = next((c for c in counts if _common(ind.name, c[1].name, 4)), None)
             if match is None:
                 return None  # a standard we cannot multiply: no reliable total
@@ -147,6 +165,10 @@ def _money_components(grid, side: str):
             out.append((i, f"{match[1].parsed.number.normalize():f}{match[1].parsed.unit}×{ind.value.strip()}", amount))
         else:
             out.append((i, ind.value.strip(), amount))
+    if len(out) >= 3:
+        for component in out:
+            if component[2] == sum((c[2] for c in out if c is not component), Decimal(0)):
+                return [component]   # 总成本 300 with its parts 280 and 20
     return out
 
 
@@ -163,7 +185,7 @@ def cost_vs_budget(ctx: CheckContext):
             where = f"{grid.label}{side_name if len(grid.budget) > 1 else ''}"
             location = f"{grid.at(components[0][0], side)}.value"
             budget_name = describe(ctx.form, budget_location).split(" › ")[-1]
-            if len(grid.budget) > 1:
+            if len(grid.budget) > 1 and side_name not in budget_name:
                 budget_name = f"{side_name}{budget_name}"
             words = "＋".join(c[1] for c in components)
             if total > budget:

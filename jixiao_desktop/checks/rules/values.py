@@ -156,11 +156,12 @@ def name_is_a_value(ctx: CheckContext):
 _COUNT_NAMES = {
     "人数": ("人", "名", "人次"),
     "户数": ("户",),
-    "家数": ("家", "个", "所"),
-    "床位数": ("张", "床"),
-    "次数": ("次", "人次", "场"),
-    "个数": ("个",),
+    "家数": ("家", "个", "所", "户"),
+    "床位数": ("张", "床", "个"),
+    "次数": ("次", "人次", "场", "期", "批", "批次", "轮", "回", "趟", "班"),
 }
+# 个数 counts things of any kind (5座, 3所, 12台): only people or households are the wrong thing
+_NOT_THINGS = ("人", "名", "人次", "户")
 
 
 @rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致", kinds=INDICATOR_KINDS)
@@ -172,6 +173,12 @@ def unit_vs_name(ctx: CheckContext):
             continue
         name = ind.name.strip()
         unit = value.unit.lstrip("十百千万亿") or value.unit   # 万人, 千户, 万人次: the same thing counted
+        if name.endswith("个数") and unit in _NOT_THINGS:
+            yield Hit(
+                f"{base}.value",
+                f"{_where(grid, i)}“{name}”数的是个数，指标值却是“{ind.value.strip()}”（单位{value.unit}）",
+            )
+            continue
         for suffix, units in _COUNT_NAMES.items():
             if name.endswith(suffix) and unit not in units:
                 yield Hit(
