@@ -132,3 +132,24 @@ def test_a_long_text_is_read_whole_up_to_the_limits_and_flagged_beyond():
     reading = read(long, "县", (), Y)
     assert not reading.truncated and not reading.failures()
     assert read(long + "1元" * 2000, "县", (), Y).truncated
+
+
+@pytest.mark.parametrize(("text", "amount", "level", "backs"), [
+    ("总投资2,400万元，其中中央和省级补助1,800万元，市级补助240万元，县级配套360万元。", "3600000", "县", True),
+    ("总投资48万元，其中申请市级专项补助12万元，县级配套36万元。", "360000", "县", True),
+    ("计468万元，使用上年结转资金120万元，其余348万元列入本年度预算。", "3480000", "县", True),
+    ("项目总投资480万元，其中本年度安排300万元，2025年安排180万元。", "3000000", "县", True),
+    ("区财政承担70%即140万元。", "1400000", "县", True),
+    # a total, another level's part or another year's part in the amount column is the mistake to find
+    ("项目总投资480万元，其中本年度安排300万元，2025年安排180万元。", "4800000", "县", False),
+    ("县、乡按7:3分担，全乡合计30万元，乡级承担9万元。", "300000", "乡", False),
+    ("总投资2,400万元，其中市级补助240万元，县级配套360万元。", "2400000", "县", False),
+    ("其中市级补助240万元，县级配套360万元。", "2400000", "县", False),
+    ("中央补助150万元，县级配套30万元。", "1500000", "县", False),
+])
+def test_the_text_backs_the_forms_amount_only_when_it_names_it_as_the_forms_part(text, amount, level, backs):
+    from decimal import Decimal
+
+    from jixiao_desktop.prose.reader import text_backs_amount
+
+    assert text_backs_amount(text, Decimal(amount), level) is backs

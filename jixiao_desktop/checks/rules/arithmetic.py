@@ -12,6 +12,7 @@ from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
 from jixiao_desktop.prose.lexer import mentions as count_mentions
+from jixiao_desktop.prose.reader import text_backs_amount
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -142,6 +143,8 @@ def prose_vs_amount(ctx: CheckContext):
         reading = _reading(ctx, text, context)
         if amount is None or reading.bottom_line is None or reading.bottom_line == amount:
             continue
+        if text_backs_amount(text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form))):
+            continue   # the text states this very amount as the part the form asks for (县级配套360万元)
         result = ctx.money(reading.bottom_line)
         derivation = reading.derivation
         if not derivation.endswith(result):
