@@ -1530,8 +1530,8 @@ def _label(text: str, token: Token) -> str:
 
 # -- the text backing the form's amount ----------------------------------------------------------------------
 
-_OWN_NAMES = {"中央": "中央", "省": "省级?|自治区", "市": "市本?级?|州|盟", "县": "[县区]级?|旗", "乡": "[乡镇]级?|街道",
-              "村": "村级?"}
+# a level is named by its word with 级 or 财政 after it (县级配套, 区财政承担, 市本级): 区 alone is in 社区, 城区
+_OWN_NAMES = {"中央": "中央", "省": "省|自治区", "市": "市本?|州|盟", "县": "[县区]|旗", "乡": "[乡镇]|街道", "村": "村"}
 _THIS_YEAR = r"本年度?|当年|今年"
 _TOTAL_WORDS_RE = re.compile(r"合计|共计|总计|总投|总额|全部|累计")
 _AFTER_RE = re.compile(r"^\s*(?:列入|纳入)\s*(?:本年度?|当年|今年)")
@@ -1544,7 +1544,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     bottom line is another of its figures (the whole project before the split). A total (合计, 总投资) or
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    before_re = re.compile(rf"(?:(?:{own})|本级|{_THIS_YEAR})(?:财政|本级)?[^，,。；;：:]{{0,10}}$")
+    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR})[^，,。；;：:]{{0,10}}$")
     lexed = lex(text)
     for token in lexed.tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
