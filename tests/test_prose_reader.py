@@ -162,3 +162,20 @@ def test_a_level_inside_a_word_does_not_back_the_amount():
 
     text = "社区建设补贴20万元；社区运营补助90万元；城区道路养护30万元。"
     assert not any(text_backs_amount(text, Decimal(v), "县") for v in ("200000", "900000", "300000"))
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("租赁异地备份存储空间40TB，每TB每年租金1,200元，计4.8万元。", True),
+    ("租赁异地备份存储空间40TB，每TB每年租金1,200元，计4.6万元。", False),
+    ("绿化1200㎡，每平方米80元，计9.6万元。", True),
+    ("绿化1200m²，每平方米80元，计9.5万元。", False),
+    ("改造道路3.2公里，每km造价150万元，计480万元。", True),
+    ("铺设管网2.5km，每公里40万元，计90万元。", False),
+    ("清淤800m3，每立方米35元，计2.8万元。", True),
+])
+def test_units_written_in_latin_letters_or_as_one_sign(text, holds):
+    from jixiao_desktop.prose import read
+
+    reading = read(text, "县")
+    assert reading.steps, text
+    assert (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]

@@ -41,6 +41,8 @@ MEASURES = (
     "处所", "栏", "幢", "层", "平米", "立方米", "方", "公顷", "千米", "延米", "平方公里", "千瓦", "届", "期次", "窗",
     "页", "尾", "发", "羽", "匹", "粒", "孔", "樘", "扇", "学期", "工作日", "日", "季度", "课", "车", "船", "片区",
     "剂次", "剂", "针次", "针", "具", "点次", "岗位", "岗", "人月", "班次", "车辆",
+    # units written in Latin letters or as one sign
+    "TB", "GB", "PB", "km", "kWh", "kW", "MW", "m2", "m3", "m²", "m³", "㎡", "㎞", "㎥",
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 # What a standard may be "per": measure words and periods.
