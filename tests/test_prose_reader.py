@@ -179,3 +179,18 @@ def test_units_written_in_latin_letters_or_as_one_sign(text, holds):
     reading = read(text, "县")
     assert reading.steps, text
     assert (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]
+
+
+@pytest.mark.parametrize(("total", "holds"), [("96.6", True), ("99.6", False)])
+def test_a_total_stated_first_then_its_use_and_parts(total, holds):
+    from decimal import Decimal
+
+    from jixiao_desktop.prose import read
+
+    text = (f"共计需要资金{total}万元，用于城区生活垃圾清运：垃圾清运车辆7辆，每辆每年运行费用9.8万元，计68.6万元；"
+            "驾驶员7名，每人每年工资4万元，计28万元。")
+    reading = read(text, "县")
+    sums = [s for s in reading.steps if s.kind == "sum"]
+    assert sums and sums[-1].computed == Decimal("966000")
+    assert (not reading.failures()) is holds
+    assert reading.bottom_line == Decimal(total) * 10000   # the amount the form should show is the total

@@ -67,7 +67,8 @@ _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。�
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
 _TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
-_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：])")
+_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
+                           r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
 _YEAR_RE = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
 _STOP_RE = re.compile(r"[。；;\n]")
@@ -468,7 +469,7 @@ class _Reader:
             return
         self.flush_rates(until=token)
         item = self.item(token)
-        if _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]) and self.breakdown is None and not self.items_in_sentence():
+        if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
             self.open_breakdown(item)
         else:
             self.add_item(item)
@@ -903,7 +904,7 @@ class _Reader:
                 del self.this_year[start]
             self.this_year[token.start] = (1, token.start, token.value, _written(token), approx)
         if kind == "sub":
-            if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
+            if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.open_breakdown(result)
             self.subtotals.append(result)
             del self.items[self.sub_start:]
@@ -924,7 +925,7 @@ class _Reader:
             self.last_total = result
         if not terms:
             self.check_context(token)
-            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 6]):
+            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.items = [i for i in self.items if i is not result]
                 self.open_breakdown(result)
         self.whole = result
