@@ -194,3 +194,16 @@ def test_a_total_stated_first_then_its_use_and_parts(total, holds):
     assert sums and sums[-1].computed == Decimal("966000")
     assert (not reading.failures()) is holds
     assert reading.bottom_line == Decimal(total) * 10000   # the amount the form should show is the total
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("见习300人次，见习期平均6个月，每人每月按最低工资标准1,900元的60%给予补贴，需资金205.2万元。", True),
+    ("见习300人，每人每月按1,900元的60%补贴，6个月，需资金215.2万元。", False),
+    ("保洁员20名，每人每月按2,000元的50%给予岗位补贴，全年需24万元。", True),
+])
+def test_a_standard_paid_at_a_percentage_of_it(text, holds):
+    from jixiao_desktop.prose import read
+
+    reading = read(text, "县")
+    assert any(s.kind == "product" for s in reading.steps), text
+    assert (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]

@@ -69,6 +69,7 @@ _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|
 _TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
 _BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
                            r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
+_SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
 _YEAR_RE = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
 _STOP_RE = re.compile(r"[。；;\n]")
@@ -150,6 +151,7 @@ class _Rate:
     consumed: bool = False
     k: int = 0                      # its place among the sentence's standards
     scale: Decimal = Decimal(1)     # 每万尾1600元: per 10000
+    share: Token | None = None      # 每人每月按最低工资标准1,900元的60%: the percentage of the standard paid
 
 
 @dataclass(slots=True)
@@ -240,6 +242,7 @@ class _Reader:
         self._memo: dict = {}
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.rate_shares: set[int] = set()   # ids of percentages taken by a standard (1,900元的60%)
         self.last_percent_base: _Item | None = None
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
@@ -339,7 +342,8 @@ class _Reader:
             elif kind == MONEY:
                 self.money(token)
             elif kind == PERCENT:
-                self.percent(token)
+                if id(token) not in self.rate_shares:
+                    self.percent(token)
             elif kind == RATIO:
                 self.ratio(token)
             elif kind == "half":
@@ -576,6 +580,11 @@ class _Reader:
     def rate(self, token: Token, per: tuple[str, ...], scale: Decimal = Decimal(1)) -> None:
         self.rate_per[token.start] = per
         rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates), scale=scale)
+        following = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if (following is not None and following.kind == PERCENT and following.value is not None
+                and _SHARE_OF_RATE_RE.fullmatch(self.text[token.end:following.start])):
+            rate.share = following
+            self.rate_shares.add(id(following))
         if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
             pass
         self.rates.append(rate)
@@ -669,6 +678,9 @@ class _Reader:
         per = rate.per
         value = rate.token.value / rate.scale
         factors = [_rate_text(rate.token) + (f"/{_num(rate.scale)}{_per_thing(per)}" if rate.scale != 1 else "")]
+        if rate.share is not None:
+            value = value * rate.share.value / 100
+            factors[0] += f"的{_num(rate.share.value)}%"
         uncertain = rate.approx
         things = [w for w in per if w not in _TIME] or []
         counted = False
