@@ -207,3 +207,14 @@ def test_a_standard_paid_at_a_percentage_of_it(text, holds):
     reading = read(text, "县")
     assert any(s.kind == "product" for s in reading.steps), text
     assert (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("破损档案修复约3,600页，每页修复费用12元；档案装具更新密集架45列，每列4,800元。共需资金259,200元。", True),
+    ("更新密集架45列，每列4,800元，计20万元。", False),
+])
+def test_columns_of_shelving_are_counted(text, holds):
+    from jixiao_desktop.prose import read
+
+    reading = read(text, "县")
+    assert reading.steps and (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]
