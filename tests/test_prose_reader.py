@@ -218,3 +218,19 @@ def test_columns_of_shelving_are_counted(text, holds):
 
     reading = read(text, "县")
     assert reading.steps and (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("每月开展培训1次，每次费用2000元，全年2.4万元。", True),
+    ("每季度开展集中训练1次，每次费用1.2万元，全年4.8万元左右。", True),
+    ("每季度开展集中训练1次，每次费用1.2万元，全年4.6万元。", False),
+    ("每月开展培训1次，每次费用2000元，共6个月，计1.2万元。", True),
+    ("每年开展2次，每次3万元，计6万元。", True),
+    ("每月开展培训2次，每次费用1000元，全年2.4万元。", True),
+    ("每月开展培训2次，每次费用1000元，全年2万元。", False),
+])
+def test_a_count_said_per_month_or_quarter_runs_the_year(text, holds):
+    from jixiao_desktop.prose import read
+
+    reading = read(text, "县")
+    assert reading.steps and (not reading.failures()) is holds, [(s.description, s.computed, s.stated) for s in reading.steps]

@@ -713,6 +713,11 @@ class _Reader:
                 taken.append(group)
                 value *= group.value
                 factors.insert(0, f"{_num(group.value)}{group.unit}")
+            periods = self.periods_of_count(count, per)   # 每季度开展1次 × 全年4个季度
+            if periods is not None:
+                value *= periods[0]
+                factors.append(periods[1])
+                uncertain = uncertain or periods[2]
         months = self.months_for(per)
         if months is not None:
             n, assumed = months
@@ -761,6 +766,19 @@ class _Reader:
             found = _STOP_RE.search(self.text, self.sentence_start)
             self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
         return self._sentence_end[1]
+
+    def periods_of_count(self, count: Token, per: tuple[str, ...]) -> tuple[Decimal, str, bool] | None:
+        """A count said per month or per quarter (每月开展1次, 每季度训练1次) for a standard that is not: the
+        periods of the year it runs (the months the sentence names, 12 for 全年; 4 quarters for 全年)."""
+        each = self.count_each.get(id(count))
+        if each is None or not each.per or any(w in per for w in ("月", "季度", "季")):
+            return None
+        if each.per[0] == "月":
+            n, assumed = self.months_for(("月",))
+            return n, f"{_num(n)}个月", assumed
+        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
+            return Decimal(4), "4个季度", False
+        return None
 
     def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
         if "月" not in per:
