@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
@@ -40,6 +41,7 @@ def _cn_number(text: str) -> str:
     return str((_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0))
 
 
+@lru_cache(maxsize=4096)
 def _dates_in_words(text: str) -> str:
     """``2024.01-2026.12``, ``202401-202612``, ``2024/1/1—2024/12/31``, ``2024-2026``, ``2025年度至2027年度``,
     ``自2025年3月起至2027年12月止``, ``2025年1-12月``, ``二〇二五年一月至二〇二六年十二月`` written as
