@@ -150,7 +150,7 @@ def test_a_long_text_is_read_whole_up_to_the_limits_and_flagged_beyond():
 def test_the_text_backs_the_forms_amount_only_when_it_names_it_as_the_forms_part(text, amount, level, backs):
     from decimal import Decimal
 
-    from jixiao_desktop.prose.reader import text_backs_amount
+    from jixiao_desktop.prose.backing import text_backs_amount
 
     assert text_backs_amount(text, Decimal(amount), level) is backs
 
@@ -158,7 +158,7 @@ def test_the_text_backs_the_forms_amount_only_when_it_names_it_as_the_forms_part
 def test_a_level_inside_a_word_does_not_back_the_amount():
     from decimal import Decimal
 
-    from jixiao_desktop.prose.reader import text_backs_amount
+    from jixiao_desktop.prose.backing import text_backs_amount
 
     text = "社区建设补贴20万元；社区运营补助90万元；城区道路养护30万元。"
     assert not any(text_backs_amount(text, Decimal(v), "县") for v in ("200000", "900000", "300000"))

@@ -156,7 +156,7 @@ def _mid_sides(table) -> set[str]:
 def template_grids(form) -> Iterator[Grid]:
     from jixiao_desktop.forms.common import Indicator
     from jixiao_desktop.templates import roles
-    from jixiao_desktop.templates.schema import ChildForms, IndicatorTable
+    from jixiao_desktop.templates.schema import IndicatorTable
 
     def grids(sections, part, prefix: str, where: str):
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
@@ -175,8 +175,5 @@ def template_grids(form) -> Iterator[Grid]:
                     budget[side] = cell.location
             yield TemplateGrid(f"{prefix}tables.{table.id}", rows, budget, f"{where}{table.label}")
 
-    sections = form.loaded.template.section
-    yield from grids(sections, form.content, "content.", "")
-    for child in (s for s in sections if isinstance(s, ChildForms)):
-        for index, part in enumerate(form.content.children.get(child.id, [])):
-            yield from grids(child.section, part, f"content.children.{child.id}[{index}].", f"{child.label}第{index + 1}张的")
+    for each in form.parts():
+        yield from grids(each.sections, each.part, each.prefix, f"{each.name}的" if each.name else "")

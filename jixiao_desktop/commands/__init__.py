@@ -14,3 +14,20 @@ def open_for_command(path):
     for note in opened.repairs:
         print(f"{path}：提示：{note}", file=sys.stderr)
     return opened.form
+
+
+def document_target(output, force: bool):
+    """Where a subcommand writes a document: ``output`` with the .jixiao ending, or None (said on stderr)
+    when a file is there and ``force`` was not given."""
+    import sys
+    from pathlib import Path
+
+    from jixiao_desktop.storage import EXTENSION
+
+    target = Path(output)
+    if target.suffix.lower() != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    if target.exists() and not force:
+        print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
+        return None
+    return target

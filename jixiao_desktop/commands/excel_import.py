@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from jixiao_desktop.commands import document_target
 from jixiao_desktop.excel import ExcelError, import_workbook
 from jixiao_desktop.storage import DocumentError, save
 from jixiao_desktop.storage.docfile import EXTENSION
@@ -24,11 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source = Path(args.workbook)
-    target = Path(args.output) if args.output else source.with_suffix(EXTENSION)
-    if target.suffix.lower() != EXTENSION:
-        target = target.with_name(target.name + EXTENSION)
-    if target.exists() and not args.force:
-        print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
+    target = document_target(args.output or source.with_suffix(EXTENSION), args.force)
+    if target is None:
         return 3
     try:
         result = import_workbook(source)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from jixiao_desktop.storage import DocumentError, save
-from jixiao_desktop.storage.docfile import EXTENSION
+from jixiao_desktop.commands import document_target
+from jixiao_desktop.storage import EXTENSION, DocumentError, save
 from jixiao_desktop.templates import available
 from jixiao_desktop.templates.document import new_document
 
@@ -30,11 +29,8 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         print(f"没有编号为“{args.template}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
         return 2
-    target = Path(args.output)
-    if target.suffix.lower() != EXTENSION:
-        target = target.with_name(target.name + EXTENSION)
-    if target.exists() and not args.force:
-        print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
+    target = document_target(args.output, args.force)
+    if target is None:
         return 3
     try:
         save(new_document(loaded, year=args.year), target, backup=False)

@@ -10,7 +10,7 @@ documents: :mod:`jixiao_desktop.templates.document`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -25,6 +25,15 @@ class Part(Model):
     fields: dict[str, str] = Field(default_factory=dict, title="栏目")
     tables: dict[str, list[dict[str, str]]] = Field(default_factory=dict, title="表格")
     children: dict[str, list[Part]] = Field(default_factory=dict, title="子表")
+
+
+class FormPart(NamedTuple):
+    """One form of a template document: its own part or one child form (see :meth:`TemplateForm.parts`)."""
+
+    sections: list
+    part: Part
+    prefix: str      # content. / content.children.targets[2].
+    name: str        # "" / 项目绩效目标第3张
 
 
 class TemplateForm(FormBase):
@@ -94,6 +103,18 @@ class TemplateForm(FormBase):
                     if field.role in ("project_name", "unit_name") and self.content.fields.get(field.id, "").strip():
                         return self.content.fields[field.id].strip()
         return ""
+
+    def parts(self) -> list[FormPart]:
+        """The document's own part, then one per child form (附表3 under each 附表2 row), each with the
+        sections it follows, the prefix of its locations and its name (``附表3第2张``; blank for the own)."""
+        from jixiao_desktop.templates.schema import ChildForms
+
+        sections = self.loaded.template.section
+        out = [FormPart(sections, self.content, "content.", "")]
+        for child in (s for s in sections if isinstance(s, ChildForms)):
+            out += [FormPart(child.section, part, f"content.children.{child.id}[{index}].", f"{child.label}第{index + 1}张")
+                    for index, part in enumerate(self.content.children.get(child.id, []))]
+        return out
 
     def describe_location(self, location: str) -> str:
         """A Chinese rendering of a location in the template's own words:

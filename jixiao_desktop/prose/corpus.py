@@ -19,7 +19,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao_desktop.money import AmountUnit, parse_amount
-from jixiao_desktop.prose.reader import LEVELS, read, text_backs_amount
+from jixiao_desktop.prose.backing import amount_disagrees
+from jixiao_desktop.prose.reader import read
+from jixiao_desktop.prose.words import LEVELS
 from jixiao_desktop.resources import resource_path
 
 
@@ -63,7 +65,7 @@ def evaluate_entry(entry: dict) -> Outcome:
     amount = entry.get("amount")
     if amount not in (None, "") and reading.bottom_line is not None:
         value = parse_amount(str(amount), unit).value
-        if value is not None and value != reading.bottom_line and not text_backs_amount(entry["text"], value, level):
+        if amount_disagrees(reading, entry["text"], value, level):
             findings.append((reading.bottom_line, value, f"vs_amount: {reading.derivation}"))
     expect = entry.get("expect")
     expected = (_number(expect["computed"]), _number(expect["stated"])) if expect else None

@@ -59,17 +59,11 @@ def find(form, role: str, part=None, sections=None, prefix: str = "content.") ->
 def find_all(form, role: str) -> list[tuple[RoleCell, str]]:
     """``(cell, where)`` for the document's own part and then each child form that gives ``role``; ``where``
     names the child form (``附表3第2张：``) or is blank."""
-    from jixiao_desktop.templates.schema import ChildForms
-
     out = []
-    cell = find(form, role)
-    if cell is not None:
-        out.append((cell, ""))
-    for child in (s for s in form.loaded.template.section if isinstance(s, ChildForms)):
-        for index, part in enumerate(form.content.children.get(child.id, [])):
-            cell = find(form, role, part, child.section, f"content.children.{child.id}[{index}].")
-            if cell is not None:
-                out.append((cell, f"{child.label}第{index + 1}张："))
+    for sections, part, prefix, name in form.parts():
+        cell = find(form, role, part, sections, prefix)
+        if cell is not None:
+            out.append((cell, f"{name}：" if name else ""))
     return out
 
 

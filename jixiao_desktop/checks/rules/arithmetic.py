@@ -12,7 +12,7 @@ from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
 from jixiao_desktop.prose.lexer import mentions as count_mentions
-from jixiao_desktop.prose.reader import text_backs_amount
+from jixiao_desktop.prose.backing import amount_disagrees
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -141,10 +141,8 @@ def prose_vs_amount(ctx: CheckContext):
         text_at = getattr(ctx.form, "text_at", None)
         amount = ctx.value(text_at(amount_location) if text_at else resolve(ctx.form, amount_location))
         reading = _reading(ctx, text, context)
-        if amount is None or reading.bottom_line is None or reading.bottom_line == amount:
-            continue
-        if text_backs_amount(text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form))):
-            continue   # the text states this very amount as the part the form asks for (县级配套360万元)
+        if not amount_disagrees(reading, text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form))):
+            continue   # agrees, or the text states this very amount as the form's own part (县级配套360万元)
         result = ctx.money(reading.bottom_line)
         derivation = reading.derivation
         if not derivation.endswith(result):
@@ -188,7 +186,7 @@ def _template_prose_sites(form):
     """Texts a template gives the role ``calculation`` (or ``overview``): a field is checked against the field
     with the role ``annual_total``; a table column against the row's first amount column. Counts and standards
     come from the 数量指标 and 成本指标 of the same (child) form."""
-    from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable
+    from jixiao_desktop.templates.schema import AmountTable, FieldsSection, IndicatorTable
 
     def sites(sections, part, prefix: str, where: str):
         total = next((f.id for s in sections if isinstance(s, FieldsSection) for f in s.field
@@ -211,12 +209,8 @@ def _template_prose_sites(form):
                         yield (f"{base}.{column.id}", f"{where}{section.label}第{index + 1}行的{column.label}",
                                row.get(column.id, ""), f"{base}.{amount_column}" if amount_column else "", context)
 
-    sections = form.loaded.template.section
-    yield from sites(sections, form.content, "content.", "")
-    for child in (s for s in sections if isinstance(s, ChildForms)):
-        for index, part in enumerate(form.content.children.get(child.id, [])):
-            yield from sites(child.section, part, f"content.children.{child.id}[{index}].",
-                             f"{child.label}第{index + 1}张的")
+    for each in form.parts():
+        yield from sites(each.sections, each.part, each.prefix, f"{each.name}的" if each.name else "")
 
 
 def _indicator_counts(rows, side: str) -> tuple[tuple[str, str, str], ...]:

@@ -49,15 +49,9 @@ def _count_places(ctx: CheckContext):
         yield texts, [(f"indicators[{i}].annual.value", row.annual) for i, row in enumerate(form.indicators)]
         return
     from jixiao_desktop.templates import roles
-    from jixiao_desktop.templates.schema import ChildForms
 
-    sections = form.loaded.template.section
-    parts = [(form.content, sections, "content.")]
-    for child in (s for s in sections if isinstance(s, ChildForms)):
-        parts += [(part, child.section, f"content.children.{child.id}[{i}].")
-                  for i, part in enumerate(form.content.children.get(child.id, []))]
     grids = ctx.grids()
-    for part, part_sections, prefix in parts:
+    for part_sections, part, prefix, _name in form.parts():
         texts = [(cell.location, cell.text) for role in (*whole_period, "annual_goal")
                  if (cell := roles.find(form, role, part, part_sections, prefix)) is not None]
         indicators = [(f"{base}.value", ind) for grid in grids if grid.path.startswith(f"{prefix}tables.")

@@ -116,16 +116,10 @@ def template_share(ctx: CheckContext):
     """A 占比 column (``share_of``): each row's share of the column's total (its 合计 row, or the sum of its
     rows), ×100; a 合计 row's share is 100. A share agrees when it is within one unit of the last digit the
     clerk wrote (35 or 35.3 or 35.29 for 35.294…; rounded or cut off as Excel shows it)."""
-    form = ctx.form
-    sections = form.loaded.template.section
-    parts = [(sections, form.content, "content.", "")]
-    for child in (s for s in sections if isinstance(s, ChildForms)):
-        parts += [(child.section, part, f"content.children.{child.id}[{i}].", f"{child.label}第{i + 1}张：")
-                  for i, part in enumerate(form.content.children.get(child.id, []))]
-    for part_sections, part, prefix, where in parts:
+    for part_sections, part, prefix, name in ctx.form.parts():
         for table in (s for s in part_sections if isinstance(s, AmountTable)):
             for column in (c for c in table.columns if c.share_of):
-                yield from _shares(ctx, table, column, part.tables.get(table.id, []), prefix, where)
+                yield from _shares(ctx, table, column, part.tables.get(table.id, []), prefix, _where(name))
 
 
 _TOTAL_LABELS = ("合计", "总计", "总额")
@@ -172,13 +166,13 @@ def _shares(ctx: CheckContext, table, column, rows, prefix: str, where: str):
 
 @rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",))
 def template_required(ctx: CheckContext):
-    form = ctx.form
-    sections = form.loaded.template.section
-    yield from _required(sections, form.content, "content.", "")
-    for child in (s for s in sections if isinstance(s, ChildForms)):
-        for index, part in enumerate(form.content.children.get(child.id, [])):
-            yield from _required(child.section, part, f"content.children.{child.id}[{index}].",
-                                 f"{child.label}第{index + 1}张：")
+    for sections, part, prefix, name in ctx.form.parts():
+        yield from _required(sections, part, prefix, _where(name))
+
+
+def _where(name: str) -> str:
+    """``附表3第2张：`` before a child form's findings; nothing before the document's own."""
+    return f"{name}：" if name else ""
 
 
 def _required(sections, part, prefix: str, where: str):
@@ -227,11 +221,8 @@ def template_indicator_layout(ctx: CheckContext):
         levels = {canonical(k): {canonical(v) for v in vs} for k, vs in meta.levels.items()}
     else:
         levels = {k: set(vs) for k, vs in LAYOUTS[IndicatorLayout(meta.layout)].items()}
-    parts = [("content.", form.content, form.loaded.template.section, "")]
-    for child in (s for s in form.loaded.template.section if isinstance(s, ChildForms)):
-        for index, part in enumerate(form.content.children.get(child.id, [])):
-            parts.append((f"content.children.{child.id}[{index}].", part, child.section, f"{child.label}第{index + 1}张："))
-    for prefix, part, sections, where in parts:
+    for sections, part, prefix, name in form.parts():
+        where = _where(name)
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
             level1 = ""
             for index, row in enumerate(part.tables.get(table.id, [])):

@@ -1,0 +1,43 @@
+"""Whether a text itself states the form's amount as the form's own part (see :func:`text_backs_amount`)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.prose.lexer import MONEY, lex
+
+
+# a level is named by its word with 级 or 财政 after it (县级配套, 区财政承担, 市本级): 区 alone is in 社区, 城区
+_OWN_NAMES = {"中央": "中央", "省": "省|自治区", "市": "市本?|州|盟", "县": "[县区]|旗", "乡": "[乡镇]|街道", "村": "村"}
+_THIS_YEAR = r"本年度?|当年|今年"
+_TOTAL_WORDS_RE = re.compile(r"合计|共计|总计|总投|总额|全部|累计")
+_AFTER_RE = re.compile(r"^\s*(?:列入|纳入)\s*(?:本年度?|当年|今年)")
+
+
+def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
+    """Whether ``text`` itself states ``amount`` (in 元) as the form's own part: named by the form's level
+    (县级配套360万元, 区财政承担, 本级安排) or by this year (本年度安排300万元), or followed by 列入本年度
+    (其余348万元列入本年度预算). The form's amount column then agrees with the text even where the reader's
+    bottom line is another of its figures (the whole project before the split). A total (合计, 总投资) or
+    another level's part does not back it: putting those in the amount column is the mistake to find."""
+    own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
+    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR})[^，,。；;：:]{{0,10}}$")
+    lexed = lex(text)
+    for token in lexed.tokens:
+        if token.kind != MONEY or token.value != amount or token.is_rate:
+            continue
+        before = lexed.text[max(0, token.start - 14):token.start]
+        clause = re.split(r"[，,。；;：:\n]", before)[-1]
+        if _TOTAL_WORDS_RE.search(clause):
+            continue   # 全乡合计30万元: a total, even where the level is named
+        if before_re.search(before) or _AFTER_RE.match(lexed.text[token.end:token.end + 10]):
+            return True
+    return False
+
+
+def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "县") -> bool:
+    """Whether the form's ``amount`` (元) disagrees with what ``text`` (read as ``reading``) arrives at:
+    ``prose.vs_amount`` and the corpus runner both judge it here."""
+    return (amount is not None and reading.bottom_line is not None and reading.bottom_line != amount
+            and not text_backs_amount(text, amount, level))

@@ -1,0 +1,98 @@
+"""What the prose reader finds (:class:`Step`, :class:`Reading`) and what it keeps while reading
+(items, standards, splits)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao_desktop.prose.lexer import Token
+from jixiao_desktop.prose.words import LEVELS, _written
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One relation the text states: ``computed`` from its own numbers vs ``stated``."""
+
+    kind: str            # product | sum | share | share_percent | remainder | percent_of | approved | context
+    description: str     # the working, in Chinese, with the text's numbers
+    computed: Decimal
+    stated: Decimal | None
+    uncertain: bool = False
+    tolerance: Decimal = Decimal(0)   # how far apart the two may be (the stated figure's written precision)
+    start: int = 0
+    end: int = 0
+
+    @property
+    def holds(self) -> bool:
+        return self.stated is None or abs(self.computed - self.stated) <= self.tolerance
+
+
+@dataclass(slots=True)
+class Reading:
+    steps: list[Step] = field(default_factory=list)
+    bottom_line: Decimal | None = None
+    derivation: str = ""
+    uncertain: bool = False
+    truncated: bool = False
+
+    def failures(self) -> list[Step]:
+        return [s for s in self.steps if not s.holds]
+
+
+def level_of(*names: str) -> str:
+    """The government level of a unit from its name: 株洲市石峰区民政局 → 县 (区/县 level); 县 if unknown."""
+    order = ["中央", "省", "市", "县", "乡", "村"]
+    for name in names:
+        found = [LEVELS[m] for m in re.findall(r"自治区|省|市本级|市|州|盟|区|县|旗|乡|镇|街道", name or "") if m in LEVELS]
+        if found:
+            return max(found, key=order.index)
+    return "县"
+
+
+@dataclass(slots=True)
+class _Item:
+    value: Decimal
+    written: str | None             # how it reads in a working (None: the token as written, made when needed)
+    start: int
+    end: int
+    approx: bool = False
+    rate: tuple[str, ...] = ()      # a standard: what it is per
+    derived: bool = False           # worked out from an amount before it (a remainder, a percentage, a share)
+    token: Token | None = None      # the amount as written, for a plain amount
+    product: bool = False           # a standard × count (or a × chain) worked out here
+    closed: bool = False            # a result: it stands for the items before it
+
+    @property
+    def words(self) -> str:
+        if self.written is None:
+            self.written = _written(self.token) if self.token is not None else ""
+        return self.written
+
+
+@dataclass(slots=True)
+class _Rate:
+    token: Token
+    per: tuple[str, ...]
+    approx: bool
+    label: str
+    consumed: bool = False
+    k: int = 0                      # its place among the sentence's standards
+    scale: Decimal = Decimal(1)     # 每万尾1600元: per 10000
+    share: Token | None = None      # 每人每月按最低工资标准1,900元的60%: the percentage of the standard paid
+
+
+@dataclass(slots=True)
+class _Split:
+    fractions: dict[str, Decimal]
+    label: str
+    whole: _Item | None                 # None: the whole is written after the split
+    kind: str                           # ratio | percent | each
+    tokens: dict[str, Token] = field(default_factory=dict)     # percentages stated per party
+    stated: list[tuple[str, Token]] = field(default_factory=list)  # amounts stated per party (checked once the whole is known)
+    position: int = 0
+    less: Decimal = Decimal(0)          # taken by parties named before 其余 (中央和省级补助60万元，其余…)
+
+
+# Patterns used while reading, compiled once.

@@ -1,0 +1,221 @@
+"""The words of the prose grammar: the patterns the reader looks for around numbers, the levels of
+government and the small helpers that name and compare what it reads (:mod:`.reader` uses them)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+
+
+_TIME = {"年", "月"}        # periods worked out from the sentence (12个月, 全年, 3年); others are counted (3天, 两个学期)
+_SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
+               {"季度", "季"}, {"场", "场次"}, {"期", "期次"}, {"平方米", "平米", "m2", "m²", "㎡"},
+               {"公里", "千米", "km", "㎞"}, {"立方米", "方", "m3", "m³", "㎥"}, {"千瓦", "kW"}]
+_FILL = r"[^，,。；;\n\d：:]{0,8}"
+_SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
+                     rf"项目总投资|总投资|总投入|总概算)\s*[:：]?{_FILL}$")
+_LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
+                       rf"|即|需|[=＝]|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
+_SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
+_RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
+                        rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
+                        rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|累计|结转|结余|原计划|原预算|已投入")
+_ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
+_USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
+_WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
+_FINAL_RE = re.compile(r"批复|核定|实际安排")
+_THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
+_REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款")
+_APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
+_APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
+_ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
+_RATE_WORD_RE = re.compile(r"(?:标准|单价)[^，,。；;\n\d]{0,6}$")
+_YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
+_PERCENT_OF_RE = re.compile(r"的\s*$")
+_PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
+_TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
+_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
+                           r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
+_SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
+_SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
+_YEAR_RE = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
+_STOP_RE = re.compile(r"[。；;\n]")
+_MULTI_YEAR_PLAN_RE = re.compile(r"分\s*(?:\d|[两二三四五])\s*年|分年度|跨年度|周期\s*(?:\d|[两二三四五])\s*年|项目期|实施期|建设期")
+
+LEVELS = {"中央": "中央", "省": "省", "省级": "省", "自治区": "省", "市": "市", "市级": "市", "市本级": "市", "州": "市",
+          "盟": "市", "区": "县", "区级": "县", "县": "县", "县级": "县", "旗": "县", "乡": "乡", "乡级": "乡",
+          "镇": "乡", "镇级": "乡", "街道": "乡", "村级": "村", "村": "村"}
+LEVEL_NAMES = {"中央": "中央", "省": "省级", "市": "市级", "县": "区（县）级", "乡": "乡（镇）级", "村": "村级"}
+_PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级|村")
+
+
+
+_RX1 = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)")
+_RX2 = re.compile(r"\d+(?:\.(\d+))?")
+_RX3 = re.compile(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年")
+_RX4 = re.compile(r"本年|今年|当年")
+_RX5 = re.compile(r"分\s*(\d|[两二三四五])\s*年|(\d|[两二三四五])\s*年实施")
+_RX6 = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]\s*((?:19|20)\d{2})\s*年")
+_RX7 = re.compile(r"岗|员|名额")
+_RX8 = re.compile(r"[^，,。；;\d]{0,10}[、和及与][^，,。；;\d]{0,10}")
+_RX9 = re.compile(r"[，,。；;]")
+_RX10 = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*个\s*月")
+_RX11 = re.compile(r"全年|一年|年度|每年|按年|1\s*[-—~至到]\s*12\s*月|12月")
+_RX12 = re.compile(r"(?:比例|占比)\s*的?\s*$")
+_RX13 = re.compile(r"(?:占比|比例|比重)(?:为)?\s*$")
+_RX14 = re.compile(r"各\s*(?:承担|配套|负担|分担|出资)?\s*$")
+_RX15 = re.compile(r"[（(][^）)]*[＋+和与][^）)]*[）)]\s*的\s*$")
+_RX16 = re.compile(r"(?:上述|以上|前述|上列)")
+_RX17 = re.compile(r"按\s*$")
+_RX18 = re.compile(r"其余|剩余|余下")
+_RX19 = re.compile(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$")
+_RX20 = re.compile(r"[（(]\s*(?:其中)?\s*含")
+_RX21 = re.compile(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$")
+_RX22 = re.compile(r"[\d.,，。；;、:：%元万/（）()\s]")
+_RX23 = re.compile(r"(?:按|以|为)([^，,。；;\n\d按以为]{2,12}?)(?:的)?\s*$")
+_RX24 = re.compile(r"^(?:照|其|本项目|项目的)")
+_RX25 = re.compile(r"[，,；;。\n]")
+_RX26 = re.compile(r"^[^\d]*|\s+")
+
+
+# -- small helpers -------------------------------------------------------------------
+
+def _contained(text: str, sentence_start: int, position: int) -> bool:
+    """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
+    segment = text[max(sentence_start, position - 40):position]
+    if "含" not in segment:
+        return False
+    opened = max(segment.rfind("（"), segment.rfind("("))
+    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and _RX20.match(segment[opened:]):
+        return True
+    return bool(_RX21.search(segment))
+
+
+def _per_thing(per: tuple[str, ...]) -> str:
+    words = [w for w in per if w and w not in _TIME]
+    return words[0] if words else ""
+
+
+def _same_thing(thing: str, unit: str) -> bool:
+    return thing == unit or any(thing in group and unit in group for group in _SAME_THING)
+
+
+def _labels_match(a: str, b: str, size: int = 4) -> bool:
+    a = _RX22.sub("", a)
+    b = _RX22.sub("", b)
+    if len(a) < size or len(b) < size:
+        return False
+    return any(a[i:i + size] in b for i in range(len(a) - size + 1))
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share (short texts)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _base_name(text: str) -> str:
+    """What a percentage is of: 按项目资金的0.5% → 项目资金; 按建安费1.8% → 建安费."""
+    found = _RX23.search(text)
+    name = found[1] if found else ""
+    return _RX24.sub("", name).strip()
+
+
+def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
+    """The levels named in ``text`` in order (or the words naming them)."""
+    found, named = [], []
+    for m in _PARTY_RE.finditer(text):
+        level = LEVELS.get(m[0])
+        if level and (not found or found[-1] != level):
+            found.append(level)
+            named.append(m[0].removesuffix("级").removesuffix("本"))
+    return tuple(named) if words else tuple(found)
+
+
+_PARTY_AS_PAYER_RE = re.compile(
+    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
+
+
+def _grouped_parties(text: str) -> tuple[str, ...]:
+    """省与市县 → (省, 市县): names written with nothing between them pay as one."""
+    groups: list[str] = []
+    last_end = None
+    for m in _PARTY_RE.finditer(text):
+        if last_end is not None and m.start() == last_end and groups:
+            groups[-1] += m[0]
+        else:
+            groups.append(m[0])
+        last_end = m.end()
+    return tuple(g.removesuffix("级") for g in groups)
+
+
+def _party_before(text: str) -> str | None:
+    """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
+    tail = text[-16:]
+    found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
+    if found:
+        return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
+    for m in reversed(list(_PARTY_RE.finditer(tail))):
+        if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not _RX9.search(tail[m.end():]):
+            return LEVELS.get(m[0])
+    return None
+
+
+def _factor_text(token: Token) -> str:
+    if token.kind == PERCENT:
+        return f"{_num(token.value)}%"
+    if token.kind == "months":
+        return f"{_num(token.value)}个月"
+    return f"{_num(token.value)}{token.unit}"
+
+
+def _is_separated(text: str, a: int, b: int) -> bool:
+    return bool(_RX25.search(text[a:b]))
+
+
+def _num(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _written(token: Token) -> str:
+    """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
+    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+    return f"{_num(token.value / factor)}{token.unit}"
+
+
+def _rate_text(token: Token) -> str:
+    """A standard as written: ``16800元/个.年``, ``12万元/社区``; a plain amount in its written unit."""
+    if token.kind != MONEY:
+        return f"{_num(token.value)}{token.unit}"
+    if token.per:
+        return _RX26.sub("", token.text)
+    return _written(token)
+
+
+def _rate_value(value: Decimal, like: Token) -> str:
+    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
+    per = like.text.split("/", 1)[1] if "/" in like.text else ""
+    return f"{_num(value / factor)}{like.unit}" + (f"/{per}" if per else "")
+
+
+def _pct(fraction: Decimal) -> str:
+    value = (fraction * 100).quantize(Decimal("0.01")).normalize()
+    return f"{value:f}%"
+
+
+
+def _label(text: str, token: Token) -> str:
+    i = token.start
+    while i > 0 and token.start - i < 30 and text[i - 1] not in "，,。；;\n":
+        i -= 1
+    return text[i:token.start]
