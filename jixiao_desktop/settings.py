@@ -60,6 +60,7 @@ class Settings(BaseModel):
     last_folder: str = Field(default="", title="上次使用的文件夹")
     autosave_seconds: int = Field(default=5, ge=1, le=600, title="自动保存间隔（秒）")
     printer: PrinterSettings = Field(default_factory=PrinterSettings, title="打印设置")
+    recent_templates: list[str] = Field(default_factory=list, title="最近使用的表样")
 
     @field_validator("printer", mode="wrap")
     @classmethod
@@ -76,6 +77,10 @@ class Settings(BaseModel):
         text = str(Path(path).resolve())
         items = [p for p in self.recent_files if not _same_path(p, text)]
         self.recent_files = [text, *items][:MAX_RECENT]
+
+    def add_recent_template(self, template_id: str) -> None:
+        """Put a template first among the recently used ones (新建 lists them first)."""
+        self.recent_templates = [template_id, *(t for t in self.recent_templates if t != template_id)][:MAX_RECENT]
 
     def remove_recent(self, path: str | os.PathLike) -> None:
         text = str(Path(path).resolve())

@@ -422,15 +422,16 @@ def test_the_next_start_removes_what_a_killed_save_left(make_window, paths, tmp_
     assert not stale.exists() and keep.exists()
 
 
-def test_a_document_of_a_template_file_is_not_opened_in_the_built_in_editors(make_window, boxes, tmp_path):
+def test_a_document_of_a_template_file_opens_in_the_editor_made_from_its_template(make_window, boxes, tmp_path):
     from jixiao_desktop.storage import save
     from jixiao_desktop.templates import available
     from jixiao_desktop.templates.document import new_document
+    from jixiao_desktop.ui.editors.template_editor import TemplateEditor
 
     path = tmp_path / "按表样.jixiao"
     save(new_document(available()[0]["yunnan-project"]), path)
     before = path.read_bytes()
     window = make_window()
-    assert not window.open_path(path)
-    assert boxes and "按表样" in boxes[-1][2] and "没有任何改动" in boxes[-1][2]
-    assert window.document is None and path.read_bytes() == before
+    assert window.open_path(path)
+    assert isinstance(window.editor, TemplateEditor) and not boxes
+    assert not window.isWindowModified() and path.read_bytes() == before

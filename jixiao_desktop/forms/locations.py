@@ -30,8 +30,13 @@ def parse(path: str) -> tuple[tuple[str, int | None], ...]:
 
 def resolve(root: BaseModel, path: str) -> Any:
     """The value at ``path``, or raise LookupError when it is not there."""
-    if path.startswith("content.") and callable(getattr(root, "text_at", None)):
-        return root.text_at(path)   # a template document: cells kept by id ("" where none is typed)
+    if _template(root, path):   # a template document: cells kept by id ("" where none is typed)
+        try:
+            return root.node_at(path, create=False)
+        except LookupError:
+            if path.rsplit(".", 1)[-1].endswith("]") or path.rsplit(".", 2)[-2:-1] in (["tables"], ["children"]):
+                raise
+            return ""
     node: Any = root
     for name, index in parse(path):
         if not isinstance(node, BaseModel) or name not in type(node).model_fields:
@@ -42,6 +47,10 @@ def resolve(root: BaseModel, path: str) -> Any:
                 raise LookupError(path)
             node = node[index]
     return node
+
+
+def _template(root, path: str) -> bool:
+    return (path == "content" or path.startswith("content.")) and callable(getattr(root, "node_at", None))
 
 
 def exists(root: BaseModel, path: str) -> bool:
@@ -113,6 +122,8 @@ def assign(root: BaseModel, path: str, value: Any) -> Any:
     ``path`` must end in a field (``funding.mid.total``) or a list item
     (``indicators[2]``). Raises LookupError when the place does not exist.
     """
+    if _template(root, path):
+        return root.assign_at(path, value)
     parent, name, index = _parent(root, path)
     if index is None:
         old = getattr(parent, name)
@@ -128,7 +139,7 @@ def assign(root: BaseModel, path: str, value: Any) -> Any:
 
 def list_at(root: BaseModel, path: str) -> list:
     """The list at ``path`` (``indicators``, ``special_funds[3].detail.expenses``)."""
-    value = resolve(root, path)
+    value = root.node_at(path) if _template(root, path) else resolve(root, path)
     if not isinstance(value, list):
         raise LookupError(path)
     return value

@@ -9,6 +9,7 @@ documents: :mod:`jixiao_desktop.templates.document`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -54,36 +55,88 @@ class TemplateForm(FormBase):
         return self
 
     def text_at(self, location: str) -> str:
-        """The text at ``content.fields.x``, ``content.tables.t[3].c`` or ``content.children.k[0].fields.x``."""
-        import re
+        """The text at ``content.fields.x``, ``content.tables.t[3].c`` or ``content.children.k[0].fields.x``
+        ("" where nothing is typed or there is no such place)."""
+        try:
+            node = self.node_at(location, create=False)
+        except LookupError:
+            return ""
+        return node if isinstance(node, str) else ""
 
+    def node_at(self, location: str, *, create: bool = True):
+        """What is at ``location``: a cell's text ("" where none is typed), a row (dict), a table's or a
+        child form's list, or a part. ``create`` makes a declared table's or child list that the file
+        lacks (an older document). Raises LookupError when there is no such place."""
+        container, key = self._slot(location, create=create)
+        if isinstance(container, list):
+            return container[key]
+        if isinstance(container, dict):
+            if key in container:
+                return container[key]
+            if create and key not in ("_row",) and _is_list_slot(location):
+                container[key] = []
+                return container[key]
+            if _is_list_slot(location):
+                raise LookupError(location)
+            return ""
+        return getattr(container, key)
+
+    def assign_at(self, location: str, value) -> object:
+        """Put ``value`` at ``location`` (a cell, a row, a child form); return what was there."""
+        container, key = self._slot(location, create=True)
+        if isinstance(container, list):
+            old, container[key] = container[key], value
+            return old
+        if isinstance(container, dict):
+            old = container.get(key, "")
+            container[key] = value
+            return old
+        old = getattr(container, key)
+        setattr(container, key, value)
+        return old
+
+    def _slot(self, location: str, *, create: bool):
+        """The container holding ``location``'s last step and its key (or index)."""
+        steps = location.split(".")
+        if not steps or steps[0] != "content":
+            raise LookupError(location)
         node = self.content
-        steps = location.removeprefix("content.").split(".")
-        i = 0
-        while i < len(steps):
+        if len(steps) == 1:
+            return self, "content"
+        i = 1
+        while True:
             step = steps[i]
-            match = re.fullmatch(r"(\w+)\[(\d+)\]", step)
-            if step == "fields" and i + 1 < len(steps):
-                return node.fields.get(steps[i + 1], "")
-            if step == "tables" and i + 2 < len(steps):
-                table = re.fullmatch(r"(\w+)\[(\d+)\]", steps[i + 1])
-                if table is None:
-                    return ""
-                rows = node.tables.get(table[1], [])
-                index = int(table[2])
-                return rows[index].get(steps[i + 2], "") if index < len(rows) else ""
-            if step == "children" and i + 1 < len(steps):
-                child = re.fullmatch(r"(\w+)\[(\d+)\]", steps[i + 1])
-                parts = node.children.get(child[1], []) if child else []
-                if child is None or int(child[2]) >= len(parts):
-                    return ""
-                node = parts[int(child[2])]
+            last = i == len(steps) - 1
+            if not isinstance(node, Part):
+                raise LookupError(location)
+            if step in ("fields", "tables", "children") and last:
+                return node, step
+            indexed = _INDEXED.fullmatch(steps[i + 1]) if i + 1 < len(steps) else None
+            if step == "fields" and i + 2 == len(steps):
+                return node.fields, steps[i + 1]
+            if step in ("tables", "children") and indexed is None and i + 2 == len(steps):
+                holder = getattr(node, step)
+                return holder, steps[i + 1]
+            if step in ("tables", "children") and indexed is not None:
+                holder = getattr(node, step)
+                if indexed[1] not in holder:
+                    if not create:
+                        raise LookupError(location)
+                    holder[indexed[1]] = []
+                items = holder[indexed[1]]
+                index = int(indexed[2])
+                if index >= len(items):
+                    raise LookupError(location)
+                if i + 2 == len(steps):
+                    return items, index
+                if step == "tables":
+                    if i + 3 != len(steps) or not isinstance(items[index], dict):
+                        raise LookupError(location)
+                    return items[index], steps[i + 2]
+                node = items[index]
                 i += 2
                 continue
-            if match is None:
-                return ""
-            i += 1
-        return ""
+            raise LookupError(location)
 
     @property
     def loaded(self) -> LoadedTemplate:
@@ -173,6 +226,15 @@ INDICATOR_COLUMN_LABELS = {
     "standard": "绩效标准", "weight": "权重", "score": "分值", "nature": "指标性质", "unit": "度量单位",
     "direction": "指标方向", "explain": "指标解释", "scoring": "评分标准",
 }
+
+
+_INDEXED = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def _is_list_slot(location: str) -> bool:
+    """Whether ``location`` names a whole table or child list (``….tables.t``, ``….children.k``)."""
+    parts = location.rsplit(".", 2)
+    return len(parts) == 3 and parts[1] in ("tables", "children") and "[" not in parts[2]
 
 
 @lru_cache(maxsize=64)

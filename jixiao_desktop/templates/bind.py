@@ -31,6 +31,15 @@ class RelationResult:
     message: str
 
 
+def built_in_kind(loaded: LoadedTemplate) -> str | None:
+    """The built-in form a template describes (its cells bound by ``path``: the seed forms), or None
+    for a template whose documents are its own."""
+    for section in loaded.template.section:
+        if getattr(section, "path", None) or any(f.path for f in getattr(section, "field", []) or []):
+            return loaded.meta.kind
+    return None
+
+
 def judge(loaded: LoadedTemplate, form: FormBase) -> list[RelationResult]:
     """Every relation of ``loaded`` judged on ``form``: the form's own, then each child form's
     (附表3 under each 附表2 row), in the template's order."""

@@ -26,12 +26,15 @@ class MainActions:
 
         file_menu = bar.addMenu("文件(&F)")
         self.new_menu = file_menu.addMenu(icon(SP.SP_FileIcon), "新建(&N)")
+        self.new_from_template = self.new_menu.addAction("按表样新建(&T)…")
+        self.new_from_template.setShortcut(QKeySequence.StandardKey.New)
+        self.new_from_template.triggered.connect(window.choose_new)
+        self.new_menu.addSeparator()
         self.new_actions = {}
         for kind in FORM_KINDS:
             action = self.new_menu.addAction(NEW_FORM_LABELS[kind])
             action.triggered.connect(lambda _=False, k=kind: window.new_document(k))
             self.new_actions[kind] = action
-        self.new_actions["project"].setShortcut(QKeySequence.StandardKey.New)
         self.open = self._add(file_menu, "打开(&O)…", window.open_dialog, QKeySequence.StandardKey.Open,
                               icon(SP.SP_DialogOpenButton))
         self.recent_menu = file_menu.addMenu("最近文件(&R)")
@@ -86,7 +89,7 @@ class MainActions:
         toolbar.setObjectName("main_toolbar")
         new_button = QAction(icon(SP.SP_FileIcon), "新建", window)
         new_button.setMenu(self.new_menu)
-        new_button.triggered.connect(lambda: window.new_document("project"))
+        new_button.triggered.connect(window.choose_new)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action, short in ((self.open, "打开"), (self.save, "保存"), (self.check, "检查"),
                               (self.print_preview, "打印预览")):

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             self.editor = None
             page = StartPage(self.settings.recent_files)
             page.new_requested.connect(self.new_document)
+            page.template_requested.connect(self.choose_new)
             page.open_requested.connect(self.open_dialog)
             page.example_requested.connect(self.open_example)
             page.recent_requested.connect(self.open_recent)
@@ -155,6 +156,40 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.set_document(FormDocument(new_form(kind), parent=self))
 
+    def choose_new(self) -> bool:
+        """新建: the templates by region, with a search box and the last used first."""
+        if not self.maybe_save():
+            return False
+        from PySide6.QtWidgets import QDialog
+
+        from jixiao_desktop.templates import available
+        from jixiao_desktop.ui.new_dialog import NewFormDialog
+
+        found, refused = available()
+        dialog = NewFormDialog(found, self.settings.recent_templates, self, [str(exc) for exc in refused])
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        template_id, year = dialog.chosen()
+        return self.new_from_template(template_id, year)
+
+    def new_from_template(self, template_id: str, year: str = "") -> bool:
+        """A blank form of a template: a built-in form where the template describes one (its editor,
+        printing and Excel are made for it), else a document of the template itself."""
+        from jixiao_desktop.templates import available
+        from jixiao_desktop.templates.bind import built_in_kind
+        from jixiao_desktop.templates.document import new_document
+
+        loaded = available()[0].get(template_id)
+        if loaded is None:
+            QMessageBox.warning(self, "新建", f"没有编号为“{template_id}”的表样。")
+            return False
+        kind = built_in_kind(loaded)
+        form = new_form(kind, year) if kind else new_document(loaded, year=year)
+        self.settings.add_recent_template(template_id)
+        self._save_settings()
+        self.set_document(FormDocument(form, parent=self))
+        return True
+
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
@@ -175,11 +210,6 @@ class MainWindow(QMainWindow):
             opened = open_document(path)
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
-            return False
-        if opened.form.kind == "template":
-            QMessageBox.information(self, "按表样填报的表格", f"“{Path(path).name}”是按表样“{opened.form.title}”填写的表格。"
-                                    "按任意表样编辑的界面还在制作中，现在可以用命令行 jixiao check 检查它；"
-                                    "文件本身完好，没有任何改动。")
             return False
         self.set_document(FormDocument(opened.form, path, parent=self))
         self._remember(Path(path))

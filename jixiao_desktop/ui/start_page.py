@@ -25,6 +25,7 @@ EXAMPLE_LABELS = {
 
 class StartPage(QWidget):
     new_requested = Signal(str)
+    template_requested = Signal()
     open_requested = Signal()
     example_requested = Signal(str)
     recent_requested = Signal(str)
@@ -39,7 +40,8 @@ class StartPage(QWidget):
         grid = QGridLayout()
         outer.addLayout(grid)
         grid.addWidget(self._group("新建", [
-            (f"新建{NEW_FORM_LABELS[k]}", lambda _=False, k=k: self.new_requested.emit(k)) for k in FORM_KINDS
+            ("按表样新建…（全国及各省的表样，可搜索）", lambda _=False: self.template_requested.emit()),
+            *[(f"新建{NEW_FORM_LABELS[k]}", lambda _=False, k=k: self.new_requested.emit(k)) for k in FORM_KINDS],
         ]), 0, 0)
         grid.addWidget(self._group("打开", [
             ("打开文件…", lambda _=False: self.open_requested.emit()),

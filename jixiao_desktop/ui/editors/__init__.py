@@ -11,7 +11,7 @@ from jixiao_desktop.forms import DepartmentForm, ProjectForm
 
 
 def create_editor(document, parent=None, choose_indicator=None):
-    """The editor widget for ``document.form``: project or department/unit."""
+    """The editor widget for ``document.form``: project, department/unit, or one made from its template."""
     if isinstance(document.form, ProjectForm):
         from jixiao_desktop.ui.editors.project_editor import ProjectEditor
 
@@ -20,6 +20,10 @@ def create_editor(document, parent=None, choose_indicator=None):
         from jixiao_desktop.ui.editors.department_editor import DepartmentEditor
 
         return DepartmentEditor(document, parent, choose_indicator)
+    if getattr(document.form, "kind", "") == "template":
+        from jixiao_desktop.ui.editors.template_editor import TemplateEditor
+
+        return TemplateEditor(document, parent, choose_indicator)
     raise TypeError(f"没有适用于此表格的编辑器：{type(document.form).__name__}")
 
 
