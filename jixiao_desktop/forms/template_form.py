@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
 from jixiao_desktop.forms.common import FormBase, Model
-from jixiao_desktop.templates.loader import LoadedTemplate, TemplateError, load_text
-from jixiao_desktop.templates.schema import FieldsSection
+
+if TYPE_CHECKING:
+    from jixiao_desktop.templates.loader import LoadedTemplate
+
+# The template machinery (its schema, formulas, TOML) loads with the first template document, not
+# with every form: a seed form opens without it.
 
 
 class Part(Model):
@@ -50,7 +54,7 @@ class TemplateForm(FormBase):
     def _template_readable(self):
         try:
             _parse(self.template_text, self.template_id)
-        except TemplateError as exc:
+        except _template_error() as exc:
             raise ValueError(f"文档中保存的表样无法使用：{exc.problem}") from None
         return self
 
@@ -149,6 +153,8 @@ class TemplateForm(FormBase):
 
     @property
     def display_name(self) -> str:
+        from jixiao_desktop.templates.schema import FieldsSection
+
         loaded = self.loaded
         for section in loaded.template.section:
             if isinstance(section, FieldsSection):
@@ -174,7 +180,7 @@ class TemplateForm(FormBase):
         ``项目绩效目标第1张 › 绩效指标第2行 › 指标值``. Unknown steps are shown as written; never raises."""
         import re
 
-        from jixiao_desktop.templates.schema import AmountTable, ChildForms, IndicatorTable, SignOffSection
+        from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable, SignOffSection
 
         sections = self.loaded.template.section
         node = self.content
@@ -239,4 +245,12 @@ def _is_list_slot(location: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _parse(text: str, source: str) -> LoadedTemplate:
+    from jixiao_desktop.templates.loader import load_text
+
     return load_text(text, f"文档中保存的表样 {source}")
+
+
+def _template_error() -> type[Exception]:
+    from jixiao_desktop.templates.loader import TemplateError
+
+    return TemplateError

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from jixiao_desktop.library import USER_LIBRARY_FILE
 from jixiao_desktop.settings import SETTINGS_FILE
 
 
@@ -48,4 +47,6 @@ class AppPaths:
 
     @property
     def user_library(self) -> Path:
+        from jixiao_desktop.library import USER_LIBRARY_FILE   # the library loads when first used
+
         return self.data_dir / USER_LIBRARY_FILE

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import logging
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from jixiao_desktop.checks import Report, run_checks
 from jixiao_desktop.ui.document import FormDocument
+
+if TYPE_CHECKING:
+    from jixiao_desktop.checks.findings import Report
 
 log = logging.getLogger(__name__)
 
@@ -23,22 +27,27 @@ class LiveChecker(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.document: FormDocument | None = None
-        self.report = Report()
+        self.report = _empty_report()
         self.runs = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.run_now)
 
-    def set_document(self, document: FormDocument | None) -> None:
+    def set_document(self, document: FormDocument | None, *, defer: bool = False) -> None:
+        """Check ``document`` now, or with ``defer`` on the event loop's next turn (a window opening
+        at start-up paints first; the findings follow a moment later)."""
         if self.document is not None:
             self.document.changed.disconnect(self.schedule)
         self.document = document
         if document is not None:
             document.changed.connect(self.schedule)
-            self.run_now()
+            if defer:
+                self.schedule()
+            else:
+                self.run_now()
         else:
-            self.report = Report()
+            self.report = _empty_report()
             self.report_ready.emit(self.report)
 
     def schedule(self, *_args) -> None:
@@ -52,7 +61,15 @@ class LiveChecker(QObject):
         self._timer.stop()
         if self.document is None:
             return self.report
+        from jixiao_desktop.checks import run_checks   # the rules load after the first paint
+
         self.report = run_checks(self.document.form)
         self.runs += 1
         self.report_ready.emit(self.report)
         return self.report
+
+
+def _empty_report():
+    from jixiao_desktop.checks.findings import Report
+
+    return Report()

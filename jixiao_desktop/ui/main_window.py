@@ -16,7 +16,6 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from jixiao_desktop.forms.templates import new_form
-from jixiao_desktop.library import IndicatorLibrary, LibraryError
 from jixiao_desktop.resources import example_path
 from jixiao_desktop.settings import Settings, load_settings, save_settings
 from jixiao_desktop.atomic import remove_stale_temps
@@ -30,7 +29,6 @@ from jixiao_desktop.ui.excel_actions import ExcelActions
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
-from jixiao_desktop.ui.library_dialog import LibraryDialog, make_chooser
 from jixiao_desktop.ui.look import app_icon
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.printing_actions import PrintingActions
@@ -50,7 +48,7 @@ class MainWindow(QMainWindow):
         self.document: FormDocument | None = None
         self.display_name = ""
         self.editor: QWidget | None = None
-        self._library: IndicatorLibrary | None = None
+        self._library = None   # the indicator library loads when first asked for
         self._marked_editor: QWidget | None = None
         self.resize(1280, 820)
         self.setWindowIcon(app_icon())
@@ -72,7 +70,7 @@ class MainWindow(QMainWindow):
                                         lambda: self.display_name, self.focus_location)
         self.excel = ExcelActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
         self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
-        self.choose_indicator = make_chooser(self.library, self)
+        self.choose_indicator = self._choose_indicator
 
         self.checker.report_ready.connect(self._show_report)
         self.findings.location_activated.connect(self.focus_location)
@@ -105,7 +103,7 @@ class MainWindow(QMainWindow):
             document.path_changed.connect(self._path_changed)
             self.editor = self._create_editor(document)
             self._show_page(self.editor)
-        self.checker.set_document(document)
+        self.checker.set_document(document, defer=not self.isVisible())   # at start-up: paint first
         self.actions_.set_has_document(document is not None)
         self._update_title()
         if old is not None:
@@ -119,7 +117,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
 
     def _create_editor(self, document: FormDocument) -> QWidget:
-        return create_editor(document, self, choose_indicator=self.choose_indicator)
+        # At start-up (the window not yet shown) the shown tab is built first, the others after the first paint.
+        return create_editor(document, self, choose_indicator=self.choose_indicator, lazy=not self.isVisible())
 
     def _update_title(self) -> None:
         if self.document is None:
@@ -315,7 +314,14 @@ class MainWindow(QMainWindow):
         return offer_recovery(self, self.paths.recovery_dir, adopt)
 
     # --- settings, library, help ----------------------------------------------
-    def library(self) -> IndicatorLibrary:
+    def _choose_indicator(self, level1: str = "", level2: str = ""):
+        from jixiao_desktop.ui.library_dialog import make_chooser
+
+        return make_chooser(self.library, self)(level1, level2)
+
+    def library(self):
+        from jixiao_desktop.library import IndicatorLibrary, LibraryError
+
         if self._library is None:
             try:
                 self._library = IndicatorLibrary.load(self.paths.user_library)
@@ -325,6 +331,8 @@ class MainWindow(QMainWindow):
         return self._library
 
     def show_library(self) -> None:
+        from jixiao_desktop.ui.library_dialog import LibraryDialog
+
         LibraryDialog(self.library(), parent=self).exec()
 
     def open_log_folder(self) -> None:

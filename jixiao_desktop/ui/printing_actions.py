@@ -15,23 +15,21 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from jixiao_desktop.atomic import write_atomic
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.file_prompts import safe_file_name
-from jixiao_desktop.ui.pdf_print import PrintFailed, PrintJob, prepare_a4
-from jixiao_desktop.ui.print_preview import PrintPreviewDialog
-from jixiao_desktop.ui.print_settings import apply_settings, remember_settings
 from jixiao_desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
     from jixiao_desktop.printing import RenderResult
+    from jixiao_desktop.ui.print_preview import PrintPreviewDialog
+
+# Qt's printing and PDF modules, reportlab and the preview load on first use, not at start-up.
 
 
-# reportlab is loaded on first use, not at start-up.
 def render_bytes(form):
     from jixiao_desktop.printing import render_bytes as render
 
@@ -44,7 +42,6 @@ def render_pdf(form, path):
     return render(form, path)
 
 PDF_FILTER = "PDF 文件 (*.pdf);;所有文件 (*)"
-PrintOption = QAbstractPrintDialog.PrintDialogOption
 
 
 class PrintingActions(QObject):
@@ -89,6 +86,8 @@ class PrintingActions(QObject):
             .success(lambda pair: then(*pair)).failure(self._failed).run_in_background()
 
     def _show_preview(self, data: bytes, result: RenderResult) -> None:
+        from jixiao_desktop.ui.print_preview import PrintPreviewDialog
+
         if self.preview_dialog is not None:
             self.preview_dialog.close()
         dialog = PrintPreviewDialog(data, result, self.display_name(), self.print_bytes, self.export_bytes,
@@ -111,6 +110,12 @@ class PrintingActions(QObject):
 
     def print_bytes(self, data: bytes, result: RenderResult) -> None:
         """The system print dialog for these pages; on 打印, print them in the background."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+        from jixiao_desktop.ui.pdf_print import PrintJob, prepare_a4
+        from jixiao_desktop.ui.print_settings import apply_settings, remember_settings
+
+        PrintOption = QAbstractPrintDialog.PrintDialogOption
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_a4(printer)
         apply_settings(printer, self.settings.printer, result.pages)
@@ -152,6 +157,7 @@ class PrintingActions(QObject):
 
     def _failed(self, error: BaseException) -> None:
         from jixiao_desktop.printing import FontUnavailable, NotPrintable
+        from jixiao_desktop.ui.pdf_print import PrintFailed
 
         parent = self.parent_widget
         if isinstance(error, NotPrintable):

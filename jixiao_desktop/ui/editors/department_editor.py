@@ -25,17 +25,18 @@ NATURE = ("basic", "project")
 
 
 class DepartmentEditor(FormEditor):
-    def __init__(self, document, parent=None, choose_indicator=None):
-        super().__init__(document, parent, choose_indicator)
+    def __init__(self, document, parent=None, choose_indicator=None, lazy: bool = False):
+        super().__init__(document, parent, choose_indicator, lazy)
         self.is_unit = self.form.kind == "unit"
-        self.tabs.addTab(self._basic_page(), "基本信息")
-        self.tabs.addTab(self._duties_page(), "职责与重点工作")
-        self.tabs.addTab(self._indicator_page(), "绩效指标")
+        self.add_page("基本信息", self._basic_page)
+        self.add_page("职责与重点工作", self._duties_page)
+        self.add_page("绩效指标", self._indicator_page)
         self.fund_page = None
         if not self.is_unit:
-            self.tabs.addTab(self._funds_page(), "附表2 专项资金")
-            self.tabs.addTab(self._details_page(), "附表3 支出方向")
-        self.tabs.addTab(scroll_page(signoff_sheet(self)), "签字栏")
+            self.add_page("附表2 专项资金", self._funds_page)
+            self.add_page("附表3 支出方向", self._details_page)
+        self.add_page("签字栏", lambda: scroll_page(signoff_sheet(self)))
+        self.finish_pages(0)
 
     # --- 基本信息 ------------------------------------------------------------
     def _basic_page(self) -> QWidget:
@@ -152,6 +153,7 @@ class DepartmentEditor(FormEditor):
 
     def open_fund_detail(self, row: int) -> bool:
         """Open 附表2 row ``row``'s 附表3, creating it first when missing (undoable)."""
+        self.build_all()
         if self.fund_page is None or not 0 <= row < len(self.form.special_funds):
             return False
         create_fund_detail(self.document, row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from jixiao_desktop.forms import locations
@@ -22,8 +23,10 @@ def field_title(form, location: str) -> str:
 class FormEditor(QWidget):
     """A tabbed editor over one document. Subclasses build the pages."""
 
-    def __init__(self, document, parent=None, choose_indicator=None):
+    def __init__(self, document, parent=None, choose_indicator=None, lazy: bool = False):
         super().__init__(parent)
+        self.lazy = lazy
+        self._pending: dict[int, object] = {}
         self.document = document
         self.choose_indicator = choose_indicator
         self.fields: list = []
@@ -31,6 +34,7 @@ class FormEditor(QWidget):
         self._by_location: dict[str, list] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self.build_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -39,6 +43,42 @@ class FormEditor(QWidget):
     @property
     def form(self):
         return self.document.form
+
+    # --- pages -----------------------------------------------------------------
+    def add_page(self, title: str, factory) -> None:
+        """A tab made by ``factory()``: at once, or — for a window opening at start-up (``lazy``) — the
+        shown tab first and the others on the event loop's next turn, after the first paint."""
+        if self.lazy:
+            self._pending[self.tabs.addTab(QWidget(), title)] = factory
+        else:
+            self.tabs.addTab(factory(), title)
+
+    def finish_pages(self, current: int = 0) -> None:
+        """Called by each editor after its last :meth:`add_page`."""
+        if self._pending:
+            self.build_page(current)
+            QTimer.singleShot(0, self.build_all)
+        self.tabs.setCurrentIndex(current)
+
+    def build_page(self, index: int) -> None:
+        factory = self._pending.pop(index, None)
+        if factory is None:
+            return
+        widget, title, current = factory(), self.tabs.tabText(index), self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self.refresh_marks()
+
+    def build_all(self) -> None:
+        for index in sorted(self._pending):
+            self.build_page(index)
 
     # --- factories -----------------------------------------------------------
     def line(self, location: str, placeholder: str = "") -> BoundLineEdit:
@@ -83,6 +123,7 @@ class FormEditor(QWidget):
             locations.parse(location)
         except ValueError:
             return False
+        self.build_all()
         self.prepare_location(location)
         candidates = [location]
         path = location

@@ -18,14 +18,14 @@ from jixiao_desktop.ui.editors.signoff import signoff_sheet
 class ProjectEditor(FormEditor):
     PROPOSAL, BASIC, INDICATORS, COSTING, NOTES = range(5)
 
-    def __init__(self, document, parent=None, choose_indicator=None):
-        super().__init__(document, parent, choose_indicator)
-        self.tabs.addTab(self._proposal_page(), "申报书")
-        self.tabs.addTab(self._basic_page(), "基本信息·资金来源·总体目标")
-        self.tabs.addTab(self._indicator_page(), "绩效指标")
-        self.tabs.addTab(self._costing_page(), "测算")
-        self.tabs.addTab(self._notes_page(), "制度措施·说明·签字")
-        self.tabs.setCurrentIndex(self.BASIC)
+    def __init__(self, document, parent=None, choose_indicator=None, lazy: bool = False):
+        super().__init__(document, parent, choose_indicator, lazy)
+        self.add_page("申报书", self._proposal_page)
+        self.add_page("基本信息·资金来源·总体目标", self._basic_page)
+        self.add_page("绩效指标", self._indicator_page)
+        self.add_page("测算", self._costing_page)
+        self.add_page("制度措施·说明·签字", self._notes_page)
+        self.finish_pages(self.BASIC)
 
     # --- pages ---------------------------------------------------------------
     def _proposal_page(self) -> QWidget:

@@ -97,25 +97,28 @@ def _pages(sections) -> list[tuple[str, list]]:
 class TemplateEditor(FormEditor):
     """Tabs made from the document's template; see the module's docstring."""
 
-    def __init__(self, document, parent=None, choose_indicator=None):
-        super().__init__(document, parent, choose_indicator)
+    def __init__(self, document, parent=None, choose_indicator=None, lazy: bool = False):
+        super().__init__(document, parent, choose_indicator, lazy)
         self.loaded = self.form.loaded
         self.child_pages: dict[str, ChildFormsPage] = {}
-        meta = self.loaded.meta
         for number, (title, sections) in enumerate(_pages(self.loaded.template.section)):
-            if isinstance(sections[0], IndicatorTable):
-                self.tabs.addTab(self._indicator_page(sections[0]), title)
-            elif isinstance(sections[0], ChildForms):
-                page = ChildFormsPage(self, sections[0])
-                self.child_pages[sections[0].id] = page
-                self.tabs.addTab(page, title)
-            else:
-                sheet = Sheet(meta.title or meta.name, self._note()) if number == 0 else Sheet()
-                if number == 0:
-                    self.head_sheet = sheet
-                    self._year_field(sheet)
-                self.add_sections(sheet, sections, "content.")
-                self.tabs.addTab(scroll_page(sheet), title)
+            self.add_page(title, lambda n=number, s=sections: self._page(n, s))
+        self.finish_pages(0)
+
+    def _page(self, number: int, sections: list) -> QWidget:
+        if isinstance(sections[0], IndicatorTable):
+            return self._indicator_page(sections[0])
+        if isinstance(sections[0], ChildForms):
+            page = ChildFormsPage(self, sections[0])
+            self.child_pages[sections[0].id] = page
+            return page
+        meta = self.loaded.meta
+        sheet = Sheet(meta.title or meta.name, self._note()) if number == 0 else Sheet()
+        if number == 0:
+            self.head_sheet = sheet
+            self._year_field(sheet)
+        self.add_sections(sheet, sections, "content.")
+        return scroll_page(sheet)
 
     # --- pieces ------------------------------------------------------------------
     def _note(self) -> str:
