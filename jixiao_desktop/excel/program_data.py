@@ -141,6 +141,7 @@ def write_sheet(wb, form, rows) -> None:
     if not rows:
         return
     ws = wb.create_sheet(SHEET_NAME)
+    ws.sheet_state = "veryHidden"   # the program's own: not a sheet a clerk sees or edits by mistake
     ws.append([NOTE])
     ws.append(list(HEADER))
     for cell in ws[2]:
