@@ -42,6 +42,10 @@ def choose_template(template, rows, sheets, report: ImportReport) -> LoadedTempl
     if template is not None:
         loaded = resolve(template)
         report.kind_label = f"{loaded.meta.name}，表样 {loaded.id}"
+        hits, total = score(loaded, workbook_keys(sheets))
+        if total and hits / total < MATCH:
+            report.warnings.append(f"工作簿与所指表样“{loaded.meta.name}”的栏目大多不符（只找到{total}个中的{hits}个），"
+                                   "请核对是否选对了表样。")
         return loaded
     return detect(sheets, report)
 

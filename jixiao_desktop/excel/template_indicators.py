@@ -86,11 +86,13 @@ def read_indicator_table(reader, table) -> list[dict[str, str]]:
         pending = []
         if side_col is not None:
             current = _row_side(sheet, r, side_col, table, current, ctx)
-        l1 = _merged(reader, sheet, r, level1, "一级指标")
         for number, (group, side) in enumerate(zip(groups, group_sides if len(groups) > 1 else [current])):
+            named = f"{table.label}（{_label(table, side)}）第{len(out[number]) + 1}行"
+            if number == 0:
+                l1 = _merged(reader, sheet, r, level1, f"{named}一级指标")
             row = {"side": side, "level1": l1}
             for column in table.columns:
-                label = heads[column][0]
+                label = named + heads[column][0]
                 c = group.get(column)
                 row[column] = _merged(reader, sheet, r, c, label) if column == "level2" else _own(reader, sheet, r, c, label)
             if len(groups) == 1 or any(row[k] for k in table.columns):
