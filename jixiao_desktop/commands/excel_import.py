@@ -1,4 +1,7 @@
-"""``jixiao import FILE.xlsx -o DOC``: read a workbook into a document and print the import report.
+"""``jixiao import FILE.xlsx -o DOC [--template ID]``: read a workbook into a document and print the import report.
+
+The form is the one the workbook's own data sheet names (a workbook this program wrote), else the
+template ``--template`` names, else the template (or built-in form) whose labels the workbook shows best.
 
 Exit status: 0 read, 2 the workbook could not be read (message on stderr), 3 the document could
 not be written. ``--quiet`` prints only the summary line of the report.
@@ -21,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="DOC", help=f"保存为的表格文件（默认与工作簿同名，扩展名{EXTENSION}）")
     parser.add_argument("-q", "--quiet", action="store_true", help="只显示导入报告的汇总行")
     parser.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+    parser.add_argument("--template", metavar="ID", help="工作簿所按的表样编号（jixiao template list 列出；不写则自动判断）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if target is None:
         return 3
     try:
-        result = import_workbook(source)
+        result = import_workbook(source, template=args.template)
     except ExcelError as exc:
         print(f"{source}：{exc}", file=sys.stderr)
         return 2

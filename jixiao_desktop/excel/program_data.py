@@ -5,7 +5,9 @@ that reading and the document (fields with no place on paper such as 成本测�
 and 出错说明, the exact text of an amount typed ``300万元``, …) becomes a row:
 位置 | 栏目 | 类型 | 值 (JSON) | 校验. ``校验`` fingerprints what the main sheets
 said at export time; on import a row applies only while the main sheets still
-say that, so a bureau's later edits in the main sheets always win.
+say that, so a bureau's later edits in the main sheets always win. The sheet is very hidden (Excel's
+unhide does not list it): it is the program's, not the clerk's. For a template document it also names
+the template (``template_id``, ``template_version``, ``template_text``).
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ def write_sheet(wb, form, rows) -> None:
     if not rows:
         return
     ws = wb.create_sheet(SHEET_NAME)
+    ws.sheet_state = "veryHidden"   # the program's own: not a sheet a clerk sees or edits by mistake
     ws.append([NOTE])
     ws.append(list(HEADER))
     for cell in ws[2]:

@@ -19,7 +19,9 @@ from jixiao_desktop.excel.read_department import read_department, read_detail, r
 from jixiao_desktop.excel.read_project import INLINE_UNIT, _seal, read_project, read_proposal
 from jixiao_desktop.excel.report import ImportReport
 from jixiao_desktop.excel.safety import inspect
-from jixiao_desktop.forms import FORM_ADAPTER, FORM_KINDS, DepartmentForm, ProjectForm
+from jixiao_desktop.excel.template_choice import choose_template
+from jixiao_desktop.excel.template_read import read_template_sheets
+from jixiao_desktop.forms import FORM_ADAPTER, FORM_KINDS, DepartmentForm, ProjectForm, TemplateForm
 from jixiao_desktop.forms.layouts import COST, INPUT_MANAGEMENT, IndicatorLayout, canonical
 from jixiao_desktop.money import AmountUnit
 
@@ -29,12 +31,17 @@ _DEFAULT_UNIT = {"project": AmountUnit.YUAN, "department": AmountUnit.WAN_YUAN, 
 
 @dataclass
 class ImportResult:
-    form: ProjectForm | DepartmentForm
+    form: ProjectForm | DepartmentForm | TemplateForm
     report: ImportReport
 
 
-def import_workbook(path: str | Path) -> ImportResult:
-    """Read a workbook into a document; raises :class:`ExcelError` with a Chinese message."""
+def import_workbook(path: str | Path, template=None) -> ImportResult:
+    """Read a workbook into a document; raises :class:`ExcelError` with a Chinese message.
+
+    ``template`` (an id or a loaded template) names the form (表样) the workbook was filled in on; the
+    program's own data sheet says it for a workbook this program wrote; else the best-matching
+    template is found by its labels (see :mod:`.template_choice`), or one of the built-in forms.
+    """
     path = Path(path)
     info = inspect(path)
     data = path.read_bytes()
@@ -45,7 +52,12 @@ def import_workbook(path: str | Path) -> ImportResult:
         if rows > MAX_ROWS:
             report.warnings.append(f"工作表（{part}）声明有{rows}行，只读取前{MAX_ROWS}行、前{MAX_COLS}列。")
     try:
-        form, rows = read_workbook(wb, report, read_only=True, data=data)
+        sheets, rows = read_sheets(wb, report, read_only=True, data=data)
+        loaded = choose_template(template, rows, sheets, report)
+        if loaded is not None:
+            form = read_template_sheets(sheets, loaded, report)
+        else:
+            form = _read_builtin(sheets, report)
         if rows is not None:
             form = _apply_program_data(form, rows, report)
     finally:
@@ -67,9 +79,9 @@ def _load(data: bytes, name: str, *, read_only: bool = False, data_only: bool = 
         raise ExcelError(f"无法读取工作簿：{name}（{kind}: {str(exc)[:200]}）") from exc
 
 
-def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
-    """(form as read from the main sheets, 填报程序数据 rows or None)."""
-    sheets, proposal_sheets, rows = [], [], None
+def read_sheets(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
+    """(every sheet but the program's data sheet, read into memory in workbook order; 填报程序数据 rows or None)."""
+    sheets, rows = [], None
     archive = zipfile.ZipFile(io.BytesIO(data)) if read_only and data is not None else None
     for ws in wb.worksheets:
         if ws.title == program_data.SHEET_NAME:
@@ -93,10 +105,30 @@ def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: by
         if sheet.cut_cells:
             report.warnings.append(f"工作表“{ws.title}”有{sheet.cut_cells}个单元格超出读取范围"
                                    f"（前{MAX_ROWS}行、前{MAX_COLS}列），未读入。")
-        (proposal_sheets if norm(ws.title) == PROPOSAL_SHEET else sheets).append(sheet)
+        sheets.append(sheet)
     for chart in getattr(wb, "chartsheets", []):
         report.warnings.append(f"图表页“{chart.title}”不含表格内容，未读入。")
-    _cached_formulas(sheets + proposal_sheets, wb, data, read_only)
+    _cached_formulas(sheets, wb, data, read_only)
+    return sheets, rows
+
+
+def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
+    """(built-in form as read from the main sheets, 填报程序数据 rows or None)."""
+    sheets, rows = read_sheets(wb, report, read_only=read_only, data=data)
+    return _read_builtin(sheets, report), rows
+
+
+def read_template_workbook(wb, loaded, *, data: bytes | None = None) -> TemplateForm:
+    """A document of ``loaded`` as the workbook's sheets show it (the program's data sheet not applied)."""
+    report = ImportReport()
+    sheets, _ = read_sheets(wb, report, read_only=data is not None, data=data)
+    return read_template_sheets(sheets, loaded, report)
+
+
+def _read_builtin(all_sheets, report: ImportReport):
+    """One of the built-in forms (项目支出 / 部门整体 / 单位整体) read from the sheets."""
+    sheets = [s for s in all_sheets if norm(s.name) != PROPOSAL_SHEET]
+    proposal_sheets = [s for s in all_sheets if norm(s.name) == PROPOSAL_SHEET]
     blocks = split_blocks(sheets)
     kind = _detect_kind(blocks)
     report.kind_label = FORM_KINDS[kind]
@@ -122,7 +154,7 @@ def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: by
     form.amount_unit = ctx.unit
     form.layout = _layout(form, report)
     leftovers(ctx, blocks)
-    return form, rows
+    return form
 
 
 def _read_annexes(ctx: Context, blocks, form: DepartmentForm) -> None:
@@ -168,7 +200,8 @@ def _detect_kind(blocks) -> str:
         return "department"
     if "单位名称" in labels or "年度履职目标" in labels:
         return "unit"
-    raise ExcelError("工作簿中没有找到绩效目标表（表名或“项目名称”“部门名称”“单位名称”等栏目），无法导入。")
+    raise ExcelError("工作簿中没有找到绩效目标表（表名或“项目名称”“部门名称”“单位名称”等栏目），也不像任何一种表样，"
+                     "无法导入。如是按某一表样填写的，请指明表样（jixiao import 文件 --template 表样编号）。")
 
 
 def _layout(form, report: ImportReport) -> IndicatorLayout:

@@ -38,6 +38,10 @@ class ImportReport:
     unrecognised: list[CellNote] = field(default_factory=list)
     guesses: list[CellNote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)   # what the template declares and the workbook lacks
+
+    def add_missing(self, what: str) -> None:
+        self.missing.append(what)
 
     def add_read(self, where: str, field_label: str, text: str) -> None:
         self.read.append(ReadEntry(where, field_label, text))
@@ -50,13 +54,13 @@ class ImportReport:
 
     @property
     def clean(self) -> bool:
-        return not (self.unrecognised or self.guesses or self.warnings)
+        return not (self.unrecognised or self.guesses or self.warnings or self.missing)
 
     def summary(self) -> str:
         return (
             f"读入{len(self.read)}项，未识别{len(self.unrecognised)}处，"
             f"推断{len(self.guesses)}处，提醒{len(self.warnings)}条"
-        )
+        ) + (f"，未找到{len(self.missing)}项" if self.missing else "")
 
     def text(self, *, details: bool = True) -> str:
         """The report in Chinese, one finding a line."""
@@ -65,6 +69,9 @@ class ImportReport:
         if self.warnings:
             lines.append("提醒：")
             lines += [f"  {w}" for w in self.warnings]
+        if self.missing:
+            lines.append("表样中有、工作簿中未找到的栏目（留空）：")
+            lines += [f"  {m}" for m in self.missing]
         if self.unrecognised:
             lines.append("未识别的内容（未导入，请核对）：")
             for item in self.unrecognised:

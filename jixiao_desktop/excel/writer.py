@@ -19,7 +19,7 @@ from jixiao_desktop.forms import ProjectForm
 def build_workbook(form) -> openpyxl.Workbook:
     """The workbook with its official sheets and, when needed, the 填报程序数据 sheet."""
     if form.kind == "template":
-        raise ExcelError(f"按表样“{form.title}”填写的表格导出为Excel的功能还在制作中（文件本身完好）。")
+        return _template_workbook(form)
     wb = openpyxl.Workbook()
     if isinstance(form, ProjectForm):
         write_project(wb, form)
@@ -37,6 +37,28 @@ def build_workbook(form) -> openpyxl.Workbook:
     finally:
         read_back.close()
     rows = program_data.diff(form.model_dump(mode="json"), seen.model_dump(mode="json"))
+    program_data.write_sheet(wb, form, rows)
+    wb.active = 0
+    return wb
+
+
+def _template_workbook(form) -> openpyxl.Workbook:
+    """A template document laid out like its paper, and the data sheet naming its template (always)."""
+    from jixiao_desktop.excel.reader import read_template_workbook
+    from jixiao_desktop.excel.template_choice import template_rows
+    from jixiao_desktop.excel.template_write import write_template
+
+    wb = openpyxl.Workbook()
+    write_template(wb, form)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    data = buffer.getvalue()
+    read_back = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        seen = read_template_workbook(read_back, form.loaded, data=data)
+    finally:
+        read_back.close()
+    rows = template_rows(form, seen) + program_data.diff(form.model_dump(mode="json"), seen.model_dump(mode="json"))
     program_data.write_sheet(wb, form, rows)
     wb.active = 0
     return wb
