@@ -35,16 +35,14 @@ class LiveChecker(QObject):
         self._timer.timeout.connect(self.run_now)
 
     def set_document(self, document: FormDocument | None, *, defer: bool = False) -> None:
-        """Check ``document`` now, or with ``defer`` on the event loop's next turn (a window opening
+        """Check ``document`` now, or with ``defer`` when :meth:`schedule` is called (a window opening
         at start-up paints first; the findings follow a moment later)."""
         if self.document is not None:
             self.document.changed.disconnect(self.schedule)
         self.document = document
         if document is not None:
             document.changed.connect(self.schedule)
-            if defer:
-                self.schedule()
-            else:
+            if not defer:
                 self.run_now()
         else:
             self.report = _empty_report()

@@ -103,7 +103,12 @@ class MainWindow(QMainWindow):
             document.path_changed.connect(self._path_changed)
             self.editor = self._create_editor(document)
             self._show_page(self.editor)
-        self.checker.set_document(document, defer=not self.isVisible())   # at start-up: paint first
+        starting = document is not None and not self.isVisible()   # at start-up: paint first, then check
+        self.checker.set_document(document, defer=starting)
+        if starting:
+            from jixiao_desktop.ui.first_paint import after_first_paint
+
+            after_first_paint(self, self.checker.schedule)
         self.actions_.set_has_document(document is not None)
         self._update_title()
         if old is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from jixiao_desktop.forms import locations
@@ -57,7 +56,9 @@ class FormEditor(QWidget):
         """Called by each editor after its last :meth:`add_page`."""
         if self._pending:
             self.build_page(current)
-            QTimer.singleShot(0, self.build_all)
+            from jixiao_desktop.ui.first_paint import after_first_paint
+
+            after_first_paint(self, self.build_all)
         self.tabs.setCurrentIndex(current)
 
     def build_page(self, index: int) -> None:
