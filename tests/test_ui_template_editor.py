@@ -272,3 +272,69 @@ def test_new_from_a_template_in_the_window(make_window):
     assert window.new_from_template("yunnan-project", "2026")      # a seed form keeps its own editor
     assert isinstance(window.document.form, ProjectForm) and window.document.form.year == "2026"
     assert window.settings.recent_templates[:2] == ["yunnan-project", "hubei-district-project"]
+
+
+def test_a_warning_of_a_template_document_explained_and_kept(make_window, qtbot, monkeypatch, tmp_path):
+    from jixiao_desktop.checks import Severity
+    from jixiao_desktop.ui.explanation_dialog import ExplanationDialog
+
+    path = tmp_path / "wrong.jixiao"
+    save(load(EXAMPLES / "mof-project-wrong.jixiao"), path)
+    window = make_window()
+    window.open_path(path, ask=False)
+    warning = next(f for f in window.findings.findings() if f.severity is Severity.WARNING)
+    assert window.findings.select_finding(warning)
+
+    def fill(dialog):
+        dialog.editor.setPlainText("按主管部门批复口径填写，已与财政局沟通")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ExplanationDialog, "exec", fill)
+    window.findings.explain_button.click()
+    qtbot.waitUntil(lambda: not window.checker.pending, timeout=2000)
+    assert any(f.explained for f in window.findings.findings() if f.rule == warning.rule
+               and f.location == warning.location)
+    assert window.save()
+    assert load(path).explanations[0].location == warning.location
+
+
+def test_a_template_document_is_recovered_after_a_crash(make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    crashed = make_window()
+    crashed.new_from_template("chongqing-project", "2025")
+    name_location = next(w.location for w in crashed.editor.fields if w.location.endswith("fields.name")
+                         or w.location.endswith("fields.project_name"))
+    crashed.document.set_value(name_location, "校园安全监控改造")
+    assert crashed.autosave.tick()
+    crashed.autosave._lock.unlock()
+    crashed.autosave._lock = None
+    crashed.autosave.document = None
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window = make_window()
+    assert window.offer_recovery()
+    assert isinstance(window.editor, TemplateEditor)
+    assert window.document.value(name_location) == "校园安全监控改造"
+
+
+def test_an_indicator_from_the_library_goes_into_the_template_grid(qtbot):
+    document = FormDocument(_new("hunan-project"))
+    chosen = []
+
+    def choose(level1="", level2=""):
+        chosen.append((level1, level2))
+        return {"name": "培训人次", "value": "≥500人次"}
+
+    editor = create_editor(document, choose_indicator=choose)
+    qtbot.addWidget(editor)
+    view = next(v for v in editor.grids if isinstance(v.model(), IndicatorSideModel))
+    model = view.model()
+    model.insert_rows(0, 1)
+    model.setData(model.index(0, 0), "产出指标")
+    model.setData(model.index(0, model.column_for("level2")), "数量指标")
+    view.setCurrentIndex(model.index(0, model.column_for("name")))
+    view.action("library").trigger()
+    assert chosen == [("产出指标", "数量指标")]
+    assert model.cell_text(0, model.column_for("name")) == "培训人次"
+    assert model.cell_text(0, model.column_for("value")) == "≥500人次"
