@@ -19,7 +19,7 @@ from jixiao_desktop.money import format_amount
 from jixiao_desktop.printing.coverage import clean_text
 from jixiao_desktop.printing.grid import Grid
 from jixiao_desktop.printing.signoff import SignOff
-from jixiao_desktop.printing.styles import CELL_PAD, FRAME_WIDTH, LINE_WIDTH, SEAL_SIZE, Styles
+from jixiao_desktop.printing.styles import CELL_PAD, FRAME_HEIGHT, FRAME_WIDTH, LINE_WIDTH, SEAL_SIZE, Styles
 
 Cell = Paragraph | str | Flowable | list
 
@@ -81,11 +81,13 @@ class CellParagraph(Paragraph):
 class Builder:
     """Makes the flowables of one document; remembers every text drawn."""
 
-    def __init__(self, form: FormBase, styles: Styles, *, grouping: bool, width: float = FRAME_WIDTH):
+    def __init__(self, form: FormBase, styles: Styles, *, grouping: bool, width: float = FRAME_WIDTH,
+                 height: float = FRAME_HEIGHT):
         self.form = form
         self.st = styles
         self.grouping = grouping
-        self.width = width   # the frame's width: portrait A4 unless the form is printed landscape
+        # The frame: portrait A4 unless the form is printed landscape.
+        self.width, self.height = width, height
         self.texts: list[str] = []
 
     # -- cells -------------------------------------------------------------
