@@ -18,7 +18,10 @@ from jixiao_desktop.printing.coverage import clean_text, iter_texts
 from jixiao_desktop.printing.page import DRAFT_NOTE
 from jixiao_desktop.resources import template_example_paths
 from jixiao_desktop.storage import load
-from jixiao_desktop.templates.schema import AmountTable, FieldsSection, SignOffSection
+from jixiao_desktop.templates.document import child_blank, new_document
+from jixiao_desktop.templates.loader import load as load_template
+from jixiao_desktop.templates.loader import shipped_templates_dir
+from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, SignOffSection
 from tests.conftest import load_example
 from tests.test_printing_helpers import render
 
@@ -233,3 +236,47 @@ def test_seal_room_is_full_where_the_page_has_room_and_never_below_the_lines():
     assert sign.wrap(b.width, 200 * mm)[1] >= SEAL_SIZE
     assert sign.min_height < sign.wrap(b.width, 30 * mm)[1] < 30 * mm
     assert sign.wrap(b.width, 5 * mm)[1] == sign.min_height > 15 * mm   # the signature lines themselves
+
+
+# -- any template, any content --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(shipped_templates_dir().glob("*.toml")), ids=lambda p: p.stem)
+def test_a_blank_document_of_every_shipped_template_prints(path):
+    loaded = load_template(path)
+    form = new_document(loaded, "2025")
+    for child in (s for s in loaded.template.section if isinstance(s, ChildForms)):
+        form.content.tables[child.of] = [{}]
+        form.content.children[child.id] = [child_blank(loaded, child.id)]
+    data, result = render(form)
+    assert result.pages >= 1
+    flat = squeeze(pdftotext(data))
+    assert squeeze(form.title) in flat
+    assert (float(pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox.width) > 600) is (
+        loaded.meta.orientation == "landscape")
+
+
+def test_odd_content_prints_every_typed_value():
+    """Rows of an unknown side, cells of columns the template does not have, blank 一级 under a
+    filled one, children without a parent row, an unreadable amount: printed, nothing lost."""
+    form = load(next(p for p in EXAMPLES if p.stem == "mof-project-correct"))
+    rows = form.content.tables["indicators"]
+    rows.append({"side": "其他", "level1": "", "level2": "数量指标", "name": "新增的指标", "value": "≥1处"})
+    rows.insert(0, {"side": "mid", "level1": "", "level2": "", "name": "", "value": ""})
+    form.content.fields["annual_total"] = "约150万"
+    data, _ = render(form)
+    text = pdftotext(data)
+    for value in ("新增的指标", "≥1处", "约150万"):
+        assert value in squeeze(text)
+    county = load(next(p for p in EXAMPLES if p.stem == "county-distribution-correct"))
+    county.content.children["targets"].append(county.content.children["targets"][0].model_copy(deep=True))
+    data, _ = render(county)
+    assert "绩效目标表（第5张）" in squeeze(pdftotext(data))
+
+
+def test_a_form_without_a_unit_name_prints_its_signoff():
+    """The seal's place with no unit name under it (a blank cell once crashed the table)."""
+    form = load_example("project-2024-chenggong-eldercare")
+    form.implementing_unit = form.filler_unit = ""
+    data, _ = render(form)
+    assert "填报单位（盖章）" in squeeze(pdftotext(data))

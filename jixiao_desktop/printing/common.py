@@ -182,7 +182,9 @@ class Builder:
                 *[("LEFTPADDING", (c, 0), (c, -1), 6) for c in range(2, len(widths), 2)],
             ],
         )
-        seal = [self.p("填报单位（盖章）", self.st.cell_center), self.p(self.unit_name(), self.st.cell_center)]
+        # A blank unit name is no paragraph (a bare string in a cell's list would crash the table).
+        seal = [cell for cell in (self.p("填报单位（盖章）", self.st.cell_center),
+                                  self.p(self.unit_name(), self.st.cell_center)) if cell]
         style = [*_PLAIN, ("FONT", (0, 0), (-1, -1), self.st.font, 9), ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
                  ("VALIGN", (1, 0), (1, 0), "TOP")]
         return SignOff(lines, seal, self.width, SEAL_SIZE + 8 * mm, style)
