@@ -280,3 +280,16 @@ def test_a_form_without_a_unit_name_prints_its_signoff():
     form.implementing_unit = form.filler_unit = ""
     data, _ = render(form)
     assert "填报单位（盖章）" in squeeze(pdftotext(data))
+
+
+def test_a_row_is_not_cut_into_an_empty_sliver_at_a_page_foot():
+    """Where not even a line of a row fits, the row goes whole to the next page; a tall row is still
+    cut where two lines fit."""
+    from jixiao_desktop.printing.common import Builder
+    from jixiao_desktop.printing.styles import styles_for
+
+    b = Builder(load_example("project-2024-chenggong-eldercare"), styles_for("Helvetica"), grouping=False)
+    short = b.grid([[b.label("甲"), b.p("一行字")] for _ in range(3)], [30, 150])
+    assert short.split(b.width, 10) == []
+    tall = b.grid([[b.label("乙"), b.p("\n".join(["很多行"] * 20))]], [30, 150])
+    assert len(tall.split(b.width, 45)) == 2

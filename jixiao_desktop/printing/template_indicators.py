@@ -9,15 +9,17 @@ The header rows repeat on every page the table runs onto.
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
+
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.forms.template_form import INDICATOR_COLUMN_LABELS
+from jixiao_desktop.printing.autowidth import column_range, fit, in_mm
 from jixiao_desktop.printing.common import Builder
 from jixiao_desktop.printing.indicators import runs
 from jixiao_desktop.templates.schema import IndicatorTable
 
-# Relative widths (mm before scaling to the frame) of the columns.
-WIDTHS = {"label": 8, "level1": 15, "level2": 18, "name": 32, "value": 24, "standard": 26, "weight": 10,
-          "score": 10, "nature": 11, "unit": 12, "direction": 12, "explain": 34, "scoring": 34}
+LABEL_WIDTH = 8 * mm   # the vertical label
+_NUMERIC = ("weight", "score")
 _CENTERED = ("level2", "weight", "score", "nature", "unit", "direction")
 # How many columns of one side two sides may have and still stand side by side.
 SIDE_BY_SIDE_COLUMNS = {"portrait": 3, "landscape": 5}
@@ -83,7 +85,8 @@ def _lines(sides_rows: list[list[Row]]) -> list[tuple[str, list[Row | None]]]:
 
 def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list[list[Row]], columns: list[str]):
     per_side = len(columns)
-    widths = [WIDTHS["label"], WIDTHS["level1"]] + [WIDTHS.get(c, 20) for c in columns] * max(len(sides), 1)
+    lines = _lines(sides_rows)
+    widths = _widths(b, lines, columns, len(sides_rows))
     heads = [b.label(INDICATOR_COLUMN_LABELS.get(c, c)) for c in columns]
     spans = []
     if sides:
@@ -97,7 +100,6 @@ def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list
     else:
         header = [[b.vertical(label), b.label(INDICATOR_COLUMN_LABELS["level1"]), *heads]]
     top_rows = len(header)
-    lines = _lines(sides_rows)
     body = []
     for level1, row_per_side in lines:
         cells = [b.vertical(label), b.center(level1)]
@@ -121,6 +123,18 @@ def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list
     if not body:
         body.append([b.vertical(label)] + [""] * (len(widths) - 1))
     return b.grid(header + body, widths, spans=spans, repeat=top_rows, vertical_label=True)
+
+
+def _widths(b: Builder, lines, columns: list[str], nsides: int) -> list[float]:
+    """Column widths (mm) after what the columns hold (:mod:`.autowidth`); the label stays narrow."""
+    font = b.st.font
+    ranges = [(LABEL_WIDTH, LABEL_WIDTH),
+              column_range([level1 for level1, _ in lines], font, heading=INDICATOR_COLUMN_LABELS["level1"])]
+    for k in range(nsides):
+        for c in columns:
+            texts = [rows[k].get(c, "") for _, rows in lines if rows[k]]
+            ranges.append(column_range(texts, font, numeric=c in _NUMERIC, heading=INDICATOR_COLUMN_LABELS.get(c, c)))
+    return in_mm(fit(ranges, b.width, fixed=(0,)))
 
 
 def _group_bounds(n: int, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,13 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao_desktop.money import format_amount
+from jixiao_desktop.printing.autowidth import column_range, fit, in_mm
 from jixiao_desktop.printing.common import Builder
 from jixiao_desktop.templates.schema import AmountTable, ColumnSpec
 
-# Relative widths (mm before scaling to the frame) by the type of a column's cells.
-COLUMN_WIDTHS = {"text": 30, "longtext": 52, "amount": 22, "percent": 15, "count": 15, "year": 14, "date": 22,
-                 "period": 28, "phone": 24, "code": 22, "choice": 20}
-ROW_LABEL_WIDTH = 30
 _NUMERIC = ("amount", "percent", "count", "year")
 
 
@@ -29,7 +26,9 @@ def amount_table(b: Builder, table: AmountTable, rows: list[dict[str, str]]):
     first_is_text = columns[0].type not in _NUMERIC
     # A leading label column: the fixed rows' labels, or the 合计 label when no text column can hold it.
     labelled = bool(fixed) or (bool(total) and not first_is_text)
-    widths = ([ROW_LABEL_WIDTH] if labelled else []) + [COLUMN_WIDTHS.get(c.type, 24) for c in columns]
+    ordered = _ordered(table, rows)
+    sums = [_sum(b, column, rows) for column in columns] if total else []
+    widths = _widths(b, table, columns, ordered, sums, labelled, total)
     ncols = len(widths)
     heads = [b.label(c.label) for c in columns]
     spans = []
@@ -39,13 +38,12 @@ def amount_table(b: Builder, table: AmountTable, rows: list[dict[str, str]]):
         header = [[b.label(table.label)] + [""] * (ncols - 1), ([""] if labelled else []) + heads]
         spans.append(((0, 0), (ncols - 1, 0)))
     body = []
-    for row in _ordered(table, rows):
+    for row in ordered:
         cells = [_cell(b, column, row.get(column.id, "")) for column in columns]
         if labelled:
             cells.insert(0, b.label(fixed.get(row.get("_row", ""), "")))
         body.append(cells)
     if total:
-        sums = [_sum(b, column, rows) for column in columns]
         cells = [b.amount(text) if text else "" for text in sums]
         if labelled:
             cells.insert(0, b.label(total))
@@ -55,6 +53,23 @@ def amount_table(b: Builder, table: AmountTable, rows: list[dict[str, str]]):
     if not body:
         body.append([""] * ncols)
     return b.grid(header + body, widths, spans=spans, repeat=len(header))
+
+
+def _widths(b: Builder, table: AmountTable, columns: list[ColumnSpec], rows: list[dict[str, str]],
+            sums: list[str], labelled: bool, total: str) -> list[float]:
+    """Column widths (mm) after what the columns hold, as printed (:mod:`.autowidth`)."""
+    font = b.st.font
+    ranges = []
+    if labelled:
+        labels = [row.label for row in table.rows] + ([total] if total else [])
+        ranges.append(column_range(labels, font, heading=table.label if table.rows else ""))
+    for k, column in enumerate(columns):
+        texts = [b.money(r.get(column.id, "")) if column.type == "amount" else r.get(column.id, "") for r in rows]
+        if sums:
+            texts.append(sums[k] or (total if k == 0 and not labelled else ""))
+        ranges.append(column_range(texts, font, numeric=column.type in _NUMERIC and column.type != "year",
+                                   heading=column.label))
+    return in_mm(fit(ranges, b.width))
 
 
 def _ordered(table: AmountTable, rows: list[dict[str, str]]) -> list[dict[str, str]]:
