@@ -42,9 +42,9 @@ def test_cli_pdf_writes_the_file(tmp_path, capsys):
     out = tmp_path / "项目.pdf"
     status = main(["pdf", str(example_path("project-2024-chenggong-eldercare")), "-o", str(out), "--font", "shipped"])
     assert status == 0
-    assert len(pypdf.PdfReader(out).pages) == 3
+    assert len(pypdf.PdfReader(out).pages) == 2
     said = capsys.readouterr().out
-    assert "共3页" in said and "文档校验码" in said
+    assert "共2页" in said and "文档校验码" in said
 
 
 def test_cli_pdf_default_output_beside_the_file(tmp_path):

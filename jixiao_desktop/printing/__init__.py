@@ -24,7 +24,8 @@ For the GUI (打印预览 / 打印 / 导出PDF) and the command line (``jixiao p
 - Rendering the largest example takes well under a second; still run it through
   the GUI's background helper.
 
-The PDF is A4 portrait at 100 %: print it with no scaling ("实际大小").
+The PDF is A4 at 100 % (portrait; landscape for a template that says so): print it with no
+scaling ("实际大小").
 """
 
 from jixiao_desktop.printing.coverage import NotPrintable, TextTooLong, UnprintableCharacters

@@ -1,11 +1,12 @@
 """Benchmarks of printing: ``pdf_<example>`` renders each example to PDF bytes (warm process);
-``pdf_department_200_annex3`` a department form with 200 附表3 of 25 indicators each (seconds)."""
+``pdf_template_largest`` the largest template example (a document of a template, with its child
+forms); ``pdf_department_200_annex3`` a department form with 200 附表3 of 25 indicators each (seconds)."""
 
 from __future__ import annotations
 
 from jixiao_desktop.bench import Benchmark, timed
 from jixiao_desktop.printing import PrintOptions, render_bytes
-from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
+from jixiao_desktop.resources import EXAMPLE_NAMES, example_path, largest_template_example
 from jixiao_desktop.storage import load
 
 
@@ -14,6 +15,9 @@ def benchmarks():
         form = load(example_path(name))
         # Checks included (they decide the 草稿 mark), as the program prints.
         yield Benchmark(f"pdf_{name}", timed(lambda f=form: render_bytes(f, options=PrintOptions(font="shipped"))))
+    template_form = load(largest_template_example())
+    yield Benchmark("pdf_template_largest",
+                    timed(lambda: render_bytes(template_form, options=PrintOptions(font="shipped"))))
     big = large_department()
     yield Benchmark("pdf_department_200_annex3", timed(lambda: render_bytes(big, options=PrintOptions(font="shipped"))),
                     unit="s", min_runs=1, max_runs=3, budget_s=0, warmup=0)

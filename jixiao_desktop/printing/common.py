@@ -12,13 +12,14 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from jixiao_desktop.forms import FormBase
 from jixiao_desktop.money import format_amount
 from jixiao_desktop.printing.coverage import clean_text
 from jixiao_desktop.printing.grid import Grid
-from jixiao_desktop.printing.styles import CELL_PAD, FRAME_WIDTH, LINE_WIDTH, SEAL_SIZE, Styles
+from jixiao_desktop.printing.signoff import SignOff
+from jixiao_desktop.printing.styles import CELL_PAD, FRAME_HEIGHT, FRAME_WIDTH, LINE_WIDTH, SEAL_SIZE, Styles
 
 Cell = Paragraph | str | Flowable | list
 
@@ -80,10 +81,13 @@ class CellParagraph(Paragraph):
 class Builder:
     """Makes the flowables of one document; remembers every text drawn."""
 
-    def __init__(self, form: FormBase, styles: Styles, *, grouping: bool):
+    def __init__(self, form: FormBase, styles: Styles, *, grouping: bool, width: float = FRAME_WIDTH,
+                 height: float = FRAME_HEIGHT):
         self.form = form
         self.st = styles
         self.grouping = grouping
+        # The frame: portrait A4 unless the form is printed landscape.
+        self.width, self.height = width, height
         self.texts: list[str] = []
 
     # -- cells -------------------------------------------------------------
@@ -121,7 +125,7 @@ class Builder:
 
     def grid(self, rows: list[list[Cell]], widths_mm: list[float], **kwargs) -> Grid:
         """:func:`grid` drawn with this document's font."""
-        return grid(rows, widths_mm, font=self.st.font, **kwargs)
+        return grid(rows, widths_mm, font=self.st.font, width=self.width, **kwargs)
 
     @property
     def unit(self) -> str:
@@ -139,7 +143,7 @@ class Builder:
         if unit_line:
             left = self.p(f"填报单位（盖章）：{self.unit_name()}", self.st.header_line)
             right = self.p(f"金额单位：{self.unit}", self.st.header_right)
-            out.append(Table([[left, right]], colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3], style=[*_PLAIN, ("FONT", (0, 0), (-1, -1), self.st.font, 9)]))
+            out.append(Table([[left, right]], colWidths=[self.width * 0.7, self.width * 0.3], style=[*_PLAIN, ("FONT", (0, 0), (-1, -1), self.st.font, 9)]))
             out.append(Spacer(1, 1 * mm))
         return out
 
@@ -151,37 +155,39 @@ class Builder:
                 return value.strip()
         return ""
 
-    def signoff(self, *, head_label: str = "单位负责人（签字）", filler_label: str = "填报人") -> Flowable:
+    def signoff(self, *, head_label: str = "单位负责人（签字）", filler_label: str = "填报人") -> SignOff:
         """Signature, phone and date lines on the left; room for the round seal on the right."""
         sign = self.form.signoff
         date = sign.date or "        年    月    日"
         st = self.st.sign
+        rows = [
+            [self.p(f"{head_label}：", st), self.p(sign.unit_head, st), self.p(f"{filler_label}：", st),
+             self.p(sign.filler, st)],
+            [self.p("联系电话：", st), self.p(sign.phone, st), self.p("填报日期：", st), self.p(date, st)],
+        ]
+        return self.signoff_block(rows, [38 * mm, 30 * mm, 20 * mm, 36 * mm])
+
+    def signoff_block(self, rows: list[list], widths: list[float]) -> SignOff:
+        """``label： value`` rows (values underlined) beside the seal's place (:class:`.signoff.SignOff`)."""
         lines = Table(
-            [
-                [self.p(f"{head_label}：", st), self.p(sign.unit_head, st), self.p(f"{filler_label}：", st),
-                 self.p(sign.filler, st)],
-                [self.p("联系电话：", st), self.p(sign.phone, st), self.p("填报日期：", st), self.p(date, st)],
-            ],
-            colWidths=[38 * mm, 30 * mm, 20 * mm, 36 * mm],
+            rows,
+            colWidths=widths,
             style=[
                 *_PLAIN,
                 ("FONT", (0, 0), (-1, -1), self.st.font, 9),
-                ("LINEBELOW", (1, 0), (1, -1), LINE_WIDTH * 0.8, "black"),
-                ("LINEBELOW", (3, 0), (3, -1), LINE_WIDTH * 0.8, "black"),
+                *[("LINEBELOW", (c, 0), (c, -1), LINE_WIDTH * 0.8, "black") for c in range(1, len(widths), 2)],
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("RIGHTPADDING", (1, 0), (1, -1), 4),
-                ("LEFTPADDING", (2, 0), (2, -1), 6),
+                *[("RIGHTPADDING", (c, 0), (c, -1), 4) for c in range(1, len(widths) - 1, 2)],
+                *[("LEFTPADDING", (c, 0), (c, -1), 6) for c in range(2, len(widths), 2)],
             ],
         )
-        seal = [self.p("填报单位（盖章）", self.st.cell_center), self.p(self.unit_name(), self.st.cell_center)]
-        block = Table(
-            [[lines, seal]],
-            colWidths=[FRAME_WIDTH - SEAL_SIZE - 8 * mm, SEAL_SIZE + 8 * mm],
-            rowHeights=[SEAL_SIZE],
-            style=[*_PLAIN, ("FONT", (0, 0), (-1, -1), self.st.font, 9), ("VALIGN", (0, 0), (0, 0), "MIDDLE"), ("VALIGN", (1, 0), (1, 0), "TOP")],
-        )
-        return KeepTogether([Spacer(1, 3 * mm), block])
+        # A blank unit name is no paragraph (a bare string in a cell's list would crash the table).
+        seal = [cell for cell in (self.p("填报单位（盖章）", self.st.cell_center),
+                                  self.p(self.unit_name(), self.st.cell_center)) if cell]
+        style = [*_PLAIN, ("FONT", (0, 0), (-1, -1), self.st.font, 9), ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+                 ("VALIGN", (1, 0), (1, 0), "TOP")]
+        return SignOff(lines, seal, self.width, SEAL_SIZE + 8 * mm, style)
 
 
 _PLAIN = [
@@ -202,6 +208,7 @@ def grid(
     extra: list = (),
     vertical_label: bool = False,
     font: str = "",
+    width: float = FRAME_WIDTH,
 ) -> Grid:
     """A bordered table section; ``widths_mm`` are scaled to the frame width.
 
@@ -210,7 +217,7 @@ def grid(
     every page the section runs onto. Merged cells are cut at a page break and
     their text written again on the next page (:class:`~.grid.Grid`).
     """
-    scale = FRAME_WIDTH / (sum(widths_mm) * mm)
+    scale = width / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
     style = [
         ("GRID", (0, 0), (-1, -1), LINE_WIDTH, "black"),

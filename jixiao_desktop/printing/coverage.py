@@ -23,21 +23,34 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_LINE_BREAKS)
 
 
+# Fields of a document that are never printed: a template document's copy of its template (TOML).
+NOT_PRINTED = frozenset({"template_text"})
+
+
 def iter_texts(node: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """``(location, text)`` for every text field of a form, nested rows included."""
+    """``(location, text)`` for every printed text field of a form, nested rows included.
+
+    A template document's cells (``content.tables.costs[2].amount``) are walked too; a fixed row's
+    ``_row`` id and the template's own text are not printed, so they are left out.
+    """
     for name in type(node).model_fields:
-        value = getattr(node, name)
-        path = f"{prefix}.{name}" if prefix else name
-        if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, BaseModel):
-            yield from iter_texts(value, path)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from iter_texts(item, f"{path}[{index}]")
-                elif isinstance(item, str):
-                    yield f"{path}[{index}]", item
+        if name in NOT_PRINTED:
+            continue
+        yield from _texts(getattr(node, name), f"{prefix}.{name}" if prefix else name)
+
+
+def _texts(value, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from iter_texts(value, path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not str(key).startswith("_"):
+                yield from _texts(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
 
 
 def char_label(char: str) -> str:
@@ -77,14 +90,6 @@ def too_long_texts(form: BaseModel) -> TextTooLong | None:
     places = [(location, describe(form, location), len(text)) for location, text in iter_texts(form)
               if len(text) > MAX_PRINT_CHARS]
     return TextTooLong(places) if places else None
-
-
-class LayoutNotReady(NotPrintable):
-    """A form made from a template file: its printed layout comes with the generic printer."""
-
-    def __init__(self, title: str):
-        self.places = []
-        super().__init__(f"无法打印：按表样“{title}”填写的表格的打印版式还在制作中（文件本身完好）。")
 
 
 class UnprintableCharacters(NotPrintable):

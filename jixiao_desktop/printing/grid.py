@@ -16,7 +16,8 @@ text again at the top of the continuation, the way a clerk continues a
 merged heading on a new sheet. The tables it hands reportlab therefore never
 have a merge that crosses a page, and reportlab's span-splitting code is never
 reached. Only a single row taller than what is left of the page is split
-inside the row, and then its merges have been cut to that row first.
+inside the row (when two of its lines fit; else it goes whole to the next page, not
+leaving an empty sliver), and then its merges have been cut to that row first.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ import copy
 
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from jixiao_desktop.printing.styles import CELL_LEADING, CELL_PAD
+
 Span = tuple[tuple[int, int], tuple[int, int]]
+# The least room worth splitting a row into: two lines of text and the cell's padding (points).
+MIN_SPLIT = 2 * CELL_LEADING + 2 * CELL_PAD
 
 
 class Grid(Flowable):
@@ -84,6 +89,8 @@ class Grid(Flowable):
             if h <= availHeight:
                 return [first, self.part(n, len(self.rows))]
             n -= 1  # a merged cell cut here needs more room than its rows had
+        if availHeight - sum(heights[:top]) < MIN_SPLIT:
+            return []   # no room for a line of the row: the whole row goes to the next page, no empty sliver
         return self._split_inside(availWidth, availHeight)
 
     def part(self, a: int, b: int) -> Grid:

@@ -25,6 +25,7 @@ class PageDecor:
     title: str
     fingerprint: str
     draft: bool
+    page_size: tuple[float, float] = PAGE_SIZE
     pages: int = 0
 
     def texts(self) -> list[str]:
@@ -39,7 +40,7 @@ def draw_background(canvas: Canvas, decor: PageDecor) -> None:
     """Before the page content: the 草稿 watermark and note when the form has errors."""
     if not decor.draft:
         return
-    width, height = PAGE_SIZE
+    width, height = decor.page_size
     canvas.saveState()
     canvas.setFillColorRGB(0.82, 0.82, 0.82)
     canvas.setFont(decor.font, 150)
@@ -55,7 +56,7 @@ def draw_background(canvas: Canvas, decor: PageDecor) -> None:
 
 
 def _draw_footer(canvas: Canvas, decor: PageDecor, page: int, total: int) -> None:
-    width = PAGE_SIZE[0]
+    width = decor.page_size[0]
     y = MARGIN_BOTTOM - 9 * mm
     canvas.saveState()
     canvas.setFont(decor.font, 8)

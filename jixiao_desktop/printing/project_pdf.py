@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import PageBreak, Spacer
 from reportlab.lib.units import mm
 
 from jixiao_desktop.forms import ProjectForm
@@ -10,6 +10,7 @@ from jixiao_desktop.forms.common import CostLine
 from jixiao_desktop.forms.project import FUNDING_LEVELS
 from jixiao_desktop.printing.common import Builder, label_value_rows
 from jixiao_desktop.printing.indicators import indicator_table
+from jixiao_desktop.printing.signoff import KeepWithSignOff
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _FUNDING_HEADS = ("总投入", "中央财政", "省级财政", "市本级财政", "县（市）区级财政", "其他")
@@ -32,7 +33,7 @@ def project_story(b: Builder) -> list:
         b, [("单位已有的保障项目实施的制度措施", form.measures), ("预算绩效说明", form.budget_notes)], 2
     )
     # The last rows go with the signatures: a signature page never stands alone.
-    story.append(KeepTogether([b.grid(rows, [30, 150], spans=spans), b.signoff()]))
+    story.append(KeepWithSignOff([b.grid(rows, [30, 150], spans=spans), b.signoff()]))
     return story
 
 

@@ -19,18 +19,12 @@ from jixiao_desktop.forms import FormBase
 from jixiao_desktop.printing import fonts
 from jixiao_desktop.printing.appendix import appendix_story
 from jixiao_desktop.printing.common import Builder
-from jixiao_desktop.printing.coverage import LayoutNotReady, iter_texts, too_long_texts, unprintable_error
+from jixiao_desktop.printing.coverage import iter_texts, too_long_texts, unprintable_error
 from jixiao_desktop.printing.department_pdf import department_story
 from jixiao_desktop.printing.page import PageDecor, canvas_maker, draw_background
 from jixiao_desktop.printing.project_pdf import project_story
-from jixiao_desktop.printing.styles import (
-    FRAME_HEIGHT,
-    FRAME_WIDTH,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    PAGE_SIZE,
-    styles_for,
-)
+from jixiao_desktop.printing.styles import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_TOP, frame_size, page_size, styles_for
+from jixiao_desktop.printing.template_pdf import TemplateBuilder, orientation, template_story, typed_grouping
 from jixiao_desktop.storage.docfile import form_to_data
 
 
@@ -93,8 +87,6 @@ def render_pdf(
 
 def render_bytes(form: FormBase, *, options: PrintOptions = PrintOptions()) -> tuple[bytes, RenderResult]:
     """The PDF as bytes (for a preview) and what was printed."""
-    if form.kind == "template":
-        raise LayoutNotReady(form.title)
     too_long = too_long_texts(form)
     if too_long is not None:
         raise too_long
@@ -119,12 +111,14 @@ def render_bytes(form: FormBase, *, options: PrintOptions = PrintOptions()) -> t
             story, builder, decor = _build(form, spec, grouping, fp, draft, explained)
 
     buffer = io.BytesIO()
+    size = _page_size(form)
+    width, height = frame_size(size)
     doc = BaseDocTemplate(
         buffer,
-        pagesize=PAGE_SIZE,
+        pagesize=size,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_LEFT,
-        topMargin=PAGE_SIZE[1] - FRAME_HEIGHT - MARGIN_BOTTOM,
+        topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=getattr(form, "display_name", "") or form.title,
         author=builder.unit_name(),
@@ -132,22 +126,32 @@ def render_bytes(form: FormBase, *, options: PrintOptions = PrintOptions()) -> t
         creator=f"绩效目标表桌面填报 jixiao-desktop {__version__}",
         invariant=1 if options.invariant else 0,
     )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, height, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=lambda c, d: draw_background(c, decor))])
     doc.build(story, canvasmaker=canvas_maker(decor))
     result = RenderResult(decor.pages, spec.label, draft, fp, len(explained))
     return buffer.getvalue(), result
 
 
+def _page_size(form: FormBase) -> tuple[float, float]:
+    """A4 upright; lying when the form's template prints landscape."""
+    return page_size(orientation(form) if form.kind == "template" else "portrait")
+
+
 def _build(form, spec, grouping, fp, draft, explained):
     font = fonts.load(spec)
-    builder = Builder(form, styles_for(font.fontName), grouping=grouping)
-    if form.kind == "project":
+    size = _page_size(form)
+    width, height = frame_size(size)
+    maker = TemplateBuilder if form.kind == "template" else Builder
+    builder = maker(form, styles_for(font.fontName), grouping=grouping, width=width, height=height)
+    if form.kind == "template":
+        story = template_story(builder)
+    elif form.kind == "project":
         story = project_story(builder)
     else:
         story = department_story(builder)
     story += appendix_story(builder, explained)
-    decor = PageDecor(font.fontName, form.title, fp, draft)
+    decor = PageDecor(font.fontName, form.title, fp, draft, page_size=size)
     return story, builder, decor
 
 
@@ -157,6 +161,8 @@ _AMOUNT_FIELDS = {"total", "amount", "general_budget", "gov_fund", "other", "bas
 
 def _typed_grouping(form: FormBase) -> bool:
     """Whether the clerk typed amounts with thousands separators (seed 004 does)."""
+    if form.kind == "template":
+        return typed_grouping(form)
     for location, text in iter_texts(form):
         if location.rsplit(".", 1)[-1].split("[")[0] in _AMOUNT_FIELDS and "," in text:
             return True

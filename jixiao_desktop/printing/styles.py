@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -16,6 +16,16 @@ MARGIN_TOP = 14 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def page_size(orientation: str = "portrait") -> tuple[float, float]:
+    """A4 upright, or lying (``landscape``) for a template that prints so; the margins stay."""
+    return landscape(A4) if orientation == "landscape" else A4
+
+
+def frame_size(size: tuple[float, float]) -> tuple[float, float]:
+    """The width and height of the body frame on a page of ``size``."""
+    return size[0] - MARGIN_LEFT - MARGIN_RIGHT, size[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 LINE_WIDTH = 0.6  # table rules, points
 CELL_PAD = 2.5  # cell padding, points
