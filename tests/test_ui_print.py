@@ -346,3 +346,17 @@ def test_a_second_print_while_one_runs_is_refused_with_a_message(make_window, qt
         window.printing.print_bytes(data, result)  # the clerk presses 打印 again at once
     assert printed.args[0] == 15
     assert boxes and "尚未完成" in boxes[0][2]
+
+
+def test_a_landscape_form_prints_on_lying_a4(make_window, qtbot, print_dialog, tmp_path):
+    from jixiao_desktop.resources import resource_path
+    from jixiao_desktop.storage import load, save
+
+    path = tmp_path / "横向.jixiao"
+    save(load(resource_path("templates", "examples", "hubei-city-project-correct.jixiao")), path)
+    window = make_window()
+    window.open_path(path, ask=False)
+    with qtbot.waitSignal(window.printing.printed, timeout=30000):
+        window.actions_.print_.trigger()
+    pages = PdfReader(print_dialog["runs"][0]).pages
+    assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == A4_POINTS[::-1] for p in pages)

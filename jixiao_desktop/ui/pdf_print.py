@@ -39,11 +39,18 @@ class PrintFailed(Exception):
     """Printing could not start or finish; ``str()`` is a Chinese message."""
 
 
-def prepare_a4(printer: QPrinter) -> None:
-    """A4 portrait, the paper's corner as origin (the PDF carries its own margins)."""
+def prepare_a4(printer: QPrinter, landscape: bool = False) -> None:
+    """A4 upright or lying as the form's pages are, the paper's corner as origin (the PDF carries its
+    own margins)."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
+
+
+def is_landscape(data: bytes) -> bool:
+    """Whether the form's pages lie (a landscape template's form)."""
+    size = open_pdf(data).pagePointSize(0)
+    return size.width() > size.height()
 
 
 def page_numbers(printer: QPrinter, page_count: int) -> list[int]:
@@ -100,13 +107,15 @@ class PrintJob(QObject):
             self._finish(PrintFailed("上一份打印尚未完成，请稍候再打印。"))
             return
         try:
-            pages = page_numbers(self.printer, open_pdf(self.data, self).pageCount())
+            pdf = open_pdf(self.data, self)
+            pages = page_numbers(self.printer, pdf.pageCount())
+            first = pdf.pagePointSize(0)
         except PrintFailed as exc:
             self._finish(exc)
             return
         copies = 1 if self.printer.supportsMultipleCopies() else max(1, self.printer.copyCount())
         self.queue = pages * copies
-        prepare_a4(self.printer)
+        prepare_a4(self.printer, landscape=first.width() > first.height())
         if not self.painter.begin(self.printer):
             self._finish(PrintFailed(f"无法连接打印机“{self.name}”，没有打印任何页面。"
                                      "请检查打印机是否开机、联网，或换一台打印机。"))

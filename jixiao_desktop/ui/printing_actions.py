@@ -112,12 +112,12 @@ class PrintingActions(QObject):
         """The system print dialog for these pages; on 打印, print them in the background."""
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
-        from jixiao_desktop.ui.pdf_print import PrintJob, prepare_a4
+        from jixiao_desktop.ui.pdf_print import PrintJob, is_landscape, prepare_a4
         from jixiao_desktop.ui.print_settings import apply_settings, remember_settings
 
         PrintOption = QAbstractPrintDialog.PrintDialogOption
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_a4(printer)
+        prepare_a4(printer, landscape=is_landscape(data))
         apply_settings(printer, self.settings.printer, result.pages)
         dialog = QPrintDialog(printer, self.parent_widget)
         dialog.setWindowTitle("打印")
