@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from jixiao_desktop.excel import import_workbook
 from jixiao_desktop.storage import load
 from jixiao_desktop.templates import available
-from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable
+from jixiao_desktop.templates.schema import ChildForms, FieldsSection
 from jixiao_desktop.ui.editors.template_editor import TemplateEditor
 from jixiao_desktop.ui.editors.template_models import AmountTableModel, IndicatorSideModel
 
