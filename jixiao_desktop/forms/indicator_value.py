@@ -201,7 +201,8 @@ class ValueSplit:
 
     ``nature`` is the operator symbol (≥ ＞ ＝ ＜ ≤) or ``定性``; ``value`` the number alone (or the text
     for 定性); ``unit`` the 度量单位. When the value cannot be split, ``problem`` says why (in Chinese,
-    with what to write instead) and ``value`` is the text as typed, ``nature`` and ``unit`` blank.
+    with what to write instead) and ``value`` is the text as typed (blanks around it dropped), ``nature``
+    and ``unit`` blank.
     """
 
     nature: str
@@ -272,7 +273,7 @@ def _date_like(parsed: IndicatorValue) -> bool:
 
 
 def _unsplit(raw: str, problem: str) -> ValueSplit:
-    return ValueSplit("", raw, "", problem)
+    return ValueSplit("", raw.strip(), "", problem)
 
 
 def _unit_problem(parsed: IndicatorValue) -> str:

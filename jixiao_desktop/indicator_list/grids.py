@@ -100,27 +100,41 @@ def _carry_level2(entries: list[Entry]) -> None:
 
 
 def _replace_builtin(owner, has_mid: bool, new: list[Entry]) -> None:
-    """The grid's 年度 side becomes ``new``; its 中期 side, and 年度 heading rows no new indicator
-    falls under, stay, each under its 一级 (a row holds one 中期 and one 年度 indicator of one 一级)."""
+    """The grid's 年度 side becomes ``new``, in its order; its 中期 side, and 年度 heading rows no new
+    indicator falls under, stay, each under its 一级 (a row holds one 中期 and one 年度 indicator of one
+    一级, so the 中期 indicators of an 一级 go beside the first run of its 年度 ones)."""
     carried = _carried(owner.indicators)
     mids = [(l1, row.mid) for l1, row in carried if row.mid is not None and _kept(row.mid)]
     old = [(l1, row.annual) for l1, row in carried if _is_indicator(row.annual.name, row.annual.value)]
     covered = {(e.level1.strip(), e.level2.strip()) for e in new}
-    headings = [(l1, row.annual) for l1, row in carried
-                if not _is_indicator(row.annual.name, row.annual.value) and _kept(row.annual)
-                and (l1, row.annual.level2.strip()) not in covered]
     annual = []
     for entry in new:
         standard = _take(old, entry, lambda l1, ind: (l1, ind.level2.strip(), ind.name.strip()))
         annual.append((entry.level1.strip(), Indicator(level2=entry.level2, name=entry.name,
                                                        value=entry.cells.get("value", ""),
                                                        standard=standard.standard if standard else "")))
-    annual += headings
-    order = list(dict.fromkeys([l1 for l1, _ in carried] + [l1 for l1, _ in annual]))
+    for l1, row in carried:     # heading rows without an indicator: after the last of their 一级
+        if not _is_indicator(row.annual.name, row.annual.value) and _kept(row.annual) \
+                and (l1, row.annual.level2.strip()) not in covered:
+            last = max((i for i, (k, _) in enumerate(annual) if k == l1), default=len(annual) - 1)
+            annual.insert(last + 1, (l1, row.annual))
+    blocks: list[tuple[str, list, list]] = []       # (一级, 年度, 中期) runs in order
+    for l1, ind in annual:
+        if not blocks or blocks[-1][0] != l1:
+            blocks.append((l1, [], []))
+        blocks[-1][1].append(ind)
+    original = list(dict.fromkeys(l1 for l1, _ in carried))
+    for l1 in dict.fromkeys(l1 for l1, _ in mids):
+        own = [ind for k, ind in mids if k == l1]
+        block = next((b for b in blocks if b[0] == l1), None)
+        if block is not None:
+            block[2].extend(own)
+            continue
+        earlier = set(original[:original.index(l1)]) if l1 in original else set()
+        at = max((i + 1 for i, b in enumerate(blocks) if b[0] in earlier), default=0)
+        blocks.insert(at, (l1, [], own))
     rows = []
-    for level1 in order:
-        side_mid = [ind for l1, ind in mids if l1 == level1]
-        side_annual = [ind for l1, ind in annual if l1 == level1]
+    for level1, side_annual, side_mid in blocks:
         for i in range(max(len(side_mid), len(side_annual))):
             mid = (side_mid[i] if i < len(side_mid) else Indicator()) if has_mid else None
             rows.append(IndicatorRow(level1=level1, annual=side_annual[i] if i < len(side_annual) else Indicator(),

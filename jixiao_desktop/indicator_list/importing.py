@@ -48,23 +48,23 @@ def _entries(grid: ListGrid, rows: list[tuple[int, ListRow]], report: ImportRepo
 
 
 def import_into(form, read: ReadList) -> ImportReport:
-    """Replace, in ``form``, the 年度 indicators of each project of the sheet."""
+    """Replace, in ``form``, the 年度 indicators of each project of the sheet. Where the document has
+    several grids of one name (two 附表3 of one fund), the sheet's runs of that name fill them in order."""
     report = ImportReport(read.source, problems=list(read.notes))
     grids = list_grids(form)
-    projects = read.projects()
+    groups = _groups(grids, read)
     used: set[int] = set()
-    for project, rows in projects:
-        matches = [i for i, g in enumerate(grids) if norm(g.project) == norm(project) and i not in used]
-        if not matches and len(grids) == 1 and len(projects) == 1 and not used:
-            matches = [0]
+    for project, targets, rows in groups:
+        if not targets and len(grids) == 1 and len(groups) == 1:
+            targets = [0]
             report.problems.append(f"清单中的项目“{project}”与表格的项目“{grids[0].project}”名称不同，"
                                    f"已按唯一的项目导入{grids[0].label}")
-        if not matches:
+        if not targets:
             report.problems.append(f"表格中没有项目“{project}”，它的{len(rows)}个指标未导入"
                                    f"（表格中的项目：{'、'.join(g.project or '（未填名称）' for g in grids) or '无'}）")
             continue
-        grid = grids[matches[0]]
-        used.add(matches[0])
+        grid = grids[targets[0]]
+        used.add(targets[0])
         before = len(grid.entries)
         grid.replace(_entries(grid, rows, report))
         report.lines.append(f"项目“{project}”：{grid.label}导入{len(rows)}个年度指标（原有{before}个，已替换）")
@@ -72,6 +72,28 @@ def import_into(form, read: ReadList) -> ImportReport:
         if index not in used and grid.entries:
             report.lines.append(f"{grid.label}（项目“{grid.project}”）不在清单中，未改动")
     return report
+
+
+def _groups(grids: list[ListGrid], read: ReadList) -> list[tuple[str, list[int], list]]:
+    """(project, [index of the grid to fill] or [], rows): one per project of the sheet, or, for a name
+    several grids carry, one per run of it (the last grid takes any further runs)."""
+    out = []
+    runs_by_name: dict[str, list] = {}
+    for project, rows in read.runs():
+        runs_by_name.setdefault(norm(project), []).append((project, rows))
+    for runs in runs_by_name.values():
+        project = runs[0][0]
+        matches = [i for i, g in enumerate(grids) if norm(g.project) == norm(project)]
+        matches.sort(key=lambda i: not grids[i].entries)    # the runs of an exported sheet are its filled grids
+        if len(matches) <= 1:
+            out.append((project, matches, [row for _p, rows in runs for row in rows]))
+            continue
+        for index, (_p, rows) in enumerate(runs):
+            if index < len(matches):
+                out.append((project, [matches[index]], rows))
+            else:
+                out[-1][2].extend(rows)
+    return out
 
 
 # -- new documents from a template ----------------------------------------------------------------

@@ -50,6 +50,15 @@ class ReadList:
             groups.setdefault(row.project, []).append((line, row))
         return list(groups.items())
 
+    def runs(self) -> list[tuple[str, list[tuple[int, ListRow]]]]:
+        """(project name, rows) for each run of consecutive rows of one project."""
+        out: list[tuple[str, list[tuple[int, ListRow]]]] = []
+        for line, row in zip(self.lines, self.rows):
+            if not out or out[-1][0] != row.project:
+                out.append((row.project, []))
+            out[-1][1].append((line, row))
+        return out
+
 
 def read_list(path: str | Path) -> ReadList:
     """Read an indicator sheet; raises :class:`ExcelError` (Chinese) for a file that is not one."""

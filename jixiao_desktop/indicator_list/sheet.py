@@ -55,7 +55,15 @@ class Exported:
 def export_rows(form) -> Exported:
     """Every 年度 indicator of ``form`` as a row of the sheet, grid by grid."""
     rows, problems = [], []
-    for grid in list_grids(form):
+    grids = list_grids(form)
+    seen: dict[str, list[str]] = {}
+    for grid in (g for g in grids if g.entries and g.project):
+        seen.setdefault(grid.project, []).append(grid.label)
+    for project, labels in seen.items():
+        if len(labels) > 1:
+            problems.append(f"项目名称“{project}”用在了{'、'.join(labels)}：预算系统按项目名称导入指标，"
+                            "请改为不同的名称（导回本程序时，相邻的同名项目也无法区分）")
+    for grid in grids:
         where = f"项目“{grid.project}” › {grid.label}" if grid.project else grid.label
         if grid.entries and not grid.project:
             problems.append(f"{grid.label}：没有项目名称，请先填写项目名称（预算系统按项目名称导入指标）")
