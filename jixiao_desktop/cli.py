@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pdf": ("jixiao_desktop.commands.pdf", "把表格打印为PDF（A4，官方版式）"),
     "template": ("jixiao_desktop.commands.template", "表样：列出、显示、检查表样文件"),
     "new": ("jixiao_desktop.commands.new", "按表样新建一份空白表格"),
+    "indicators": ("jixiao_desktop.commands.indicators", "预算管理一体化系统的指标清单：导出、导入（每行一个指标）"),
 }
 
 

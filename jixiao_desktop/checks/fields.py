@@ -118,29 +118,11 @@ class TemplateGrid(Grid):
         return f"{self.path}[{i}]"
 
 
-_OPERATORS = ("≥", "≤", "＝", "=", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦")
-
-
-def _value_as_typed_in_one_cell(value: str, unit: str, nature: str) -> str:
-    """The value as a form with one 指标值 cell would hold it: ``95`` with 度量单位 ``%`` and 指标性质 ``≥``
-    reads as ``≥95%``. A unit or operator the value already has is not doubled."""
-    from jixiao_desktop.forms.indicator_value import parse_indicator_value
-
-    if not value.strip():
-        return value
-    parsed = parse_indicator_value(value)
-    if unit.strip() and not parsed.unit and parsed.number is not None:
-        value = f"{value.rstrip()}{unit.strip()}"
-    if nature.strip() in _OPERATORS and parsed.operator is None and parsed.number is not None:
-        value = f"{nature.strip()}{value.lstrip()}"
-    return value
-
-
 _MID_LABEL_RE = re.compile(r"中期|实施期|长期|总体|全周期|项目期")
 _YEAR_LABEL_RE = re.compile(r"年度|本年|当年")
 
 
-def _mid_sides(table) -> set[str]:
+def mid_sides(table) -> set[str]:
     """The ids of a two-sided table's 中期 side: the one with the role ``mid_indicators``; without roles, the
     one whose label says 中期/实施期/长期 (or, failing that, the one that does not say 年度)."""
     by_role = {side.id for side in table.sides if side.role == "mid_indicators"}
@@ -155,16 +137,17 @@ def _mid_sides(table) -> set[str]:
 
 def template_grids(form) -> Iterator[Grid]:
     from jixiao_desktop.forms.common import Indicator
+    from jixiao_desktop.forms.indicator_value import join_indicator_value
     from jixiao_desktop.templates import roles
     from jixiao_desktop.templates.schema import IndicatorTable
 
     def grids(sections, part, prefix: str, where: str):
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
-            mid_ids = _mid_sides(table)
+            mid_ids = mid_sides(table)
             rows, level1 = [], ""
             for row in part.tables.get(table.id, []):
                 level1 = row.get("level1", "").strip() or level1
-                value = _value_as_typed_in_one_cell(row.get("value", ""), row.get("unit", ""), row.get("nature", ""))
+                value = join_indicator_value(row.get("value", ""), row.get("unit", ""), row.get("nature", ""))
                 indicator = Indicator(level2=row.get("level2", ""), name=row.get("name", ""), value=value,
                                       standard=row.get("standard", ""))
                 rows.append(_TemplateRow(level1, "mid" if row.get("side", "") in mid_ids else "annual", indicator))
