@@ -23,6 +23,14 @@ class ImportReport:
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        checks = f"，需要核对{len(self.problems)}处" if self.problems else ""
+        return f"指标清单“{self.source}”：{len(self.lines)}项导入记录{checks}"
+
     def text(self) -> str:
         out = [f"指标清单导入报告：{self.source}"] + [f"  {line}" for line in self.lines]
         if self.problems:

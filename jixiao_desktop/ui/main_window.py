@@ -29,6 +29,7 @@ from jixiao_desktop.ui.excel_actions import ExcelActions
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
+from jixiao_desktop.ui.indicator_list_actions import IndicatorListActions
 from jixiao_desktop.ui.look import app_icon
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.printing_actions import PrintingActions
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.printing = PrintingActions(self, lambda: self.document, self.settings, self._save_settings,
                                         lambda: self.display_name, self.focus_location)
         self.excel = ExcelActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
+        self.indicator_list = IndicatorListActions(self, lambda: self.document, self.open_form, self._folder,
+                                                   self.choose_template)
         self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
         self.choose_indicator = self._choose_indicator
 
@@ -164,6 +167,11 @@ class MainWindow(QMainWindow):
         """新建: the templates by region, with a search box and the last used first."""
         if not self.maybe_save():
             return False
+        chosen = self.choose_template()
+        return self.new_from_template(*chosen) if chosen else False
+
+    def choose_template(self, title: str = "新建表格") -> tuple[str, str] | None:
+        """The template and 年度 the clerk picks (None when cancelled)."""
         from PySide6.QtWidgets import QDialog
 
         from jixiao_desktop.templates import available
@@ -171,10 +179,10 @@ class MainWindow(QMainWindow):
 
         found, refused = available()
         dialog = NewFormDialog(found, self.settings.recent_templates, self, [str(exc) for exc in refused])
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return False
-        template_id, year = dialog.chosen()
-        return self.new_from_template(template_id, year)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
 
     def new_from_template(self, template_id: str, year: str = "") -> bool:
         """A blank form of a template: a built-in form where the template describes one (its editor,

@@ -306,9 +306,10 @@ class ChildFormsPage(QSplitter):
     def _on_changed(self, location: str) -> None:
         table = f"content.tables.{self.table.id}"
         children = f"content.children.{self.child.id}"
-        if location in (table, children) or location.startswith(table + "["):
+        whole = location in (table, children) or table.startswith(location + ".")   # the content replaced
+        if whole or location.startswith(table + "["):
             self._fill_rows()
-            if location in (table, children) or location == f"{children}[{self.row}]":
+            if whole or location == f"{children}[{self.row}]":
                 self.show_row(min(self.row, self.rows.count() - 1))
 
     # --- one row's form -------------------------------------------------------------
