@@ -30,7 +30,7 @@ EXAMPLES = [p for p in template_example_paths() if load(p).kind == "template"]
 # At most this many pages, from the paper forms: a one-page form prints on one page; the 资金分配表
 # carries one 绩效目标表 per 乡镇, the 市直 form its 成本构成 table over a second landscape sheet.
 MAX_PAGES = {
-    "chongqing-project": 1, "county-distribution": 3, "gansu-provincial-project": 1, "hubei-city-project": 2,
+    "chongqing-project": 1, "county-distribution": 3, "gansu-provincial-project": 1, "hubei-city-project": 1,
     "hubei-department": 1, "hubei-district-project": 1, "hunan-county-project": 1, "hunan-project": 1,
     "integration-indicator-list": 1, "mof-department": 1, "mof-project": 1,
 }  # fmt: skip
