@@ -835,3 +835,51 @@ def test_a_child_forms_annual_goal_is_checked_against_the_year():
     child.fields[goal] = "2027年底前完成全部改造"
     hits = [f for f in run_checks(form).findings if f.rule == "period.annual_goal_past_year"]
     assert len(hits) == 1 and "第1张" in hits[0].message and "2027" in hits[0].message
+
+
+SWITCHED = """
+[template]
+id = "switched"
+version = 1
+name = "开关规则的表"
+kind = "project"
+checks = { "value.no_unit" = false, "indicators.half_filled" = "提示" }
+
+[[section]]
+type = "indicators"
+id = "indicators"
+sides = [{ id = "annual", label = "年度指标" }]
+"""
+
+
+def test_a_template_switches_rules_off_and_sets_their_level():
+    from jixiao_desktop.checks import Severity, run_checks
+    from jixiao_desktop.templates import load_text
+    from jixiao_desktop.templates.document import new_document
+
+    rows = [{"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "培训人数", "value": "500"},
+            {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "发放册数", "value": ""}]
+    plain = new_document(load_text(SWITCHED.replace('checks = { "value.no_unit" = false, '
+                                                    '"indicators.half_filled" = "提示" }', ""), "plain.toml"))
+    plain.content.tables["indicators"] = [dict(r) for r in rows]
+    found = {f.rule: f.severity for f in run_checks(plain).findings}
+    assert "value.no_unit" in found and found["indicators.half_filled"] is Severity.WARNING
+    switched = new_document(load_text(SWITCHED, "switched.toml"))
+    switched.content.tables["indicators"] = [dict(r) for r in rows]
+    found = {f.rule: f.severity for f in run_checks(switched).findings}
+    assert "value.no_unit" not in found and found["indicators.half_filled"] is Severity.HINT
+
+
+def test_a_template_naming_an_unknown_rule_is_refused():
+    from jixiao_desktop.templates import TemplateError, load_text
+
+    with pytest.raises(TemplateError, match="value.no_units"):
+        load_text(SWITCHED.replace('"value.no_unit" = false', '"value.no_units" = false'), "typo.toml")
+
+
+def test_rules_list_their_source(capsys):
+    from jixiao_desktop.cli import main
+
+    assert main(["check", "--rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("\t算术\t" in line for line in lines) and any("\t表样审核公式\t" in line for line in lines)

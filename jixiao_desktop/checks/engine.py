@@ -24,14 +24,19 @@ def run_checks(form: FormBase, *, only: set[str] | None = None) -> Report:
     Warnings with a matching 出错说明 are marked explained; errors never are.
     """
     ctx = CheckContext(form)
+    switches = _switches(form)
     findings: list[Finding] = []
     for rule in RULES.values():
         if form.kind not in rule.kinds or (only is not None and rule.id not in only):
             continue
+        switch = switches.get(rule.id, rule.default_on)
+        if switch is False:
+            continue
+        level = switch if isinstance(switch, Severity) else None
         try:
             for hit in rule.func(ctx):
                 findings.append(
-                    Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.related)
+                    Finding(rule.id, level or hit.severity or rule.severity, hit.location, hit.message, hit.related)
                 )
         except Exception:  # a faulty rule must not take the editor down
             log.exception("rule %s failed", rule.id)
@@ -41,6 +46,16 @@ def run_checks(form: FormBase, *, only: set[str] | None = None) -> Report:
     findings = [_explain(form, f) for f in findings]
     findings.sort(key=lambda f: (f.severity.rank, _location_key(f.location), f.rule))
     return Report(findings)
+
+
+def _switches(form: FormBase) -> dict[str, bool | Severity]:
+    """The template's word on each rule: off (False), on (True), or on at another level."""
+    meta = getattr(getattr(form, "loaded", None), "meta", None) if form.kind == "template" else None
+    levels = {"错误": Severity.ERROR, "警告": Severity.WARNING, "提示": Severity.HINT}
+    out: dict[str, bool | Severity] = {}
+    for rule_id, value in (getattr(meta, "checks", None) or {}).items():
+        out[rule_id] = levels[value] if isinstance(value, str) else bool(value)
+    return out
 
 
 def _explain(form: FormBase, finding: Finding) -> Finding:

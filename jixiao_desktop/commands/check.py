@@ -21,13 +21,14 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help="表格文件（.jixiao）")
     parser.add_argument("--json", action="store_true", help="以JSON输出，每个文件一行")
-    parser.add_argument("--rules", action="store_true", help="列出全部检查规则（编号、级别、说明）")
+    parser.add_argument("--rules", action="store_true", help="列出全部检查规则（编号、级别、来源、说明）")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.rules:
         for item in RULES.values():
-            print(f"{item.id}\t{item.severity.label}\t{item.title}")
+            switched = "" if item.default_on else "\t（表样开启时才检查）"
+            print(f"{item.id}\t{item.severity.label}\t{item.source_label}\t{item.title}{switched}")
         return EXIT_OK
     if not args.files:
         print("请指定要检查的文件（.jixiao），或用 --rules 列出检查规则", file=sys.stderr)

@@ -102,6 +102,7 @@ def _load_text(text: str, source: str | os.PathLike) -> LoadedTemplate:
     names = {"": _names(template.section)}
     problems: list[str] = []
     _check_ids(template, problems)
+    _check_switches(template, problems)
     relations = []
     for spec in template.relation:
         relations.append(_relation(spec, "", names[""], problems))
@@ -206,6 +207,17 @@ def _relation(spec: RelationSpec, scope: str, names: set[str], problems: list[st
 def tolerance(spec: RelationSpec, unit: AmountUnit) -> Decimal | None:
     parsed = parse_amount(spec.tolerance, AmountUnit.YUAN)
     return parsed.value
+
+
+def _check_switches(template: Template, problems: list[str]) -> None:
+    """``[template] checks`` names rules of the catalogue (a misspelt id would switch nothing)."""
+    if not template.template.checks:
+        return
+    from jixiao_desktop.checks import RULES   # the catalogue loads only for a template that names rules
+
+    for rule_id in template.template.checks:
+        if rule_id not in RULES:
+            problems.append(f"[template] checks 中的“{rule_id}”不是检查规则的编号（jixiao check --rules 列出全部）")
 
 
 def _check_ids(template: Template, problems: list[str]) -> None:

@@ -48,6 +48,9 @@ class TemplateMeta(Strict):
     title: str = ""
     orientation: Literal["portrait", "landscape"] = "portrait"
     description: str = ""
+    # The province's own word on the general rules: a rule id → false (off), true (on: for a rule that is
+    # off unless switched on), or "错误"/"警告"/"提示" (on at that level). `jixiao check --rules` lists them.
+    checks: dict[str, bool | Literal["错误", "警告", "提示"]] = Field(default_factory=dict)
 
     @field_validator("years")
     @classmethod

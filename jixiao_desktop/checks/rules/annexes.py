@@ -11,7 +11,7 @@ from jixiao_desktop.checks.registry import Hit, rule
 DEPT = ("department", "unit")
 
 
-@rule("annex2.total", Severity.ERROR, "附表2各项之和不等于合计", kinds=DEPT)
+@rule("annex2.total", Severity.ERROR, "附表2各项之和不等于合计", kinds=DEPT, source="arithmetic")
 def annex2_total(ctx: CheckContext):
     form = ctx.form
     if not form.special_funds:
@@ -32,7 +32,7 @@ def annex2_total(ctx: CheckContext):
         )
 
 
-@rule("annex2.vs_project_spending", Severity.ERROR, "附表2合计不等于项目支出", kinds=DEPT)
+@rule("annex2.vs_project_spending", Severity.ERROR, "附表2合计不等于项目支出", kinds=DEPT, source="arithmetic")
 def annex2_vs_project(ctx: CheckContext):
     form = ctx.form
     if not form.special_funds:
@@ -52,14 +52,14 @@ def annex2_vs_project(ctx: CheckContext):
         )
 
 
-@rule("annex3.missing", Severity.WARNING, "附表2的专项缺少附表3", kinds=DEPT)
+@rule("annex3.missing", Severity.WARNING, "附表2的专项缺少附表3", kinds=DEPT, source="review")
 def annex3_missing(ctx: CheckContext):
     for i, fund in enumerate(ctx.form.special_funds):
         if fund.detail is None and (fund.name.strip() or fund.amount.strip()):
             yield Hit(f"special_funds[{i}].name", f"专项“{fund.name.strip()}”没有对应的附表3（专项资金支出方向绩效目标表）")
 
 
-@rule("annex3.amount", Severity.ERROR, "附表3项目金额与附表2不一致", kinds=DEPT)
+@rule("annex3.amount", Severity.ERROR, "附表3项目金额与附表2不一致", kinds=DEPT, source="arithmetic")
 def annex3_amount(ctx: CheckContext):
     for i, fund in enumerate(ctx.form.special_funds):
         detail = fund.detail
@@ -81,7 +81,7 @@ def annex3_amount(ctx: CheckContext):
             )
 
 
-@rule("annex3.expenses_total", Severity.ERROR, "支出明细之和与合计、项目金额不一致", kinds=DEPT)
+@rule("annex3.expenses_total", Severity.ERROR, "支出明细之和与合计、项目金额不一致", kinds=DEPT, source="arithmetic")
 def annex3_expenses(ctx: CheckContext):
     for i, fund in enumerate(ctx.form.special_funds):
         detail = fund.detail
@@ -111,7 +111,7 @@ def _norm(name: str) -> str:
     return "".join(name.split())
 
 
-@rule("annex3.name", Severity.WARNING, "附表2与附表3名称不一致", kinds=DEPT)
+@rule("annex3.name", Severity.WARNING, "附表2与附表3名称不一致", kinds=DEPT, source="review")
 def annex3_name(ctx: CheckContext):
     for i, fund in enumerate(ctx.form.special_funds):
         detail = fund.detail

@@ -17,7 +17,7 @@ from jixiao_desktop.prose.backing import amount_disagrees
 UNSURE = "（按文字推算，请核对）"
 
 
-@rule("arrangement.total", Severity.ERROR, "资金安排各项之和不等于合计", kinds=("project",))
+@rule("arrangement.total", Severity.ERROR, "资金安排各项之和不等于合计", kinds=("project",), source="arithmetic")
 def arrangement_total(ctx: CheckContext):
     proposal = ctx.form.proposal
     parts = ctx.sum(item.amount for item in proposal.arrangement_items)
@@ -33,7 +33,7 @@ def arrangement_total(ctx: CheckContext):
         )
 
 
-@rule("arrangement.vs_funding", Severity.ERROR, "资金安排合计与年度资金不一致", kinds=("project",))
+@rule("arrangement.vs_funding", Severity.ERROR, "资金安排合计与年度资金不一致", kinds=("project",), source="arithmetic")
 def arrangement_vs_funding(ctx: CheckContext):
     form: ProjectForm = ctx.form
     annual = ctx.value(form.funding.annual.total)
@@ -114,7 +114,7 @@ def _form_level(form) -> str:
 PROSE_KINDS = ("project", "department", "unit", "template")
 
 
-@rule("prose.relation", Severity.WARNING, "文字中的计算不成立", kinds=PROSE_KINDS)
+@rule("prose.relation", Severity.WARNING, "文字中的计算不成立", kinds=PROSE_KINDS, source="arithmetic")
 def prose_relation(ctx: CheckContext):
     for location, where, text, _amount, context in _prose_sites(ctx):
         for step in _reading(ctx, text, context).failures():
@@ -131,7 +131,7 @@ def prose_too_long(ctx: CheckContext):
                       "其中的计算未核对，请自行核对")
 
 
-@rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致", kinds=PROSE_KINDS)
+@rule("prose.vs_amount", Severity.WARNING, "测算说明推算的金额与金额栏不一致", kinds=PROSE_KINDS, source="arithmetic")
 def prose_vs_amount(ctx: CheckContext):
     for location, where, text, amount_location, context in _prose_sites(ctx):
         if not amount_location:

@@ -149,7 +149,7 @@ def half_filled(ctx: CheckContext):
                 yield Hit(f"{base}.name", f"{grid.label}第{i + 1}行有指标值“{value}”，但没有三级指标名称")
 
 
-@rule("indicators.mid_empty", Severity.WARNING, "填了中期目标但中期指标为空", kinds=("project",))
+@rule("indicators.mid_empty", Severity.WARNING, "填了中期目标但中期指标为空", kinds=("project",), source="review")
 def mid_empty(ctx: CheckContext):
     form = ctx.form
     if not form.goals.mid.strip():

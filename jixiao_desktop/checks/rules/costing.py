@@ -28,7 +28,7 @@ def _line_sets(ctx: CheckContext):
                     yield f"{base}.cost_lines", expense.cost_lines, f"{base}.amount", "支出明细金额"
 
 
-@rule("costline.amount", Severity.ERROR, "测算金额与数量×标准×期数×分担比例不符")
+@rule("costline.amount", Severity.ERROR, "测算金额与数量×标准×期数×分担比例不符", source="arithmetic")
 def costline_amount(ctx: CheckContext):
     for base, lines, _target, _name in _line_sets(ctx):
         for k, line in enumerate(lines):
@@ -51,7 +51,7 @@ def costline_amount(ctx: CheckContext):
             )
 
 
-@rule("costline.split_adds_back", Severity.WARNING, "各级分担金额相加不等于总额")
+@rule("costline.split_adds_back", Severity.WARNING, "各级分担金额相加不等于总额", source="arithmetic")
 def split_adds_back(ctx: CheckContext):
     """Each level's share rounded to the 分 must add back to the whole (100.01 元 at 1:1 does not)."""
     for base, lines, _target, _name in _line_sets(ctx):
@@ -73,7 +73,7 @@ def split_adds_back(ctx: CheckContext):
                 )
 
 
-@rule("costline.vs_total", Severity.WARNING, "测算合计与预算金额不符")
+@rule("costline.vs_total", Severity.WARNING, "测算合计与预算金额不符", source="arithmetic")
 def costline_vs_total(ctx: CheckContext):
     for base, lines, target, name in _line_sets(ctx):
         results = [compute(line, ctx.unit) for line in lines]

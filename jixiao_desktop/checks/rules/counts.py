@@ -20,7 +20,7 @@ def _common(a: str, b: str, size: int = 4) -> bool:
     return any(a[i:i + size] in b for i in range(max(0, len(a) - size + 1)))
 
 
-@rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project", "template"))
+@rule("counts.disagree", Severity.WARNING, "同一数量在不同地方不一致", kinds=("project", "template"), source="arithmetic")
 def counts_disagree(ctx: CheckContext):
     """The same count in 项目概况, 资金安排, 年度目标 and the 年度 数量指标 is one number (in a template
     document: the texts with the roles ``overview`` and ``annual_goal`` and the 年度 数量指标 of the same
@@ -166,7 +166,7 @@ def _money_components(grid, side: str):
     return out
 
 
-@rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符", kinds=INDICATOR_KINDS)
+@rule("cost.vs_budget", Severity.WARNING, "成本指标与预算金额不符", kinds=INDICATOR_KINDS, source="arithmetic")
 def cost_vs_budget(ctx: CheckContext):
     for grid in ctx.grids():
         for side, budget_location in grid.budget.items():

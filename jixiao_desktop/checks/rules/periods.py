@@ -106,7 +106,7 @@ def _year(ctx: CheckContext) -> int | None:
     return int(ctx.form.year) if ctx.form.year.strip().isdigit() else None
 
 
-@rule("period.unreadable", Severity.WARNING, "项目期不是起止时间或年限", kinds=("project", "template"))
+@rule("period.unreadable", Severity.WARNING, "项目期不是起止时间或年限", kinds=("project", "template"), source="review")
 def period_unreadable(ctx: CheckContext):
     if ctx.kind == "template":
         places = [(cell.location, cell.text, f"{where}{cell.label}") for cell, where in roles.find_all(ctx.form, "period")]
@@ -143,7 +143,7 @@ def _project_years(ctx: CheckContext) -> tuple[int, int] | None:
     return None
 
 
-@rule("period.timeliness_outside", Severity.WARNING, "时效超出年度或项目期", kinds=INDICATOR_KINDS)
+@rule("period.timeliness_outside", Severity.WARNING, "时效超出年度或项目期", kinds=INDICATOR_KINDS, source="review")
 def timeliness_outside(ctx: CheckContext):
     year = _year(ctx)
     project = _project_years(ctx) if ctx.kind in ("project", "template") else None
@@ -162,7 +162,7 @@ def timeliness_outside(ctx: CheckContext):
                     yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行中期时效写到{wrong[0]}年，超出项目期{project[0]}～{project[1]}年")
 
 
-@rule("period.annual_goal_past_year", Severity.WARNING, "年度目标写到了以后的年份", kinds=INDICATOR_KINDS)
+@rule("period.annual_goal_past_year", Severity.WARNING, "年度目标写到了以后的年份", kinds=INDICATOR_KINDS, source="review")
 def annual_goal_past_year(ctx: CheckContext):
     year = _year(ctx)
     if year is None:
@@ -180,7 +180,7 @@ def annual_goal_past_year(ctx: CheckContext):
             yield Hit(location, f"{where}年度目标中写到{later[0]}年，但本表是{year}年度；跨年的内容应写进中期目标")
 
 
-@rule("period.other_year", Severity.WARNING, "支出内容写的是别的年度", kinds=("department", "unit"))
+@rule("period.other_year", Severity.WARNING, "支出内容写的是别的年度", kinds=("department", "unit"), source="review")
 def other_year(ctx: CheckContext):
     """附表3 支出 and 重点工作 of a 2023 form that say 2022 were usually copied from last year's form."""
     form = ctx.form
@@ -204,7 +204,7 @@ def other_year(ctx: CheckContext):
                 break
 
 
-@rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project", "template"))
+@rule("period.mid_vs_annual", Severity.WARNING, "中期资金与项目期、年度资金不相称", kinds=("project", "template"), source="arithmetic")
 def mid_vs_annual(ctx: CheckContext):
     form = ctx.form
     period = _period(ctx)

@@ -19,7 +19,7 @@ from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSecti
 LEVELS = {"错误": Severity.ERROR, "警告": Severity.WARNING, "提示": Severity.HINT}
 
 
-@rule("template.relation", Severity.ERROR, "表样的审核公式不成立", kinds=("template",))
+@rule("template.relation", Severity.ERROR, "表样的审核公式不成立", kinds=("template",), source="template")
 def template_relation(ctx: CheckContext):
     form = ctx.form
     loaded = form.loaded
@@ -111,7 +111,7 @@ def _message(spec, outcome, unit, formula: str, left_money: bool, right_money: b
     return f"审核公式“{formula}”不成立：左边{words['left']}，右边{words['right']}，{words['difference']}"
 
 
-@rule("template.share", Severity.ERROR, "占比与金额不符", kinds=("template",))
+@rule("template.share", Severity.ERROR, "占比与金额不符", kinds=("template",), source="arithmetic")
 def template_share(ctx: CheckContext):
     """A 占比 column (``share_of``): each row's share of the column's total (its 合计 row, or the sum of its
     rows), ×100; a 合计 row's share is 100. A share agrees when it is within one unit of the last digit the
@@ -164,7 +164,7 @@ def _shares(ctx: CheckContext, table, column, rows, prefix: str, where: str):
                   (f"{prefix}tables.{table.id}[{index}].{base.id}",))
 
 
-@rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",))
+@rule("template.required", Severity.ERROR, "表样要求填写的栏目未填", kinds=("template",), source="template")
 def template_required(ctx: CheckContext):
     for sections, part, prefix, name in ctx.form.parts():
         yield from _required(sections, part, prefix, _where(name))
@@ -190,7 +190,7 @@ def _required(sections, part, prefix: str, where: str):
                                   f"{where}{section.label}{label or f'第{index + 1}行'}的{column.label}未填写（表样要求必填）")
 
 
-@rule("template.amount_unreadable", Severity.ERROR, "表样中的金额无法读取", kinds=("template",))
+@rule("template.amount_unreadable", Severity.ERROR, "表样中的金额无法读取", kinds=("template",), source="template")
 def template_amounts(ctx: CheckContext):
     form = ctx.form
     for section in form.loaded.template.section:
@@ -208,7 +208,7 @@ def template_amounts(ctx: CheckContext):
                                   f"{section.label}第{index + 1}行{column.label}：{form.amount(text).error}")
 
 
-@rule("template.indicator_layout", Severity.WARNING, "指标不在表样指标体系的对应位置", kinds=("template",))
+@rule("template.indicator_layout", Severity.WARNING, "指标不在表样指标体系的对应位置", kinds=("template",), source="template")
 def template_indicator_layout(ctx: CheckContext):
     """一级 and 二级 judged by the template's layout (常规, 财预〔2021〕101号, 上海, or its own list); a blank
     一级 under a filled one above it is the same heading (merged cells pasted from Excel)."""

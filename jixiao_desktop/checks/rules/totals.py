@@ -12,7 +12,7 @@ from jixiao_desktop.forms.project import FUNDING_LEVELS
 _SIDES = {"mid": "中期", "annual": "年度"}
 
 
-@rule("funding.total", Severity.ERROR, "资金来源合计不等于总投入", kinds=("project",))
+@rule("funding.total", Severity.ERROR, "资金来源合计不等于总投入", kinds=("project",), source="arithmetic")
 def funding_total(ctx: CheckContext):
     for side, label in _SIDES.items():
         row = getattr(ctx.form.funding, side)
@@ -37,7 +37,7 @@ def funding_total(ctx: CheckContext):
             )
 
 
-@rule("funding.annual_exceeds_mid", Severity.ERROR, "年度资金超过中期资金", kinds=("project", "template"))
+@rule("funding.annual_exceeds_mid", Severity.ERROR, "年度资金超过中期资金", kinds=("project", "template"), source="arithmetic")
 def annual_exceeds_mid(ctx: CheckContext):
     if ctx.kind == "template":
         yield from _template_annual_exceeds_mid(ctx)
@@ -54,7 +54,7 @@ def annual_exceeds_mid(ctx: CheckContext):
             )
 
 
-@rule("budget.by_nature", Severity.ERROR, "基本支出与项目支出之和不等于资金总额", kinds=("department", "unit"))
+@rule("budget.by_nature", Severity.ERROR, "基本支出与项目支出之和不等于资金总额", kinds=("department", "unit"), source="arithmetic")
 def budget_by_nature(ctx: CheckContext):
     budget = ctx.form.budget
     total = ctx.value(budget.total)
@@ -69,7 +69,7 @@ def budget_by_nature(ctx: CheckContext):
     )
 
 
-@rule("budget.by_income", Severity.ERROR, "各项收入之和不等于资金总额", kinds=("department", "unit"))
+@rule("budget.by_income", Severity.ERROR, "各项收入之和不等于资金总额", kinds=("department", "unit"), source="arithmetic")
 def budget_by_income(ctx: CheckContext):
     budget = ctx.form.budget
     total = ctx.value(budget.total)

@@ -47,7 +47,7 @@ def percent_range(ctx: CheckContext):
             yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值为{ind.value.strip()}，百分比应在0～100%之间")
 
 
-@rule("value.timeliness_over_100", Severity.WARNING, "时效或比率目标写成≥100%", kinds=INDICATOR_KINDS)
+@rule("value.timeliness_over_100", Severity.WARNING, "时效或比率目标写成≥100%", kinds=INDICATOR_KINDS, source="review")
 def timeliness_over_100(ctx: CheckContext):
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         value = ind.parsed
@@ -60,14 +60,14 @@ def timeliness_over_100(ctx: CheckContext):
             )
 
 
-@rule("value.money_on_rate", Severity.WARNING, "比率类指标填了金额单位", kinds=INDICATOR_KINDS)
+@rule("value.money_on_rate", Severity.WARNING, "比率类指标填了金额单位", kinds=INDICATOR_KINDS, source="review")
 def money_on_rate(ctx: CheckContext):
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
         if _RATE_NAME_RE.search(ind.name) and ind.parsed.is_money:
             yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”是比率类指标，指标值却是金额“{ind.value.strip()}”；单位应为%")
 
 
-@rule("value.money_outside_cost", Severity.WARNING, "金额填在了成本指标以外", kinds=INDICATOR_KINDS)
+@rule("value.money_outside_cost", Severity.WARNING, "金额填在了成本指标以外", kinds=INDICATOR_KINDS, source="review")
 def money_outside_cost(ctx: CheckContext):
     for grid, base, i, level1, level2, ind in _cells(ctx):
         value = ind.parsed
@@ -164,7 +164,7 @@ _COUNT_NAMES = {
 _NOT_THINGS = ("人", "名", "人次", "户")
 
 
-@rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致", kinds=INDICATOR_KINDS)
+@rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致", kinds=INDICATOR_KINDS, source="review")
 def unit_vs_name(ctx: CheckContext):
     """``补贴人数`` counted in 个, ``机构家数`` in 人: the unit says something else was counted."""
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
