@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 import os
 import signal
 import subprocess
@@ -149,20 +150,60 @@ def test_unknown_field_is_refused_not_dropped(tmp_path):
 
 
 def test_older_versions_are_upgraded_step_by_step(monkeypatch):
-    """The migration path: a v1 file is upgraded when the program's format is v2."""
+    """The migration path: a file of the current version is upgraded when the program's format is newer."""
+    current = migrations.SCHEMA_VERSION
     data = json.loads(dumps(new_form("project", "2024")))
-    data["form"]["year_v1"] = data["form"].pop("year")  # pretend v1 named the field differently
+    data["form"]["year_old"] = data["form"].pop("year")  # pretend the older format named the field differently
 
-    def v1_to_v2(raw):
-        raw["form"]["year"] = raw["form"].pop("year_v1")
+    def step(raw):
+        raw["form"]["year"] = raw["form"].pop("year_old")
         return raw
 
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
-    monkeypatch.setattr(docfile, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, current, step)
+    monkeypatch.setattr(docfile, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
     form = loads(json.dumps(data))
     assert form.year == "2024"
-    assert json.loads(dumps(form))["schema_version"] == 2
+    assert json.loads(dumps(form))["schema_version"] == current + 1
+
+
+SCHEMA1 = sorted((Path(__file__).parent / "fixtures" / "schema1").glob("*.jixiao"))
+
+
+@pytest.mark.parametrize("path", SCHEMA1, ids=lambda p: p.stem)
+def test_a_schema_1_document_migrates_without_losing_a_character(path):
+    """Format 1 (before documents carried their template): every value as typed, the template that
+    describes the form added, the same form as the shipped example of format 2."""
+    from jixiao_desktop.templates.bind import bound_template
+
+    old = json.loads(path.read_text(encoding="utf-8"))
+    assert old["schema_version"] == 1
+    form = load(path)
+    dumped = json.loads(dumps(form))
+    assert dumped["schema_version"] == migrations.SCHEMA_VERSION
+    carried = {k: dumped["form"].pop(k) for k in ("template_id", "template_version", "template_text")}
+    assert dumped["form"] == old["form"]
+    template = bound_template(form.kind)
+    assert carried == {"template_id": template.id, "template_version": template.meta.version,
+                       "template_text": template.text}
+    assert form == load(example_path(path.stem))
+
+
+@pytest.mark.parametrize("path", SCHEMA1, ids=lambda p: p.stem)
+def test_a_migrated_document_prints_the_same_text(path):
+    from jixiao_desktop.printing import render_bytes
+    from pypdf import PdfReader
+    import io
+
+    def text(form):
+        data, _ = render_bytes(form)
+        return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+    old = json.loads(path.read_text(encoding="utf-8"))["form"]
+    from jixiao_desktop.forms import FORM_ADAPTER
+
+    as_typed = FORM_ADAPTER.validate_python(old)        # the form exactly as format 1 held it
+    assert text(load(path)) == text(as_typed)
 
 
 def test_file_names_its_kind_first():

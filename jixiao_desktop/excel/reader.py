@@ -57,7 +57,9 @@ def import_workbook(path: str | Path, template=None) -> ImportResult:
         if loaded is not None:
             form = read_template_sheets(sheets, loaded, report)
         else:
-            form = _read_builtin(sheets, report)
+            from jixiao_desktop.templates.bind import attach_template
+
+            form = attach_template(_read_builtin(sheets, report))   # it follows the template that describes it
         if rows is not None:
             form = _apply_program_data(form, rows, report)
     finally:
@@ -114,8 +116,10 @@ def read_sheets(wb, report: ImportReport, *, read_only: bool = False, data: byte
 
 def read_workbook(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
     """(built-in form as read from the main sheets, 填报程序数据 rows or None)."""
+    from jixiao_desktop.templates.bind import attach_template
+
     sheets, rows = read_sheets(wb, report, read_only=read_only, data=data)
-    return _read_builtin(sheets, report), rows
+    return attach_template(_read_builtin(sheets, report)), rows   # it follows the template that describes it
 
 
 def read_template_workbook(wb, loaded, *, data: bytes | None = None) -> TemplateForm:

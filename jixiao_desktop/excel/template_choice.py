@@ -37,6 +37,8 @@ def choose_template(template, rows, sheets, report: ImportReport) -> LoadedTempl
         except TemplateError as exc:
             report.warnings.append(f"{exc.problem}（工作簿中保存的表样无法使用，按栏目判断表样）")
         else:
+            if bound(loaded):
+                return None   # a built-in form, carrying the template that describes it
             report.kind_label = f"{loaded.meta.name}，表样 {loaded.id}"
             return loaded
     if template is not None:

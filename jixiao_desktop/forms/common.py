@@ -115,6 +115,11 @@ class FormBase(Model):
     indicators: list[IndicatorRow] = Field(default_factory=list, title="绩效指标")
     signoff: SignOff = Field(default_factory=SignOff, title="签字栏")
     explanations: list[Explanation] = Field(default_factory=list, title="出错说明")
+    # The template (表样) the form follows, named and copied in (a built-in form names the shipped template
+    # that describes it, see templates.bind.attach_template), so the file says on any PC what it was made from.
+    template_id: str = Field(default="", title="表样编号")
+    template_version: int = Field(default=0, title="表样版本")
+    template_text: str = Field(default="", title="表样内容")
 
     def amount(self, text: str) -> ParsedAmount:
         """Read an amount typed in this form (its unit applies to bare numbers)."""

@@ -59,10 +59,13 @@ def new_unit(year: str = "") -> DepartmentForm:
 
 
 def new_form(kind: str, year: str = "") -> FormBase:
+    """A blank built-in form, carrying the template that describes it."""
+    from jixiao_desktop.templates.bind import attach_template
+
     if kind == "project":
-        return new_project(year)
+        return attach_template(new_project(year))
     if kind == "department":
-        return new_department(year)
+        return attach_template(new_department(year))
     if kind == "unit":
-        return new_unit(year)
+        return attach_template(new_unit(year))
     raise ValueError(f"未知的表格类型：{kind}")

@@ -24,7 +24,7 @@ def clean_text(text: str) -> str:
 
 
 # Fields of a document that are never printed: a template document's copy of its template (TOML).
-NOT_PRINTED = frozenset({"template_text"})
+NOT_PRINTED = frozenset({"template_text", "template_id", "template_version"})
 
 
 def iter_texts(node: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:

@@ -62,8 +62,10 @@ class RenderResult:
 
 
 def fingerprint(form: FormBase) -> str:
-    """8 hex digits of sha256 over the form's content (what is printed in the footer)."""
-    data = form_to_data(form)["form"]
+    """8 hex digits of sha256 over the form's content (what is printed in the footer); the copy of the
+    template it carries is not the clerk's content, and leaves the figure as it was before it was carried."""
+    data = {k: v for k, v in form_to_data(form)["form"].items()
+            if not (k.startswith("template_") and form.kind != "template")}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 

@@ -40,6 +40,25 @@ def built_in_kind(loaded: LoadedTemplate) -> str | None:
     return None
 
 
+def bound_template(kind: str) -> LoadedTemplate | None:
+    """The shipped template that describes the built-in form of ``kind`` (project, department, unit)."""
+    from jixiao_desktop.templates.loader import load, shipped_templates_dir
+
+    for path in sorted(shipped_templates_dir().glob("*.toml")):
+        loaded = load(path)
+        if loaded.meta.kind == kind and built_in_kind(loaded) == kind:
+            return loaded
+    return None
+
+
+def attach_template(form: FormBase) -> FormBase:
+    """Name and copy into a built-in form the template it follows (a no-op where there is none)."""
+    loaded = bound_template(form.kind)
+    if loaded is not None:
+        form.template_id, form.template_version, form.template_text = loaded.id, loaded.meta.version, loaded.text
+    return form
+
+
 def judge(loaded: LoadedTemplate, form: FormBase) -> list[RelationResult]:
     """Every relation of ``loaded`` judged on ``form``: the form's own, then each child form's
     (附表3 under each 附表2 row), in the template's order."""
