@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.rounding import rounding_note, severity_of
 
 DEPT = ("department", "unit")
 
@@ -25,10 +26,12 @@ def annex2_total(ctx: CheckContext):
         return
     parts = parts or Decimal(0)
     if parts != total:
+        texts = [f.amount for f in form.special_funds if ctx.value(f.amount) is not None]
+        note = rounding_note(total - parts, [form.special_funds_total, *texts], len(texts), ctx.unit)
         yield Hit(
             "special_funds_total",
-            f"附表2合计{ctx.money(total)}，但{len(form.special_funds)}项金额之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
-            tuple(f"special_funds[{i}].amount" for i in range(len(form.special_funds))),
+            f"附表2合计{ctx.money(total)}，但{len(form.special_funds)}项金额之和为{ctx.money(parts)}，{ctx.diff(total, parts)}{note}",
+            tuple(f"special_funds[{i}].amount" for i in range(len(form.special_funds))), severity_of(note),
         )
 
 
@@ -92,10 +95,12 @@ def annex3_expenses(ctx: CheckContext):
         parts = ctx.sum(line.amount for line in detail.expenses)
         total = ctx.value(detail.expenses_total)
         if total is not None and parts is not None and parts != total:
+            texts = [line.amount for line in detail.expenses if ctx.value(line.amount) is not None]
+            note = rounding_note(total - parts, [detail.expenses_total, *texts], len(texts), ctx.unit)
             yield Hit(
                 f"{base}.expenses_total",
-                f"附表3“{name}”支出明细合计{ctx.money(total)}，但各行金额之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
-                tuple(f"{base}.expenses[{j}].amount" for j in range(len(detail.expenses))),
+                f"附表3“{name}”支出明细合计{ctx.money(total)}，但各行金额之和为{ctx.money(parts)}，{ctx.diff(total, parts)}{note}",
+                tuple(f"{base}.expenses[{j}].amount" for j in range(len(detail.expenses))), severity_of(note),
             )
         amount = ctx.value(detail.amount)
         spent = total if total is not None else parts

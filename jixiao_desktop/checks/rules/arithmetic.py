@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.rounding import rounding_note, severity_of
 from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
@@ -25,11 +26,14 @@ def arrangement_total(ctx: CheckContext):
     if parts is None or total is None:
         return
     if parts != total:
-        n = sum(1 for item in proposal.arrangement_items if ctx.value(item.amount) is not None)
+        texts = [item.amount for item in proposal.arrangement_items if ctx.value(item.amount) is not None]
+        n = len(texts)
+        note = rounding_note(total - parts, [proposal.arrangement_total, *texts], n, ctx.unit)
         yield Hit(
             "proposal.arrangement_total",
-            f"资金安排情况写明共计{ctx.money(total)}，但{n}项之和为{ctx.money(parts)}，{ctx.diff(total, parts)}",
+            f"资金安排情况写明共计{ctx.money(total)}，但{n}项之和为{ctx.money(parts)}，{ctx.diff(total, parts)}{note}",
             tuple(f"proposal.arrangement_items[{i}].amount" for i in range(len(proposal.arrangement_items))),
+            severity_of(note),
         )
 
 
@@ -48,10 +52,14 @@ def arrangement_vs_funding(ctx: CheckContext):
         if total is None:
             return
     if total != annual:
+        note = ""
+        if ctx.value(form.proposal.arrangement_total) is None:   # the items' own sum against the total
+            texts = [i.amount for i in form.proposal.arrangement_items]
+            note = rounding_note(annual - total, [form.funding.annual.total, *texts], len(texts), ctx.unit)
         yield Hit(
             "proposal.arrangement_total",
-            f"资金安排情况合计{ctx.money(total)}，但年度资金来源总投入为{ctx.money(annual)}，{ctx.diff(total, annual)}",
-            ("funding.annual.total",),
+            f"资金安排情况合计{ctx.money(total)}，但年度资金来源总投入为{ctx.money(annual)}，{ctx.diff(total, annual)}{note}",
+            ("funding.annual.total",), severity_of(note),
         )
 
 

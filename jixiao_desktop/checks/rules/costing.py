@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.rounding import rounding_note, severity_of
 from jixiao_desktop.forms import DepartmentForm, ProjectForm
 from jixiao_desktop.forms.costing import compute, parse_number, parse_split
 from jixiao_desktop.money import parse_amount, round_fen
@@ -41,13 +42,14 @@ def costline_amount(ctx: CheckContext):
             stated = ctx.value(line.amount)
             if result.value is None or stated is None or stated == result.value:
                 continue
+            note = rounding_note(stated - result.value, [line.amount], 0, ctx.unit)   # the exact product, rounded
             yield Hit(
                 f"{location}.amount",
                 f"测算第{k + 1}行“{line.item.strip()}”：{line.quantity.strip()}{line.quantity_unit.strip()}×{line.standard.strip()}"
                 f"{'×' + line.periods.strip() + line.period_unit.strip() if line.periods.strip() else ''}"
                 f"{'×' + str(result.share[0]) + '/' + str(result.share[1]) if result.share else ''}"
-                f"＝{ctx.money(result.value)}，但金额填的是{ctx.money(stated)}，{ctx.diff(result.value, stated)}",
-                (f"{location}.quantity", f"{location}.standard"),
+                f"＝{ctx.money(result.value)}，但金额填的是{ctx.money(stated)}，{ctx.diff(result.value, stated)}{note}",
+                (f"{location}.quantity", f"{location}.standard"), severity_of(note),
             )
 
 
@@ -84,4 +86,7 @@ def costline_vs_total(ctx: CheckContext):
 
         amount = ctx.value(resolve(ctx.form, target))
         if amount is not None and amount != total:
-            yield Hit(base, f"测算{len(lines)}行合计{ctx.money(total)}，但{name}为{ctx.money(amount)}，{ctx.diff(total, amount)}", (target,))
+            note = rounding_note(amount - total, [resolve(ctx.form, target), *(line.amount for line in lines)],
+                                 len(lines), ctx.unit)
+            yield Hit(base, f"测算{len(lines)}行合计{ctx.money(total)}，但{name}为{ctx.money(amount)}，{ctx.diff(total, amount)}{note}",
+                      (target,), severity_of(note))

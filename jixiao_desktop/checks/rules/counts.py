@@ -69,16 +69,11 @@ def _several_things(group, indicator_locations: set[str]) -> bool:
 
 def _several_years(ctx: CheckContext) -> bool:
     """Whether the project's period (项目期, 实施期) spans more than one year: ``2025.01-2026.12``, ``3年``."""
-    from jixiao_desktop.checks.rules.periods import _YEARS_RE, _dates_in_words, _period, field_period_span
+    from jixiao_desktop.checks.rules.periods import _period, project_months
 
     found = _period(ctx)
-    if found is None:
-        return False
-    span = field_period_span(found[1])
-    if span is not None:
-        return span[2] > 12
-    years = _YEARS_RE.match(_dates_in_words(found[1]))
-    return years is not None and int(years["n"]) > 1
+    months = project_months(found[1]) if found else None
+    return months is not None and months > 12
 
 
 def _disagreements(ctx: CheckContext, mentions, indicator_locations: set[str]):

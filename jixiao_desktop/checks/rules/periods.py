@@ -1,93 +1,36 @@
-"""Periods: 项目期 readable, 时效 inside the year or project period, 中期 vs 年度 amounts."""
+"""Periods: 项目期 readable, 时效 inside the year or project period, 中期 vs 年度 amounts.
+
+Every date and period is read by :mod:`jixiao_desktop.forms.periods` (one parser for every printed style)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
 from decimal import Decimal
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.forms.periods import first_range, parse_period, years_in
 from jixiao_desktop.templates import roles
-
-_RANGE_RE = re.compile(
-    r"(?P<y1>\d{4})\s*年\s*(?:(?P<m1>\d{1,2})\s*月份?)?\s*[-—–~～至到]\s*(?:(?P<y2>\d{4})\s*年)?\s*(?:(?P<m2>\d{1,2})\s*月份?)?"
-)
-_YEARS_RE = re.compile(r"^\s*(?P<n>\d+)\s*年\s*$")
-_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年")
-_ONE_YEAR_RE = re.compile(r"^\s*(?P<y>\d{4})\s*年?\s*(?:全年)?\s*$")   # 2025年度, 2025年全年, 2025
-
-_COMPACT_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(?:[0-3]\d)?(?!\d)")          # 202401, 20240131
-_DOTTED_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})(?!\d)(?:\s*[./\-]\s*\d{1,2}(?!\d))?")  # 2024.01(.31)
-_DAY_RE = re.compile(r"(月份?)\s*\d{1,2}\s*[日号]")                                                  # 1月31日 → 1月
-_BARE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])(?=\s*(?:[-—–~～至到]|$))")        # 2024-2026
-_MONTHS_OF_A_YEAR_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月")     # 2025年1-12月
-_FROM_RE = re.compile(r"(年|月)\s*(?:份)?\s*(?:起|开始|始)")                                       # 2025年3月起至…
-_UNTIL_RE = re.compile(r"(年|月)\s*(?:份)?\s*(?:止|结束|底|末)")                                   # …至2027年12月止
-_CN_NUMBER_RE = re.compile(r"([〇零一二两三四五六七八九十]+)(?=\s*(?:年|月|个月))")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-
-
-def _cn_number(text: str) -> str:
-    """二〇二五 → 2025, 十二 → 12, 三 → 3 (years written digit by digit, months and counts with 十)."""
-    if "十" not in text:
-        return "".join(str(_CN_DIGIT[c]) for c in text)
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return text
-    return str((_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0))
-
-
-@lru_cache(maxsize=4096)
-def _dates_in_words(text: str) -> str:
-    """``2024.01-2026.12``, ``202401-202612``, ``2024/1/1—2024/12/31``, ``2024-2026``, ``2025年度至2027年度``,
-    ``自2025年3月起至2027年12月止``, ``2025年1-12月``, ``二〇二五年一月至二〇二六年十二月`` written as
-    ``2024年1月-2026年12月``, ``2024年-2026年``: every printed style of a period read the same way."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _CN_NUMBER_RE.sub(lambda m: _cn_number(m[1]), text)
-    text = text.replace("年度", "年")
-    text = _COMPACT_RE.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
-    text = _DOTTED_RE.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
-    text = _DAY_RE.sub(r"\1", text)
-    text = _MONTHS_OF_A_YEAR_RE.sub(r"\1年\2月-\1年\3月", text)
-    text = _FROM_RE.sub(r"\1", text)
-    text = _UNTIL_RE.sub(r"\1", text)
-    return _BARE_YEAR_RE.sub(r"\1年", text)
-
-
-def _range(text: str):
-    """The first written range (start, separator, end) of ``text`` in words, or None; an open end
-    (``2025年-长期``) is no range."""
-    match = _RANGE_RE.search(_dates_in_words(text or ""))
-    if match is None or (match["y2"] is None and match["m2"] is None):
-        return None
-    return match
 
 
 def period_span(text: str) -> tuple[int, int, int] | None:
-    """(first year, last year, months) of ``2020年9月-2021年8月``, ``2024年1月至2026年12月``, ``2024.01-2026.12``;
-    None when there is no range or its end is before its start or a month is not 1–12."""
-    match = _range(text)
-    if match is None:
-        return None
-    y1 = int(match["y1"])
-    y2 = int(match["y2"]) if match["y2"] else y1
-    m1 = int(match["m1"]) if match["m1"] else 1
-    m2 = int(match["m2"]) if match["m2"] else 12
-    if (y2, m2) < (y1, m1) or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-        return None
-    return y1, y2, (y2 - y1) * 12 + (m2 - m1) + 1
+    """(first year, last year, months) of the first range written in ``text`` (``2020年9月-2021年8月``,
+    ``2024.01-2026.12``); None when there is none or its end is before its start or a month is not 1–12."""
+    period = first_range(text or "")
+    return period.span() if period else None
 
 
 def field_period_span(text: str) -> tuple[int, int, int] | None:
     """A 项目期 field: a range as :func:`period_span`, or one year alone (``2025年度``, ``2025年全年``)."""
-    span = period_span(text)
-    if span is None and (one := _ONE_YEAR_RE.match(_dates_in_words(text or ""))):
-        return int(one["y"]), int(one["y"]), 12
-    return span
+    period = parse_period(text or "")
+    return period.span() if period else period_span(text)
+
+
+def project_months(text: str) -> int | None:
+    """How many months a 项目期 lasts: a dated range's months, or a length's most (3年 → 36)."""
+    period = parse_period(text or "")
+    return period.months if period else None
 
 
 def _period(ctx: CheckContext) -> tuple[str, str, str] | None:
@@ -114,10 +57,12 @@ def period_unreadable(ctx: CheckContext):
         places = [_period(ctx)]
     for location, text, label in places:
         text = text.strip()
-        words = _dates_in_words(text)
-        if text and _range(text) is not None and period_span(text) is None:
+        if not text:
+            continue
+        period = parse_period(text) or first_range(text)
+        if period is not None and not period.ok:
             yield Hit(location, f"{label}“{text}”的起止时间有误：结束早于开始，或月份不在1～12月之间")
-        elif text and not (field_period_span(text) or _YEARS_RE.match(words) or _YEAR_RE.search(words)):
+        elif period is None and not years_in(text):
             yield Hit(
                 location,
                 f"{label}填的是“{text}”，应写起止年月或年限（如“2024年1月-2026年12月”或“3年”）；"
@@ -127,13 +72,12 @@ def period_unreadable(ctx: CheckContext):
 
 def _project_years(ctx: CheckContext) -> tuple[int, int] | None:
     found = _period(ctx)
-    span = field_period_span(found[1]) if found else None
-    if span:
-        return span[0], span[1]
-    years = _YEARS_RE.match(_dates_in_words(found[1])) if found else None
+    period = parse_period(found[1]) if found else None
+    if period is not None and period.years:
+        return period.years
     year = _year(ctx)
-    if years and year is not None and int(years["n"]) >= 1:   # 3年 from the form's year on
-        return year, year + int(years["n"]) - 1
+    if period is not None and period.length and year is not None:   # 3年 from the form's year on
+        return year, year + -(-period.length[1] // 12) - 1
     for grid in ctx.grids():
         for _base, _i, side, _row, indicator in grid.cells():
             if side == "mid" and canonical(indicator.level2) == "时效指标":
@@ -151,7 +95,7 @@ def timeliness_outside(ctx: CheckContext):
         for base, i, side, row, ind in grid.cells():
             if canonical(ind.level2) != "时效指标":
                 continue
-            years = [int(y) for y in _YEAR_RE.findall(_dates_in_words(f"{ind.name} {ind.value}"))]
+            years = years_in(f"{ind.name} {ind.value}")
             if side == "annual" and year is not None:
                 wrong = [y for y in years if y != year]
                 if wrong:
@@ -175,7 +119,7 @@ def annual_goal_past_year(ctx: CheckContext):
         location = "goals.annual" if ctx.kind == "project" else "annual_goal"
         places = [(location, resolve(ctx.form, location), "")]
     for location, text, where in places:
-        later = sorted({int(y) for y in _YEAR_RE.findall(_dates_in_words(text)) if int(y) > year})
+        later = sorted({y for y in years_in(text) if y > year})
         if later:
             yield Hit(location, f"{where}年度目标中写到{later[0]}年，但本表是{year}年度；跨年的内容应写进中期目标")
 
@@ -198,7 +142,7 @@ def other_year(ctx: CheckContext):
                            [line.summary, line.detail]))
     for location, where, texts in places:
         for text in texts:
-            others = sorted({int(y) for y in _YEAR_RE.findall(text) if int(y) != year})
+            others = sorted({y for y in years_in(text) if y != year})
             if others:
                 yield Hit(location, f"{where}写的是{others[0]}年（“{text.strip()}”），本表是{year}年度；是否沿用了往年的表？")
                 break

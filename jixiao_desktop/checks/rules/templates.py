@@ -11,6 +11,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.rounding import rounding_note, severity_of
 from jixiao_desktop.templates.document import amount_names, cells, money
 from jixiao_desktop.templates.formula import evaluate
 from jixiao_desktop.templates.loader import tolerance
@@ -38,13 +39,41 @@ def template_relation(ctx: CheckContext):
     for spec, relation, scope in loaded.relations:
         for table, where in scopes.get(scope, []):
             for cells_of_row, row_words in _rows(table, spec.per_row):
-                outcome = evaluate(relation, lambda name, t=cells_of_row: [v for _, v in t.get(name, [])],
-                                   tolerance(spec, unit) or Decimal(0))
+                allowed = tolerance(spec, unit) or Decimal(0)
+                outcome = evaluate(relation, lambda name, t=cells_of_row: [v for _, v in t.get(name, [])], allowed)
                 if outcome.holds:
                     continue
                 anchor = spec.where or relation.first_reference()
                 location = next((loc for loc, _ in cells_of_row.get(anchor, []) if loc), "")
-                yield from _hit(spec, relation, outcome, unit, sections, scope, location, where + row_words)
+                note = "" if allowed else _rounding(form, relation, outcome, cells_of_row, unit, sections, scope)
+                for hit in _hit(spec, relation, outcome, unit, sections, scope, location, where + row_words):
+                    yield Hit(hit.location, hit.message + note, hit.related, severity_of(note) or hit.severity) if note else hit
+
+
+def _rounding(form, relation, outcome, cells_of_row, unit, sections, scope) -> str:
+    """A sum written as ``a = b + c + sum(t.*.x)`` whose gap the rounding of its typed amounts explains
+    (a relation with a tolerance of its own says how much it allows instead)."""
+    if relation.compare != "=" or not _only_sums(relation.left) or not _only_sums(relation.right):
+        return ""
+    if not set(relation.references()) <= _amount_names(sections, scope):
+        return ""
+    texts = [form.text_at(loc) for name in relation.references() for loc, value in cells_of_row.get(name, [])
+             if loc and value is not None]
+    return rounding_note(outcome.difference, texts, len(texts) - 1, unit) if len(texts) > 1 else ""
+
+
+def _only_sums(node) -> bool:
+    from jixiao_desktop.templates.formula import Binary, Call, Negate, Ref
+
+    if isinstance(node, Ref):
+        return True
+    if isinstance(node, Binary):
+        return node.op in ("+", "-") and _only_sums(node.left) and _only_sums(node.right)
+    if isinstance(node, Negate):
+        return _only_sums(node.operand)
+    if isinstance(node, Call):
+        return node.function == "sum" and all(_only_sums(a) for a in node.args)
+    return False
 
 
 def _rows(table: dict, per_row: str):
@@ -64,15 +93,21 @@ def _rows(table: dict, per_row: str):
 
 def _hit(spec, relation, outcome, unit, sections, scope, location, where):
     """The finding: the relation's own words with both sides (as amounts where the cells hold amounts)."""
+    names = _amount_names(sections, scope)
+    left_money = _all_money(relation.left, names)
+    right_money = _all_money(relation.right, names)
+    message = where + _message(spec, outcome, unit, relation.text, left_money, right_money) + f"（审核公式 {spec.id}）"
+    yield Hit(location, message, (), LEVELS[spec.level])
+
+
+def _amount_names(sections, scope: str) -> set[str]:
+    """The names of the amount cells a relation of ``scope`` (the form, or one child form) may use."""
     child = next((s for s in sections if isinstance(s, ChildForms) and s.id == scope), None)
     names = amount_names(child.section if child else sections)
     if child is not None:
         names |= {f"parent.{c.id}" for c in next(s for s in sections if isinstance(s, AmountTable)
                                                  and s.id == child.of).columns if c.type == "amount"}
-    left_money = _all_money(relation.left, names)
-    right_money = _all_money(relation.right, names)
-    message = where + _message(spec, outcome, unit, relation.text, left_money, right_money) + f"（审核公式 {spec.id}）"
-    yield Hit(location, message, (), LEVELS[spec.level])
+    return names
 
 
 def _all_money(node, names: set[str]) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
+from jixiao_desktop.checks.rounding import rounding_note, severity_of
 from jixiao_desktop.forms.project import FUNDING_LEVELS
 
 _SIDES = {"mid": "中期", "annual": "年度"}
@@ -29,11 +30,13 @@ def funding_total(ctx: CheckContext):
         parts = parts or Decimal(0)
         if parts != total:
             names = "、".join(name for key, name in FUNDING_LEVELS if getattr(row, key).strip()) or "各级财政"
+            texts = [text for _, text in row.parts() if ctx.value(text) is not None]
+            note = rounding_note(total - parts, [row.total, *texts], len(texts), ctx.unit)
             yield Hit(
                 f"{base}.total",
                 f"{label}资金来源：总投入{ctx.money(total)}，但{names}合计{ctx.money(parts)}，"
-                f"{ctx.diff(total, parts)}；总投入应等于中央、省、市、县区和其他之和",
-                related,
+                f"{ctx.diff(total, parts)}" + (note or "；总投入应等于中央、省、市、县区和其他之和"),
+                related, severity_of(note),
             )
 
 
@@ -61,12 +64,19 @@ def budget_by_nature(ctx: CheckContext):
     parts = ctx.sum((budget.basic, budget.project))
     if total is None or parts is None or parts == total:
         return
+    note = _note(ctx, total - parts, budget.total, (budget.basic, budget.project))
     yield Hit(
         "budget.total",
         f"资金总额{ctx.money(total)}，但基本支出{budget.basic.strip() or '0'}与项目支出{budget.project.strip() or '0'}"
-        f"合计{ctx.money(parts)}，{ctx.diff(total, parts)}",
-        ("budget.basic", "budget.project"),
+        f"合计{ctx.money(parts)}，{ctx.diff(total, parts)}{note}",
+        ("budget.basic", "budget.project"), severity_of(note),
     )
+
+
+def _note(ctx: CheckContext, gap: Decimal, total: str, parts) -> str:
+    """The rounding words for a total and its typed parts (blank parts are no terms)."""
+    texts = [text for text in parts if ctx.value(text) is not None]
+    return rounding_note(gap, [total, *texts], len(texts), ctx.unit)
 
 
 @rule("budget.by_income", Severity.ERROR, "各项收入之和不等于资金总额", kinds=("department", "unit"), source="arithmetic")
@@ -76,11 +86,12 @@ def budget_by_income(ctx: CheckContext):
     parts = ctx.sum((budget.general_budget, budget.gov_fund, budget.other))
     if total is None or parts is None or parts == total:
         return
+    note = _note(ctx, total - parts, budget.total, (budget.general_budget, budget.gov_fund, budget.other))
     yield Hit(
         "budget.total",
         f"资金总额{ctx.money(total)}，但按收入性质（一般公共预算拨款、政府性基金拨款、其他资金）合计{ctx.money(parts)}，"
-        f"{ctx.diff(total, parts)}",
-        ("budget.general_budget", "budget.gov_fund", "budget.other"),
+        f"{ctx.diff(total, parts)}{note}",
+        ("budget.general_budget", "budget.gov_fund", "budget.other"), severity_of(note),
     )
 
 

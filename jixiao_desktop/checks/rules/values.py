@@ -11,6 +11,7 @@ from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
 from jixiao_desktop.forms.indicator_value import Operator, parse_indicator_value
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.forms.measures import label_of, unit_fits, units_for
 
 _RATE_NAME_RE = re.compile(r"率|比例|比重|占比|满意度|覆盖面")
 _DATE_LIKE_RE = re.compile(r"^\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|前|末|内|以前)?\s*$"
@@ -153,36 +154,18 @@ def name_is_a_value(ctx: CheckContext):
             )
 
 
-_COUNT_NAMES = {
-    "人数": ("人", "名", "人次"),
-    "户数": ("户",),
-    "家数": ("家", "个", "所", "户"),
-    "床位数": ("张", "床", "个"),
-    "次数": ("次", "人次", "场", "期", "批", "批次", "轮", "回", "趟", "班"),
-}
-# 个数 counts things of any kind (5座, 3所, 12台): only people or households are the wrong thing
-_NOT_THINGS = ("人", "名", "人次", "户")
-
-
 @rule("value.unit_vs_name", Severity.WARNING, "指标名称与计量单位不一致", kinds=INDICATOR_KINDS, source="review")
 def unit_vs_name(ctx: CheckContext):
-    """``补贴人数`` counted in 个, ``机构家数`` in 人: the unit says something else was counted."""
+    """``补贴人数`` counted in 个, ``秸秆综合利用`` in 个, ``村组干部230人`` in 个: the unit counts something
+    else than the name names (what each name and unit measures: :mod:`jixiao_desktop.forms.measures`)."""
     for grid, base, i, _l1, _l2, ind in _cells(ctx):
         value = ind.parsed
         if not value.quantitative or not value.unit or value.is_percent or value.is_money:
             continue
         name = ind.name.strip()
-        unit = value.unit.lstrip("十百千万亿") or value.unit   # 万人, 千户, 万人次: the same thing counted
-        if name.endswith("个数") and unit in _NOT_THINGS:
+        if unit_fits(name, value.unit) is False:
             yield Hit(
                 f"{base}.value",
-                f"{_where(grid, i)}“{name}”数的是个数，指标值却是“{ind.value.strip()}”（单位{value.unit}）",
+                f"{_where(grid, i)}“{name}”按名称数的是{label_of(name)}（应以{units_for(name)}等计），"
+                f"指标值却是“{ind.value.strip()}”（单位{value.unit}）",
             )
-            continue
-        for suffix, units in _COUNT_NAMES.items():
-            if name.endswith(suffix) and unit not in units:
-                yield Hit(
-                    f"{base}.value",
-                    f"{_where(grid, i)}“{name}”按名称应以{'/'.join(units)}计，指标值却是“{ind.value.strip()}”（单位{value.unit}）",
-                )
-                break
