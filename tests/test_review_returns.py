@@ -231,7 +231,7 @@ def test_values_with_several_quantities_are_returned(value):
     "市区按3:7承担", "12个月", "第3季度前完成", "1.2万人次", "及时", "≤16800元/个.年", "",
 ])
 def test_one_quantity_ranges_dates_and_standards_stay_silent(value):
-    assert several_quantities(value) == [], value
+    assert several_quantities(value) == (), value
 
 
 # -- years of another form -------------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_years_of_an_older_form_are_found(text, strict):
     ("2025年完成二期工程", True),                            # inside the 项目期
 ])
 def test_documents_titles_history_and_the_project_period_stay_silent(text, strict):
-    assert other_years(text, 2024, strict, (2024, 2026)) == [], text
+    assert other_years(text, 2024, strict, (2024, 2026)) == (), text
 
 
 def test_other_year_text_on_a_project_form():
@@ -301,7 +301,7 @@ def test_template_placeholders_are_found(text):
     "", "Windows XP 升级", "省略号…", "按照略高于上年的标准",
 ])
 def test_ordinary_texts_are_not_placeholders(text):
-    assert placeholders(text) == [], text
+    assert placeholders(text) == (), text
 
 
 def test_placeholders_in_every_text_are_a_warning_once_per_field():

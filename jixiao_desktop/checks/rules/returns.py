@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
@@ -71,6 +72,7 @@ def _squeeze(text: str) -> str:
     return _PUNCT_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def _repeats_name(name: str, value: str) -> bool:
     """``补助发放及时性`` / ``补助发放及时``, ``群众满意度`` / ``群众满意度``: the value says only what is measured."""
     n, v = _squeeze(name), _squeeze(value)
@@ -147,14 +149,15 @@ def _quantities(segment: str) -> int:
     return count
 
 
-def several_quantities(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def several_quantities(value: str) -> tuple[str, ...]:
     """The parts of ``value`` that each state a quantity, when there are two or more listed one after the
     other (``重度护理补贴2100人;困难生活补贴1000人``, ``2100人、1000人``); a range (80至89周岁), a date
     (2025年1月至12月), a breakdown in brackets or a standard (200元/人·月) is one quantity."""
     text = _BRACKETS_RE.sub("", _THOUSANDS_RE.sub("", unicodedata.normalize("NFKC", value)))
     parts = [p.strip(" 。.") for p in _SEPARATORS_RE.split(text) if p and p.strip(" 。.")]
     quantities = [p for p in parts if _quantities(p)]
-    return quantities if len(quantities) >= 2 else []
+    return tuple(quantities) if len(quantities) >= 2 else ()
 
 
 @rule("value.several_quantities", Severity.WARNING, "一个指标值中写了多个数量", kinds=INDICATOR_KINDS, source="review")

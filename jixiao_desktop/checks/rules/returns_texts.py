@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
@@ -66,16 +67,25 @@ def _inside(text: str, start: int, end: int) -> bool:
     return text.rfind("《", 0, start) > text.rfind("》", 0, start)
 
 
+# Built-in forms' fields by name (their labels are the titles of these names).
+_BUILTIN_SKIP = {"leader_phone", "unit_head", "filler", "org_code", "address", "legal_rep", "seq", "office",
+                 "department_code", "implementing_unit", "unit_name", "fund_source", "agent", "filler_unit",
+                 "funding_method", "staff_count", "internal_units", "quantity", "quantity_unit", "standard",
+                 "standard_unit", "periods", "period_unit", "split", "split_levels"}
+
+
 def _field_kind(field: TextField, where: str) -> str | None:
     """``skip``, ``strict`` or ``lenient`` (only years said to be this form's: 2021年度预算, 2021年计划)."""
-    if field.role in _SKIP_ROLES or _SKIP_LABEL_RE.search(where) or field.type not in ("text", "longtext"):
+    if field.role in _SKIP_ROLES or field.role in _BUILTIN_SKIP and not field.label \
+            or _SKIP_LABEL_RE.search(where) or field.type not in ("text", "longtext"):
         return None
     if field.role in _STRICT_ROLES or _STRICT_LABEL_RE.search(where):
         return "strict"
     return "lenient"
 
 
-def other_years(text: str, year: int, strict: bool, span: tuple[int, int] | None = None) -> list[int]:
+@lru_cache(maxsize=4096)
+def other_years(text: str, year: int, strict: bool, span: tuple[int, int] | None = None) -> tuple[int, ...]:
     """The years of ``text`` that belong to another form than one of ``year``: earlier than the year before
     (or after the 项目期 the form declares), not in a document number or a title, not a period that
     reaches this year, not history (自2018年起, 2019年建成); in a ``strict`` text any such year, else only a
@@ -98,7 +108,7 @@ def other_years(text: str, year: int, strict: bool, span: tuple[int, int] | None
             continue   # a later year is a copy only where it is said to be the form's (2027年度预算)
         if strict or _PLAN_AFTER_RE.match(after) or (_PLAN_BEFORE_RE.search(before) and after.lstrip().startswith("年度")):
             found.append(first)
-    return found
+    return tuple(found)
 
 
 @rule("period.other_year_text", Severity.WARNING, "文字中写的是往年或别的年度", kinds=INDICATOR_KINDS, source="review")
@@ -113,12 +123,13 @@ def other_year_text(ctx: CheckContext):
         if not field.text.strip() or _OTHER_YEAR_RE.search(field.location):
             continue
         annual = field.role in ("annual", "annual_goal")   # later years there: period.annual_goal_past_year
-        where = label(ctx, field)
+        where = field.label or field.role   # a built-in field is judged by its name (its title only in messages)
         kind = _field_kind(field, where)
-        if kind is None:
+        if kind is None or not _TEXT_YEAR_RE.search(field.text) and not _YEAR_RE.search(field.text):
             continue
         years = [y for y in other_years(field.text, year, kind == "strict", span) if not (annual and y > year)]
         if years:
+            where = label(ctx, field)
             shown = "、".join(f"{y}年" for y in sorted(set(years)))
             yield Hit(field.location, f"{where}中写的是{shown}，本表是{year}年度；是否沿用了往年的表？"
                       f"请改为{year}年度的内容（引用文件、往年情况请写明“上年”“截至{year - 1}年底”等）")
@@ -134,9 +145,10 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
-def placeholders(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def placeholders(text: str) -> tuple[str, ...]:
     """The template words left in ``text``: XX, ××, xx个, 某某, 待填写, 请填写, （略）, 此处填写…"""
-    return [m[0] for m in _PLACEHOLDER_RE.finditer(unicodedata.normalize("NFKC", text))] if text else []
+    return tuple(m[0] for m in _PLACEHOLDER_RE.finditer(unicodedata.normalize("NFKC", text))) if text else ()
 
 
 def text_placeholders(ctx: CheckContext):
@@ -196,7 +208,7 @@ def _calc_texts(ctx: CheckContext):
     for field in text_fields(ctx):
         if not field.text.strip():
             continue
-        where = label(ctx, field) if field.label else ""
+        where = field.label
         if field.role in _CALC_ROLES or _CALC_LABEL_RE.search(where) or \
                 (ctx.kind != "template" and re.search(r"(?:^|\.)(?:arrangement|expenses\[\d+\]\.basis)$", field.location)):
             yield field
