@@ -88,6 +88,7 @@ def _fund(seq, name, amount, basis) -> SpecialFund:
         indicators=[
             IndicatorRow(level1="产出指标", annual=Indicator(level2="数量指标", name="个数", value="5个")),
             IndicatorRow(level1="效益指标", annual=Indicator(level2="社会效益指标", name="效果", value="提高")),
+            IndicatorRow(level1="满意度指标", annual=Indicator(level2="服务对象满意度指标", name="满意度", value="≥90%")),
         ],
         expenses=[ExpenseLine(summary=name, detail=name, amount=amount, basis=basis)],
         expenses_total=amount,
@@ -162,6 +163,7 @@ def yunnan(**fields):
     form.content.tables["indicators"] = [
         {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "补助社区养老服务中心", "value": "10个"},
         {"side": "annual", "level1": "效益指标", "level2": "社会效益指标", "name": "老年人助餐服务覆盖率", "value": "≥80%"},
+        {"side": "annual", "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "老年人满意度", "value": "≥90%"},
     ]
     for key, value in fields.items():
         if "." in key:
@@ -252,6 +254,12 @@ CASES = {
         with_(project, setf("cost_lines", [_cost(amount="100000")])),
         with_(project, setf("cost_lines", [_cost(quantity="1", standard="100.01", split="1:1", amount="50.01")])),
     ),
+    "indicators.no_satisfaction": (project, with_(project, lambda form: (form.indicators.pop(), form)[1])),
+    "value.vague": (project, with_(project, ind("indicators[4].annual", value="进一步提升"))),
+    "value.several_quantities": (project, with_(project, ind("indicators[0].annual", value="重度护理补贴2100人;困难生活补贴1000人"))),
+    "period.other_year_text": (project, with_(project, setf("goals.annual", "根据2022年度预算安排给予运营补助"))),
+    "field.not_in_choices": (yunnan, lambda: yunnan(attribute="经常性项目（延续）")),
+    "funding.no_current_year": (project, with_(project, setf("proposal.arrangement", "项目总投资500万元，已批复300万元"))),
     "costline.vs_total": (
         with_(project, setf("cost_lines", [_cost(amount="100000")])),
         with_(project, setf("cost_lines", [_cost(quantity="9", amount="90000")])),

@@ -252,3 +252,27 @@ def test_shifeng_retirees_expense_says_2022_in_a_2023_form(reports):
     (finding,) = only(reports[SHIFENG], "period.other_year")
     assert finding.location == "special_funds[0].detail.expenses[0].summary"
     assert "2022年" in finding.message and "2023年度" in finding.message
+
+
+# --- what a reviewer returns (issue 15) ----------------------------------------------------------
+
+def test_eldercare_annual_goal_speaks_of_2022_in_a_2024_form(reports):
+    (finding,) = only(reports[ELDERCARE], "period.other_year_text", "goals.annual")
+    assert "2022年" in finding.message and "2024年度" in finding.message
+
+
+def test_eldercare_sustainability_value_cannot_be_measured(reports):
+    found = only(reports[ELDERCARE], "value.vague")
+    assert {f.location for f in found} == {"indicators[6].mid.value", "indicators[6].annual.value"}
+    assert all("可持续" in f.message for f in found)
+
+
+def test_shifeng_two_subsidies_in_one_value(reports):
+    (finding,) = only(reports[SHIFENG], "value.several_quantities", "special_funds[1].detail.indicators[0].annual.value")
+    assert "重度护理补贴2100人" in finding.message and "困难生活补贴1000人" in finding.message
+
+
+def test_shifeng_vague_values(reports):
+    locations = {f.location for f in reports[SHIFENG].by_rule("value.vague")}
+    assert "special_funds[2].detail.indicators[5].annual.value" in locations   # 进一步提高
+    assert "special_funds[2].detail.indicators[7].annual.value" in locations   # 持续推进

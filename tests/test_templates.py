@@ -584,6 +584,8 @@ def _roles(tmp_path, span="2025.01-2027.12", goal="2025年底前完成一期工�
             {"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "改造老旧小区", "value": count})
     form.content.tables["indicators"].append(
         {"side": "annual", "level1": "效益指标", "level2": "社会效益指标", "name": "居民出行条件改善率", "value": "≥90%"})
+    form.content.tables["indicators"].append(
+        {"side": "annual", "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "居民满意度", "value": "≥90%"})
     return {f.rule: f for f in run_checks(form).findings}
 
 
@@ -782,6 +784,7 @@ def test_differently_named_counts_are_different_things(tmp_path):
         ("year", "产出指标", "数量指标", "新增养老床位数", "≥", "50", "个"),
         ("year", "产出指标", "数量指标", "开展培训次数", "≥", "5", "期"),
         ("year", "效益指标", "社会效益指标", "如厕条件改善户数", "≥", "800", "户"),
+        ("year", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
     ])
     assert found == set(), found
 

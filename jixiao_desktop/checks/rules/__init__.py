@@ -9,6 +9,8 @@ from jixiao_desktop.checks.rules import (  # noqa: F401
     counts,
     layout,
     periods,
+    returns,
+    returns_texts,
     templates,
     totals,
     values,

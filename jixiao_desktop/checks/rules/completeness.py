@@ -81,6 +81,9 @@ def placeholder_value(ctx: CheckContext):
                 text = getattr(indicator, field)
                 if is_placeholder(text):
                     yield Hit(f"{base}.{field}", f"{grid.label}的{label}填的是“{text.strip()}”，预算系统不接受占位符")
+    from jixiao_desktop.checks.rules.returns_texts import text_placeholders
+
+    yield from text_placeholders(ctx)   # XX, 某某, 待填写 left in any text: a reviewer's return (警告)
 
 
 def _sides(grid):
