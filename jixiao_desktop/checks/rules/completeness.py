@@ -147,7 +147,8 @@ def duplicate_name(ctx: CheckContext):
 @rule("indicators.half_filled", Severity.ERROR, "三级指标行有必填栏未填", kinds=INDICATOR_KINDS, source="system")
 def half_filled(ctx: CheckContext):
     """The budget system does not save a 三级 row with a required cell empty: its name, its 指标值, and
-    its 指标性质 where the sheet has that column (a value that states its operator, ``≥95``, gives it). A
+    its 指标性质 where the sheet has that column and the value is filled (a value that states its operator,
+    ``≥95``, gives it; a missing value is said first). A
     quantitative value without its 度量单位 is ``value.no_unit``; a row left wholly blank is no row."""
     from jixiao_desktop.checks.rules.refusals import template_rows
     from jixiao_desktop.forms.indicator_value import parse_indicator_value
@@ -166,7 +167,7 @@ def half_filled(ctx: CheckContext):
                 yield Hit(f"{base}.name", f"{grid.label}第{i + 1}行有指标值“{value}”，但没有三级指标名称；"
                           "预算系统不保存缺项的指标，请填写三级指标名称")
             raw = typed[i] if i < len(typed) else {}
-            if (table is not None and "nature" in table.columns and (name or value) and not raw.get("nature", "").strip()
+            if (table is not None and "nature" in table.columns and value and not raw.get("nature", "").strip()
                     and parse_indicator_value(raw.get("value", "")).operator is None):
                 yield Hit(f"{base}.nature", f"{grid.label}第{i + 1}行“{name or value}”的指标性质未填；预算系统要求填写："
                           "定量指标填≥、＞、＝、＜、≤之一，定性指标填“定性”")
