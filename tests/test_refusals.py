@@ -288,3 +288,13 @@ def test_the_catalogue_names_the_systems_refusals():
                     "system.annual_goal_blank", "value.no_unit", "indicators.half_filled",
                     "indicators.required_groups", "indicators.duplicate_name"):
         assert RULES[rule_id].source == "system" and RULES[rule_id].source_label == "预算系统拒收"
+
+
+def test_the_refused_forms_are_every_character_that_folds_to_them():
+    import unicodedata
+
+    from jixiao_desktop.checks.refused import _ANY
+
+    folded = {chr(c) for c in range(0x10000) if unicodedata.normalize("NFKC", chr(c)) in ("-", "_", "*")}
+    assert folded == set(_ANY)
+    assert marks("—～×−‐") == ""        # the long dash, wave, times, minus and hyphen signs are other characters

@@ -20,17 +20,24 @@ _DASH = r"[-－﹣]"
 _WHITE = " \t\u3000\xa0"
 
 
+# Every character NFKC folds to one of them (full-width, small and vertical forms), by refused character.
+_FORMS = {"-": "-\ufe63\uff0d", "_": "_\ufe33\ufe34\ufe4d\ufe4e\ufe4f\uff3f", "*": "*\ufe61\uff0a"}
+_ANY = frozenset("".join(_FORMS.values()))
+
+
 def marks(text: str) -> str:
     """The refused characters in ``text`` (``-``, ``_``, ``*``; in the order of ``REFUSED``), as folded."""
-    folded = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch for ch in REFUSED if ch in folded)
+    if not text or _ANY.isdisjoint(text):
+        return ""
+    return "".join(ch for ch, forms in _FORMS.items() if any(form in text for form in forms))
 
 
 def only_marks(text: str) -> bool:
     """Whether ``text`` holds nothing but refused characters (and blanks): ``-``, ``--``, ``＊``, ``_ _``."""
-    folded = unicodedata.normalize("NFKC", text or "")
-    kept = [ch for ch in folded if ch not in _WHITE]
-    return bool(kept) and all(ch in REFUSED for ch in kept)
+    if not text or _ANY.isdisjoint(text):
+        return False
+    kept = [ch for ch in text if ch not in _WHITE]
+    return all(ch in _ANY for ch in kept)
 
 
 def shown(found: str) -> str:
