@@ -21,6 +21,7 @@ from jixiao_desktop.forms import (
 )
 from jixiao_desktop.forms.layouts import IndicatorLayout
 from jixiao_desktop.money import AmountUnit
+from tests.refusal_cases import REFUSAL_CASES
 
 
 def project(**changes) -> ProjectForm:
@@ -265,6 +266,9 @@ CASES = {
         with_(project, setf("cost_lines", [_cost(quantity="9", amount="90000")])),
     ),
 }
+
+
+CASES.update(REFUSAL_CASES)
 
 
 def test_every_rule_has_a_case():

@@ -510,7 +510,7 @@ def test_indicator_rules_on_a_template_table_read_the_unit_and_nature_columns(tm
         ("counts.disagree", f"{base}[2].value"),              # and 120户 there, 130户 here
         ("value.percent_range", f"{base}[9].value"),
         ("value.timeliness_over_100", f"{base}[9].value"),   # a rate "≥120%": said as on the built-in forms
-        ("value.no_unit", f"{base}[10].value"),
+        ("value.no_unit", f"{base}[10].unit"),                # the 度量单位 cell is the one to fill
         ("indicators.half_filled", f"{base}[11].value"),
         ("value.unit_vs_name", f"{base}[12].value"),
     }, found
@@ -866,7 +866,7 @@ def test_a_template_switches_rules_off_and_sets_their_level():
                                                     '"indicators.half_filled" = "提示" }', ""), "plain.toml"))
     plain.content.tables["indicators"] = [dict(r) for r in rows]
     found = {f.rule: f.severity for f in run_checks(plain).findings}
-    assert "value.no_unit" in found and found["indicators.half_filled"] is Severity.WARNING
+    assert "value.no_unit" in found and found["indicators.half_filled"] is Severity.ERROR
     switched = new_document(load_text(SWITCHED, "switched.toml"))
     switched.content.tables["indicators"] = [dict(r) for r in rows]
     found = {f.rule: f.severity for f in run_checks(switched).findings}

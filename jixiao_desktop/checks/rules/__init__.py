@@ -9,6 +9,7 @@ from jixiao_desktop.checks.rules import (  # noqa: F401
     counts,
     layout,
     periods,
+    refusals,
     returns,
     returns_texts,
     templates,

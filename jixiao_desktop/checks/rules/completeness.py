@@ -79,11 +79,18 @@ def placeholder_value(ctx: CheckContext):
         for base, _i, _side, _row, indicator in grid.cells():
             for field, label in (("name", "三级指标"), ("value", "指标值")):
                 text = getattr(indicator, field)
-                if is_placeholder(text):
+                if is_placeholder(text) and not _refused(field, text):
                     yield Hit(f"{base}.{field}", f"{grid.label}的{label}填的是“{text.strip()}”，预算系统不接受占位符")
     from jixiao_desktop.checks.rules.returns_texts import text_placeholders
 
     yield from text_placeholders(ctx)   # XX, 某某, 待填写 left in any text: a reviewer's return (警告)
+
+
+def _refused(field: str, text: str) -> bool:
+    """``-``, ``_``, ``*`` the budget system refuses: said by ``system.value_marks``/``system.name_marks``."""
+    from jixiao_desktop.checks import refused
+
+    return bool(refused.marks(text)) if field == "value" else refused.only_marks(text)
 
 
 def _sides(grid):
@@ -93,7 +100,8 @@ def _sides(grid):
     return sides
 
 
-@rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标", kinds=INDICATOR_KINDS)
+@rule("indicators.required_groups", Severity.ERROR, "产出指标和效益指标至少各有一个三级指标", kinds=INDICATOR_KINDS,
+      source="system")
 def required_groups(ctx: CheckContext):
     if ctx.kind == "template" and not _layout_has_output_and_benefit(ctx.form):
         return  # a template's own 一级 list without 产出/效益: the budget system's rule is not its rule
@@ -119,7 +127,7 @@ def _layout_has_output_and_benefit(form) -> bool:
     return OUTPUT in levels and BENEFIT in levels
 
 
-@rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复", kinds=INDICATOR_KINDS)
+@rule("indicators.duplicate_name", Severity.ERROR, "三级指标名称重复", kinds=INDICATOR_KINDS, source="system")
 def duplicate_name(ctx: CheckContext):
     for grid in ctx.grids():
         for side in sorted(_sides(grid)):
@@ -139,17 +147,33 @@ def duplicate_name(ctx: CheckContext):
                         )
 
 
-@rule("indicators.half_filled", Severity.WARNING, "指标只填了名称或只填了指标值", kinds=INDICATOR_KINDS)
+@rule("indicators.half_filled", Severity.ERROR, "三级指标行有必填栏未填", kinds=INDICATOR_KINDS, source="system")
 def half_filled(ctx: CheckContext):
+    """The budget system does not save a 三级 row with a required cell empty: its name, its 指标值, and
+    its 指标性质 where the sheet has that column and the value is filled (a value that states its operator,
+    ``≥95``, gives it; a missing value is said first). A
+    quantitative value without its 度量单位 is ``value.no_unit``; a row left wholly blank is no row."""
+    from jixiao_desktop.checks.rules.refusals import template_rows
+    from jixiao_desktop.forms.indicator_value import parse_indicator_value
+
+    tables = template_rows(ctx)
     for grid in ctx.grids():
+        table, typed, _name = tables.get(grid.path, (None, [], ""))
         for base, i, _side, row, indicator in grid.cells():
             if canonical(row.level1) == INPUT_MANAGEMENT:
                 continue  # 投入管理指标 (上海) are set by the budget system's own rules
             name, value = indicator.name.strip(), indicator.value.strip()
             if name and not value:
-                yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行的三级指标“{name}”没有指标值")
+                yield Hit(f"{base}.value", f"{grid.label}第{i + 1}行的三级指标“{name}”没有指标值；预算系统不保存缺项的指标，"
+                          "请填写指标值")
             elif value and not name:
-                yield Hit(f"{base}.name", f"{grid.label}第{i + 1}行有指标值“{value}”，但没有三级指标名称")
+                yield Hit(f"{base}.name", f"{grid.label}第{i + 1}行有指标值“{value}”，但没有三级指标名称；"
+                          "预算系统不保存缺项的指标，请填写三级指标名称")
+            raw = typed[i] if i < len(typed) else {}
+            if (table is not None and "nature" in table.columns and value and not raw.get("nature", "").strip()
+                    and parse_indicator_value(raw.get("value", "")).operator is None):
+                yield Hit(f"{base}.nature", f"{grid.label}第{i + 1}行“{name or value}”的指标性质未填；预算系统要求填写："
+                          "定量指标填≥、＞、＝、＜、≤之一，定性指标填“定性”")
 
 
 @rule("indicators.mid_empty", Severity.WARNING, "填了中期目标但中期指标为空", kinds=("project",), source="review")

@@ -32,12 +32,44 @@ def _where(grid, i) -> str:
     return f"{grid.label}第{i + 1}行"
 
 
-@rule("value.no_unit", Severity.WARNING, "定量指标缺少计量单位", kinds=INDICATOR_KINDS)
+@rule("value.no_unit", Severity.ERROR, "定量指标缺少计量单位", kinds=INDICATOR_KINDS, source="system")
 def no_unit(ctx: CheckContext):
+    """The budget system does not save a quantitative 指标值 without its 计量单位 (定性 values need none).
+    A 度量单位 column counts as the value's unit; a row whose 指标性质 says 定性 is not quantitative; an
+    Excel date serial in a 时效 value is ``value.excel_date``'s."""
+    from jixiao_desktop.checks.rules.refusals import template_rows
+
+    tables = template_rows(ctx)
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         value = ind.parsed
-        if value.quantitative and not value.unit and not _is_excel_serial(value.number, level2):
-            yield Hit(f"{base}.value", f"{_where(grid, i)}“{ind.name.strip()}”的指标值“{ind.value.strip()}”只有数字，缺少计量单位（如%、个、人、元）")
+        if not value.quantitative or value.unit or _is_excel_serial(value.number, level2):
+            continue
+        table, typed, _name = tables.get(grid.path, (None, [], ""))
+        raw = typed[i] if i < len(typed) else {}
+        if "".join(raw.get("nature", "").split()) == "定性":
+            continue
+        column = table is not None and "unit" in table.columns
+        yield Hit(f"{base}.unit" if column else f"{base}.value",
+                  f"{_where(grid, i)}“{ind.name.strip()}”的指标值“{ind.value.strip()}”只有数字，缺少计量单位，预算系统不能保存；"
+                  f"{'请在度量单位一栏填写' if column else '请在数字后写上单位'}{_unit_hint(ind.name, value)}")
+
+
+_UNIT_HINTS = (
+    (re.compile(r"率|比例|比重|占比|满意度|覆盖面"), "%"),
+    (re.compile(r"人数|人次$|名额"), "人"),
+    (re.compile(r"户数"), "户"),
+    (re.compile(r"次数|场次"), "次"),
+    (re.compile(r"天数|时限|周期|用时"), "天"),
+    (re.compile(r"金额|资金|成本|标准|费用|补贴|补助"), "元"),
+)
+
+
+def _unit_hint(name: str, value) -> str:
+    """``（如“≥95%”）`` from what the name measures; the usual units where the name says nothing."""
+    for pattern, unit in _UNIT_HINTS:
+        if pattern.search(name):
+            return f"（如“{value.normalized()}{unit}”）"
+    return "（如%、个、人、元）"
 
 
 @rule("value.percent_range", Severity.ERROR, "百分比超出0～100%", kinds=INDICATOR_KINDS)
