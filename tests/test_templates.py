@@ -886,3 +886,21 @@ def test_rules_list_their_source(capsys):
     assert main(["check", "--rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert any("\t算术\t" in line for line in lines) and any("\t表样审核公式\t" in line for line in lines)
+
+
+def test_hubei_forms_do_not_refuse_a_repeated_indicator_name():
+    """rules.md §7: the budget system blocks duplicate 三级 names, except where the province switches it off
+    (Hubei); the Hubei templates say so, the others do not."""
+    from jixiao_desktop.checks import run_checks
+    from jixiao_desktop.templates import available
+    from jixiao_desktop.templates.document import new_document
+
+    rows = [{"side": "annual", "level1": "产出指标", "level2": "数量指标", "name": "培训人次", "value": "≥100人次"},
+            {"side": "annual", "level1": "产出指标", "level2": "质量指标", "name": "培训人次", "value": "≥90人次"}]
+    for template_id in ("hubei-district-project", "hunan-project"):
+        loaded = available()[0][template_id]
+        form = new_document(loaded, year="2025")
+        table = next(s for s in loaded.template.section if getattr(s, "type", "") == "indicators")
+        form.content.tables[table.id] = [dict(r, side=table.sides[-1].id) for r in rows]
+        flagged = any(f.rule == "indicators.duplicate_name" for f in run_checks(form).findings)
+        assert flagged == (template_id == "hunan-project")
