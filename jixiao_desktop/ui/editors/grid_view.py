@@ -125,7 +125,7 @@ class GridView(QTableView):
         specs = [
             ("copy", "复制", QKeySequence.StandardKey.Copy, self.copy_selection),
             ("paste", "粘贴", QKeySequence.StandardKey.Paste, self.paste_clipboard),
-            ("clear", "清除内容", QKeySequence(Qt.Key.Key_Delete), self.clear_selection),
+            ("clear", "清除内容", QKeySequence("Del"), self.clear_selection),
         ]
         if self.model().can_edit_rows:
             specs += [
