@@ -904,3 +904,17 @@ def test_hubei_forms_do_not_refuse_a_repeated_indicator_name():
         form.content.tables[table.id] = [dict(r, side=table.sides[-1].id) for r in rows]
         flagged = any(f.rule == "indicators.duplicate_name" for f in run_checks(form).findings)
         assert flagged == (template_id == "hunan-project")
+
+
+def test_the_catalogue_is_whole_whoever_asks_for_it_first():
+    """A template naming rules may be the first to ask for the catalogue (before any check ran)."""
+    import subprocess
+    import sys
+
+    script = ("from jixiao_desktop.forms.templates import new_form; new_form('project', '2025'); "
+              "from jixiao_desktop.checks import RULES; print(len(RULES))")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    from jixiao_desktop.checks import RULES
+
+    assert int(proc.stdout) == len(RULES)

@@ -16,6 +16,7 @@ def __getattr__(name: str):
 
         return run_checks
     if name == "RULES":
+        from jixiao_desktop.checks import engine  # noqa: F401  (registers the catalogue)
         from jixiao_desktop.checks.registry import RULES
 
         return RULES
