@@ -35,7 +35,29 @@ def side_columns(side: str, headings: tuple[str, ...], *, standard: bool) -> tup
     return columns
 
 
-class IndicatorModel(RowListModel):
+class MergedLevel1:
+    """The merged look of the paper form's 一级 column (column 0): a 一级 equal to the row above is drawn
+    blank but kept on every row; a change of one 一级 repaints the one below it."""
+
+    def display_text(self, row: int, column: int) -> str:
+        text = self.cell_text(row, column)
+        if column == 0 and row > 0 and text:
+            if layouts.canonical(self.cell_text(row - 1, 0)) == layouts.canonical(text):
+                return ""
+        return text
+
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        cells = super().dependents(row, column)
+        if column == 0:
+            cells.append((row + 1, 0))
+        return cells
+
+    def group_start(self, row: int) -> bool:
+        """Whether the row begins a new 一级 group."""
+        return row == 0 or self.display_text(row, 0) != ""
+
+
+class IndicatorModel(MergedLevel1, RowListModel):
     """The indicator grid of a form (``indicators``) or of a 附表3 (``…detail.indicators``).
 
     With 中期 columns the header has two levels (:meth:`header_groups`).
@@ -72,26 +94,6 @@ class IndicatorModel(RowListModel):
         items = self.items()
         level1 = items[row - 1].level1 if 0 < row <= len(items) else ""
         return IndicatorRow(level1=level1, annual=Indicator(), mid=Indicator() if self.with_mid else None)
-
-    # --- display -------------------------------------------------------------
-    def display_text(self, row: int, column: int) -> str:
-        text = self.cell_text(row, column)
-        if column == 0 and row > 0 and text:
-            above = self.cell_text(row - 1, 0)
-            if layouts.canonical(above) == layouts.canonical(text):
-                return ""
-        return text
-
-    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
-        """A 一级 cell decides whether the one below it is drawn (merged look)."""
-        cells = super().dependents(row, column)
-        if column == 0:
-            cells.append((row + 1, 0))
-        return cells
-
-    def group_start(self, row: int) -> bool:
-        """Whether the row begins a new 一级 group (for the merged look)."""
-        return row == 0 or self.display_text(row, 0) != ""
 
     def choices(self, row: int, column: int) -> list[str] | None:
         key = self.columns[column].key

@@ -21,6 +21,7 @@ from jixiao_desktop.forms import locations
 from jixiao_desktop.forms.template_form import INDICATOR_COLUMN_LABELS
 from jixiao_desktop.money import format_amount
 from jixiao_desktop.templates.schema import AmountTable, IndicatorTable
+from jixiao_desktop.ui.editors.indicator_model import MergedLevel1
 from jixiao_desktop.ui.editors.row_list_model import RowListModel
 from jixiao_desktop.ui.editors.table_models import FOOTER_COLOR, Column
 
@@ -228,7 +229,7 @@ def layout_levels(form) -> dict[str, tuple[str, ...]]:
     return dict(layouts.LAYOUTS[layouts.IndicatorLayout(meta.layout)])
 
 
-class IndicatorSideModel(_DictRows):
+class IndicatorSideModel(MergedLevel1, _DictRows):
     """One side (中期 / 年度 / 实施期 / 本年度) of an indicator table. The table keeps both sides'
     rows in one list, each row naming its side; this grid shows and edits that side's rows."""
 
@@ -310,23 +311,6 @@ class IndicatorSideModel(_DictRows):
         self._repaint_all()
 
     # --- display -------------------------------------------------------------------
-    def display_text(self, row: int, column: int) -> str:
-        """A 一级 equal to the row above is drawn blank (the merged cell of the paper form)."""
-        text = self.cell_text(row, column)
-        if column == 0 and row > 0 and text:
-            if layouts.canonical(self.cell_text(row - 1, 0)) == layouts.canonical(text):
-                return ""
-        return text
-
-    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
-        cells = super().dependents(row, column)
-        if column == 0:
-            cells.append((row + 1, 0))
-        return cells
-
-    def group_start(self, row: int) -> bool:
-        return row == 0 or self.display_text(row, 0) != ""
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
             tip = super().data(index, role)
