@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 
 
+def preload_core() -> None:
+    """Import the core modules the window needs before its first paint ahead of Qt: PySide6's import
+    hook looks at every module imported after it (~30 ms of a start, measured with jixiao bench)."""
+    import jixiao_desktop.forms  # noqa: F401
+    import jixiao_desktop.settings  # noqa: F401
+    import jixiao_desktop.storage  # noqa: F401
+
+
 def run_gui(argv: list[str]) -> int:
+    preload_core()
     from jixiao_desktop.ui.application import run
 
     return run(argv)

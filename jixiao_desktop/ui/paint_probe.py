@@ -13,6 +13,9 @@ import tempfile
 
 
 def main(argv: list[str]) -> int:
+    from jixiao_desktop.app import preload_core
+
+    preload_core()   # as the program starts
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from jixiao_desktop.ui.app_paths import AppPaths
