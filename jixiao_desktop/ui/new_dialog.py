@@ -28,6 +28,15 @@ def region_group(region: str) -> str:
     return (region.split("（", 1)[0].split("(", 1)[0].strip() or "其他")
 
 
+def _group_order(group: str) -> tuple[int, str]:
+    """全国 (the 财政部 forms) first, the provinces, then forms for any place (县级, 通用)."""
+    if group == "全国":
+        return (0, group)
+    if group.endswith(("省", "市", "自治区")):
+        return (1, group)
+    return (2, group)
+
+
 def matches(loaded: LoadedTemplate, words: list[str]) -> bool:
     meta = loaded.meta
     text = " ".join((meta.id, meta.name, meta.region, meta.title, meta.years, meta.description,
@@ -42,7 +51,7 @@ class NewFormDialog(QDialog):
                  problems: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle("新建表格")
-        self.resize(640, 560)
+        self.resize(820, 580)
         self.templates = templates
         self.recent = [t for t in (recent or []) if t in templates]
         layout = QVBoxLayout(self)
@@ -53,7 +62,7 @@ class NewFormDialog(QDialog):
         layout.addWidget(self.search)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["表样", "适用地区", "年度", "类别"])
-        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(0, 420)
         self.tree.setColumnWidth(1, 150)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._accept_item(item))
         self.tree.currentItemChanged.connect(self._update_ok)
@@ -94,7 +103,7 @@ class NewFormDialog(QDialog):
             self.tree.addTopLevelItem(group)
             first = group.child(0)
         groups: dict[str, QTreeWidgetItem] = {}
-        ordered = sorted(self.templates.values(), key=lambda t: (region_group(t.meta.region), t.meta.name))
+        ordered = sorted(self.templates.values(), key=lambda t: (_group_order(region_group(t.meta.region)), t.meta.name))
         for loaded in ordered:
             if not matches(loaded, words):
                 continue
