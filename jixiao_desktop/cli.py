@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("jixiao_desktop.commands.template", "表样：列出、显示、检查表样文件"),
     "new": ("jixiao_desktop.commands.new", "按表样新建一份空白表格"),
     "indicators": ("jixiao_desktop.commands.indicators", "预算管理一体化系统的指标清单：导出、导入（每行一个指标）"),
+    "selfeval": ("jixiao_desktop.commands.selfeval", "绩效自评：从申报表新建自评表"),
 }
 
 

@@ -22,6 +22,7 @@ from jixiao_desktop.forms import (
 from jixiao_desktop.forms.layouts import IndicatorLayout
 from jixiao_desktop.money import AmountUnit
 from tests.refusal_cases import REFUSAL_CASES
+from tests.selfeval_cases import SELFEVAL_CASES
 
 
 def project(**changes) -> ProjectForm:
@@ -269,6 +270,7 @@ CASES = {
 
 
 CASES.update(REFUSAL_CASES)
+CASES.update(SELFEVAL_CASES)
 
 
 def test_every_rule_has_a_case():

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 FIELD_TYPES = ("text", "longtext", "amount", "date", "year", "period", "phone", "code", "choice", "count", "percent")
 INDICATOR_COLUMNS = ("level2", "name", "value", "standard", "weight", "score", "nature", "unit", "direction",
-                     "explain", "scoring")
+                     "explain", "scoring", "actual", "deviation")
 KINDS = ("project", "department", "unit", "evaluation", "list")
 LAYOUTS = ("classic", "cz2021_101", "shanghai", "own")
 LEVELS = ("错误", "警告", "提示")
@@ -27,6 +27,9 @@ ROLES = {
     "annual_total": "年度资金总额", "mid_total": "中期资金总额", "funding": "资金来源表", "budget": "预算表",
     "calculation": "测算说明", "indicators": "绩效指标", "mid_indicators": "中期指标", "annual_indicators": "年度指标",
     "measures": "保障措施", "signoff": "签字栏",
+    # a 自评表 (kind evaluation): the budget row's columns and the result (jixiao_desktop/selfeval/)
+    "budget_full": "全年预算数", "budget_executed": "全年执行数", "execution_rate": "执行率", "points": "分值",
+    "score": "得分", "total_score": "总分", "grade": "自评等级",
 }
 _ID = r"^[A-Za-z][A-Za-z0-9_]*$"
 
@@ -176,10 +179,32 @@ Section = Annotated[FieldsSection | AmountTable | IndicatorTable | SignOffSectio
                     Field(discriminator="type")]
 
 
+class ScoringSpec(Strict):
+    """How a 自评表 (kind evaluation) is scored: the 预算执行率's points, each 一级's points, the grades' lower
+    bounds and what share of its points a 定性 indicator gets for each band (jixiao_desktop/selfeval/)."""
+
+    budget: int = Field(default=10, ge=0, le=100)
+    groups: dict[str, int] = Field(default_factory=lambda: {"产出指标": 50, "效益指标": 30, "满意度指标": 10})
+    grades: dict[str, int] = Field(default_factory=lambda: {"优": 90, "良": 80, "中": 60, "差": 0})
+    bands: dict[str, int] = Field(default_factory=lambda: {"达成": 100, "部分达成": 60, "未达成": 0})
+
+    @model_validator(mode="after")
+    def _hundred(self):
+        total = self.budget + sum(self.groups.values())
+        if total != 100:
+            raise ValueError(f"[scoring] 的 budget 与 groups 分值合计为{total}，应为100")
+        if not self.grades or min(self.grades.values()) != 0:
+            raise ValueError("[scoring] 的 grades 须有一个下限为0的等级（如 差 = 0）")
+        if any(not 0 <= v <= 100 for v in self.bands.values()):
+            raise ValueError("[scoring] 的 bands 是得分占分值的百分比，应在0～100之间")
+        return self
+
+
 class Template(Strict):
     template: TemplateMeta
     section: list[Section] = Field(min_length=1)
     relation: list[RelationSpec] = Field(default_factory=list)
+    scoring: ScoringSpec | None = None     # a 自评表's scoring rules (defaults when absent)
 
     @property
     def id(self) -> str:

@@ -12,6 +12,7 @@ from jixiao_desktop.checks.rules import (  # noqa: F401
     refusals,
     returns,
     returns_texts,
+    selfeval,
     templates,
     totals,
     values,
