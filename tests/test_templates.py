@@ -918,3 +918,16 @@ def test_the_catalogue_is_whole_whoever_asks_for_it_first():
     from jixiao_desktop.checks import RULES
 
     assert int(proc.stdout) == len(RULES)
+
+
+def test_an_indicator_table_prints_its_own_column_headings():
+    from jixiao_desktop.templates import TemplateError, load_text
+
+    text = SWITCHED.replace("checks = { \"value.no_unit\" = false, \"indicators.half_filled\" = \"提示\" }", "") \
+        + 'columns = ["name", "value", "weight", "score"]\nlabels = { weight = "分值", score = "得分" }\n'
+    table = next(s for s in load_text(text, "own.toml").template.section if s.type == "indicators")
+    from jixiao_desktop.forms.template_form import indicator_label
+
+    assert [indicator_label(table, c) for c in table.columns] == ["三级指标", "指标值", "分值", "得分"]
+    with pytest.raises(TemplateError, match="labels"):
+        load_text(text.replace('weight = "分值"', 'points = "分值"'), "bad.toml")

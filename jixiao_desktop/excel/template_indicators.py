@@ -36,7 +36,7 @@ def _groups(sheet: Sheet, h: int, heads: LabelIndex) -> tuple[int | None, list[d
 
 def read_indicator_table(reader, table) -> list[dict[str, str]]:
     """The table's rows (``side``, ``level1`` and its columns), read from ``reader``'s sheets."""
-    heads = indicator_heads(table.columns)
+    heads = indicator_heads(table.columns, table.labels)
     index = LabelIndex({label: column for column, labels in heads.items() for label in labels})
     for position in reader.search():
         sheet, h = reader.rows[position]

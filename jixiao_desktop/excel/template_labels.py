@@ -115,9 +115,12 @@ def side_of(text: str, sides) -> str | None:
     return None
 
 
-def indicator_heads(columns) -> dict[str, tuple[str, ...]]:
-    """The indicator columns a table prints (一级 always), each with its accepted headings."""
-    return {c: INDICATOR_HEADS.get(c, (INDICATOR_COLUMN_LABELS[c],)) for c in ["level1", *columns]}
+def indicator_heads(columns, labels: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The indicator columns a table prints (一级 always), each with its accepted headings (the table's own
+    heading for a column it relabels comes first and alone: 分值 over the weight column is not a score)."""
+    labels = labels or {}
+    return {c: (labels[c],) if c in labels else INDICATOR_HEADS.get(c, (INDICATOR_COLUMN_LABELS[c],))
+            for c in ["level1", *columns]}
 
 
 def form_labels(sections) -> list[str]:

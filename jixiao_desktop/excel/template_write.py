@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from jixiao_desktop.excel.cells import amount_format
 from jixiao_desktop.excel.sheet_writer import SheetWriter
-from jixiao_desktop.forms.template_form import INDICATOR_COLUMN_LABELS, Part, TemplateForm
+from jixiao_desktop.forms.template_form import Part, TemplateForm, indicator_label
 from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable, SignOffSection
 
 _SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\']")
@@ -235,7 +235,7 @@ def _indicator_table(w: SheetWriter, table: IndicatorTable, rows: list[dict[str,
     columns = ["level1", *table.columns]
     _put(w, w.row, 1, table.label, bold=True, center=True)
     for offset, column in enumerate(columns):
-        _put(w, w.row, 2 + offset, INDICATOR_COLUMN_LABELS[column], bold=True, center=True,
+        _put(w, w.row, 2 + offset, indicator_label(table, column), bold=True, center=True,
              last=n if offset == len(columns) - 1 else None)
     w.row += 1
     first = w.row

@@ -211,7 +211,7 @@ class TemplateForm(FormBase):
                     if isinstance(table, AmountTable):
                         column = row_label + next((c.label for c in table.columns if c.id == column), column)
                     else:
-                        column = INDICATOR_COLUMN_LABELS.get(column, column)
+                        column = indicator_label(table, column)
                     parts.append(column)
                 i += 3
             elif step == "children" and indexed:
@@ -242,6 +242,12 @@ def _is_list_slot(location: str) -> bool:
     """Whether ``location`` names a whole table or child list (``….tables.t``, ``….children.k``)."""
     parts = location.rsplit(".", 2)
     return len(parts) == 3 and parts[1] in ("tables", "children") and "[" not in parts[2]
+
+
+def indicator_label(table, column: str) -> str:
+    """An indicator table's column heading: the template's own (``labels``) or the usual one."""
+    own = getattr(table, "labels", None) or {}
+    return own.get(column) or INDICATOR_COLUMN_LABELS.get(column, column)
 
 
 @lru_cache(maxsize=64)

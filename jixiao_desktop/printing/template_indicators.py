@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from jixiao_desktop.forms.layouts import canonical
-from jixiao_desktop.forms.template_form import INDICATOR_COLUMN_LABELS
+from jixiao_desktop.forms.template_form import indicator_label
 from jixiao_desktop.printing.autowidth import column_range, fit, in_mm
 from jixiao_desktop.printing.common import Builder
 from jixiao_desktop.printing.indicators import runs
@@ -33,11 +33,11 @@ def indicator_tables(b: Builder, table: IndicatorTable, rows: list[Row], orienta
     by_side = _split_sides(rows, [sid for sid, _ in sides])
     columns = list(table.columns)
     if len(sides) == 2 and len(columns) <= SIDE_BY_SIDE_COLUMNS.get(orientation, 3):
-        return [_grid(b, table.label, sides, [by_side[sid] for sid, _ in sides], columns)]
+        return [_grid(b, table, sides, [by_side[sid] for sid, _ in sides], columns)]
     out = []
     for sid, label in sides:
         shown = [(sid, label)] if canonical(label) != canonical(table.label) else []
-        out.append(_grid(b, table.label, shown, [by_side[sid]], columns))
+        out.append(_grid(b, table, shown, [by_side[sid]], columns))
     return out
 
 
@@ -83,14 +83,15 @@ def _lines(sides_rows: list[list[Row]]) -> list[tuple[str, list[Row | None]]]:
     return lines
 
 
-def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list[list[Row]], columns: list[str]):
+def _grid(b: Builder, table, sides: list[tuple[str, str]], sides_rows: list[list[Row]], columns: list[str]):
+    label = table.label
     per_side = len(columns)
     lines = _lines(sides_rows)
-    widths = _widths(b, lines, columns, len(sides_rows))
-    heads = [b.label(INDICATOR_COLUMN_LABELS.get(c, c)) for c in columns]
+    widths = _widths(b, table, lines, columns, len(sides_rows))
+    heads = [b.label(indicator_label(table, c)) for c in columns]
     spans = []
     if sides:
-        top = [b.vertical(label), b.label(INDICATOR_COLUMN_LABELS["level1"])]
+        top = [b.vertical(label), b.label(indicator_label(table, "level1"))]
         for k, (_, side_label) in enumerate(sides):
             top += [b.label(side_label)] + [""] * (per_side - 1)
             first = 2 + k * per_side
@@ -98,7 +99,7 @@ def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list
         header = [top, ["", "", *heads * len(sides)]]
         spans.append(((1, 0), (1, 1)))
     else:
-        header = [[b.vertical(label), b.label(INDICATOR_COLUMN_LABELS["level1"]), *heads]]
+        header = [[b.vertical(label), b.label(indicator_label(table, "level1")), *heads]]
     top_rows = len(header)
     body = []
     for level1, row_per_side in lines:
@@ -125,15 +126,15 @@ def _grid(b: Builder, label: str, sides: list[tuple[str, str]], sides_rows: list
     return b.grid(header + body, widths, spans=spans, repeat=top_rows, vertical_label=True)
 
 
-def _widths(b: Builder, lines, columns: list[str], nsides: int) -> list[float]:
+def _widths(b: Builder, table, lines, columns: list[str], nsides: int) -> list[float]:
     """Column widths (mm) after what the columns hold (:mod:`.autowidth`); the label stays narrow."""
     font = b.st.font
     ranges = [(LABEL_WIDTH, LABEL_WIDTH),
-              column_range([level1 for level1, _ in lines], font, heading=INDICATOR_COLUMN_LABELS["level1"])]
+              column_range([level1 for level1, _ in lines], font, heading=indicator_label(table, "level1"))]
     for k in range(nsides):
         for c in columns:
             texts = [rows[k].get(c, "") for _, rows in lines if rows[k]]
-            ranges.append(column_range(texts, font, numeric=c in _NUMERIC, heading=INDICATOR_COLUMN_LABELS.get(c, c)))
+            ranges.append(column_range(texts, font, numeric=c in _NUMERIC, heading=indicator_label(table, c)))
     return in_mm(fit(ranges, b.width, fixed=(0,)))
 
 

@@ -135,6 +135,18 @@ class IndicatorTable(Strict):
     sides: list[RowSpec] = Field(min_length=1, max_length=2)   # 中期/年度, 长期/年度, 实施期/本年度, or 年度 alone
     columns: list[Literal[INDICATOR_COLUMNS]] = Field(default_factory=lambda: ["level2", "name", "value"])  # type: ignore[valid-type]
     path: str | None = None
+    # The column headings as this paper prints them, where they differ from the usual ones
+    # (a 自评表's 分值 | 得分 in the weight and score columns): { weight = "分值", score = "得分" }.
+    labels: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = [key for key in value if key not in ("level1", *INDICATOR_COLUMNS)]
+        if unknown:
+            raise ValueError(f"labels 只能重新命名指标表的栏目（{'、'.join(('level1', *INDICATOR_COLUMNS))}），"
+                             f"不认识：{'、'.join(unknown)}")
+        return value
 
     @field_validator("columns")
     @classmethod

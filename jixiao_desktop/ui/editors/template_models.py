@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from jixiao_desktop.forms import layouts
 from jixiao_desktop.forms import locations
-from jixiao_desktop.forms.template_form import INDICATOR_COLUMN_LABELS
+from jixiao_desktop.forms.template_form import indicator_label
 from jixiao_desktop.money import format_amount
 from jixiao_desktop.templates.schema import AmountTable, IndicatorTable
 from jixiao_desktop.ui.editors.indicator_model import MergedLevel1
@@ -239,9 +239,9 @@ class IndicatorSideModel(MergedLevel1, _DictRows):
         self.table, self.side = table, side
         self.single = len(table.sides) == 1
         self._view: list[int] = []
-        columns = [Column("level1", INDICATOR_COLUMN_LABELS["level1"], _INDICATOR_WIDTHS["level1"])]
+        columns = [Column("level1", indicator_label(table, "level1"), _INDICATOR_WIDTHS["level1"])]
         for key in table.columns:
-            columns.append(Column(key, INDICATOR_COLUMN_LABELS.get(key, key), _INDICATOR_WIDTHS.get(key, 100),
+            columns.append(Column(key, indicator_label(table, key), _INDICATOR_WIDTHS.get(key, 100),
                                   multiline=key in ("name", "standard", "explain", "scoring")))
         self.columns = tuple(columns)
         super().__init__(document, list_path, None, parent)
