@@ -338,3 +338,22 @@ def test_an_indicator_from_the_library_goes_into_the_template_grid(qtbot):
     assert chosen == [("产出指标", "数量指标")]
     assert model.cell_text(0, model.column_for("name")) == "培训人次"
     assert model.cell_text(0, model.column_for("value")) == "≥500人次"
+
+
+def test_a_self_evaluation_made_from_the_open_declared_form(make_window, monkeypatch):
+    from jixiao_desktop.resources import example_path
+
+    window = make_window()
+    monkeypatch.setattr(window, "choose_template", lambda *a, **k: ("mof-selfeval-project", ""))
+    window.open_example("project-2024-chenggong-eldercare")
+    declared = window.document.form
+    window.document.undo_stack.setClean()
+    assert window.new_selfeval()
+    form = window.document.form
+    assert form.kind == "template" and form.loaded.meta.kind == "evaluation"
+    assert isinstance(window.editor, TemplateEditor)
+    assert form.display_name == declared.display_name
+    names = [row.get("name") for row in form.content.tables["indicators"]]
+    assert [r.annual.name for r in declared.indicators if r.annual.name.strip()][:3] == [n for n in names if n][:3]
+    assert window.document.modified          # a new, unsaved document
+    assert example_path  # noqa: B018

@@ -29,6 +29,8 @@ class MainActions:
         self.new_from_template = self.new_menu.addAction("按表样新建(&T)…")
         self.new_from_template.setShortcut(QKeySequence.StandardKey.New)
         self.new_from_template.triggered.connect(window.choose_new)
+        self.new_selfeval = self.new_menu.addAction("新建自评表（由申报表）…")
+        self.new_selfeval.triggered.connect(window.new_selfeval)
         self.new_menu.addSeparator()
         self.new_actions = {}
         for kind in FORM_KINDS:

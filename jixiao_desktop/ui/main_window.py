@@ -41,6 +41,10 @@ from jixiao_desktop.ui.tasks import wait_all
 log = logging.getLogger(__name__)
 
 
+def _is_evaluation(form) -> bool:
+    return getattr(form, "kind", "") == "template" and form.loaded.meta.kind == "evaluation"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths | None = None, settings: Settings | None = None):
         super().__init__()
@@ -170,7 +174,45 @@ class MainWindow(QMainWindow):
         chosen = self.choose_template()
         return self.new_from_template(*chosen) if chosen else False
 
-    def choose_template(self, title: str = "新建表格") -> tuple[str, str] | None:
+    def new_selfeval(self) -> bool:
+        """新建自评表: from the open 申报表, or one the clerk opens; its targets, budget and names travel in."""
+        from jixiao_desktop.selfeval.new import selfeval_from
+        from jixiao_desktop.templates import available
+
+        document = self.document
+        declared = document.form if document is not None and not _is_evaluation(document.form) else None
+        name = self.display_name if declared is not None else ""
+        if declared is None:
+            path = ask_open_path(self, self._folder())
+            if not path:
+                return False
+            try:
+                declared = open_document(path).form
+            except DocumentError as exc:
+                QMessageBox.warning(self, "无法打开", str(exc))
+                return False
+            name = Path(path).stem
+        evaluations = {k: v for k, v in available()[0].items() if v.meta.kind == "evaluation"}
+        if not evaluations:
+            QMessageBox.warning(self, "新建自评表", "没有可用的自评表表样。")
+            return False
+        if len(evaluations) == 1:
+            template_id = next(iter(evaluations))
+        else:
+            chosen = self.choose_template("选择自评表的表样", evaluations)
+            if chosen is None:
+                return False
+            template_id = chosen[0]
+        form, notes = selfeval_from(declared, evaluations[template_id])
+        if not self.open_form(form, f"自评：{getattr(declared, 'display_name', '') or name}"):
+            return False
+        self.settings.add_recent_template(template_id)
+        self._save_settings()
+        if notes:
+            self.statusBar().showMessage("；".join(notes), 12000)
+        return True
+
+    def choose_template(self, title: str = "新建表格", templates: dict | None = None) -> tuple[str, str] | None:
         """The template and 年度 the clerk picks (None when cancelled)."""
         from PySide6.QtWidgets import QDialog
 
@@ -178,6 +220,8 @@ class MainWindow(QMainWindow):
         from jixiao_desktop.ui.new_dialog import NewFormDialog
 
         found, refused = available()
+        if templates is not None:
+            found = templates
         dialog = NewFormDialog(found, self.settings.recent_templates, self, [str(exc) for exc in refused])
         dialog.setWindowTitle(title)
         if dialog.exec() != QDialog.DialogCode.Accepted:
