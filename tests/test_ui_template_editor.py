@@ -357,3 +357,17 @@ def test_a_self_evaluation_made_from_the_open_declared_form(make_window, monkeyp
     assert [r.annual.name for r in declared.indicators if r.annual.name.strip()][:3] == [n for n in names if n][:3]
     assert window.document.modified          # a new, unsaved document
     assert example_path  # noqa: B018
+
+
+def test_a_self_evaluation_grid_shows_the_computed_score_and_marks_a_wrong_one(qtbot):
+    form = load(EXAMPLES / "mof-selfeval-project-correct.jixiao")
+    editor = _editor(qtbot, form)
+    model = next(m for m in _models(editor, IndicatorSideModel))
+    score = model.column_for("score")
+    row = next(r for r in range(model.rowCount()) if model.cell_text(r, model.column_for("actual")).strip())
+    tip = model.data(model.index(row, score), Qt.ItemDataRole.ToolTipRole)
+    assert "按实际完成值计算" in tip
+    assert model.data(model.index(row, score), Qt.ItemDataRole.ForegroundRole) is None
+    computed = model.computed_score(row).value
+    model.setData(model.index(row, score), str(computed - 3))
+    assert model.data(model.index(row, score), Qt.ItemDataRole.ForegroundRole) is not None

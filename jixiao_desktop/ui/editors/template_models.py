@@ -23,7 +23,7 @@ from jixiao_desktop.money import format_amount
 from jixiao_desktop.templates.schema import AmountTable, IndicatorTable
 from jixiao_desktop.ui.editors.indicator_model import MergedLevel1
 from jixiao_desktop.ui.editors.row_list_model import RowListModel
-from jixiao_desktop.ui.editors.table_models import FOOTER_COLOR, Column
+from jixiao_desktop.ui.editors.table_models import FOOTER_COLOR, MISMATCH_COLOR, Column
 
 _WIDTHS = {"text": 150, "longtext": 260, "amount": 110, "count": 80, "percent": 80, "year": 70, "date": 110}
 _INDICATOR_WIDTHS = {"level1": 100, "level2": 110, "name": 220, "value": 120, "standard": 160, "weight": 60,
@@ -238,6 +238,7 @@ class IndicatorSideModel(MergedLevel1, _DictRows):
     def __init__(self, document, table: IndicatorTable, side: str, list_path: str, parent=None):
         self.table, self.side = table, side
         self.single = len(table.sides) == 1
+        self._scores = document.form.loaded.meta.kind == "evaluation"
         self._view: list[int] = []
         columns = [Column("level1", indicator_label(table, "level1"), _INDICATOR_WIDTHS["level1"])]
         for key in table.columns:
@@ -315,7 +316,44 @@ class IndicatorSideModel(MergedLevel1, _DictRows):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
             tip = super().data(index, role)
             return tip or self.cell_text(index.row(), 0) or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and self.columns[index.column()].key == "score":
+            tip = super().data(index, role)
+            computed = self.computed_score(index.row())
+            working = f"按实际完成值计算：{computed.working}" if computed is not None else ""
+            return "\n".join(t for t in (tip, working) if t) or None
         return super().data(index, role)
+
+    def computed_score(self, row: int):
+        """A 自评表's score of this row as achieved ÷ target gives it (None outside a 自评表)."""
+        if not self._scores or "actual" not in self.table.columns:
+            return None
+        from jixiao_desktop.selfeval.scoring import score_indicator
+        from jixiao_desktop.selfeval.sheet import number, scoring
+
+        item = self.row_object(row) or {}
+        return score_indicator(item.get("value", ""), item.get("actual", ""), number(item.get("weight", "")),
+                               scoring(self.document.form).bands)
+
+    def foreground(self, row: int, column: int):
+        """A typed 得分 that its own achieved ÷ target does not give is drawn red (the check says by how much)."""
+        if self.columns[column].key != "score":
+            return None
+        computed = self.computed_score(row)
+        typed = self.cell_text(row, column).strip()
+        if computed is None or computed.value is None or not typed:
+            return None
+        from jixiao_desktop.selfeval.sheet import number
+
+        value = number(typed)
+        if value is not None and abs(value - computed.value) > Decimal("0.5"):
+            return QBrush(QColor(MISMATCH_COLOR))
+        return None
+
+    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
+        cells = super().dependents(row, column)
+        if self._scores and self.columns[column].key in ("value", "actual", "weight"):
+            cells += [(row, c) for c, spec in enumerate(self.columns) if spec.key == "score"]
+        return cells
 
     def choices(self, row: int, column: int) -> list[str] | None:
         key = self.columns[column].key
