@@ -22,6 +22,7 @@ from jixiao_desktop.forms import (
 from jixiao_desktop.forms.layouts import IndicatorLayout
 from jixiao_desktop.money import AmountUnit
 from tests.refusal_cases import REFUSAL_CASES
+from tests.evaluation_group_cases import EVALUATION_GROUP_CASES
 from tests.selfeval_cases import SELFEVAL_CASES
 
 
@@ -271,6 +272,7 @@ CASES = {
 
 CASES.update(REFUSAL_CASES)
 CASES.update(SELFEVAL_CASES)
+CASES.update(EVALUATION_GROUP_CASES)
 
 
 def test_every_rule_has_a_case():

@@ -33,6 +33,7 @@ MAX_PAGES = {
     "chongqing-project": 1, "county-distribution": 3, "gansu-provincial-project": 1, "hubei-city-project": 1,
     "hubei-department": 1, "hubei-district-project": 1, "hunan-county-project": 1, "hunan-project": 1,
     "integration-indicator-list": 1, "mof-department": 1, "mof-project": 1, "mof-selfeval-project": 2,
+    "third-party-evaluation": 3,
 }  # fmt: skip
 
 

@@ -50,7 +50,8 @@ def _fill_template_document(window, qtbot):
     side_models = [m for m in _grids(editor, IndicatorSideModel) if m.list_path.startswith("content.tables.")]
     for model in side_models:
         model.insert_rows(0, 1)
-        model.paste(0, 0, [["产出指标", "数量指标", "培训人次", "≧80%"]])
+        model.paste(0, 0, [["产出指标", "数量指标", "培训人次"]])
+        model.setData(model.index(0, model.column_for("value")), "≧80%")   # wherever the paper puts it
     for child in (s for s in sections if isinstance(s, ChildForms)):
         page = editor.child_pages[child.id]
         page.show_row(0)

@@ -64,10 +64,11 @@ def read_indicator_table(reader, table) -> list[dict[str, str]]:
         ctx.report.add_guess(where, f"{table.label}未标明各行属于哪一栏，按“{_label(table, current)}”读入")
     out: list[list[dict[str, str]]] = [[] for _ in groups]
     pending: list[int] = []
+    headings = frozenset([level1] if level1 is not None else []) | {g["level2"] for g in groups if "level2" in g}
     pos = position + 1
     while pos < len(reader.rows) and reader.rows[pos][0] is sheet:
         _, r = reader.rows[pos]
-        if reader.is_stop(sheet, r, own):
+        if reader.is_stop(sheet, r, own, headings):
             break
         cols = [c for g in groups for c in g.values()] + ([level1] if level1 is not None else [])
         filled = any(sheet.text(r, c) for c in cols if (r, c) not in sheet.parent)

@@ -52,10 +52,12 @@ class PartReader:
                 if cell is not None and cell.raw is not None and (r, c) not in sheet.parent:
                     yield sheet, r, c
 
-    def is_stop(self, sheet: Sheet, r: int, own: LabelIndex) -> bool:
-        """A row holding a label of the form that is not one of the table's own: the table has ended."""
+    def is_stop(self, sheet: Sheet, r: int, own: LabelIndex, skip: frozenset[int] = frozenset()) -> bool:
+        """A row holding a label of the form that is not one of the table's own: the table has ended. Cells of
+        the ``skip`` columns (an indicator table's 一级/二级 headings, which may name a summary table's rows) are
+        the table's own text."""
         for c in range(sheet.ncols):
-            if (r, c) in sheet.parent:
+            if (r, c) in sheet.parent or c in skip:
                 continue
             text = sheet.text(r, c)
             if text and text.strip() and self.labels.find(text) is not None and own.find(text) is None:

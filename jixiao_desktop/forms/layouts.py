@@ -6,6 +6,7 @@ placement by them. Synonyms seen on real forms map to the canonical names.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -84,13 +85,25 @@ _SYNONYMS = {
 }
 
 
+# The points an evaluation's heading states after its name: 决策（15分）, 项目立项(5 分), 产出数量（8.5分）.
+_STATED_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$")
+
+
+def stated_points(name: str) -> tuple[str, str]:
+    """A heading split into its name and the points it states: ``效益（30分）`` → (``效益``, ``30``); ("…", "")."""
+    match = _STATED_POINTS.search(name or "")
+    if not match:
+        return (name or "").strip(), ""
+    return name[:match.start()].strip(), match.group(1)
+
+
 @lru_cache(maxsize=2048)
 def canonical(name: str) -> str:
-    """The canonical name of a 一级/二级 heading: blanks removed, synonyms mapped.
+    """The canonical name of a 一级/二级 heading: blanks removed, synonyms mapped, stated points dropped.
 
-    ``产   出   指   标`` → ``产出指标``; ``可持续影响  指标`` → ``可持续影响指标``.
+    ``产   出   指   标`` → ``产出指标``; ``可持续影响  指标`` → ``可持续影响指标``; ``决策（15分）`` → ``决策``.
     """
-    squeezed = "".join(name.split()).replace("　", "")
+    squeezed = "".join(stated_points(name)[0].split()).replace("　", "")
     return _SYNONYMS.get(squeezed, squeezed)
 
 

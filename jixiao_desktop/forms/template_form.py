@@ -231,7 +231,7 @@ INDICATOR_COLUMN_LABELS = {
     "side": "栏", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值",
     "standard": "绩效标准", "weight": "权重", "score": "分值", "nature": "指标性质", "unit": "度量单位",
     "direction": "指标方向", "explain": "指标解释", "scoring": "评分标准", "actual": "实际完成值",
-    "deviation": "偏差原因分析及改进措施",
+    "deviation": "偏差原因分析及改进措施", "ratio": "完成比例",
 }
 
 

@@ -60,11 +60,12 @@ class BudgetRow:
 class IndicatorLine:
     location: str                   # content.tables.indicators[3]
     number: int                     # 1-based row
-    level1: str
+    level1: str                     # the 一级 heading as typed (a blank one is the heading above), points and all
     name: str
     row: dict[str, str]
     columns: tuple[str, ...]
     computed: Score = field(default=None)   # type: ignore[assignment]
+    level2: str = ""                # the 二级 heading as typed, carried down like the 一级
 
     @property
     def words(self) -> str:
@@ -97,13 +98,15 @@ def indicator_lines(form) -> list[IndicatorLine]:
     bands = scoring(form).bands
     out = []
     for table in (s for s in form.loaded.template.section if isinstance(s, IndicatorTable)):
-        level1 = ""
+        level1 = level2 = ""
         for index, row in enumerate(form.content.tables.get(table.id, [])):
-            level1 = row.get("level1", "").strip() or level1
+            if row.get("level1", "").strip():
+                level1, level2 = row["level1"].strip(), ""
+            level2 = row.get("level2", "").strip() or level2
             if not (row.get("name", "").strip() or row.get("value", "").strip()):
                 continue
             line = IndicatorLine(f"content.tables.{table.id}[{index}]", index + 1, level1, row.get("name", ""), row,
-                                 tuple(table.columns))
+                                 tuple(table.columns), level2=level2)
             line.computed = score_indicator(row.get("value", ""), row.get("actual", ""), number(row.get("weight", "")),
                                             bands)
             out.append(line)

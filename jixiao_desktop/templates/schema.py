@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 FIELD_TYPES = ("text", "longtext", "amount", "date", "year", "period", "phone", "code", "choice", "count", "percent")
 INDICATOR_COLUMNS = ("level2", "name", "value", "standard", "weight", "score", "nature", "unit", "direction",
-                     "explain", "scoring", "actual", "deviation")
+                     "explain", "scoring", "actual", "deviation", "ratio")
 KINDS = ("project", "department", "unit", "evaluation", "list")
 LAYOUTS = ("classic", "cz2021_101", "shanghai", "own")
 LEVELS = ("错误", "警告", "提示")
@@ -30,6 +30,8 @@ ROLES = {
     # a 自评表 (kind evaluation): the budget row's columns and the result (jixiao_desktop/selfeval/)
     "budget_full": "全年预算数", "budget_executed": "全年执行数", "execution_rate": "执行率", "points": "分值",
     "score": "得分", "total_score": "总分", "grade": "自评等级",
+    # an evaluation's summary of its 一级 groups: the row's 分值 and 得分, matched to the detail rows by 一级
+    "group_points": "一级指标分值", "group_score": "一级指标得分",
 }
 _ID = r"^[A-Za-z][A-Za-z0-9_]*$"
 

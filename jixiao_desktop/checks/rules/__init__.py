@@ -13,6 +13,7 @@ from jixiao_desktop.checks.rules import (  # noqa: F401
     returns,
     returns_texts,
     selfeval,
+    selfeval_groups,
     templates,
     totals,
     values,

@@ -156,6 +156,8 @@ def half_filled(ctx: CheckContext):
     from jixiao_desktop.checks.rules.refusals import template_rows
     from jixiao_desktop.forms.indicator_value import parse_indicator_value
 
+    if ctx.kind == "template" and ctx.form.loaded.meta.kind == "evaluation":
+        return  # an evaluation scores what was done: a qualitative indicator has no 目标值 to type
     tables = template_rows(ctx)
     for grid in ctx.grids():
         table, typed, _name = tables.get(grid.path, (None, [], ""))

@@ -14,6 +14,7 @@ from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import Hit, rule
 from jixiao_desktop.checks.rounding import rounding_slack
+from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.selfeval.scoring import HUNDRED, grade_of
 from jixiao_desktop.selfeval.sheet import budget_row, field_cell, indicator_lines, is_evaluation, number, scoring
@@ -66,7 +67,7 @@ def points(ctx: CheckContext):
     lines = indicator_lines(form)
     budget = budget_row(form)
     for level1, wanted in rules.groups.items():
-        own = [line for line in lines if line.level1 == level1]
+        own = [line for line in lines if canonical(line.level1) == canonical(level1)]
         values = [number(line.row.get("weight", "")) for line in own]
         if not own or any(v is None for v in values):
             continue
