@@ -75,6 +75,17 @@ class NotPrintable(Exception):
     places: list = []
 
 
+class CellCannotFit(NotPrintable):
+    """A cell's text cannot be laid out in its column at all (a long run of digits or letters with no
+    place to break, in a narrow column): splitting its row across pages makes no progress."""
+
+    def __init__(self, sample: str):
+        self.places = []
+        shown = sample if len(sample) <= 30 else sample[:30] + "…"
+        super().__init__(f"无法打印：表格中有一格的内容在该栏的宽度下排不开（“{shown}”），多半是一长串不断开的数字或"
+                         "字母。请在其中加空格或标点，或缩短后再打印。没有打印任何内容。")
+
+
 class TextTooLong(NotPrintable):
     """A text is longer than one printed cell can hold (:data:`MAX_PRINT_CHARS`)."""
 

@@ -83,12 +83,20 @@ class Grid(Flowable):
                 break
             used += h
             n = i + 1
-        while n > top:
-            first = self.part(top, n)
+        # A merged cell cut at a boundary may need more room than its rows had: the last boundary whose
+        # part still fits is searched by halving (each try lays out the part again; one by one was
+        # quadratic in the rows of a page).
+        lo, hi, best = top + 1, n, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            first = self.part(top, mid)
             _, h = first.wrap(availWidth, availHeight)
             if h <= availHeight:
-                return [first, self.part(n, len(self.rows))]
-            n -= 1  # a merged cell cut here needs more room than its rows had
+                best, lo = (mid, first), mid + 1
+            else:
+                hi = mid - 1
+        if best is not None:
+            return [best[1], self.part(best[0], len(self.rows))]
         if availHeight - sum(heights[:top]) < MIN_SPLIT:
             return []   # no room for a line of the row: the whole row goes to the next page, no empty sliver
         return self._split_inside(availWidth, availHeight)
@@ -120,12 +128,34 @@ class Grid(Flowable):
         if len(pieces) != 2:
             return []
         remainder = list(pieces[1]._cellvalues[-1])
+        needed = single._rowHeights[-1] if getattr(single, "_rowHeights", None) else None
+        _, left = pieces[1].wrap(availWidth, 1e6)
+        rest_needed = pieces[1]._rowHeights[-1] if getattr(pieces[1], "_rowHeights", None) else left
+        if needed is not None and rest_needed >= needed - 0.01:   # nothing of the row went onto this page
+            from jixiao_desktop.printing.coverage import CellCannotFit
+
+            raise CellCannotFit(_longest_text(self.rows[top]))
         for (sc, sr), (ec, er) in self.spans:
             if sr == top and er > top:  # a merge continuing below: keep its whole text on
                 remainder[sc] = clone_cell(self.rows[sr][sc])
         rest = Grid(self.rows[:top] + [remainder] + self.rows[top + 1:], self.widths, style=self.style,
                     spans=self.spans, repeat=top)
         return [pieces[0], rest]
+
+
+def _longest_text(cells) -> str:
+    """The longest text of a row's cells (to name the one that cannot be laid out)."""
+    longest = ""
+    stack = list(cells)
+    while stack:
+        cell = stack.pop()
+        if isinstance(cell, (list, tuple)):
+            stack.extend(cell)
+            continue
+        text = cell if isinstance(cell, str) else (cell.getPlainText() if hasattr(cell, "getPlainText") else "")
+        if len(text) > len(longest):
+            longest = text
+    return longest
 
 
 def _normal(span: Span, nrows: int) -> Span:
