@@ -82,7 +82,8 @@ class CellCannotFit(NotPrintable):
     def __init__(self, sample: str):
         self.places = []
         shown = sample if len(sample) <= 30 else sample[:30] + "…"
-        super().__init__(f"无法打印：表格中有一格的内容在该栏的宽度下排不开（“{shown}”），多半是一长串不断开的数字或"
+        which = f"（“{shown}”）" if shown else ""
+        super().__init__(f"无法打印：表格中有一格的内容在该栏的宽度下排不开{which}，多半是一长串不断开的数字或"
                          "字母。请在其中加空格或标点，或缩短后再打印。没有打印任何内容。")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from jixiao_desktop import __version__
 from jixiao_desktop.atomic import write_atomic
@@ -130,7 +131,12 @@ def render_bytes(form: FormBase, *, options: PrintOptions = PrintOptions()) -> t
     )
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, height, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=lambda c, d: draw_background(c, decor))])
-    doc.build(story, canvasmaker=canvas_maker(decor))
+    try:
+        doc.build(story, canvasmaker=canvas_maker(decor))
+    except LayoutError:   # a cell that no page can hold (reportlab gives up): say so, never crash
+        from jixiao_desktop.printing.coverage import CellCannotFit
+
+        raise CellCannotFit("") from None
     result = RenderResult(decor.pages, spec.label, draft, fp, len(explained))
     return buffer.getvalue(), result
 
