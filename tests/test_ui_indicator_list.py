@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jixiao_desktop.indicator_list import read_list
-from jixiao_desktop.resources import example_path, resource_path
+from jixiao_desktop.resources import resource_path
 from jixiao_desktop.storage import load, save
 
 pytestmark = pytest.mark.gui
@@ -84,4 +84,3 @@ def test_a_template_form_takes_the_sheet_back(window, qtbot, monkeypatch, tmp_pa
         window.actions_.import_list.trigger()
     assert window.document.form.content == original.content
     imported.args[0].close()
-    assert example_path  # noqa: B018

@@ -12,7 +12,8 @@ from jixiao_desktop.storage import load
 from jixiao_desktop.templates import available
 from jixiao_desktop.templates.schema import ChildForms, FieldsSection
 from jixiao_desktop.ui.editors.template_editor import TemplateEditor
-from jixiao_desktop.ui.editors.template_models import AmountTableModel, IndicatorSideModel
+from jixiao_desktop.ui.editors.template_indicators import IndicatorSideModel
+from jixiao_desktop.ui.editors.template_models import AmountTableModel
 
 pytestmark = pytest.mark.gui
 

@@ -31,3 +31,19 @@ def document_target(output, force: bool):
         print(f"{target}：文件已存在，未覆盖（加 --force 覆盖）", file=sys.stderr)
         return None
     return target
+
+
+def find_template(template_id: str):
+    """The template (shipped or the clerk's own) of ``template_id``, or None (said on stderr, with any
+    user template that was refused)."""
+    import sys
+
+    from jixiao_desktop.templates import available
+
+    found, refused = available()
+    for exc in refused:
+        print(f"未采用：{exc}", file=sys.stderr)
+    loaded = found.get(template_id)
+    if loaded is None:
+        print(f"没有编号为“{template_id}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
+    return loaded

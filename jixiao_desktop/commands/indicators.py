@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from jixiao_desktop.commands import document_target, open_for_command
+from jixiao_desktop.commands import document_target, find_template, open_for_command
 from jixiao_desktop.excel import ExcelError
 from jixiao_desktop.storage import EXTENSION, DocumentError, save
 
@@ -133,17 +133,12 @@ def _file_name(project: str, fallback: str) -> str:
 
 def _new(args: argparse.Namespace, read) -> int:
     from jixiao_desktop.indicator_list import new_documents
-    from jixiao_desktop.templates import available
 
     if not args.output:
         print("--template 需要用 -o 指定新表格存放的文件夹", file=sys.stderr)
         return EXIT_NOT_WRITTEN
-    found, refused = available()
-    for exc in refused:
-        print(f"未采用：{exc}", file=sys.stderr)
-    loaded = found.get(args.template)
+    loaded = find_template(args.template)
     if loaded is None:
-        print(f"没有编号为“{args.template}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
         return EXIT_UNREADABLE
     stem = Path(args.list).stem
     try:

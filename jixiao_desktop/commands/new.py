@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from jixiao_desktop.commands import document_target
+from jixiao_desktop.commands import document_target, find_template
 from jixiao_desktop.storage import EXTENSION, DocumentError, save
-from jixiao_desktop.templates import available
 from jixiao_desktop.templates.document import new_document
 
 
@@ -22,12 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    found, refused = available()
-    for exc in refused:
-        print(f"未采用：{exc}", file=sys.stderr)
-    loaded = found.get(args.template)
+    loaded = find_template(args.template)
     if loaded is None:
-        print(f"没有编号为“{args.template}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
         return 2
     target = document_target(args.output, args.force)
     if target is None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from jixiao_desktop.commands import document_target, open_for_command
+from jixiao_desktop.commands import document_target, find_template, open_for_command
 from jixiao_desktop.storage import EXTENSION, DocumentError, save
-from jixiao_desktop.templates import available
 
 DEFAULT_TEMPLATE = "mof-selfeval-project"
 
@@ -28,12 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao_desktop.selfeval.new import selfeval_from
 
-    found, refused = available()
-    for exc in refused:
-        print(f"未采用：{exc}", file=sys.stderr)
-    loaded = found.get(args.template)
+    loaded = find_template(args.template)
     if loaded is None:
-        print(f"没有编号为“{args.template}”的表样（jixiao template list 列出可用的）", file=sys.stderr)
         return 2
     if loaded.meta.kind != "evaluation":
         print(f"表样“{args.template}”（{loaded.meta.name}）不是自评表（kind 不是 evaluation）", file=sys.stderr)

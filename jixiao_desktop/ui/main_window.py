@@ -31,6 +31,7 @@ from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
 from jixiao_desktop.ui.indicator_list_actions import IndicatorListActions
 from jixiao_desktop.ui.look import app_icon
+from jixiao_desktop.ui import new_forms
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.printing_actions import PrintingActions
 from jixiao_desktop.ui.recovery_prompt import offer_recovery
@@ -39,10 +40,6 @@ from jixiao_desktop.ui.status_counts import StatusCounts
 from jixiao_desktop.ui.tasks import wait_all
 
 log = logging.getLogger(__name__)
-
-
-def _is_evaluation(form) -> bool:
-    return getattr(form, "kind", "") == "template" and form.loaded.meta.kind == "evaluation"
 
 
 class MainWindow(QMainWindow):
@@ -168,83 +165,16 @@ class MainWindow(QMainWindow):
             self.set_document(FormDocument(new_form(kind), parent=self))
 
     def choose_new(self) -> bool:
-        """新建: the templates by region, with a search box and the last used first."""
-        if not self.maybe_save():
-            return False
-        chosen = self.choose_template()
-        return self.new_from_template(*chosen) if chosen else False
+        return new_forms.choose_new(self)
 
     def new_selfeval(self) -> bool:
-        """新建自评表: from the open 申报表, or one the clerk opens; its targets, budget and names travel in."""
-        from jixiao_desktop.selfeval.new import selfeval_from
-        from jixiao_desktop.templates import available
-
-        document = self.document
-        declared = document.form if document is not None and not _is_evaluation(document.form) else None
-        name = self.display_name if declared is not None else ""
-        if declared is None:
-            path = ask_open_path(self, self._folder())
-            if not path:
-                return False
-            try:
-                declared = open_document(path).form
-            except DocumentError as exc:
-                QMessageBox.warning(self, "无法打开", str(exc))
-                return False
-            name = Path(path).stem
-        evaluations = {k: v for k, v in available()[0].items() if v.meta.kind == "evaluation"}
-        if not evaluations:
-            QMessageBox.warning(self, "新建自评表", "没有可用的自评表表样。")
-            return False
-        if len(evaluations) == 1:
-            template_id = next(iter(evaluations))
-        else:
-            chosen = self.choose_template("选择自评表的表样", evaluations)
-            if chosen is None:
-                return False
-            template_id = chosen[0]
-        form, notes = selfeval_from(declared, evaluations[template_id])
-        if not self.open_form(form, f"自评：{getattr(declared, 'display_name', '') or name}"):
-            return False
-        self.settings.add_recent_template(template_id)
-        self._save_settings()
-        if notes:
-            self.statusBar().showMessage("；".join(notes), 12000)
-        return True
+        return new_forms.new_selfeval(self)
 
     def choose_template(self, title: str = "新建表格", templates: dict | None = None) -> tuple[str, str] | None:
-        """The template and 年度 the clerk picks (None when cancelled)."""
-        from PySide6.QtWidgets import QDialog
-
-        from jixiao_desktop.templates import available
-        from jixiao_desktop.ui.new_dialog import NewFormDialog
-
-        found, refused = available()
-        if templates is not None:
-            found = templates
-        dialog = NewFormDialog(found, self.settings.recent_templates, self, [str(exc) for exc in refused])
-        dialog.setWindowTitle(title)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.chosen()
+        return new_forms.choose_template(self, title, templates)
 
     def new_from_template(self, template_id: str, year: str = "") -> bool:
-        """A blank form of a template: a built-in form where the template describes one (its editor,
-        printing and Excel are made for it), else a document of the template itself."""
-        from jixiao_desktop.templates import available
-        from jixiao_desktop.templates.bind import built_in_kind
-        from jixiao_desktop.templates.document import new_document
-
-        loaded = available()[0].get(template_id)
-        if loaded is None:
-            QMessageBox.warning(self, "新建", f"没有编号为“{template_id}”的表样。")
-            return False
-        kind = built_in_kind(loaded)
-        form = new_form(kind, year) if kind else new_document(loaded, year=year)
-        self.settings.add_recent_template(template_id)
-        self._save_settings()
-        self.set_document(FormDocument(form, parent=self))
-        return True
+        return new_forms.new_from_template(self, template_id, year)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

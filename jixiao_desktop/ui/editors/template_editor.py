@@ -29,7 +29,8 @@ from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSecti
 from jixiao_desktop.ui.editors.fields import BoundField
 from jixiao_desktop.ui.editors.form_editor import HINT, FormEditor
 from jixiao_desktop.ui.editors.sheet import Sheet, fit_to_rows, grid_panel, scroll_page
-from jixiao_desktop.ui.editors.template_models import AmountTableModel, IndicatorSideModel
+from jixiao_desktop.ui.editors.template_indicators import IndicatorSideModel
+from jixiao_desktop.ui.editors.template_models import AmountTableModel
 
 PLACEHOLDERS = {
     "year": "如 2025", "date": "如 2025年6月30日", "period": "如 2025年1月-2025年12月", "phone": "如 0871-12345678",
