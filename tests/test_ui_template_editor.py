@@ -368,3 +368,20 @@ def test_a_self_evaluation_grid_shows_the_computed_score_and_marks_a_wrong_one(q
     computed = model.computed_score(row).value
     model.setData(model.index(row, score), str(computed - 3))
     assert model.data(model.index(row, score), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_new_self_evaluation_of_a_department_asks_which_special_fund(make_window, monkeypatch):
+    from jixiao_desktop.ui import new_forms
+
+    window = make_window()
+    monkeypatch.setattr(window, "choose_template", lambda *a, **k: ("mof-selfeval-project", ""))
+    asked = []
+    monkeypatch.setattr(new_forms, "ask_grid", lambda w, grids: asked.append([g.label for g in grids]) or 2)
+    window.open_example("department-2023-shifeng-civil-affairs")
+    fund = window.document.form.special_funds[1]
+    window.document.undo_stack.setClean()
+    assert window.new_selfeval()
+    assert asked and len(asked[0]) > 2
+    form = window.document.form
+    assert form.content.fields["project_name"] == fund.name.strip()
+    assert window.display_name.endswith(fund.name.strip())

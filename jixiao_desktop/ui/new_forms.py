@@ -27,7 +27,7 @@ def choose_new(window) -> bool:
 
 def new_selfeval(window) -> bool:
     """新建自评表: from the open 申报表, or one the clerk opens; its targets, budget and names travel in."""
-    from jixiao_desktop.selfeval.new import selfeval_from
+    from jixiao_desktop.selfeval.new import declared_grids, evaluation_templates, selfeval_from
     from jixiao_desktop.templates import available
 
     document = window.document
@@ -43,7 +43,7 @@ def new_selfeval(window) -> bool:
             QMessageBox.warning(window, "无法打开", str(exc))
             return False
         name = Path(path).stem
-    evaluations = {k: v for k, v in available()[0].items() if v.meta.kind == "evaluation"}
+    evaluations = evaluation_templates(available()[0])
     if not evaluations:
         QMessageBox.warning(window, "新建自评表", "没有可用的自评表表样。")
         return False
@@ -54,14 +54,29 @@ def new_selfeval(window) -> bool:
         if chosen is None:
             return False
         template_id = chosen[0]
-    form, notes = selfeval_from(declared, evaluations[template_id])
-    if not window.open_form(form, f"自评：{getattr(declared, 'display_name', '') or name}"):
+    grids = declared_grids(declared)
+    grid = ask_grid(window, grids) if len(grids) > 1 else 0
+    if grid is None:
+        return False
+    form, notes = selfeval_from(declared, evaluations[template_id], grid)
+    project = grids[grid].project if grids else ""
+    if not window.open_form(form, f"自评：{project or getattr(declared, 'display_name', '') or name}"):
         return False
     window.settings.add_recent_template(template_id)
     window._save_settings()
     if notes:
         window.statusBar().showMessage("；".join(notes), 12000)
     return True
+
+
+def ask_grid(window, grids) -> int | None:
+    """Which of the declared form's indicator tables (a department's 附表3, a child form) the 自评表 is for."""
+    from PySide6.QtWidgets import QInputDialog
+
+    items = [f"{g.label}（{g.project}）" if g.project else g.label for g in grids]
+    item, ok = QInputDialog.getItem(window, "新建自评表", "申报表有几张指标表，一张自评表评一个项目，请选择：",
+                                    items, 0, False)
+    return items.index(item) if ok and item in items else None
 
 
 def choose_template(window, title: str = "新建表格", templates: dict | None = None) -> tuple[str, str] | None:

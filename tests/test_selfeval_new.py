@@ -1,0 +1,59 @@
+"""新建自评表 from a declared form with several projects: the clerk chooses which one is evaluated, and that
+project's own name, goal, budget and indicators travel in (not the first table's, not the parent's)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.cli import main
+from jixiao_desktop.selfeval.new import declared_grids, default_evaluation, selfeval_from
+from jixiao_desktop.storage import load, save
+from jixiao_desktop.templates import available, shipped_templates_dir
+from tests.conftest import load_example
+
+EXAMPLES = shipped_templates_dir() / "examples"
+
+
+def _evaluation():
+    return available()[0]["mof-selfeval-project"]
+
+
+def test_a_departments_special_fund_is_evaluated_with_its_own_budget_and_targets():
+    declared = load_example("department-2023-shifeng-civil-affairs")
+    grids = declared_grids(declared)
+    index = next(i for i, g in enumerate(grids) if g.path.startswith("special_funds[1]"))
+    fund = declared.special_funds[1]
+    form, notes = selfeval_from(declared, _evaluation(), index)
+    fields = form.content.fields
+    assert fields["project_name"] == grids[index].project
+    assert fields["annual_goal"] == (fund.detail.annual_goal or fund.annual_goal).strip()
+    names = [r["name"] for r in form.content.tables["indicators"]]
+    assert names == [e.name for e in grids[index].entries]
+    assert form.content.tables["budget"][0]["full"]          # the fund's amount, not the department's total
+    assert notes and grids[index].label in notes[0] and grids[0].label in notes[0]
+
+
+def test_a_child_form_is_evaluated_as_its_own_project():
+    declared = load(EXAMPLES / "county-distribution-correct.jixiao")
+    grids = declared_grids(declared)
+    assert len(grids) > 1
+    form, _ = selfeval_from(declared, _evaluation(), 1)
+    assert form.content.fields["project_name"] == grids[1].project
+    assert [r["name"] for r in form.content.tables["indicators"]] == [e.name for e in grids[1].entries]
+
+
+def test_the_command_line_chooses_a_table_and_lists_them_when_there_is_none_such(tmp_path, capsys):
+    declared = tmp_path / "dept.jixiao"
+    save(load_example("department-2023-shifeng-civil-affairs"), declared, backup=False)
+    out = tmp_path / "eval.jixiao"
+    assert main(["selfeval", "new", str(declared), "-o", str(out), "--table", "3"]) == 0
+    grids = declared_grids(load(declared))
+    assert load(out).content.fields["project_name"] == grids[2].project
+    assert main(["selfeval", "new", str(declared), "-o", str(tmp_path / "x.jixiao"), "--table", "99"]) == 2
+    err = capsys.readouterr().err
+    assert "没有第99张" in err and grids[1].label in err
+
+
+def test_the_default_evaluation_template_is_the_one_that_takes_the_declared_budget():
+    templates = available()[0]
+    assert default_evaluation(templates) == "mof-selfeval-project"
+    only_third_party = {k: v for k, v in templates.items() if k == "third-party-evaluation"}
+    assert default_evaluation(only_third_party) is None
