@@ -159,3 +159,15 @@ def test_print_and_excel_round_trip(tmp_path):
     texts = {c.value for sheet in openpyxl.load_workbook(path).worksheets for row in sheet.iter_rows() for c in row}
     assert {"实际完成值", "偏差原因分析及改进措施", "58公里"} <= texts
     assert import_workbook(path).form == form
+
+
+@pytest.mark.parametrize("share, wrong", [("15.00%", False), ("15", False), ("15%", False), ("20%", True),
+                                          ("0.15", True)])
+def test_a_summary_weight_is_its_points_share_of_the_total(share, wrong):
+    """The evaluation's 权重 column is each 一级's 分值 over the total 分值 (15 of 100 → 15%)."""
+    form = load(EXAMPLES / "third-party-evaluation-correct.jixiao")
+    form.content.tables["summary"][1]["share"] = share
+    found = [f for f in run_checks(form).findings if "summary.process_share" in f.message]
+    assert bool(found) == wrong
+    if wrong:
+        assert found[0].location == "content.tables.summary[1].share" and "15%" in found[0].message
