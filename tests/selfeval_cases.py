@@ -36,4 +36,6 @@ SELFEVAL_CASES = {
     "selfeval.grade": (selfeval, _edit(lambda f: f.content.fields.update(grade="良"))),
     "selfeval.score_vs_ratio": (selfeval, _edit(_row(1, score="9.5"))),
     "selfeval.no_deviation_reason": (selfeval, _edit(_row(1, deviation=""))),
+    "selfeval.written_arithmetic": (_edit(_row(1, deviation="完成9处，9/10×10=9分")),
+                                    _edit(_row(1, deviation="完成9处，9/10×10=8分"))),
 }

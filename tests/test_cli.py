@@ -73,3 +73,22 @@ def test_bench_lists_figures():
 def test_bad_usage_does_not_traceback(args):
     proc = run_cli(*args)
     assert "Traceback" not in proc.stderr
+
+
+def test_output_piped_into_a_reader_that_stops_early_gives_no_traceback():
+    """`jixiao check FILE | head -1`: the rest is dropped quietly."""
+    import os
+    import subprocess
+    import sys
+
+    from jixiao_desktop.templates import shipped_templates_dir
+
+    example = shipped_templates_dir() / "examples" / "third-party-evaluation-wrong.jixiao"
+    read_end, write_end = os.pipe()
+    os.close(read_end)                  # the reader has already gone: the first write breaks the pipe
+    try:
+        writer = subprocess.run([sys.executable, "-m", "jixiao_desktop", "check", str(example)], stdout=write_end,
+                                stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    assert b"Traceback" not in writer.stderr and b"BrokenPipe" not in writer.stderr

@@ -45,9 +45,20 @@ def test_heading_weight_differs(wrong):
     assert said == ["一级指标“效益”标明30分，其下各三级指标分值合计35分，相差5分"]
 
 
+def test_the_written_working_of_a_score_is_redone(wrong):
+    """机构评估 “23/25×0.5=0.42”: 0.46 (错误); 促进社会和谐发展 “23.64/35=68%；68%×3=2.03”: 2.04 as written, 2.03
+    with the 67.54% the text rounded to 68% (a rounding gap: 提示)."""
+    said = [f for f in wrong if f.rule == "selfeval.written_arithmetic"]
+    errors = [f.message for f in said if f.severity is Severity.ERROR]
+    hints = [f.message for f in said if f.severity is Severity.HINT]
+    assert len(errors) == 1 and "机构评估" in errors[0] and "0.46" in errors[0] and "0.42" in errors[0]
+    assert len(hints) == 1 and "2.04" in hints[0] and "2.03" in hints[0] and "尾差" in hints[0]
+
+
 def test_no_false_alarms_on_the_wrong_one(wrong):
     rules = {f.rule for f in wrong if f.severity in (Severity.ERROR, Severity.WARNING)}
-    assert rules == {"template.relation", "selfeval.group_summary", "selfeval.score_vs_ratio", "selfeval.heading_points"}
+    assert rules == {"template.relation", "selfeval.group_summary", "selfeval.score_vs_ratio", "selfeval.heading_points",
+                     "selfeval.written_arithmetic"}
 
 
 def test_heading_points_split():

@@ -17,7 +17,15 @@ from jixiao_desktop.checks.rounding import rounding_slack
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.selfeval.scoring import HUNDRED, grade_of
-from jixiao_desktop.selfeval.sheet import budget_row, field_cell, indicator_lines, is_evaluation, number, scoring
+from jixiao_desktop.selfeval.sheet import (
+    budget_row,
+    field_cell,
+    indicator_lines,
+    is_evaluation,
+    number,
+    scoring,
+)
+from jixiao_desktop.templates.schema import IndicatorTable
 
 
 def _plain(value: Decimal) -> str:
@@ -158,6 +166,37 @@ def score_vs_ratio(ctx: CheckContext):
         if typed is not None and computed.exact is not None and abs(typed - computed.exact) > _slack(typed_text):
             yield Hit(budget.cells["score"].location, f"预算执行率得分{_plain(typed)}，应为{_plain(computed.value)}"
                       f"（{computed.working}）")
+
+
+# The indicator columns where an evaluator writes the working of a score (完成比例/计算, 评分说明, 偏差原因).
+_WORKING_COLUMNS = ("ratio", "explain", "deviation")
+
+
+@rule("selfeval.written_arithmetic", Severity.ERROR, "计算过程中写的得数不对", kinds=("template",),
+      source="arithmetic")
+def written_arithmetic(ctx: CheckContext):
+    """“23/25×0.5=0.42” in a 计算 cell: the working a scorer wrote is re-done (0.46)."""
+    from jixiao_desktop.forms.template_form import indicator_label
+    from jixiao_desktop.selfeval.written import equations
+
+    form = ctx.form
+    if not is_evaluation(form):
+        return
+    tables = {s.id: s for s in form.loaded.template.section if isinstance(s, IndicatorTable)}
+    for line in indicator_lines(form):
+        table = tables.get(line.location.split(".")[2].split("[")[0])
+        for column in (c for c in _WORKING_COLUMNS if c in line.columns):
+            for eq in equations(line.row.get(column, "")):
+                if eq.agrees:
+                    continue
+                label = indicator_label(table, column) if table is not None else column
+                percent = "%" if eq.stated_text.endswith("%") else ""
+                said = f"{line.words}的{label}写“{eq.text}”：{eq.expression}得{_plain(eq.rounded)}{percent}，不是{eq.stated_text}"
+                if eq.rounding_gap:       # 68% taken for 23.64/35 = 67.54%: a rounding gap, said as 提示
+                    yield Hit(f"{line.location}.{column}", f"{said}（用前面算出的数的精确值算才得{eq.stated_text}，"
+                              "是中间结果四舍五入造成的尾差，建议写明）", severity=Severity.HINT)
+                else:
+                    yield Hit(f"{line.location}.{column}", said)
 
 
 @rule("selfeval.no_deviation_reason", Severity.WARNING, "未完成目标的指标没有写偏差原因", kinds=("template",),
