@@ -32,7 +32,7 @@ EXAMPLES = [p for p in template_example_paths() if load(p).kind == "template"]
 MAX_PAGES = {
     "chongqing-project": 1, "county-distribution": 3, "gansu-provincial-project": 1, "hubei-city-project": 1,
     "hubei-department": 1, "hubei-district-project": 1, "hunan-county-project": 1, "hunan-project": 1,
-    "integration-indicator-list": 1, "mof-department": 1, "mof-project": 1, "mof-selfeval-project": 2,
+    "integration-indicator-list": 1, "mof-department": 1, "mof-project": 1, "mof-selfeval-project": 1,
     "third-party-evaluation": 3,
 }  # fmt: skip
 
