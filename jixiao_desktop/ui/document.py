@@ -57,7 +57,15 @@ class FormDocument(QObject):
             value = repair_text(value)  # a lone surrogate from a damaged paste could never be saved
         if locations.resolve(self.form, location) == value:
             return
-        self.undo_stack.push(_SetValue(self, location, value, merge))
+        self.undo_stack.push(_SetValue(self, location, value, merge, self._follow_ups(location, value)))
+
+    def _follow_ups(self, location: str, value: Any) -> list[tuple[str, Any]]:
+        """Cells computed from this one that follow it in the same undo step (a 自评表's 得分, 总分, 等级)."""
+        if getattr(self.form, "kind", "") != "template" or not isinstance(value, str):
+            return []
+        from jixiao_desktop.selfeval.live import follow_ups
+
+        return follow_ups(self.form, location, value)
 
     def insert_row(self, list_path: str, index: int, item: Any, text: str = "插入行") -> None:
         self.undo_stack.push(_InsertRow(self, list_path, index, item, text))
@@ -94,10 +102,14 @@ class FormDocument(QObject):
 
 
 class _SetValue(QUndoCommand):
-    def __init__(self, doc: FormDocument, location: str, value: Any, merge: bool):
+    """One cell set, with the cells computed from it (``follow``: location → value) set in the same step."""
+
+    def __init__(self, doc: FormDocument, location: str, value: Any, merge: bool,
+                 follow: list[tuple[str, Any]] = ()):
         super().__init__(f"修改 {locations.describe(doc.form, location)}")
         self.doc, self.location, self.new, self.merge = doc, location, value, merge
         self.old = locations.resolve(doc.form, location)
+        self.follow = {where: (locations.resolve(doc.form, where), new) for where, new in follow}
 
     def id(self) -> int:
         return _SET_VALUE_ID if self.merge else -1
@@ -106,15 +118,25 @@ class _SetValue(QUndoCommand):
         if not isinstance(other, _SetValue) or other.location != self.location or not other.merge:
             return False
         self.new = other.new
+        for where, (old, new) in other.follow.items():
+            self.follow[where] = (self.follow[where][0] if where in self.follow else old, new)
         return True
 
     def redo(self) -> None:
         locations.assign(self.doc.form, self.location, self.new)
+        for where, (_old, new) in self.follow.items():
+            locations.assign(self.doc.form, where, new)
         self.doc.changed.emit(self.location)
+        for where in self.follow:
+            self.doc.changed.emit(where)
 
     def undo(self) -> None:
+        for where, (old, _new) in reversed(self.follow.items()):
+            locations.assign(self.doc.form, where, old)
         locations.assign(self.doc.form, self.location, self.old)
         self.doc.changed.emit(self.location)
+        for where in self.follow:
+            self.doc.changed.emit(where)
 
 
 class _InsertRow(QUndoCommand):
