@@ -3,6 +3,8 @@ project's own name, goal, budget and indicators travel in (not the first table's
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao_desktop.cli import main
 from jixiao_desktop.selfeval.new import declared_grids, default_evaluation, selfeval_from
 from jixiao_desktop.storage import load, save
@@ -57,3 +59,47 @@ def test_the_default_evaluation_template_is_the_one_that_takes_the_declared_budg
     assert default_evaluation(templates) == "mof-selfeval-project"
     only_third_party = {k: v for k, v in templates.items() if k == "third-party-evaluation"}
     assert default_evaluation(only_third_party) is None
+
+
+def _declared_examples():
+    from jixiao_desktop.resources import EXAMPLE_NAMES, example_path
+
+    out = [example_path(name) for name in EXAMPLE_NAMES]
+    for path in sorted(EXAMPLES.glob("*-correct.jixiao")):
+        form = load(path)
+        if getattr(getattr(form, "loaded", None), "meta", None) is None or form.loaded.meta.kind != "evaluation":
+            out.append(path)
+    return out
+
+
+DECLARED = _declared_examples()
+
+
+@pytest.mark.parametrize("path", DECLARED, ids=lambda p: p.stem)
+def test_selfeval_new_from_every_example_form_on_the_command_line(tmp_path, path):
+    out = tmp_path / "eval.jixiao"
+    assert main(["selfeval", "new", str(path), "-o", str(out)]) == 0
+    form = load(out)
+    grids = declared_grids(load(path))
+    assert form.loaded.meta.kind == "evaluation"
+    assert len([r for r in form.content.tables["indicators"] if r.get("name") or r.get("value")]) == \
+        (len(grids[0].entries) if grids else 0)
+
+
+@pytest.mark.gui
+def test_selfeval_new_from_every_example_form_in_the_window(make_window, monkeypatch):
+    from jixiao_desktop.ui import new_forms
+
+    window = make_window()
+    monkeypatch.setattr(window, "choose_template", lambda *a, **k: ("mof-selfeval-project", ""))
+    monkeypatch.setattr(new_forms, "ask_grid", lambda w, grids: len(grids) - 1)    # the last project
+    for path in DECLARED:
+        assert window.open_path(path, ask=False), path
+        grids = declared_grids(window.document.form)
+        window.document.undo_stack.setClean()
+        assert window.new_selfeval(), path
+        form = window.document.form
+        assert form.loaded.meta.kind == "evaluation"
+        names = [r.get("name") for r in form.content.tables["indicators"] if r.get("name") or r.get("value")]
+        assert names == ([e.name for e in grids[-1].entries] if grids else []), path
+        window.document.undo_stack.setClean()
