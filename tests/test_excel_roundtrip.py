@@ -86,7 +86,7 @@ def test_edits_in_the_main_sheet_win_over_program_data(tmp_path):
 
     form = load_example("project-2020-chenggong-service-contest")
     form.cost_lines = [CostLine(item="承办经费", quantity="1", standard="200000", amount="200000")]
-    form.project_name = "社会服务\r\n项目大赛"  # Excel keeps no \r: the exact text goes to the program-data sheet
+    form.project_name = "社会服务\x0b项目大赛"  # no cell keeps a control character: the exact text goes to the program-data sheet
     form.funding.annual.total = "1000000"  # a number cell shown as typed (format 0)
     form.funding.annual.county = "1000000"
     path = export_workbook(form, tmp_path / "p.xlsx")
