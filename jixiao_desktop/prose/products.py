@@ -7,6 +7,7 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state (``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from decimal import Decimal
 
@@ -14,10 +15,12 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token, cn_number
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _RX10, _RX11, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _STOP_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _RX10, _RX11, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _STOP_RE, _TIME, _factor_text, _is_separated, _labels_match,
     _num, _per_thing, _rate_text, _same_thing,
 )
 
+
+_EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
     """Standards, the counts they are per, and the products they make."""
@@ -87,6 +90,7 @@ class _Products:
                 d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0)
             else:
                 continue
+            d -= 1000 * self.named_alike(rate, count)   # 主职干部1名、其他村干部3名，主职每人每月3,000元
             if distance is None or d < distance:
                 best, distance = count, d
         if best is not None:
@@ -126,13 +130,28 @@ class _Products:
         return Token(COUNT, f"（{text}）", group[0].start, group[-1].end, sum((c.value for c in group), Decimal(0)),
                      count.unit, approx=any(c.approx for c in group))
 
+    def named_alike(self, rate: _Rate, count: Token) -> int:
+        """How many pairs of characters the words naming ``count`` (back to the previous number) share with
+        those naming the standard (without 每…): 其他村干部3名 … 其他干部每人每月2,200元 → 2."""
+        own, label = self.words_before(count.start), _EACH_WORDS_RE.sub(" ", self.words_before(rate.token.start, 14))
+        if len(own) < 2:
+            return 0
+        return len({own[j:j + 2] for j in range(len(own) - 1)} & {label[j:j + 2] for j in range(len(label) - 1)})
+
+    def words_before(self, position: int, limit: int = 10) -> str:
+        """The words just before ``position``, back to the previous number or punctuation."""
+        i, stop = position, max(self.sentence_start, position - limit)
+        while i > stop and not _RX22.match(self.text[i - 1]):
+            i -= 1
+        return self.text[i:position]
+
     def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
         """A count already used by a standard before it (两项标准 on one 1.5万吨), or stated in an earlier
         sentence under the same name (储备规模5000吨 … 按储备规模每吨每年80元)."""
         hi = bisect_left(self.count_starts, previous)
-        for count in reversed(self.counts[max(0, hi - 20):hi]):
-            if self.matches(thing, count) and count not in exclude:
-                return count
+        found = [c for c in reversed(self.counts[max(0, hi - 20):hi]) if self.matches(thing, c) and c not in exclude]
+        if found:
+            return max(found, key=lambda c: self.named_alike(rate, c))   # the nearest of those named most alike
         for count, label in reversed(self.earlier_counts[-50:]):
             if self.matches(thing, count) and count not in exclude and _labels_match(label, rate.label, 2):
                 return count
@@ -166,13 +185,14 @@ class _Products:
                 uncertain = True
                 counted = True
                 continue
+            shared = id(count) in self.used_counts   # a count one standard before already used
             self.used_counts.add(id(count))
             taken.append(count)
             value *= count.value
             factors.insert(len(factors) - 1, f"{_num(count.value)}{count.unit}")
             uncertain = uncertain or count.approx or self.approx(count)
             counted = True
-            for group in self.group_counts(count):   # 每批40人 × 5批
+            for group in self.group_counts(count, shared, taken):   # 每批40人 × 5批
                 self.used_counts.add(id(group))
                 taken.append(group)
                 value *= group.value
@@ -194,15 +214,32 @@ class _Products:
             value *= years
             factors.append(f"{_num(years)}年")
         if not counted and months is None and years is None:
-            return None  # 每年100万元 alone: a yearly amount, not a product
+            if self.yearly(rate):
+                return round_fen(value), factors[0], uncertain   # 每年48,000元 alone: this year's amount
+            return None
         return round_fen(value), "×".join(factors), uncertain
 
-    def group_counts(self, count: Token) -> list[Token]:
-        """每批40人 (每个点位配置器材8件, 日均400吨): the counts that ``count`` is per, nested at most 3 deep."""
+    def yearly(self, rate: _Rate) -> bool:
+        """A yearly amount (设备维护费每年48,000元, 服务费每年18万元): a standard per year alone, nothing
+        counted and no span of years in its sentence — the year's amount itself."""
+        if rate.per != ("年",) or rate.scale != 1 or rate.share is not None or self.years_for(rate.per) is not None:
+            return False
+        before = self.text[max(self.sentence_start, rate.token.start - 12):rate.token.start]
+        at = before.rfind("每年")
+        return at < 0 or "每" not in before[max(0, at - 3):at]   # 每席每年6万元: per 席 (a word not read as a measure)
+
+    def group_counts(self, count: Token, shared: bool = False, exclude: list[Token] = ()) -> list[Token]:
+        """每批40人 (每个点位配置器材8件, 日均400吨): the counts that ``count`` is per, nested at most 3 deep.
+        A ``shared`` count (每次按3人… 住宿费每人每天400元，伙食补助每人每天100元，全年6次) brings the counts
+        it is per to every standard that uses it, even where an earlier standard used them."""
         out = []
+
+        def free(other: Token) -> bool:
+            return other not in out and other not in exclude
+
         for _ in range(3):
             direct = self.count_group.get(id(count))
-            if direct is not None and direct not in out and id(direct) not in self.used_counts:
+            if direct is not None and free(direct):
                 out.append(direct)
                 count = direct
                 continue
@@ -215,8 +252,7 @@ class _Products:
             found = None
             for thing in (w for w in each.per if w not in _TIME):
                 for candidate in reversed(self.counts[-30:]):
-                    if (candidate is not count and candidate not in out and id(candidate) not in self.used_counts
-                            and self.matches(thing, candidate)):
+                    if candidate is not count and free(candidate) and self.matches(thing, candidate):
                         out.append(candidate)
                         found = found or candidate
                         break

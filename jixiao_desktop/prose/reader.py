@@ -327,7 +327,7 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
             self.percent_result(token)
             return
         if is_result:
-            need = bool(marker and re.search(r"需|全年", marker.group(0)))
+            need = bool(marker and "需" in marker.group(0))   # 全年需: the earlier clauses' items too
             self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
             return
         self.flush_rates(until=token)

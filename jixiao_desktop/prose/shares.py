@@ -173,7 +173,7 @@ class _Shares:
             if rate.token.end <= token.start and not rate.consumed:
                 rate.consumed = True
                 return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
-                             rate.per)
+                             () if self.yearly(rate) else rate.per)
         following = [t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")]
         written_after = bool(following) and following[0].kind == MONEY and not _party_before(
             self.text[token.end:following[0].start][-10:])
