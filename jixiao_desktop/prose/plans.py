@@ -120,6 +120,8 @@ class _Plans:
         total, words = Decimal(0), []
         for count, label in counts:
             matching = [(r, rl) for r, rl in rates if self.matches(_per_thing(r.per), count)]
+            if not matching and len(counts) > len(rates):
+                continue   # 人民调解委员会18个 beside 调解案件600件 × 200元/件: a count no standard is per
             if len(matching) > 1:
                 matching = [(r, rl) for r, rl in matching if _labels_match(label, rl)]
             if len(matching) != 1:
@@ -128,6 +130,8 @@ class _Plans:
             months = Decimal(12) if "月" in rate.per else Decimal(1)
             total += rate.value * count.value * months
             words.append(f"{_num(count.value)}{count.unit}×{_rate_text(rate)}" + ("×12个月" if months == 12 else ""))
+        if not words:
+            return
         total = round_fen(total)
         self.add_step("context", "按数量指标和成本指标，" + "＋".join(words) + f"＝{self.fmt(total)}", total, token, True)
 

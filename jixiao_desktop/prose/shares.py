@@ -14,11 +14,13 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, Token
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
-    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19,
+    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
     _SHARE_VERB_RE, _SUM_RE, _TARGET_BEFORE_RE, _base_name, _common_run, _grouped_parties, _num, _parties_in,
     _party_before, _pct, _rate_text, _rate_value, _written,
 )
 
+
+_PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 class _Shares:
     """Percentages of a base, and splits of a whole between levels of government."""
@@ -48,10 +50,25 @@ class _Shares:
                                   or near.rstrip().endswith(("级", "财政"))):
             self.level_share(token, party)
             return
+        if party is None and self.percent_part(token, near):
+            return
         if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
             base = self.base_before(token, name)
             self.percent_pending = (base, name, token)
+
+    def percent_part(self, token: Token, near: str) -> bool:
+        """A part of the whole borne by a payer that is no level of government, stated as a percentage only
+        (总投资500万元，其中企业自筹60%，其余由县财政补助…): the whole's share, a part a remainder leaves out."""
+        whole = self.whole
+        clause_rest = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 20], maxsplit=1)[0]
+        if (whole is None or whole.rate or not _PAYER_VERB_RE.search(near[-6:]) or any(ch.isdigit() for ch in clause_rest)
+                or not _REMAINDER_RE.search(self.text[token.end:token.end + 12])):
+            return False
+        value = round_fen(whole.value * token.value / 100)
+        self.add_item(_Item(value, f"{whole.words}的{_num(token.value)}%", token.start, token.end, whole.approx, derived=True))
+        self.whole = whole
+        return True
 
     def base_before(self, token: Token, name: str) -> _Item | None:
         """The amount a percentage is of: the one named so before it, else the last one before it
@@ -96,7 +113,11 @@ class _Shares:
         return _Item(token.value, _rate_text(token), token.start, token.end, self.approx(token), per)
 
     def label_of(self, token: Token) -> str:
-        return self.clause_before(token, 16)
+        """The words naming an amount: its clause before it, back to the previous number (a name labels the
+        first amount after it: 评估费合计43.2万元（每家1.8万元） names 43.2万元, not 1.8万元)."""
+        clause = self.clause_before(token, 16)
+        at = max((i for i, ch in enumerate(clause) if ch.isdigit()), default=-1)
+        return clause[at + 1:]
 
     def base_named(self, token: Token) -> bool:
         name = self.percent_pending[1]
@@ -263,6 +284,11 @@ class _Shares:
             split.tokens[party] = token
             return
         if split is not None and split.kind == "percent" and party not in split.fractions:
+            taken = sum(split.fractions.values(), Decimal(0))
+            if taken < 1 < taken + fraction:   # 市级补助60%，区级承担60%: the last party bears what is left
+                fraction = Decimal(1) - taken
+                self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担{_pct(fraction)}",
+                              fraction * 100, token)
             split.fractions[party] = fraction
             split.tokens[party] = token
             split.label = "，".join(f"{LEVEL_NAMES.get(p, p)}承担{_pct(f)}" for p, f in split.fractions.items())

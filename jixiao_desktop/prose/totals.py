@@ -17,6 +17,8 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
+
 class _Totals:
     """Totals over their items, breakdowns, sums written out, table rows and remainders."""
 
@@ -83,11 +85,20 @@ class _Totals:
         in all (全年需…), also the items of its earlier clauses (；) that no result has closed
         (一类6座…；二类15座…，全年需资金…)."""
         i = len(self.items)
-        while i > 0 and self.items[i - 1].start >= self.sentence_start:
-            i -= 1
+        while i > 0 and self.items[i - 1].start >= self.sentence_start and (
+                need or not self.items[i - 1].closed or self.restates(self.items[i - 1])):
+            i -= 1   # back to the sentence's start or its last result (每辆65万元，计650万元，省级补助每辆15万元计150万元)
         while need and i > 0 and self.items[i - 1].start >= self.paragraph_start and not self.items[i - 1].closed:
             i -= 1
+        if need and i == len(self.items):   # 厨师2名，每人每月4,000元；帮厨3名…。全年需资金19.86万元: a sentence of its own
+            while i > 0 and not self.items[i - 1].closed and not self.items[i - 1].derived:
+                i -= 1
         return i
+
+    def restates(self, item: _Item) -> bool:
+        """Whether the amount being read restates ``item`` just before it (需42,500万元即4.25亿元)."""
+        here = self.tokens[self.index].start if self.index < len(self.tokens) else len(self.text)
+        return bool(_RESTATE_RE.fullmatch(self.text[item.end:here]))
 
     def open_terms(self, kind: str) -> list[_Item]:
         if kind in ("local", "need") and self.breakdown is not None:
