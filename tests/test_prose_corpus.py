@@ -43,16 +43,20 @@ def test_the_second_corpus_too():
 
 @pytest.mark.parametrize("name, found_at_least, alarms_at_most", [
     # blind.jsonl, first run before the reader had seen it: 83.3 % found, 21.7 % flagged; then used for fixes.
-    ("blind", 0.95, 0.10),
+    ("blind", 0.98, 0.04),
     # blind2.jsonl, first run (after the fixes from blind.jsonl): 88.3 % found, 5.0 % flagged; then used for fixes.
-    ("blind2", 0.93, 0.03),
+    ("blind2", 0.95, 0.01),
     # blind3.jsonl (150), first run (after the fixes from blind2.jsonl): 90.7 % found, 10.7 % flagged; then used.
-    ("blind3", 0.93, 0.05),
+    ("blind3", 0.97, 0.02),
     # blind4.jsonl (150, session 3, written without sight of the reader), first run: 88.0 % found, 16.0 % flagged;
     # then used for general fixes (the text naming the form's own part backs its amount; TB, km, ㎡ as measures;
     # 共计…，用于…： as a total followed by its parts; a standard paid at a percentage of it; 列 and other
     # measure words; a count said per month or quarter): 89.3 % / 5.3 %.
-    ("blind4", 0.89, 0.06),
+    # Session 4 (general faults behind blind, blind3 and blind4's misses; tests/test_prose_general.py): a yearly
+    # amount alone, counts a count is per shared by every standard, the count named alike, a result after an
+    # earlier one in its sentence, level percentages over 100 %, a payer's percentage before 其余, …:
+    # blind 98.3 % / 3.3 %, blind2 95.0 % / 0 %, blind3 97.3 % / 1.3 %, blind4 97.3 % / 4.0 %.
+    ("blind4", 0.97, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -22,7 +22,7 @@ _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排)|执行|累计|结转|结余|原计划|原预算|已投入")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years

@@ -1,0 +1,181 @@
+"""What a text arrives at: projects over several years (总投资 and the years' parts), reference amounts
+kept out of this year's sums (上年, 实际, 累计…), approved amounts (批复, 核定), a lone total checked
+against the form's own counts and standards (数量指标 × 成本指标), and the bottom line chosen at the end.
+
+A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
+from jixiao_desktop.prose.steps import Step, _Rate
+from jixiao_desktop.prose.words import (
+    _FINAL_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
+)
+
+
+class _Plans:
+    """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
+
+    def plan_part(self, token: Token, pre: str) -> bool:
+        """A project over several years: 总投资1800万元，2024年已安排650万元，本年度安排700万元，剩余350万元于2026年安排.
+        The years' amounts are the parts of the total; this year's is what the text arrives at."""
+        if not self.multi_year:
+            return False
+        if self.plan is None:
+            if _WHOLE_PROJECT_RE.search(pre):
+                self.plan = self.item(token)
+                return True
+            return False
+        remainder = _REMAINDER_RE.search(pre)
+        if not remainder and not _RX3.search(pre):
+            return False
+        item = self.item(token)
+        if remainder:
+            value = self.plan.value - sum((p.value for p in self.plan_parts), Decimal(0))
+            if self.plan_parts:
+                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in self.plan_parts)}为"
+                              f"{self.fmt(value)}", value, token, self.plan.approx)
+            self.plan_parts.append(item)
+            self.plan_remainder = True
+            if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
+                self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
+            return True
+        if _RX3.search(pre):
+            self.plan_parts.append(item)
+            if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
+                self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
+            elif "已" not in pre and not self.plan_first:
+                self.plan_first = (1, token.start, token.value, _written(token), item.approx)
+            return True
+        return False
+
+    def plan_years(self) -> int | None:
+        found = _RX5.search(self.text)
+        if found:
+            word = found[1] or found[2]
+            return int(word) if word.isdigit() else int(cn_number(word))
+        span = _RX6.search(self.text)
+        if span:
+            return int(span[2]) - int(span[1]) + 1
+        return None
+
+    def is_reference(self, token: Token, pre: str) -> bool:
+        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
+            return True
+        if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
+            return True
+        if self.latest_year is not None:
+            years = [int(y) for y in _YEAR_RE.findall(self.text[max(self.sentence_start, token.start - 40):token.start])]
+            if years and years[-1] < self.latest_year:
+                return True
+        return False
+
+    def final(self, token: Token) -> None:
+        self.flush_rates(until=token)
+        self.candidates.append((0, token.start, token.value, f"批复{_written(token)}", False))
+        measured = [i for i in self.subtotals + self.items if not i.derived]
+        if measured:
+            total = sum((i.value for i in measured), Decimal(0))
+            if total != token.value:
+                self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
+                                           f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
+        self.items, self.subtotals = [], []
+
+    def context_count(self, rate: _Rate, thing: str) -> Token | None:
+        for token, label in zip(self.context, self.context_labels, strict=False):
+            if token.kind == COUNT and self.matches(thing, token) and _labels_match(rate.label, label):
+                return token
+        return None
+
+    def check_context(self, token: Token) -> None:
+        """A total with no items in the text: the counts and standards stated elsewhere in the form."""
+        if self.lone_checked or not self.context:
+            return
+        self.lone_checked = True
+        counts = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == COUNT]
+        rates = [(t, label) for t, label in zip(self.context, self.context_labels, strict=False) if t.kind == MONEY]
+        if not counts or not rates or any(c.approx for c, _ in counts):
+            return
+        if len(rates) == 1 and len([w for w in rates[0][0].per if w not in _TIME]) > 1:
+            # 45人 × 300天 × 8元/人·天: one standard per several things
+            rate = rates[0][0]
+            value, words = rate.value, [_rate_text(rate)]
+            for thing in (w for w in rate.per if w not in _TIME):
+                matching = [c for c, _ in counts if self.matches(thing, c)]
+                if not matching:
+                    return
+                value *= sum((c.value for c in matching), Decimal(0))
+                words.insert(0, "＋".join(f"{_num(c.value)}{c.unit}" for c in matching))
+            if "月" in rate.per:
+                value *= 12
+                words.append("12个月")
+            value = round_fen(value)
+            self.add_step("context", "按数量指标和成本指标，" + "×".join(words) + f"＝{self.fmt(value)}", value, token, True)
+            return
+        total, words = Decimal(0), []
+        for count, label in counts:
+            matching = [(r, rl) for r, rl in rates if self.matches(_per_thing(r.per), count)]
+            if not matching and len(counts) > len(rates):
+                continue   # 人民调解委员会18个 beside 调解案件600件 × 200元/件: a count no standard is per
+            if len(matching) > 1:
+                matching = [(r, rl) for r, rl in matching if _labels_match(label, rl)]
+            if len(matching) != 1:
+                return
+            rate = matching[0][0]
+            months = Decimal(12) if "月" in rate.per else Decimal(1)
+            total += rate.value * count.value * months
+            words.append(f"{_num(count.value)}{count.unit}×{_rate_text(rate)}" + ("×12个月" if months == 12 else ""))
+        if not words:
+            return
+        total = round_fen(total)
+        self.add_step("context", "按数量指标和成本指标，" + "＋".join(words) + f"＝{self.fmt(total)}", total, token, True)
+
+    def finish(self) -> None:
+        self.flush_rates()
+        self.close_breakdown()
+        if self.plan is not None and len(self.plan_parts) >= 2 and not self.plan_remainder \
+                and len(self.plan_parts) == self.plan_years():
+            value = sum((p.value for p in self.plan_parts), Decimal(0))
+            self.out.steps.append(Step("sum", "＋".join(p.words for p in self.plan_parts) + f"＝{self.fmt(value)}", value,
+                                       self.plan.value, self.plan.approx, self.tolerance(self.plan.token, self.plan.approx),
+                                       self.plan.start, self.plan.end))
+        if self.percent_pending is not None and self.percent_pending[0] is not None:
+            base, _name, pct = self.percent_pending
+            value = round_fen(base.value * pct.value / 100)
+            self.candidates.append((3, pct.start, value, f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", base.approx))
+        plain = [i for i in self.subtotals + self.items if not i.derived and not i.product]
+        if (len(plain) == 1 and plain[0].token is not None and not self.lone_checked
+                and not any(s.kind in ("sum", "product") for s in self.out.steps)
+                and not any(t.kind in (MONEY, COUNT) for t in self.tokens if t.end <= plain[0].start)):
+            self.check_context(plain[0].token)
+        if not self.this_year and self.plan_first is not None:
+            self.this_year[self.plan_first[1]] = self.plan_first
+        self.candidates += list(self.this_year.values())
+        final = [c for c in self.candidates if c[0] == 0]
+        ours = [c for c in self.candidates if c[0] == 2]
+        this_year = [c for c in self.candidates if c[0] == 1]
+        stated = [c for c in self.candidates if c[0] in (3, 4)]
+        chosen = None
+        if ours and (not final or max(c[1] for c in ours) > final[-1][1]):
+            chosen = max(ours, key=lambda c: c[1])   # 核定亏损1560万元，按市、区4:6分担，区级936万元
+        elif final:
+            chosen = final[-1]
+        elif this_year:
+            chosen = max(this_year, key=lambda c: c[1])
+        elif stated:
+            chosen = max(stated, key=lambda c: c[1])
+        else:
+            items = [i for i in self.subtotals + self.items if not i.rate]
+            if len(items) >= 2:
+                value = sum((i.value for i in items), Decimal(0))
+                chosen = (5, 0, value, "＋".join(i.words for i in items) + f"＝{self.fmt(value)}",
+                          any(i.approx for i in items) or self.unresolved)
+            elif len(items) == 1 and not self.unresolved:
+                chosen = (6, 0, items[0].value, items[0].words, items[0].approx)
+        if chosen is not None:
+            _, _, self.out.bottom_line, self.out.derivation, self.out.uncertain = chosen

@@ -1,0 +1,322 @@
+"""Percentages and splits of the prose grammar: a percentage of a named base (X的20%, 按服务费的3%计取)
+and splits between parties (市、区按3:7; 按1:1比例由市、区两级承担; 区级承担70%; 各配套50%;
+省补助25%，其余由市、区按1:1承担), each party's share checked against the amount stated for it.
+
+A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.steps import _Item, _Split
+from jixiao_desktop.prose.words import (
+    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
+    _SHARE_VERB_RE, _SUM_RE, _TARGET_BEFORE_RE, _base_name, _common_run, _grouped_parties, _num, _parties_in,
+    _party_before, _pct, _rate_text, _rate_value, _written,
+)
+
+
+_PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
+
+class _Shares:
+    """Percentages of a base, and splits of a whole between levels of government."""
+
+    def percent(self, token: Token) -> None:
+        near = self.before(token, 12)
+        after = self.after(token, 4)
+        if self.chain_open and self.chain:
+            self.chain.append(token)
+            self.chain_open = False
+            return
+        party = _party_before(near)
+        if _PERCENT_OF_RE.search(near) and not _RX12.search(near):
+            # 区级按中央补助的20%配套: a percentage of a named base, whoever pays it
+            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
+            self.percent_pending = (self.base_before(token, name), name, token)
+            return
+        if party is not None and _RX13.search(near):
+            self.level_share(token, party)  # 区级占比65%
+            return
+        if _TARGET_BEFORE_RE.search(near):
+            return  # a target: 覆盖率≥95%
+        if _RX14.search(near):
+            self.each_share(token)
+            return
+        if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
+                                  or near.rstrip().endswith(("级", "财政"))):
+            self.level_share(token, party)
+            return
+        if party is None and self.percent_part(token, near):
+            return
+        if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
+            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
+            base = self.base_before(token, name)
+            self.percent_pending = (base, name, token)
+
+    def percent_part(self, token: Token, near: str) -> bool:
+        """A part of the whole borne by a payer that is no level of government, stated as a percentage only
+        (总投资500万元，其中企业自筹60%，其余由县财政补助…): the whole's share, a part a remainder leaves out."""
+        whole = self.whole
+        clause_rest = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 20], maxsplit=1)[0]
+        if (whole is None or whole.rate or not _PAYER_VERB_RE.search(near[-6:]) or any(ch.isdigit() for ch in clause_rest)
+                or not _REMAINDER_RE.search(self.text[token.end:token.end + 12])):
+            return False
+        value = round_fen(whole.value * token.value / 100)
+        self.add_item(_Item(value, f"{whole.words}的{_num(token.value)}%", token.start, token.end, whole.approx, derived=True))
+        self.whole = whole
+        return True
+
+    def base_before(self, token: Token, name: str) -> _Item | None:
+        """The amount a percentage is of: the one named so before it, else the last one before it
+        in its sentence; None when the base is named but written after (按项目资金的0.5%…：项目资金2860万元)."""
+        if _RX15.search(self.text[max(self.sentence_start, token.start - 24):token.start]):
+            terms = self.open_terms("sum")
+            if terms:
+                value = sum((i.value for i in terms), Decimal(0))
+                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
+        if _RX16.match(name):
+            terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
+            if terms:
+                value = sum((i.value for i in terms), Decimal(0))
+                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
+        last, named, fuzzy, best = None, None, None, 0
+        for other in self.sentence_tokens():
+            if other.kind == MONEY and other.end <= token.start:
+                last = other
+                label = self.label_of(other)
+                if name and name in label:
+                    named = other
+                elif name:
+                    common = _common_run(name, label)
+                    if common >= 4 and common >= 0.6 * len(name) and common > best:
+                        fuzzy, best = other, common
+        if named is not None:
+            return self.base_item(named)
+        if name and self.text.find(name, token.end) >= 0:
+            return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
+        if fuzzy is not None:
+            return self.base_item(fuzzy)
+        if "率" in name:
+            return None   # 按贷款合同利率的50%: a percentage of a percentage, not of an amount
+        if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
+            return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
+        if last is not None:
+            return self.base_item(last)
+        return self.whole
+
+    def base_item(self, token: Token) -> _Item:
+        per = token.per or self.rate_per.get(token.start, ())
+        return _Item(token.value, _rate_text(token), token.start, token.end, self.approx(token), per)
+
+    def label_of(self, token: Token) -> str:
+        """The words naming an amount: its clause before it, back to the previous number (a name labels the
+        first amount after it: 评估费合计43.2万元（每家1.8万元） names 43.2万元, not 1.8万元)."""
+        clause = self.clause_before(token, 16)
+        at = max((i for i, ch in enumerate(clause) if ch.isdigit()), default=-1)
+        return clause[at + 1:]
+
+    def base_named(self, token: Token) -> bool:
+        name = self.percent_pending[1]
+        if not name:
+            return False
+        label = self.label_of(token)
+        common = _common_run(name, label)
+        return name in label or (common >= 4 and common >= 0.6 * len(name))
+
+    def percent_result(self, token: Token) -> None:
+        base, _name, pct = self.percent_pending
+        self.percent_pending = None
+        self.last_percent_base = base
+        value = round_fen(base.value * pct.value / 100)
+        item = self.item(token, derived=True)
+        if bool(base.rate) == token.is_rate:
+            self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
+            self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",
+                                    self.approx(token)))
+        self.add_item(item)
+
+    def ratio(self, token: Token) -> None:
+        before = self.text[max(self.sentence_start, token.start - 16):token.start]
+        after_clause = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 16], maxsplit=1)[0]
+        named = _parties_in(before, words=True)
+        if len(named) > len(token.parts):
+            grouped = _grouped_parties(before)
+            named = grouped[-len(token.parts):] if len(grouped) >= len(token.parts) else named[-len(token.parts):]
+        elif len(named) < len(token.parts):
+            named = _parties_in(after_clause, words=True)[:len(token.parts)]
+        if len(named) < len(token.parts):
+            return
+        parties = tuple(LEVELS.get(w, w) for w in named)
+        total = sum(token.parts)
+        fractions = {p: part / total for p, part in zip(parties, token.parts, strict=False)}
+        previous = self.split
+        scale, whole, less = Decimal(1), None, Decimal(0)
+        rest = _RX18.search(self.text[max(self.sentence_start, token.start - 24):token.start])
+        if previous is not None and rest:
+            taken = sum((f for p, f in previous.fractions.items() if p not in fractions), Decimal(0))
+            scale, whole = Decimal(1) - taken, previous.whole
+            fractions = {p: f * scale for p, f in fractions.items()}
+            fractions.update({p: f for p, f in previous.fractions.items() if p not in fractions})
+            split = _Split(fractions, f"{'、'.join(named)}按{token.text}分担", whole, "ratio", position=token.start)
+            self.split = split
+            if whole is not None:
+                self.set_split_whole(whole)
+            return
+        if rest and self.whole is not None and _party_before(self.since_before_item(self.whole)):
+            less = self.whole.value  # 中央和省级补助资金60万元，其余由市、区按3:7承担: the rest of a whole written later
+        elif previous is not None and previous.kind in ("percent", "each") and previous.tokens:
+            for party, stated in previous.tokens.items():
+                if party in fractions and fractions[party] * 100 != stated.value:
+                    self.add_step("share_percent", f"{'、'.join(named)}按{token.text}分担，{LEVEL_NAMES.get(party, party)}应承担"
+                                  f"{_pct(fractions[party])}", fractions[party] * 100, stated)
+        label = f"{'、'.join(named)}按{token.text}分担"
+        split = _Split(fractions, label, None, "ratio", position=token.start, less=less)
+        if less:
+            self.split = split
+            return
+        self.open_split(split, token, whole)
+
+    def open_split(self, split: _Split, token: Token, whole: _Item | None) -> None:
+        if whole is None:
+            whole = self.split_base(token)
+        self.split = split
+        if whole is not None:
+            self.set_split_whole(whole)
+
+    def split_base(self, token: Token) -> _Item | None:
+        """What a split applies to: a standard just before it, else the whole before it in its sentence
+        (or the last total); None when the whole is written after the split."""
+        for rate in reversed(self.rates):
+            if rate.token.end <= token.start and not rate.consumed:
+                rate.consumed = True
+                return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
+                             () if self.yearly(rate) else rate.per)
+        following = [t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")]
+        written_after = bool(following) and following[0].kind == MONEY and not _party_before(
+            self.text[token.end:following[0].start][-10:])
+        has_before = any(t.kind == MONEY for t in self.sentence_tokens())
+        if written_after and not has_before:
+            return None
+        return self.whole
+
+    def since_before_item(self, item: _Item) -> str:
+        """The words of an amount's clause before it (no earlier number)."""
+        i, stop = item.start, max(self.sentence_start, item.start - 16)
+        while i > stop and self.text[i - 1] not in "，,。；;\n" and not self.text[i - 1].isdigit():
+            i -= 1
+        return self.text[i:item.start]
+
+    def set_split_whole(self, whole: _Item) -> None:
+        split = self.split
+        if split.less:
+            whole = _Item(whole.value - split.less, f"{whole.words}减去{_num(split.less / 10000)}万元" if split.less % 100 == 0
+                          else f"{whole.words}减去{_num(split.less)}元", whole.start, whole.end, whole.approx)
+            split.less = Decimal(0)
+        split.whole = whole
+        ours = split.fractions.get(self.level)
+        if ours is not None and not whole.rate:
+            value = round_fen(whole.value * ours)
+            self.candidates.append((2, max(split.position, whole.start), value,
+                                    f"{whole.words}{split.label}，本级{_pct(ours)}为{self.fmt(value)}", whole.approx))
+        for party, token in split.stated:
+            self.check_share(party, token)
+        split.stated = []
+
+    def split_rate(self, token: Token) -> bool:
+        """A standard stated after a split of a standard: 区级承担70%（16800元/个.年）."""
+        split = self.split
+        ours = split.fractions.get(self.level)
+        if ours is None:
+            return False
+        value = round_fen(split.whole.value * ours)
+        self.add_step("share", f"{split.whole.words}{split.label}，本级{_pct(ours)}为{_rate_value(value, token)}", value,
+                      token, split.whole.approx)
+        self.split = None
+        return True
+
+    def split_amount(self, token: Token, pre: str) -> bool:
+        """An amount stated for a party after a split is its share (checked once the whole is known)."""
+        split = self.split
+        party = _party_before(pre)
+        if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
+                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
+            party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
+        if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
+            party = self.level if self.level in split.fractions else None
+        if party is None or party not in split.fractions:
+            if split.whole is None and not _party_before(pre):
+                self.set_split_whole(self.item(token))
+                self.add_item(self.item(token))
+                self.candidates.append((4, token.start, token.value, _written(token), self.approx(token)))
+                return True
+            return False
+        if party == self.level:
+            self.candidates.append((2, token.start, token.value, f"{split.label}，本级{_written(token)}", self.approx(token)))
+        if split.whole is None:
+            split.stated.append((party, token))
+        else:
+            self.check_share(party, token)
+        return True
+
+    def check_share(self, party: str, token: Token) -> None:
+        split = self.split
+        whole = split.whole
+        if whole is None or whole.rate:
+            return
+        fraction = split.fractions[party]
+        value = round_fen(whole.value * fraction)
+        self.add_step("share", f"{whole.words}{split.label}，{LEVEL_NAMES.get(party, party)}{_pct(fraction)}为{self.fmt(value)}",
+                      value, token, whole.approx)
+
+    def level_share(self, token: Token, party: str) -> None:
+        self.last_percent = token
+        split = self.split
+        fraction = token.value / 100
+        if split is not None and party in split.fractions and split.kind in ("ratio", "each"):
+            expected = split.fractions[party]
+            if expected * 100 != token.value:
+                self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担{_pct(expected)}",
+                              expected * 100, token)
+            split.tokens[party] = token
+            return
+        if split is not None and split.kind == "percent" and party not in split.fractions:
+            taken = sum(split.fractions.values(), Decimal(0))
+            if taken < 1 < taken + fraction:   # 市级补助60%，区级承担60%: the last party bears what is left
+                fraction = Decimal(1) - taken
+                self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担{_pct(fraction)}",
+                              fraction * 100, token)
+            split.fractions[party] = fraction
+            split.tokens[party] = token
+            split.label = "，".join(f"{LEVEL_NAMES.get(p, p)}承担{_pct(f)}" for p, f in split.fractions.items())
+            if split.whole is not None and party == self.level:
+                self.set_split_whole(split.whole)
+            return
+        label = f"{LEVEL_NAMES.get(party, party)}承担{_num(token.value)}%"
+        new = _Split({party: fraction}, label, None, "percent", {party: token}, position=token.start)
+        self.open_split(new, token, None)
+
+    def each_share(self, token: Token) -> None:
+        clause = self.clause_before(token, 20)
+        parties, named = _parties_in(clause), _parties_in(clause, words=True)
+        split = self.split
+        if len(parties) < 2 and split is not None and split.kind == "ratio":
+            parties = tuple(split.fractions)
+        if len(parties) < 2:
+            return
+        fraction = token.value / 100
+        if split is not None and split.kind == "ratio" and set(parties) <= set(split.fractions):
+            for party in parties:
+                if split.fractions[party] != fraction:
+                    self.add_step("share_percent", f"{split.label}，{LEVEL_NAMES.get(party, party)}应承担"
+                                  f"{_pct(split.fractions[party])}", split.fractions[party] * 100, token)
+                    break
+            return
+        label = f"{'、'.join(named)}各{_num(token.value)}%"
+        self.open_split(_Split({p: fraction for p in parties}, label, None, "each", position=token.start), token, None)
+
+    def half(self, token: Token) -> None:
+        self.each_share(token)

@@ -1,0 +1,223 @@
+"""Results of the prose grammar: totals (local and sum words, 小计), their items, a total followed by its
+parts (其中…), sums written with +, rows of a flattened table, and remainders (其余, 剩余, 余下).
+
+A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
+from jixiao_desktop.prose.steps import Step, _Item
+from jixiao_desktop.prose.words import (
+    _BREAKDOWN_RE, _ETC_RE, _num, _party_before, _written,
+)
+
+
+_RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
+
+class _Totals:
+    """Totals over their items, breakdowns, sums written out, table rows and remainders."""
+
+    def table_row(self, token: Token) -> bool:
+        """血压计|120台|380元|45600元: in a row of a flattened table (数量|单价|金额), the first amount after the
+        count is its price and the second the row's amount."""
+        i = self.index
+        if i < 2:
+            return False
+        price, count = self.tokens[i - 1], self.tokens[i - 2]
+        if price.kind != MONEY or count.kind != COUNT or price.per or price.start < self.sentence_start:
+            return False
+        separators = r"\s*[|｜\t]\s*|\s{2,}"
+        if not (re.fullmatch(separators, self.text[count.end:price.start])
+                and re.fullmatch(separators, self.text[price.end:token.start])):
+            return False
+        value = round_fen(count.value * price.value)
+        self.items = [i for i in self.items if i.start != price.start]
+        self.breakdown_items = [i for i in self.breakdown_items if i.start != price.start]
+        self.add_step("product", f"{_num(count.value)}{count.unit}×{_written(price)}＝{self.fmt(value)}", value, token,
+                      self.approx(price))
+        self.used_counts.add(id(count))
+        self.add_item(self.item(token))
+        return True
+
+    def close_chain(self, result: Token, sum_marker: bool) -> None:
+        value, words, uncertain = self.chain_value(self.chain)
+        self.chain, self.chain_open = [], False
+        if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum"):
+            self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
+            self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
+            return
+        self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
+        self.add_item(self.item(result))
+        self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def close_plus(self, result: Token) -> None:
+        """a+b+c=d: the sum; and where it restates the products worked out before, one term each."""
+        terms = self.plus
+        self.plus, self.plus_open = [], False
+        self.flush_rates()
+        value = sum((t.value for t in terms), Decimal(0))
+        self.add_step("sum", "＋".join(_written(t) for t in terms) + f"＝{self.fmt(value)}", value, result,
+                      any(self.approx(t) for t in terms))
+        products = [i for i in self.subtotals + self.items if i.product]
+        if len(products) == len(terms):
+            for product, term in zip(products, terms, strict=True):
+                self.add_step("product", f"{product.words}＝{self.fmt(product.value)}", product.value, term, product.approx)
+        self.items, self.subtotals, self.sub_start = [self.item(result)], [], 0
+        self.last_total = self.whole = self.items[0]
+        self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def flush_plus(self) -> None:
+        """Terms written with + but never given a result are items."""
+        for token in self.plus:
+            self.add_item(self.item(token))
+        self.plus, self.plus_open = [], False
+
+    def items_in_sentence(self) -> bool:
+        return bool(self.items) and self.items[-1].start >= self.sentence_start
+
+    def local_index(self, need: bool = False) -> int:
+        """Where the items a local result covers begin: those of its sentence; for what a paragraph needs
+        in all (全年需…), also the items of its earlier clauses (；) that no result has closed
+        (一类6座…；二类15座…，全年需资金…)."""
+        i = len(self.items)
+        while i > 0 and self.items[i - 1].start >= self.sentence_start and (
+                need or not self.items[i - 1].closed or self.restates(self.items[i - 1])):
+            i -= 1   # back to the sentence's start or its last result (每辆65万元，计650万元，省级补助每辆15万元计150万元)
+        while need and i > 0 and self.items[i - 1].start >= self.paragraph_start and not self.items[i - 1].closed:
+            i -= 1
+        if need and i == len(self.items):   # 厨师2名，每人每月4,000元；帮厨3名…。全年需资金19.86万元: a sentence of its own
+            while i > 0 and not self.items[i - 1].closed and not self.items[i - 1].derived:
+                i -= 1
+        return i
+
+    def restates(self, item: _Item) -> bool:
+        """Whether the amount being read restates ``item`` just before it (需42,500万元即4.25亿元)."""
+        here = self.tokens[self.index].start if self.index < len(self.tokens) else len(self.text)
+        return bool(_RESTATE_RE.fullmatch(self.text[item.end:here]))
+
+    def open_terms(self, kind: str) -> list[_Item]:
+        if kind in ("local", "need") and self.breakdown is not None:
+            return [i for i in self.breakdown_items if i.start >= self.sentence_start]
+        if kind in ("local", "need"):
+            return self.items[self.local_index(need=kind == "need"):]
+        if kind == "sub":
+            return self.items[self.sub_start:]
+        return self.subtotals + self.items
+
+    def result(self, token: Token, kind: str) -> None:
+        """An amount after a total word: it states the value of the open items (or stands alone)."""
+        approx = self.approx(token)
+        etc = bool(_ETC_RE.search(self.before(token, 10)))
+        if self.breakdown is not None and kind == "sum":
+            self.close_breakdown()
+        self.flush_chain()
+        self.flush_rates()
+        terms = self.open_terms(kind)
+        if len(terms) >= 2 or (len(terms) == 1 and terms[0].product):
+            value = sum((i.value for i in terms), Decimal(0))
+            step = "product" if len(terms) == 1 else "sum"
+            self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
+                          any(i.approx for i in terms) or etc or self.unresolved)
+        result = self.item(token, closed=True)
+        replaced = [t.start for t in terms if t.start in self.this_year]
+        if replaced:
+            # 本年测算：A、B，合计X: this year's amount is the total of what followed the words
+            for start in replaced:
+                del self.this_year[start]
+            self.this_year[token.start] = (1, token.start, token.value, _written(token), approx)
+        if kind == "sub":
+            if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
+                self.open_breakdown(result)
+            self.subtotals.append(result)
+            del self.items[self.sub_start:]
+            self.sub_start = len(self.items)
+            self.whole = result
+            return
+        if kind in ("local", "need") and self.breakdown is not None:
+            inside = {id(t) for t in terms}
+            self.breakdown_items = [i for i in self.breakdown_items if id(i) not in inside] + [result]
+            del self.items[self.local_index():]
+            self.chain = [token]
+            return
+        if kind in ("local", "need"):
+            del self.items[self.local_index(need=kind == "need"):]
+            self.items.append(result)
+        else:
+            self.items, self.subtotals, self.sub_start = [], [], 0
+            self.last_total = result
+        if not terms:
+            self.check_context(token)
+            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
+                self.items = [i for i in self.items if i is not result]
+                self.open_breakdown(result)
+        self.whole = result
+        self.unresolved = False
+        self.candidates.append((4, token.start, token.value, _written(token) if terms == [] else f"合计{_written(token)}", approx))
+        self.chain = [token]
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(result)
+
+    def open_breakdown(self, total: _Item) -> None:
+        self.breakdown, self.breakdown_items, self.breakdown_remainder = total, [], False
+        self.whole = total
+        if total not in self.items and total not in self.subtotals:
+            self.items.append(total)
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(total)
+
+    def close_breakdown(self) -> None:
+        """总计X，其中A、B…: the parts listed after a total add up to it (a remainder already checks)."""
+        total, parts = self.breakdown, self.breakdown_items
+        self.breakdown, self.breakdown_items = None, []
+        if total is None or len(parts) < 2 or self.breakdown_remainder:
+            return
+        value = sum((i.value for i in parts), Decimal(0))
+        uncertain = total.approx or any(i.approx for i in parts)
+        tolerance = self.tolerance(total.token, uncertain) if total.token is not None else Decimal(0)
+        self.out.steps.append(Step("sum", "＋".join(i.words for i in parts) + f"＝{self.fmt(value)}", value, total.value,
+                                   uncertain, tolerance, total.start, total.end))
+
+    def remainder(self, token: Token) -> None:
+        """其余Y: the total (or the first amount listed) less the amounts stated since."""
+        self.flush_rates(until=token)
+        split = self.split
+        if split is not None and split.kind == "percent" and split.whole is not None and not split.whole.rate:
+            taken = sum(split.fractions.values(), Decimal(0))
+            value = round_fen(split.whole.value * (Decimal(1) - taken))
+            self.add_step("remainder", f"{split.whole.words}减去{split.label}为{self.fmt(value)}", value, token,
+                          split.whole.approx)
+            item = self.item(token, derived=True)
+            if _party_before(self.since_prev(token)) == self.level or self.level not in split.fractions:
+                self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
+            self.whole = item
+            return
+        if self.breakdown is not None:
+            whole, parts = self.breakdown, list(self.breakdown_items)
+            self.breakdown_remainder = True
+        else:
+            whole = self.last_total if self.last_total is not None else self.items[0]
+            parts = [i for i in self.items if i.start > whole.end and not i.rate]
+            if whole is not self.last_total and whole in self.items:
+                # the first amount is the total the others are parts of
+                self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
+        if _party_before(self.text[token.end:token.end + 12]) == self.level:   # 其余44万元由县级财政配套
+            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", self.approx(token)))
+        if parts:
+            value = whole.value - sum((p.value for p in parts), Decimal(0))
+            self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value,
+                          token, whole.approx or any(p.approx for p in parts))
+        item = self.item(token, derived=True)
+        if _party_before(self.since_prev(token)) == self.level:  # 其余由县级自筹，即县级承担7600万元
+            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
+        if self.breakdown is not None:
+            self.breakdown_items.append(item)
+        else:
+            self.items = [i for i in self.items if i.start <= whole.end] if whole in self.items else self.items
+        self.whole = item  # 其余225万元由市、区按1:1承担: what a split after it applies to
+        if self.split is not None and self.split.whole is None:
+            self.set_split_whole(item)
