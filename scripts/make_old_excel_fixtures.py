@@ -13,6 +13,8 @@ What it writes (each .xls next to the .xlsx it was converted from, so the tests 
   percentage, a date: read exactly to the 分;
 - ``indicator-list.*``: an indicator sheet (预算管理一体化系统的指标清单);
 - ``far.*``: one stray cell at IV65536 (must not cost a gigabyte; reported as beyond the cap);
+- ``resources/selftest/old-excel.xls``: the tiny indicator sheet ``jixiao --selftest`` reads through
+  calamine (a 95% cell, an amount) to show the frozen build can open old workbooks;
 - ``letter.doc`` (a Word 97 document) and ``letter.wps`` (the same bytes: WPS 文字 .wps files are
   Word binary documents).
 LibreOffice is called once per target format (it is slow to start): all workbooks in one call.
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "tests" / "fixtures" / "old_excel"
 EXAMPLE_DIRS = (ROOT / "resources" / "examples", ROOT / "resources" / "templates" / "examples")
+SELFTEST = ROOT / "resources" / "selftest" / "old-excel.xls"
 NODATA = ("mof-project-correct", "hubei-department-correct", "project-2024-chenggong-eldercare")
 
 
@@ -93,6 +96,19 @@ def _far(target: Path) -> None:
     wb.save(target)
 
 
+def _selftest_sheet(target: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "指标清单"
+    ws.append(["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "度量单位"])
+    ws.append(["自检项目", "产出指标", "质量指标", "验收合格率", 0.95, "%"])
+    ws.append(["自检项目", "成本指标", "经济成本指标", "项目总成本", 1234567.89, "元"])
+    ws["E2"].number_format = "0%"
+    wb.save(target)
+
+
 def main() -> int:
     from jixiao_desktop.excel import export_workbook
     from jixiao_desktop.indicator_list import export_rows, write_sheet
@@ -113,6 +129,7 @@ def main() -> int:
         _money(work / "mof-project-correct.xlsx", work / "money.xlsx")
         write_sheet(export_rows(load(examples[0])).rows, work / "indicator-list.xlsx")
         _far(work / "far.xlsx")
+        _selftest_sheet(work / "selftest.xlsx")
         sources = sorted(work.glob("*.xlsx"))
         subprocess.run([office, "--headless", "--convert-to", "xls", "--outdir", str(work), *map(str, sources)],
                        check=True, capture_output=True, timeout=600)
@@ -121,7 +138,11 @@ def main() -> int:
                        check=True, capture_output=True, timeout=600)
         for old in OUT.glob("*"):
             old.unlink()
+        SELFTEST.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(work / "selftest.xls", SELFTEST)
         for source in sources:
+            if source.stem == "selftest":
+                continue
             shutil.copyfile(source, OUT / source.name)
             shutil.copyfile(source.with_suffix(".xls"), OUT / f"{source.stem}.xls")
         for example in examples:

@@ -37,6 +37,9 @@ def load_old_workbook(data: bytes, name: str):
         raise
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
+    except ImportError as exc:
+        raise ExcelError("缺少读取旧版Excel（.xls/.et）的组件python-calamine，请重新安装本程序；"
+                         f"或在Excel或WPS中把{name}“另存为”.xlsx后再打开。") from exc
     except BaseException as exc:  # calamine's errors, and pyo3's PanicException (a BaseException)
         raise ExcelError(_message(exc, name)) from exc
 
