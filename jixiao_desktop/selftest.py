@@ -116,6 +116,20 @@ def check_font() -> str:
     return f"{SHIPPED_FONT.label}可用" + (f"；本机另有{found}" if found else "")
 
 
+def check_old_excel() -> str:
+    """An old Excel (.xls) workbook opens through calamine (a compiled library the bundle must carry)."""
+    from jixiao_desktop.indicator_list import read_list
+
+    path = resource_path("selftest", "old-excel.xls")
+    if not path.is_file():
+        raise StepFailed(f"资源文件缺失：{path}")
+    rows = read_list(path).rows
+    values = [row.value for row in rows]
+    if values != ["95%", "1234567.89"]:
+        raise StepFailed(f"旧版Excel读出的内容不对：{values}")
+    return f"读出{len(rows)}个指标（百分比、金额无误）"
+
+
 class ExampleSteps:
     """The four steps for one example; later steps fail cleanly when it could not be opened."""
 
@@ -229,6 +243,7 @@ def steps(workdir: Path, *, qt: bool = True) -> Iterator[StepResult]:
     yield run_step("命令行", check_commands)
     yield run_step("资源文件", check_resources)
     yield run_step("中文字体可用于打印", check_font)
+    yield run_step("旧版Excel（.xls/.et）读取", check_old_excel)
     for name in EXAMPLE_NAMES:
         example = ExampleSteps(name, workdir)
         yield run_step(f"打开示例 {name}", example.open)

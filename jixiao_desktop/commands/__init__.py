@@ -8,12 +8,35 @@ def open_for_command(path):
     """
     import sys
 
-    from jixiao_desktop.storage import open_document
+    from jixiao_desktop.storage import DocumentError, open_document
 
+    advice = _not_a_document(path)
+    if advice:
+        raise DocumentError(path, advice)
     opened = open_document(path)
     for note in opened.repairs:
         print(f"{path}：提示：{note}", file=sys.stderr)
     return opened.form
+
+
+def _not_a_document(path) -> str | None:
+    """What to do with a workbook (import it first) or an old Word/WPS file given where a document is wanted."""
+    from pathlib import Path
+
+    from jixiao_desktop.excel.opening import REFUSED_SUFFIXES, WORKBOOK_SUFFIXES
+
+    suffix = Path(path).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES and Path(path).is_file():
+        return f"这是Excel工作簿，请先导入为表格文件：jixiao import {path} -o 表格.jixiao"
+    if suffix in REFUSED_SUFFIXES and Path(path).is_file():
+        from jixiao_desktop.excel import ExcelError
+        from jixiao_desktop.excel.safety import inspect
+
+        try:
+            inspect(path)
+        except ExcelError as exc:
+            return str(exc)
+    return None
 
 
 def document_target(output, force: bool):

@@ -1,5 +1,8 @@
 """``jixiao import FILE.xlsx -o DOC [--template ID]``: read a workbook into a document and print the import report.
 
+FILE may be an .xlsx/.xlsm, an old Excel .xls or a WPS .et workbook (found by content); a Word .doc or
+WPS .wps file, or an HTML "xls", is refused with what to do (另存为 .docx / .xlsx).
+
 The form is the one the workbook's own data sheet names (a workbook this program wrote), else the
 template ``--template`` names, else the template (or built-in form) whose labels the workbook shows best.
 
@@ -20,7 +23,7 @@ from jixiao_desktop.storage.docfile import EXTENSION
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿")
+    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿（.xlsx、.xlsm、旧版.xls或WPS表格.et）")
     parser.add_argument("-o", "--output", metavar="DOC", help=f"保存为的表格文件（默认与工作簿同名，扩展名{EXTENSION}）")
     parser.add_argument("-q", "--quiet", action="store_true", help="只显示导入报告的汇总行")
     parser.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         description="读入预算管理一体化系统的指标清单（按表头识别栏目）。--into：替换该表格中同名项目的年度指标，其余内容不变；"
                     "--template：按表样为清单中的每个项目新建一份表格。"
                     "退出码：0 已导入；1 已导入，但有需要核对之处；2 清单、表格或表样无法读取；3 未写出。")
-    imp.add_argument("list", metavar="LIST.xlsx", help="指标清单（.xlsx）")
+    imp.add_argument("list", metavar="LIST.xlsx", help="指标清单（.xlsx、.xlsm、旧版.xls或WPS表格.et）")
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--into", metavar="DOC", help="导入到这份表格（.jixiao）")
     target.add_argument("--template", metavar="ID", help="按此表样新建表格（jixiao template list 列出）")

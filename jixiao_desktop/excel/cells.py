@@ -9,6 +9,7 @@ text; numbers and dates are turned into the text a clerk would have typed.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -38,12 +39,16 @@ def split_unit(label: str) -> tuple[str, AmountUnit | None]:
 
 
 def decimal_of(number: int | float) -> Decimal:
-    """The decimal a clerk typed: floats are cut back to 10 places (Excel keeps 15 digits)."""
+    """The decimal a clerk typed, as Excel shows it: a float cut back to 10 places and to 15
+    significant digits (all Excel keeps), so float noise goes — ``0.30000000000000004`` → ``0.3``,
+    a cached ``=SUM`` of ``1234600.5899999999`` → ``1234600.59`` — and money is exact to the 分."""
     if isinstance(number, bool):
         return Decimal(int(number))
     if isinstance(number, int):
         return Decimal(number)
-    return Decimal(str(round(number, 10))).normalize()
+    if not math.isfinite(number):
+        return Decimal(str(number))
+    return Decimal(format(round(number, 10), ".15g")).normalize()
 
 
 def number_text(number: int | float, number_format: str = "General") -> str:

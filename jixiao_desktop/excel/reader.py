@@ -7,7 +7,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 from pydantic import ValidationError
 
 from jixiao_desktop.excel import program_data
@@ -17,8 +16,10 @@ from jixiao_desktop.excel.errors import ExcelError, reading_sheet
 from jixiao_desktop.excel.grid import MAX_COLS, MAX_ROWS, count_beyond_cap, merged_ranges, read_sheet
 from jixiao_desktop.excel.read_department import read_department, read_detail, read_fund_table
 from jixiao_desktop.excel.read_project import INLINE_UNIT, _seal, read_project, read_proposal
+from jixiao_desktop.excel.old_workbook import CUT_ATTRIBUTE
+from jixiao_desktop.excel.opening import load_xlsx as _load
+from jixiao_desktop.excel.opening import open_workbook
 from jixiao_desktop.excel.report import ImportReport
-from jixiao_desktop.excel.safety import inspect
 from jixiao_desktop.excel.template_choice import choose_template
 from jixiao_desktop.excel.template_read import read_template_sheets
 from jixiao_desktop.forms import FORM_ADAPTER, FORM_KINDS, DepartmentForm, ProjectForm, TemplateForm
@@ -43,16 +44,14 @@ def import_workbook(path: str | Path, template=None) -> ImportResult:
     template is found by its labels (see :mod:`.template_choice`), or one of the built-in forms.
     """
     path = Path(path)
-    info = inspect(path)
-    data = path.read_bytes()
-    wb = _load(data, path.name, read_only=True)
+    opened = open_workbook(path, read_only=True)   # .xlsx/.xlsm, or an old .xls/.et built in memory
     report = ImportReport(source=path.name)
-    report.warnings += info.warnings
-    for part, rows in info.declared_rows.items():
+    report.warnings += opened.info.warnings
+    for part, rows in opened.info.declared_rows.items():
         if rows > MAX_ROWS:
             report.warnings.append(f"工作表（{part}）声明有{rows}行，只读取前{MAX_ROWS}行、前{MAX_COLS}列。")
     try:
-        sheets, rows = read_sheets(wb, report, read_only=True, data=data)
+        sheets, rows = read_sheets(opened.wb, report, read_only=opened.read_only, data=opened.data)
         loaded = choose_template(template, rows, sheets, report)
         if loaded is not None:
             form = read_template_sheets(sheets, loaded, report)
@@ -63,22 +62,8 @@ def import_workbook(path: str | Path, template=None) -> ImportResult:
         if rows is not None:
             form = _apply_program_data(form, rows, report)
     finally:
-        wb.close()
+        opened.close()
     return ImportResult(form, report)
-
-
-def _load(data: bytes, name: str, *, read_only: bool = False, data_only: bool = False):
-    try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only,
-                                      keep_vba=False, rich_text=False)
-    except ExcelError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        kind = type(exc).__name__
-        chain = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
-        if any("Entities" in k or "DTD" in k or "Forbidden" in k for k in chain):
-            raise ExcelError(f"工作簿含有不安全的XML内容（{kind}），已拒绝读取：{name}") from exc
-        raise ExcelError(f"无法读取工作簿：{name}（{kind}: {str(exc)[:200]}）") from exc
 
 
 def read_sheets(wb, report: ImportReport, *, read_only: bool = False, data: bytes | None = None):
@@ -97,6 +82,7 @@ def read_sheets(wb, report: ImportReport, *, read_only: bool = False, data: byte
         part = getattr(ws, "_worksheet_path", None)
         merges = merged_ranges(archive, part) if archive is not None and part else None
         sheet = read_sheet(ws, read_only, merges)
+        sheet.cut_cells += getattr(ws, CUT_ATTRIBUTE, 0)   # an old workbook's cells beyond the cap
         if archive is not None and part and ((ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLS):
             sheet.cut_cells += count_beyond_cap(archive, part)
         if sheet.bad_styles:

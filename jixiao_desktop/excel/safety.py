@@ -1,7 +1,10 @@
-"""Checks made before openpyxl touches a file: is it a workbook, is it safe, how big.
+"""Checks made before openpyxl or calamine touches a file: is it a workbook, is it safe, how big.
 
-Refused with a Chinese message: files that are not .xlsx workbooks (CSV or text
-renamed, Word files, old .xls), password-protected (encrypted) workbooks, zip
+An old Excel (.xls) or WPS 表格 (.et) workbook, found by its content whatever its name, is
+let through as ``format == "biff"`` (read by :mod:`.old_workbook`). Refused with a Chinese
+message saying what the file is and what to do: files that are not workbooks (CSV or text
+renamed, an HTML or XML "xls" some systems export, Word .doc/.docx and WPS 文字 .wps files),
+password-protected (encrypted) workbooks, zip
 bombs (declared uncompressed sizes, entry count, compression ratio), and any
 workbook when defusedxml is not active. Macro-enabled workbooks are read
 (macros are never run or kept) with a warning; very large sheets are read in
@@ -15,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao_desktop.excel import old_formats
 from jixiao_desktop.excel.errors import ExcelError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -23,13 +27,14 @@ MAX_ENTRIES = 5000
 MAX_RATIO = 200
 BIG_SHEET_BYTES = 25 * 1024 * 1024
 
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+OLE_MAGIC = old_formats.OLE_MAGIC
 _DIMENSION_RE = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
 @dataclass
 class Inspection:
     read_only: bool = False
+    format: str = "xlsx"      # or "biff": an old .xls / .et workbook
     warnings: list[str] = field(default_factory=list)
     declared_rows: dict[str, int] = field(default_factory=dict)
 
@@ -48,13 +53,16 @@ def inspect(path: str | Path) -> Inspection:
     with path.open("rb") as handle:
         head = handle.read(4096)
     if head.startswith(OLE_MAGIC):
-        data = path.read_bytes()
-        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-            raise ExcelError(f"工作簿设有打开密码（已加密），无法读取：{path.name}。请在Excel中取消密码后另存为.xlsx再导入。")
-        raise ExcelError(f"这是旧版Excel（.xls）或其他Office文件，不是.xlsx工作簿：{path.name}。请在Excel中另存为.xlsx后再导入。")
+        kind = old_formats.classify_ole(path.read_bytes())
+        if kind == old_formats.WORKBOOK:
+            return Inspection(format="biff")
+        raise ExcelError(old_formats.ole_message(kind, path.name))
     if not head.startswith(b"PK\x03\x04"):
+        exported = old_formats.text_kind(head)
+        if exported is not None:
+            raise ExcelError(old_formats.text_message(exported, path.name))
         what = "文本或CSV文件" if _looks_like_text(head) else "未知格式的文件"
-        raise ExcelError(f"不是Excel工作簿（.xlsx）：{path.name} 是{what}。请在Excel中打开后另存为.xlsx再导入。")
+        raise ExcelError(f"不是Excel工作簿（.xlsx/.xls）：{path.name} 是{what}。请在Excel或WPS中打开后另存为.xlsx再导入。")
     try:
         with zipfile.ZipFile(path) as archive:
             return _inspect_zip(archive, path.name)
@@ -101,7 +109,7 @@ def _inspect_zip(archive: zipfile.ZipFile, name: str) -> Inspection:
         raise ExcelError(f"工作簿解压后过大（{total // 1024 // 1024}MB），疑似压缩炸弹，已拒绝读取：{name}")
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
         if "word/document.xml" in names:
-            raise ExcelError(f"这是Word文档，不是Excel工作簿：{name}")
+            raise ExcelError(f"这是Word文档（.docx），不是Excel工作簿：{name}")
         raise ExcelError(f"不是Excel工作簿（缺少工作簿内容）：{name}")
     if "xl/workbook.bin" in names:
         raise ExcelError(f"这是二进制格式的工作簿（.xlsb），请在Excel中另存为.xlsx后再导入：{name}")

@@ -14,8 +14,7 @@ from pathlib import Path
 from jixiao_desktop.excel.cells import norm
 from jixiao_desktop.excel.errors import ExcelError
 from jixiao_desktop.excel.grid import merged_ranges, read_sheet
-from jixiao_desktop.excel.reader import _load
-from jixiao_desktop.excel.safety import inspect
+from jixiao_desktop.excel.opening import open_workbook
 from jixiao_desktop.indicator_list.sheet import HEADERS, ListRow
 
 # Header labels (after norm(): NFKC, no blanks) → the row's field.
@@ -63,22 +62,20 @@ class ReadList:
 def read_list(path: str | Path) -> ReadList:
     """Read an indicator sheet; raises :class:`ExcelError` (Chinese) for a file that is not one."""
     path = Path(path)
-    info = inspect(path)
-    data = path.read_bytes()
-    wb = _load(data, path.name, read_only=info.read_only)
-    result = ReadList(path.name, notes=list(info.warnings))
+    opened = open_workbook(path)   # .xlsx/.xlsm, or an old .xls/.et built in memory
+    result = ReadList(path.name, notes=list(opened.info.warnings))
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data)) if info.read_only else None
-        for ws in wb.worksheets:
+        archive = zipfile.ZipFile(io.BytesIO(opened.data)) if opened.data is not None else None
+        for ws in opened.wb.worksheets:
             part = getattr(ws, "_worksheet_path", None)
             merges = merged_ranges(archive, part) if archive is not None and part else None
-            sheet = read_sheet(ws, info.read_only, merges)
+            sheet = read_sheet(ws, opened.read_only, merges)
             header = _header(sheet)
             if header is not None:
                 _read_rows(sheet, *header, result)
                 return result
     finally:
-        wb.close()
+        opened.close()
     raise ExcelError(f"{path.name}中找不到指标清单的表头：需要一行写有“三级指标”和“指标值”"
                      f"（预算系统的指标清单的栏目：{'、'.join(HEADERS)}）")
 

@@ -38,7 +38,15 @@ def export_workbook(form, path: Path):
 
     return write(form, path)
 
-OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+# Kept in step with jixiao_desktop.excel.opening (not imported here: openpyxl loads on first use).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+REFUSED_SUFFIXES = (".doc", ".wps")   # the import says what they are and what to do
+OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)"
+
+
+def routes_here(path: str | Path) -> bool:
+    """Whether 打开 (or a file given at start) goes to the Excel import rather than the document reader."""
+    return str(path).lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES)
 SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
@@ -60,11 +68,15 @@ class ExcelActions(QObject):
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, "导入Excel", self.folder(), OPEN_FILTER)
-        if not path:
-            return
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> bool:
+        """Read ``path`` in the background and open what it holds (the caller asked to save first)."""
         path = Path(path)
         Task(self.parent_widget, import_workbook, path, label=f"正在读取 {path.name}…", slow=True, key="excel") \
             .success(lambda result: self._imported(path, result)).failure(self._failed).run_in_background()
+        return True
 
     def export(self) -> None:
         document = self.document()

@@ -10,11 +10,15 @@ from jixiao_desktop.storage import EXTENSION
 
 APP_TITLE = "绩效目标表填报"
 FILE_FILTER = f"绩效目标表文件 (*{EXTENSION});;所有文件 (*)"
+# 打开 also takes a workbook (.xlsx/.xls/.et): the window routes it to the Excel import.
+OPEN_FILTER = (f"绩效目标表文件或Excel工作簿 (*{EXTENSION} *.xlsx *.xlsm *.xls *.et);;绩效目标表文件 (*{EXTENSION});;"
+               "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)")
 Button = QMessageBox.StandardButton
 
 
-def ask_open_path(parent: QWidget, folder: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "打开", folder, FILE_FILTER)
+def ask_open_path(parent: QWidget, folder: str, workbooks: bool = True) -> str | None:
+    """A file to open: a document, or (``workbooks``) an Excel workbook to import."""
+    path, _ = QFileDialog.getOpenFileName(parent, "打开", folder, OPEN_FILTER if workbooks else FILE_FILTER)
     return path or None
 
 

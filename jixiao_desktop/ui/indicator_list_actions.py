@@ -17,10 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jixiao_desktop.ui.document import FormDocument
+from jixiao_desktop.ui.excel_actions import OPEN_FILTER as FILTER  # .xlsx .xlsm .xls .et
 from jixiao_desktop.ui.file_prompts import safe_file_name
 from jixiao_desktop.ui.tasks import Task
-
-FILTER = "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
 
 
 def export_list(form, path: Path):

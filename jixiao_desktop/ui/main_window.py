@@ -25,7 +25,7 @@ from jixiao_desktop.ui.autosave import Autosaver
 from jixiao_desktop.ui.check_runner import LiveChecker
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.editors import create_editor
-from jixiao_desktop.ui.excel_actions import ExcelActions
+from jixiao_desktop.ui.excel_actions import ExcelActions, routes_here
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        if routes_here(path):   # a workbook (.xlsx/.xls/.et), or a .doc/.wps the import explains
+            return self.excel.import_path(Path(path))
         try:
             opened = open_document(path)
         except DocumentError as exc:

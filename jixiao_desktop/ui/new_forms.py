@@ -34,7 +34,7 @@ def new_selfeval(window) -> bool:
     declared = document.form if document is not None and not is_evaluation(document.form) else None
     name = window.display_name if declared is not None else ""
     if declared is None:
-        path = ask_open_path(window, window._folder())
+        path = ask_open_path(window, window._folder(), workbooks=False)
         if not path:
             return False
         try:
