@@ -1,4 +1,5 @@
-"""``jixiao import FILE.xlsx -o DOC [--template ID]``: read a workbook into a document and print the import report.
+"""``jixiao import FILE.xlsx|FILE.docx -o DOC [--template ID]``: read a workbook or a Word form into a document
+and print the import report (a .docx / .doc by :mod:`jixiao_desktop.word`, the rest as a workbook).
 
 The form is the one the workbook's own data sheet names (a workbook this program wrote), else the
 template ``--template`` names, else the template (or built-in form) whose labels the workbook shows best.
@@ -17,10 +18,14 @@ from jixiao_desktop.commands import document_target
 from jixiao_desktop.excel import ExcelError, import_workbook
 from jixiao_desktop.storage import DocumentError, save
 from jixiao_desktop.storage.docfile import EXTENSION
+from jixiao_desktop.word import WordError, import_docx
+from jixiao_desktop.word.reader import OLD_FORMATS
+
+WORD_SUFFIXES = (".docx", *OLD_FORMATS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿")
+    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿或Word文档（.docx）")
     parser.add_argument("-o", "--output", metavar="DOC", help=f"保存为的表格文件（默认与工作簿同名，扩展名{EXTENSION}）")
     parser.add_argument("-q", "--quiet", action="store_true", help="只显示导入报告的汇总行")
     parser.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
@@ -33,8 +38,11 @@ def run(args: argparse.Namespace) -> int:
     if target is None:
         return 3
     try:
-        result = import_workbook(source, template=args.template)
-    except ExcelError as exc:
+        if source.suffix.lower() in WORD_SUFFIXES:
+            result = import_docx(source, template=args.template)
+        else:
+            result = import_workbook(source, template=args.template)
+    except (ExcelError, WordError) as exc:
         print(f"{source}：{exc}", file=sys.stderr)
         return 2
     print(result.report.summary() if args.quiet else result.report.text())

@@ -25,7 +25,7 @@ from jixiao_desktop.printing.render import _page_size, fingerprint, story_for
 from jixiao_desktop.printing.styles import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from jixiao_desktop.word import program_data
 from jixiao_desktop.word.errors import WordError
-from jixiao_desktop.word.layout import SONG, W_NS, WordLayout, tw, xml_text
+from jixiao_desktop.word.layout import SONG, W_NS, WordLayout, tw, xml_safe, xml_text
 
 _NS = f'xmlns:w="{W_NS}"'
 
@@ -81,9 +81,9 @@ def _document_bytes(form, draft: bool, explained, rows) -> bytes:
     if draft:
         _draft_header(doc)
     props = doc.core_properties
-    props.title = (getattr(form, "display_name", "") or form.title)[:250]
-    props.subject = form.title[:250]
-    props.author = builder.unit_name()[:250]
+    props.title = xml_safe(getattr(form, "display_name", "") or form.title)[:250]
+    props.subject = xml_safe(form.title)[:250]
+    props.author = xml_safe(builder.unit_name())[:250]
     props.comments = "绩效目标表桌面填报 jixiao-desktop"
     if rows:
         program_data.embed(doc, rows)

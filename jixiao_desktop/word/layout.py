@@ -42,8 +42,13 @@ def tw(points: float) -> int:
     return int(round(points * 20))
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def xml_text(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+    return escape(xml_safe(text))
 
 
 def plain(cell) -> str:

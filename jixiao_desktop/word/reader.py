@@ -48,6 +48,10 @@ def import_docx(path: str | Path, template=None) -> ImportResult:
         if size > MAX_FILE_BYTES:
             raise WordError(f"“{path.name}”有{size // 1024 // 1024}MB，超过了Word表格文件可能的大小，未读取。")
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise WordError(f"无法读取文件：{path}（文件不存在）") from exc
+    except PermissionError as exc:
+        raise WordError(f"无法读取文件：{path}（没有读取权限，或文件正被其他程序占用）") from exc
     except OSError as exc:
         raise WordError(f"无法读取文件：{path}（{exc.strerror or exc}）") from exc
     return read_docx_bytes(data, path.name, template=template)
@@ -126,12 +130,27 @@ def _builtin(items: list[Item], report: ImportReport):
     start = _form_start(items)
     proposal = read_narrative(items[:start], report) if start else None
     form = _read_builtin([sheet_of(items[start:] if proposal is not None else items, SHEET)], report)
+    if form.kind != "project":
+        _repeated_signoffs(form, report)
     if proposal is not None:
         if form.kind == "project":
             form.proposal = proposal
         else:
             report.warnings.append("文档开头有申报书各部分，而这是整体支出表（没有申报书），这些内容未导入。")
     return form
+
+
+def _repeated_signoffs(form, report: ImportReport) -> None:
+    """附表2/附表3 print the form's sign-off again: their labels and the same names are no content left
+    unread (a name differing from the form's stays in the report)."""
+    from jixiao_desktop.excel.read_project import SIGNOFF
+
+    same = {norm(v) for v in form.signoff.model_dump().values() if isinstance(v, str) and v.strip()}
+    same |= {norm(label) for label in SIGNOFF} | {"年月日"}
+    kept = [u for u in report.unrecognised if norm(u.text).rstrip(":：") not in same]
+    if len(kept) < len(report.unrecognised):
+        report.add_guess("", f"附表的签字栏与主表相同，未重复读入（{len(report.unrecognised) - len(kept)}格）")
+        report.unrecognised = kept
 
 
 def _template(items: list[Item], loaded, report: ImportReport):
