@@ -18,8 +18,8 @@ from jixiao_desktop import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("jixiao_desktop.commands.check", "检查表格，列出错误、警告和提示"),
     "bench": ("jixiao_desktop.commands.bench", "测量各项操作的速度（中位数）"),
-    "import": ("jixiao_desktop.commands.excel_import", "从Excel工作簿导入表格，显示导入报告"),
-    "export": ("jixiao_desktop.commands.excel_export", "把表格导出为正式表样的Excel工作簿"),
+    "import": ("jixiao_desktop.commands.excel_import", "从Excel工作簿或Word文档导入表格，显示导入报告"),
+    "export": ("jixiao_desktop.commands.excel_export", "把表格导出为正式表样的Excel工作簿或Word文档（--format docx）"),
     "pdf": ("jixiao_desktop.commands.pdf", "把表格打印为PDF（A4，官方版式）"),
     "template": ("jixiao_desktop.commands.template", "表样：列出、显示、检查表样文件"),
     "new": ("jixiao_desktop.commands.new", "按表样新建一份空白表格"),

@@ -1,7 +1,7 @@
 """``jixiao --selftest``: is this installation healthy? (Qt-free core of the self test)
 
 Run on a clerk's PC (or in a frozen build) it opens every example, checks it,
-prints it to PDF with the shipped font, round-trips it through Excel, and asks
+prints it to PDF with the shipped font, round-trips it through Excel (one through Word), and asks
 a child process to start Qt (platform plugin, Chinese fonts, translations, the
 main window, the settings and recovery folders). One line per step with
 通过/失败/跳过, then a summary; exit status 0 when nothing failed, else 1.
@@ -179,6 +179,20 @@ class ExampleSteps:
         return f"导出并读回一致（{path.stat().st_size // 1024} KB）"
 
 
+def check_word(workdir: Path) -> str:
+    """A small Word file written and read back (python-docx and its default.docx are in the build)."""
+    from jixiao_desktop.storage import load
+    from jixiao_desktop.word import export_docx, import_docx
+
+    form = load(example_path(EXAMPLE_NAMES[0]))
+    path = workdir / "selftest.docx"
+    export_docx(form, path)
+    result = import_docx(path)
+    if result.form != form:
+        raise StepFailed("Word导出再导入后与原表不同：" + first_difference(form, result.form))
+    return f"导出并读回一致（{path.stat().st_size // 1024} KB）"
+
+
 def first_difference(a, b) -> str:
     """The first field path where two forms differ (for the report)."""
     def walk(x, y, path: str) -> str | None:
@@ -250,6 +264,7 @@ def steps(workdir: Path, *, qt: bool = True) -> Iterator[StepResult]:
         yield run_step(f"检查示例 {name}", example.check)
         yield run_step(f"打印PDF {name}", example.pdf)
         yield run_step(f"Excel往返 {name}", example.excel)
+    yield run_step("Word文档往返", lambda: check_word(workdir))
     if qt:
         yield from qt_results(workdir)
 

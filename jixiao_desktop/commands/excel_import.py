@@ -1,4 +1,5 @@
-"""``jixiao import FILE.xlsx -o DOC [--template ID]``: read a workbook into a document and print the import report.
+"""``jixiao import FILE.xlsx|FILE.docx -o DOC [--template ID]``: read a workbook or a Word form into a document
+and print the import report (a .docx / .doc by :mod:`jixiao_desktop.word`, the rest as a workbook).
 
 FILE may be an .xlsx/.xlsm, an old Excel .xls or a WPS .et workbook (found by content); a Word .doc or
 WPS .wps file, or an HTML "xls", is refused with what to do (另存为 .docx / .xlsx).
@@ -20,10 +21,15 @@ from jixiao_desktop.commands import document_target
 from jixiao_desktop.excel import ExcelError, import_workbook
 from jixiao_desktop.storage import DocumentError, save
 from jixiao_desktop.storage.docfile import EXTENSION
+from jixiao_desktop.word import WordError, import_docx
+from jixiao_desktop.word.reader import OLD_FORMATS
+
+WORD_SUFFIXES = (".docx", *OLD_FORMATS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workbook", metavar="FILE.xlsx", help="要导入的Excel工作簿（.xlsx、.xlsm、旧版.xls或WPS表格.et）")
+    parser.add_argument("workbook", metavar="FILE.xlsx",
+                        help="要导入的Excel工作簿（.xlsx、.xlsm、旧版.xls或WPS表格.et）或Word文档（.docx）")
     parser.add_argument("-o", "--output", metavar="DOC", help=f"保存为的表格文件（默认与工作簿同名，扩展名{EXTENSION}）")
     parser.add_argument("-q", "--quiet", action="store_true", help="只显示导入报告的汇总行")
     parser.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
@@ -36,8 +42,11 @@ def run(args: argparse.Namespace) -> int:
     if target is None:
         return 3
     try:
-        result = import_workbook(source, template=args.template)
-    except ExcelError as exc:
+        if source.suffix.lower() in WORD_SUFFIXES:
+            result = import_docx(source, template=args.template)
+        else:
+            result = import_workbook(source, template=args.template)
+    except (ExcelError, WordError) as exc:
         print(f"{source}：{exc}", file=sys.stderr)
         return 2
     print(result.report.summary() if args.quiet else result.report.text())

@@ -26,6 +26,8 @@ LABELS = {
     "预算绩效说明": "budget_notes",
 }
 SIGNOFF = {
+    "单位负责人（签字）": "unit_head",   # as the printed form (and its Word file) words it
+    "单位负责人(签字)": "unit_head",
     "单位负责人签字": "unit_head",
     "单位负责人": "unit_head",
     "填报人": "filler",

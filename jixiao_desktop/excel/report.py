@@ -39,6 +39,7 @@ class ImportReport:
     guesses: list[CellNote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what the template declares and the workbook lacks
+    medium: str = "工作簿"   # what was read, in the report's words (a Word import says Word文档)
 
     def add_missing(self, what: str) -> None:
         self.missing.append(what)
@@ -70,18 +71,18 @@ class ImportReport:
             lines.append("提醒：")
             lines += [f"  {w}" for w in self.warnings]
         if self.missing:
-            lines.append("表样中有、工作簿中未找到的栏目（留空）：")
+            lines.append(f"表样中有、{self.medium}中未找到的栏目（留空）：")
             lines += [f"  {m}" for m in self.missing]
         if self.unrecognised:
             lines.append("未识别的内容（未导入，请核对）：")
             for item in self.unrecognised:
                 note = f"（{item.note}）" if item.note else ""
-                lines.append(f"  {item.where or '工作簿'}：“{_short(item.text)}”{note}")
+                lines.append(f"  {item.where or self.medium}：“{_short(item.text)}”{note}")
         if self.guesses:
             lines.append("推断（请核对）：")
             for item in self.guesses:
                 shown = f"“{_short(item.text)}” " if item.text else ""
-                lines.append(f"  {item.where or '工作簿'}：{shown}{item.note}")
+                lines.append(f"  {item.where or self.medium}：{shown}{item.note}")
         if details and self.read:
             lines.append("读入的内容：")
             for entry in self.read:

@@ -146,6 +146,14 @@ def _page_size(form: FormBase) -> tuple[float, float]:
     return page_size(orientation(form) if form.kind == "template" else "portrait")
 
 
+def story_for(form: FormBase, *, explained: list | None = None) -> tuple[list, Builder]:
+    """The story the PDF draws, laid out with the shipped font's metrics, and its builder: the layout
+    description another back end (:mod:`jixiao_desktop.word`) writes in its own terms."""
+    grouping = _typed_grouping(form)
+    story, builder, _ = _build(form, fonts.SHIPPED_FONT, grouping, fingerprint(form), False, explained or [])
+    return story, builder
+
+
 def _build(form, spec, grouping, fp, draft, explained):
     font = fonts.load(spec)
     size = _page_size(form)

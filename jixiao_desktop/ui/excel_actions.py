@@ -47,11 +47,35 @@ OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)"
 def routes_here(path: str | Path) -> bool:
     """Whether 打开 (or a file given at start) goes to the Excel import rather than the document reader."""
     return str(path).lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES)
+
+
 SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
 class ExcelActions(QObject):
-    """``open_form(form, name)`` opens an imported form (False if the clerk kept the current one)."""
+    """``open_form(form, name)`` opens an imported form (False if the clerk kept the current one).
+
+    The file kind is in the class attributes (:class:`~.word_actions.WordActions` is the same for Word)."""
+
+    TITLE = "Excel"
+    IMPORT_TITLE, EXPORT_TITLE = "导入Excel", "导出Excel"
+    OPEN_FILTER, SAVE_FILTER = OPEN_FILTER, SAVE_FILTER
+    SUFFIXES = (".xlsx", ".xlsm")   # the first is added to a name typed without one
+    KEY = "excel"
+
+    @staticmethod
+    def read(path: Path):
+        return import_workbook(path)
+
+    @staticmethod
+    def write(form, path: Path):
+        return export_workbook(form, path)
+
+    @staticmethod
+    def error_class() -> type[Exception]:
+        from jixiao_desktop.excel import ExcelError
+
+        return ExcelError
 
     imported = Signal(object)  # the ImportReportDialog shown
     exported = Signal(object)  # the workbook's path
@@ -67,14 +91,14 @@ class ExcelActions(QObject):
     def import_(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "导入Excel", self.folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.IMPORT_TITLE, self.folder(), self.OPEN_FILTER)
         if path:
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> bool:
         """Read ``path`` in the background and open what it holds (the caller asked to save first)."""
         path = Path(path)
-        Task(self.parent_widget, import_workbook, path, label=f"正在读取 {path.name}…", slow=True, key="excel") \
+        Task(self.parent_widget, self.read, path, label=f"正在读取 {path.name}…", slow=True, key=self.KEY) \
             .success(lambda result: self._imported(path, result)).failure(self._failed).run_in_background()
         return True
 
@@ -83,19 +107,19 @@ class ExcelActions(QObject):
         if document is None:
             return
         if document.path is not None:
-            suggested = document.path.with_suffix(".xlsx")
+            suggested = document.path.with_suffix(self.SUFFIXES[0])
         else:
             form = document.form
             suggested = Path(self.folder()) / (safe_file_name(getattr(form, "display_name", "") or form.title)
-                                               + ".xlsx")
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "导出Excel", str(suggested), SAVE_FILTER)
+                                               + self.SUFFIXES[0])
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.EXPORT_TITLE, str(suggested), self.SAVE_FILTER)
         if not path:
             return
-        if not path.lower().endswith((".xlsx", ".xlsm")):
-            path += ".xlsx"
+        if not path.lower().endswith(self.SUFFIXES):
+            path += self.SUFFIXES[0]
         path = Path(path)
-        Task(self.parent_widget, export_workbook, document.snapshot(), path, label=f"正在导出 {path.name}…",
-             slow=True, key="excel").success(lambda _: self._exported(path)).failure(self._failed) \
+        Task(self.parent_widget, self.write, document.snapshot(), path, label=f"正在导出 {path.name}…",
+             slow=True, key=self.KEY).success(lambda _: self._exported(path)).failure(self._failed) \
             .run_in_background()
 
     def _imported(self, path: Path, result: ImportResult) -> None:
@@ -114,12 +138,10 @@ class ExcelActions(QObject):
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
-        from jixiao_desktop.excel import ExcelError
-
-        if isinstance(error, ExcelError):
-            QMessageBox.warning(self.parent_widget, "Excel", str(error))
+        if isinstance(error, self.error_class()):
+            QMessageBox.warning(self.parent_widget, self.TITLE, str(error))
         elif isinstance(error, OSError):
-            QMessageBox.critical(self.parent_widget, "Excel", f"无法读写文件：{error.strerror or error}\n"
+            QMessageBox.critical(self.parent_widget, self.TITLE, f"无法读写文件：{error.strerror or error}\n"
                                  f"{getattr(error, 'filename', '') or ''}")
         else:
             sys.excepthook(type(error), error, error.__traceback__)

@@ -10,9 +10,9 @@ from jixiao_desktop.storage import EXTENSION
 
 APP_TITLE = "绩效目标表填报"
 FILE_FILTER = f"绩效目标表文件 (*{EXTENSION});;所有文件 (*)"
-# 打开 also takes a workbook (.xlsx/.xls/.et): the window routes it to the Excel import.
-OPEN_FILTER = (f"绩效目标表文件或Excel工作簿 (*{EXTENSION} *.xlsx *.xlsm *.xls *.et);;绩效目标表文件 (*{EXTENSION});;"
-               "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)")
+# 打开 also takes a workbook (.xlsx/.xls/.et) or a Word form (.docx): the window routes them to their import.
+OPEN_FILTER = (f"绩效目标表文件、Excel工作簿或Word文档 (*{EXTENSION} *.xlsx *.xlsm *.xls *.et *.docx);;"
+               f"绩效目标表文件 (*{EXTENSION});;Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;Word 文档 (*.docx);;所有文件 (*)")
 Button = QMessageBox.StandardButton
 
 

@@ -51,6 +51,8 @@ class MainActions:
         file_menu.addSeparator()
         self.import_excel = self._add(file_menu, "导入Excel(&I)…", window.excel.import_)
         self.export_excel = self._add(file_menu, "导出Excel(&X)…", window.excel.export)
+        self.import_word = self._add(file_menu, "导入Word(&W)…", window.word.import_)
+        self.export_word = self._add(file_menu, "导出Word(&T)…", window.word.export)
         self.import_list = self._add(file_menu, "导入指标清单（一体化系统）…", window.indicator_list.import_)
         self.export_list = self._add(file_menu, "导出指标清单（一体化系统）…", window.indicator_list.export)
         file_menu.addSeparator()
@@ -103,7 +105,7 @@ class MainActions:
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         window.addToolBar(toolbar)
         self.document_actions = (self.save, self.save_as, self.check, self.next_finding, self.prev_finding,
-                                 self.export_excel, self.export_list, self.print_preview, self.print_, self.export_pdf)
+                                 self.export_excel, self.export_word, self.export_list, self.print_preview, self.print_, self.export_pdf)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None, icon=None) -> QAction:
         action = QAction(text, self.window)

@@ -26,6 +26,7 @@ from jixiao_desktop.ui.check_runner import LiveChecker
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.editors import create_editor
 from jixiao_desktop.ui.excel_actions import ExcelActions, routes_here
+from jixiao_desktop.ui.word_actions import WordActions
 from jixiao_desktop.ui.file_prompts import APP_TITLE, ask_open_path, ask_save_changes, ask_save_path, safe_file_name
 from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintingActions(self, lambda: self.document, self.settings, self._save_settings,
                                         lambda: self.display_name, self.focus_location)
         self.excel = ExcelActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
+        self.word = WordActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
         self.indicator_list = IndicatorListActions(self, lambda: self.document, self.open_form, self._folder,
                                                    self.choose_template)
         self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
@@ -192,7 +194,9 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
-        if routes_here(path):   # a workbook (.xlsx/.xls/.et), or a .doc/.wps the import explains
+        if str(path).lower().endswith((".docx", ".doc", ".wps")):   # a Word form; an old .doc/.wps is explained
+            return self.word.import_path(Path(path))
+        if routes_here(path):   # a workbook (.xlsx/.xls/.et)
             return self.excel.import_path(Path(path))
         try:
             opened = open_document(path)
