@@ -152,7 +152,8 @@ class WindowMenu:
         windows = open_windows() or [me]
         for number, window in enumerate(windows, start=1):
             modified = "*" if window.document is not None and window.document.modified else ""
-            action = menu.addAction(f"&{number % 10} {title_of(window)}{modified}")
+            title = title_of(window).replace("&", "&&")   # a “&” in a file name is no shortcut letter
+            action = menu.addAction(f"&{number % 10} {title}{modified}")
             action.setCheckable(True)
             action.setChecked(window is me)
             action.triggered.connect(lambda _=False, w=window: activate(w))
