@@ -29,7 +29,10 @@ def make_window(qtbot, paths):
 
     yield make
     tasks.wait_all()
-    for window in windows:
+    from jixiao_desktop.ui.windows import open_windows
+
+    opened_by_the_test = [w for w in open_windows() if w not in windows]   # 打开/新建 in a window of its own
+    for window in windows + opened_by_the_test:
         if window.document is not None:
             window.document.undo_stack.setClean()
         window.close()

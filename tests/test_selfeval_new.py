@@ -90,16 +90,25 @@ def test_selfeval_new_from_every_example_form_on_the_command_line(tmp_path, path
 def test_selfeval_new_from_every_example_form_in_the_window(make_window, monkeypatch):
     from jixiao_desktop.ui import new_forms
 
+    from jixiao_desktop.ui.main_window import MainWindow
+
     window = make_window()
-    monkeypatch.setattr(window, "choose_template", lambda *a, **k: ("mof-selfeval-project", ""))
+    # every window (the declared forms open in windows of their own) picks the same template
+    monkeypatch.setattr(MainWindow, "choose_template", lambda *a, **k: ("mof-selfeval-project", ""))
     monkeypatch.setattr(new_forms, "ask_grid", lambda w, grids: len(grids) - 1)    # the last project
+    from jixiao_desktop.ui.windows import open_windows
+
     for path in DECLARED:
         assert window.open_path(path, ask=False), path
-        grids = declared_grids(window.document.form)
-        window.document.undo_stack.setClean()
-        assert window.new_selfeval(), path
-        form = window.document.form
-        assert form.loaded.meta.kind == "evaluation"
+        declared = open_windows()[-1]
+        grids = declared_grids(declared.document.form)
+        assert declared.new_selfeval(), path
+        evaluation = open_windows()[-1]
+        form = evaluation.document.form
+        assert evaluation is not declared and form.loaded.meta.kind == "evaluation"
         names = [r.get("name") for r in form.content.tables["indicators"] if r.get("name") or r.get("value")]
         assert names == ([e.name for e in grids[-1].entries] if grids else []), path
-        window.document.undo_stack.setClean()
+        for done in (evaluation, declared):
+            if done is not window:
+                done.document.undo_stack.setClean()
+                done.close()

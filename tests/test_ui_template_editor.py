@@ -347,6 +347,10 @@ def test_a_self_evaluation_made_from_the_open_declared_form(make_window, monkeyp
     declared = window.document.form
     window.document.undo_stack.setClean()
     assert window.new_selfeval()
+    from jixiao_desktop.ui.windows import open_windows
+
+    assert window.document.form is declared   # the declared form stays; its 自评表 opens in a window beside it
+    window = open_windows()[-1]
     form = window.document.form
     assert form.kind == "template" and form.loaded.meta.kind == "evaluation"
     assert isinstance(window.editor, TemplateEditor)
@@ -382,6 +386,9 @@ def test_new_self_evaluation_of_a_department_asks_which_special_fund(make_window
     window.document.undo_stack.setClean()
     assert window.new_selfeval()
     assert asked and len(asked[0]) > 2
+    from jixiao_desktop.ui.windows import open_windows
+
+    window = open_windows()[-1]             # the 自评表 opens in a window of its own
     form = window.document.form
     assert form.content.fields["project_name"] == fund.name.strip()
     assert window.display_name.endswith(fund.name.strip())

@@ -40,10 +40,12 @@ def run(argv: list[str]) -> int:
     log_path = setup_logging(paths.log_dir)
     install_excepthook(log_path)
     log.info("jixiao-desktop %s starting; data in %s", __version__, paths.data_dir)
-    window = MainWindow(paths)
+    window = MainWindow(paths)   # the first window; more open as documents do (ui/windows.py)
     files = [a for a in argv if not a.startswith("-")]
     if files:
         window.open_path(files[0])
     window.show()
+    for path in files[1:]:   # several files (selected together in Explorer): a window each
+        window.open_path(path)
     QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
     return app.exec()

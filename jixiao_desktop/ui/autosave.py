@@ -1,7 +1,8 @@
 """Autosave to a recovery file, and recovery after a crash.
 
 While a document has unsaved changes, :class:`Autosaver` writes it every few
-seconds to ``<recovery>/<session>.jixiao`` (atomically), with a small
+seconds to ``<recovery>/<session>.jixiao`` (atomically; each window has a
+session of its own, so two open documents never share a copy), with a small
 ``<session>.json`` beside it naming the original file. The session holds a
 ``QLockFile`` ``<session>.lock`` for as long as the window lives; a clean save
 or closing the document deletes the copy. On start, :func:`find_orphans` lists
@@ -66,6 +67,9 @@ def find_orphans(recovery_dir: Path) -> list[RecoveryFile]:
         return found
     for data_path in recovery_dir.glob("*" + EXTENSION):
         lock = QLockFile(str(data_path.with_suffix(".lock")))
+        # Only a dead owner makes a lock stale: by default Qt also calls a lock older than 30 s stale,
+        # which would take the copy of a window (or a second program) still running for hours.
+        lock.setStaleLockTime(0)
         if not lock.tryLock(0):
             continue  # a running session owns it
         lock.unlock()

@@ -1,4 +1,4 @@
-"""Menus, toolbar and shortcuts of the main window (文件/编辑/检查/帮助).
+"""Menus, toolbar and shortcuts of the main window (文件/编辑/检查/窗口/帮助).
 
 The window passes itself only to connect its slots here; panels never see it.
 """
@@ -48,6 +48,7 @@ class MainActions:
         self.save = self._add(file_menu, "保存(&S)", window.save, QKeySequence.StandardKey.Save,
                               icon(SP.SP_DialogSaveButton))
         self.save_as = self._add(file_menu, "另存为(&A)…", window.save_as, QKeySequence.StandardKey.SaveAs)
+        self.close_document = self._add(file_menu, "关闭(&C)", window.close_document, QKeySequence("Ctrl+W"))
         file_menu.addSeparator()
         self.import_excel = self._add(file_menu, "导入Excel(&I)…", window.excel.import_)
         self.export_excel = self._add(file_menu, "导出Excel(&X)…", window.excel.export)
@@ -62,7 +63,7 @@ class MainActions:
         self.print_ = self._add(file_menu, "打印(&P)…", printing.print_, QKeySequence.StandardKey.Print)
         self.export_pdf = self._add(file_menu, "导出PDF(&D)…", printing.export_pdf, QKeySequence("Ctrl+Shift+E"))
         file_menu.addSeparator()
-        self.quit = self._add(file_menu, "退出(&X)", window.close, QKeySequence.StandardKey.Quit)
+        self.quit = self._add(file_menu, "退出(&X)", window.quit_all, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu("编辑(&E)")
         self.undo = undo_group.createUndoAction(window, "撤销")
@@ -86,6 +87,10 @@ class MainActions:
         check_menu.addSeparator()
         findings_toggle.setText("检查结果面板")
         check_menu.addAction(findings_toggle)
+
+        from jixiao_desktop.ui.windows import WindowMenu
+
+        self.window_menu = WindowMenu(window, bar.addMenu("窗口(&W)"))
 
         help_menu = bar.addMenu("帮助(&H)")
         self.log_folder = self._add(help_menu, "打开日志文件夹", window.open_log_folder)

@@ -4,6 +4,10 @@ The document (:class:`FormDocument`) carries the form, its file and its undo
 stack; the editor (``ui.editors.create_editor``) edits it; :class:`LiveChecker`
 re-checks it after each burst of edits and feeds the findings panel, the status
 bar and the editor's markers; :class:`Autosaver` keeps a recovery copy.
+
+One window holds one document; several documents are several windows
+(:mod:`jixiao_desktop.ui.windows`): 打开/新建 here opens a new window unless
+this one shows the start page or an untouched 新建 form (:meth:`adopt`).
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QStackedWidget,
+                               QWidget)
 
 from jixiao_desktop.forms.templates import new_form
 from jixiao_desktop.resources import example_path
 from jixiao_desktop.settings import Settings, load_settings, save_settings
-from jixiao_desktop.atomic import remove_stale_temps
 from jixiao_desktop.storage import EXTENSION, DocumentError, load, open_document
 from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import Autosaver
@@ -32,10 +36,11 @@ from jixiao_desktop.ui.findings_panel import FindingsPanel
 from jixiao_desktop.ui.help_dialogs import open_folder, show_about
 from jixiao_desktop.ui.indicator_list_actions import IndicatorListActions
 from jixiao_desktop.ui.look import app_icon
-from jixiao_desktop.ui import new_forms
+from jixiao_desktop.ui import new_forms, windows
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.printing_actions import PrintingActions
-from jixiao_desktop.ui.recovery_prompt import offer_recovery
+from jixiao_desktop.ui.recovery_prompt import offer_recovery, tidy_after_crash
+from jixiao_desktop.ui.screen_fit import findings_height, fit_rect, initial_rect
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, StartPage
 from jixiao_desktop.ui.status_counts import StatusCounts
 from jixiao_desktop.ui.tasks import wait_all
@@ -47,13 +52,14 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths | None = None, settings: Settings | None = None):
         super().__init__()
         self.paths = paths or AppPaths.standard()
-        self.settings = settings or load_settings(self.paths.settings_file)
+        # Windows of one application share one settings object: none overwrites another's recent files.
+        self.settings = settings or windows.shared_settings(self.paths) or load_settings(self.paths.settings_file)
         self.document: FormDocument | None = None
+        self._blank_new = False   # the document is a 新建 form: replaced by the next 打开/新建 while untouched
         self.display_name = ""
         self.editor: QWidget | None = None
         self._library = None   # the indicator library loads when first asked for
         self._marked_editor: QWidget | None = None
-        self.resize(1280, 820)
         self.setWindowIcon(app_icon())
 
         self.findings = FindingsPanel()
@@ -61,9 +67,14 @@ class MainWindow(QMainWindow):
         dock.setObjectName("findings_dock")
         dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [220], Qt.Orientation.Vertical)
         self.pages = QStackedWidget()  # start page or editor; one central widget keeps the dock's size
-        self.setCentralWidget(self.pages)
+        # A window narrower than the form's widest row (two windows side by side on a laptop) scrolls
+        # instead of growing past the screen.
+        self.scroller = scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.pages)
+        self.setCentralWidget(scroller)
         self.counts = StatusCounts()
         self.statusBar().addPermanentWidget(self.counts)
         self.checker = LiveChecker(self)
@@ -71,8 +82,9 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.printing = PrintingActions(self, lambda: self.document, self.settings, self._save_settings,
                                         lambda: self.display_name, self.focus_location)
-        self.excel = ExcelActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
-        self.word = WordActions(self, lambda: self.document, self.open_form, self.maybe_save, self._folder)
+        # An import never replaces a modified form (it opens in a window of its own): nothing to ask first.
+        self.excel = ExcelActions(self, lambda: self.document, self.open_form, lambda: True, self._folder)
+        self.word = WordActions(self, lambda: self.document, self.open_form, lambda: True, self._folder)
         self.indicator_list = IndicatorListActions(self, lambda: self.document, self.open_form, self._folder,
                                                    self.choose_template)
         self.actions_ = MainActions(self, self.undo_group, dock.toggleViewAction())
@@ -83,6 +95,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._refresh_recent()
         self.set_document(None)
+        windows.register(self)
 
     # --- the document ------------------------------------------------------
     def set_document(self, document: FormDocument | None, display_name: str = "") -> None:
@@ -90,18 +103,15 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
         self.document = document
+        self._blank_new = False
+        if document is not None and document.parent() is not self:
+            document.setParent(self)
         self.display_name = display_name or (document.path.name if document and document.path else "未命名")
         self.findings.set_document(document)
         self.autosave.set_document(document)
         if document is None:
             self.editor = None
-            page = StartPage(self.settings.recent_files)
-            page.new_requested.connect(self.new_document)
-            page.template_requested.connect(self.choose_new)
-            page.open_requested.connect(self.open_dialog)
-            page.example_requested.connect(self.open_example)
-            page.recent_requested.connect(self.open_recent)
-            self._show_page(page)
+            self._show_start_page()
         else:
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
@@ -119,6 +129,29 @@ class MainWindow(QMainWindow):
         self._update_title()
         if old is not None:
             old.deleteLater()
+
+    def _show_start_page(self) -> None:
+        page = StartPage(self.settings.recent_files)
+        page.new_requested.connect(self.new_document)
+        page.template_requested.connect(self.choose_new)
+        page.open_requested.connect(self.open_dialog)
+        page.example_requested.connect(self.open_example)
+        page.recent_requested.connect(self.open_recent)
+        self._show_page(page)
+
+    def is_replaceable(self) -> bool:
+        """The start page, or a 新建 form not yet touched: 打开/新建 use this window instead of a new one."""
+        document = self.document
+        return document is None or (self._blank_new and document.path is None and not document.modified)
+
+    def adopt(self, document: FormDocument, display_name: str = "", blank: bool = False) -> MainWindow:
+        """Show ``document`` in this window if it is replaceable, else in a new window; the window used."""
+        target = self if self.is_replaceable() else windows.new_window(self)
+        target.set_document(document, display_name)
+        target._blank_new = blank
+        if target is not self:
+            windows.activate(target)
+        return target
 
     def _show_page(self, page: QWidget) -> None:
         while self.pages.count():
@@ -163,8 +196,7 @@ class MainWindow(QMainWindow):
 
     # --- file commands -----------------------------------------------------
     def new_document(self, kind: str) -> None:
-        if self.maybe_save():
-            self.set_document(FormDocument(new_form(kind), parent=self))
+        self.adopt(FormDocument(new_form(kind)), blank=True)
 
     def choose_new(self) -> bool:
         return new_forms.choose_new(self)
@@ -179,21 +211,24 @@ class MainWindow(QMainWindow):
         return new_forms.new_from_template(self, template_id, year)
 
     def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
         path = ask_open_path(self, self._folder())
         if path:
-            self.open_path(path, ask=False)
+            self.open_path(path)
 
     def open_recent(self, path: str) -> None:
-        if self.maybe_save() and not self.open_path(path, ask=False):
+        if not self.open_path(path):
             self.settings.remove_recent(path)
             self._save_settings()
-            self._refresh_recent()
+            windows.refresh_recent(self.settings)
 
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
-        if ask and not self.maybe_save():
-            return False
+        """Open a file: in this window or a new one (:meth:`adopt`); a file already open brings its
+        window forward. Nothing modified is ever replaced, so there is nothing to ask (``ask`` stays
+        for the callers that pass it). A workbook or a Word form goes to its import."""
+        holder = windows.window_of_file(path)
+        if holder is not None:
+            windows.activate(holder)
+            return True
         if str(path).lower().endswith((".docx", ".doc", ".wps")):   # a Word form; an old .doc/.wps is explained
             return self.word.import_path(Path(path))
         if routes_here(path):   # a workbook (.xlsx/.xls/.et)
@@ -203,24 +238,22 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return False
-        self.set_document(FormDocument(opened.form, path, parent=self))
-        self._remember(Path(path))
+        target = self.adopt(FormDocument(opened.form, path))
+        target._remember(Path(path))
         log.info("opened %s", path)
         if opened.repairs:
-            self.document.undo_stack.resetClean()  # the repaired text is not what the file holds
-            QMessageBox.warning(self, "打开时做了修复", "\n".join(opened.repairs))
+            target.document.undo_stack.resetClean()  # the repaired text is not what the file holds
+            QMessageBox.warning(target, "打开时做了修复", "\n".join(opened.repairs))
         return True
 
     def open_example(self, name: str) -> bool:
         """Open an example as a new, unsaved form (the original stays untouched)."""
-        if not self.maybe_save():
-            return False
         try:
             form = load(example_path(name))
         except DocumentError as exc:
             QMessageBox.warning(self, "无法打开示例", str(exc))
             return False
-        self.set_document(FormDocument(form, parent=self), f"示例：{EXAMPLE_LABELS.get(name, name)}")
+        self.adopt(FormDocument(form), f"示例：{EXAMPLE_LABELS.get(name, name)}")
         return True
 
     def open_form(self, form, display_name: str) -> bool:
@@ -228,11 +261,7 @@ class MainWindow(QMainWindow):
 
         It counts as modified, so closing it asks whether to save (and autosave keeps it).
         """
-        if not self.maybe_save():
-            return False
-        document = FormDocument(form, parent=self)
-        self.set_document(document, display_name)
-        document.undo_stack.resetClean()
+        self.adopt(FormDocument(form), display_name).document.undo_stack.resetClean()
         return True
 
     def save(self) -> bool:
@@ -271,6 +300,17 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    def close_document(self) -> None:
+        """关闭 (Ctrl+W): this window goes, asking to save; the last window shows the start page instead."""
+        if any(w is not self for w in windows.open_windows()):
+            self.close()
+        elif self.document is not None and self.maybe_save():
+            self.set_document(None)
+
+    def quit_all(self) -> bool:
+        """退出: every window closes, each modified document asked about; False if one was kept."""
+        return windows.close_all()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
@@ -280,29 +320,21 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.autosave.close()
         wait_all()  # a PDF or workbook being written is finished first
+        windows.unregister(self)
         event.accept()
 
     # --- recovery ------------------------------------------------------------
     def tidy_after_crash(self) -> list[Path]:
         """Delete temporary files a killed save or autosave left (ours only, and only stale ones)."""
-        folders = {self.paths.recovery_dir, self.paths.config_dir, self.paths.data_dir}
-        folders |= {Path(p).parent for p in self.settings.recent_files}
-        if self.settings.last_folder:
-            folders.add(Path(self.settings.last_folder))
-        removed = [path for folder in folders for path in remove_stale_temps(folder)]
-        for path in removed:
-            log.info("removed a stale temporary file %s", path)
-        return removed
+        return tidy_after_crash(self.paths, self.settings)
 
     def offer_recovery(self) -> bool:
-        """Offer the copies left by a session that crashed; True if one was recovered."""
+        """Offer the copies left by sessions that crashed, each recovered one in a window of its own
+        (this one if it shows the start page); True if one was recovered."""
         self.tidy_after_crash()
-        if self.document is not None and self.document.modified:
-            return False
 
         def adopt(document: FormDocument, name: str) -> None:
-            self.set_document(document, name)
-            self.autosave.tick()
+            self.adopt(document, name).autosave.tick()
 
         return offer_recovery(self, self.paths.recovery_dir, adopt)
 
@@ -315,6 +347,8 @@ class MainWindow(QMainWindow):
     def library(self):
         from jixiao_desktop.library import IndicatorLibrary, LibraryError
 
+        if self._library is None:
+            self._library = windows.shared_library(self)
         if self._library is None:
             try:
                 self._library = IndicatorLibrary.load(self.paths.user_library)
@@ -342,10 +376,16 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(path)
         self.settings.last_folder = str(Path(path).resolve().parent)
         self._save_settings()
-        self._refresh_recent()
+        windows.refresh_recent(self.settings)
 
     def _refresh_recent(self) -> None:
         self.actions_.set_recent(self.settings.recent_files)
+
+    def recent_changed(self) -> None:
+        """The shared recent files changed (here or in another window): the menu and start page follow."""
+        self._refresh_recent()
+        if self.document is None:
+            self._show_start_page()
 
     def _save_settings(self) -> None:
         try:
@@ -354,8 +394,16 @@ class MainWindow(QMainWindow):
             log.warning("cannot save settings to %s", self.paths.settings_file, exc_info=True)
 
     def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+        """The last size and place, or the default one, always inside the screen's free space (a size
+        saved on a bigger monitor is brought in); the findings panel takes its share of the height."""
+        restored = bool(self.settings.window_geometry) and self.restoreGeometry(
+            QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+        screen = (QGuiApplication.screenAt(self.geometry().center()) if restored else None) \
+            or self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None and not (self.isMaximized() or self.isFullScreen()):
+            available = screen.availableGeometry()
+            self.setGeometry(fit_rect(self.geometry(), available) if restored else initial_rect(available))
+        self.resizeDocks([self.findings_dock], [findings_height(self.height())], Qt.Orientation.Vertical)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii")))
 

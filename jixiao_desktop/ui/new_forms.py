@@ -1,5 +1,7 @@
 """新建 in the main window: a form of any template (picked by region, with a search box, the last used
-first) and a 自评表 made from a declared form. The window keeps one method each that calls these."""
+first) and a 自评表 made from a declared form. The window keeps one method each that calls these.
+A new form goes into the window itself when it shows the start page or an untouched 新建 form, else
+into a window of its own (``MainWindow.adopt``): the declared form stays beside its 自评表."""
 
 from __future__ import annotations
 
@@ -19,8 +21,6 @@ def is_evaluation(form) -> bool:
 
 def choose_new(window) -> bool:
     """新建: the templates by region, with a search box and the last used first."""
-    if not window.maybe_save():
-        return False
     chosen = window.choose_template()
     return window.new_from_template(*chosen) if chosen else False
 
@@ -60,12 +60,12 @@ def new_selfeval(window) -> bool:
         return False
     form, notes = selfeval_from(declared, evaluations[template_id], grid)
     project = grids[grid].project if grids else ""
-    if not window.open_form(form, f"自评：{project or getattr(declared, 'display_name', '') or name}"):
-        return False
+    target = window.adopt(FormDocument(form), f"自评：{project or getattr(declared, 'display_name', '') or name}")
+    target.document.undo_stack.resetClean()   # new and unsaved: closing asks, autosave keeps it
     window.settings.add_recent_template(template_id)
     window._save_settings()
     if notes:
-        window.statusBar().showMessage("；".join(notes), 12000)
+        target.statusBar().showMessage("；".join(notes), 12000)
     return True
 
 
@@ -111,5 +111,5 @@ def new_from_template(window, template_id: str, year: str = "") -> bool:
     form = new_form(kind, year) if kind else new_document(loaded, year=year)
     window.settings.add_recent_template(template_id)
     window._save_settings()
-    window.set_document(FormDocument(form, parent=window))
+    window.adopt(FormDocument(form), blank=True)
     return True

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from jixiao_desktop.atomic import remove_stale_temps
+from jixiao_desktop.settings import Settings
 from jixiao_desktop.storage import DocumentError
+from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.autosave import RecoveryFile, find_orphans
 from jixiao_desktop.ui.document import FormDocument
 
 Button = QMessageBox.StandardButton
+log = logging.getLogger(__name__)
+
+
+def tidy_after_crash(paths: AppPaths, settings: Settings) -> list[Path]:
+    """Delete temporary files a killed save or autosave left (ours only, and only stale ones)."""
+    folders = {paths.recovery_dir, paths.config_dir, paths.data_dir}
+    folders |= {Path(p).parent for p in settings.recent_files}
+    if settings.last_folder:
+        folders.add(Path(settings.last_folder))
+    removed = [path for folder in folders for path in remove_stale_temps(folder)]
+    for path in removed:
+        log.info("removed a stale temporary file %s", path)
+    return removed
 
 
 def ask(parent: QWidget, item: RecoveryFile) -> Button:
@@ -28,11 +45,14 @@ def ask(parent: QWidget, item: RecoveryFile) -> Button:
 def offer_recovery(
     parent: QWidget, recovery_dir: Path, open_document: Callable[[FormDocument, str], None]
 ) -> bool:
-    """Ask about each orphaned copy; open the first one accepted. True if one was opened.
+    """Ask about each orphaned copy (several windows, or several programs, may have died with one
+    each) and open every one accepted; True if one was opened. ``open_document`` puts each in a
+    window of its own.
 
     The recovered document keeps its original file name but counts as modified
     (it is saved nowhere yet). Its copy is deleted once the new session holds it.
     """
+    opened = False
     for item in find_orphans(recovery_dir):
         answer = ask(parent, item)
         if answer == Button.Cancel:
@@ -50,5 +70,5 @@ def offer_recovery(
         name = item.original.name if item.original else "恢复的表格"
         open_document(document, f"{name}（已恢复）")
         item.discard()
-        return True  # one window holds one form; others are offered at the next start
-    return False
+        opened = True
+    return opened
