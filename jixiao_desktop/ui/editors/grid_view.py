@@ -315,10 +315,14 @@ class GridView(QTableView):
     def paste_text(self, text: str) -> None:
         block = parse_tsv(text)
         current = self.currentIndex()
+        model = self.model()
+        if block and not current.isValid() and model.can_edit_rows and model.rowCount() == 0:
+            model.paste(0, 0, block)   # an empty grid takes the block from its first cell
+            self.move_to(0, 0)
+            return
         if not block or not current.isValid():
             return
         self.commit_open_editor()
-        model = self.model()
         selected = self.selectedIndexes()
         if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
             top = min(i.row() for i in selected)
