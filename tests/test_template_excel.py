@@ -25,7 +25,8 @@ from jixiao_desktop.excel.program_data import SHEET_NAME
 from jixiao_desktop.money import parse_amount
 from jixiao_desktop.storage import load
 from jixiao_desktop.templates import available
-from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, SignOffSection
+from jixiao_desktop.forms.merged_levels import resolve_table
+from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, IndicatorTable, SignOffSection
 from tests.conftest import ROOT, load_example
 
 EXAMPLES = sorted((ROOT / "resources" / "templates" / "examples").glob("*.jixiao"))
@@ -44,11 +45,15 @@ def _value(text: str, unit):
 
 
 def _part_view(sections, part, unit) -> dict:
-    """A part with amounts as Decimal values, other cells as text, a missing cell as blank."""
+    """A part with amounts as Decimal values, other cells as text, a missing cell as blank; an indicator
+    table's blank 一级/二级 under a filled one read as that heading (Excel writes it as a merged cell)."""
     amount_fields, amount_columns = _amount_keys(sections)
     fields = {k: _value(v, unit) if k in amount_fields else v for k, v in part.fields.items()}
+    sides = {s.id: [side.id for side in s.sides] for s in sections if isinstance(s, IndicatorTable)}
     tables = {}
     for table, rows in part.tables.items():
+        if table in sides:
+            rows = resolve_table(rows, sides[table])
         money = amount_columns.get(table, set())
         keys = sorted({k for row in rows for k in row})
         tables[table] = [{k: (_value(row.get(k, ""), unit) if k in money else row.get(k, "")) for k in keys}

@@ -107,9 +107,9 @@ def test_row_commands_by_shortcut(qtbot):
     names = [r.annual.name for r in doc.form.indicators]
     view.setCurrentIndex(model.index(0, 5))
     view.setFocus()
-    view.action("insert").trigger()
+    view.action("insert").trigger()                # above the current row, as in Excel
     assert len(doc.form.indicators) == len(names) + 1
-    assert view.currentIndex().row() == 1
+    assert view.currentIndex().row() == 0 and doc.form.indicators[1].annual.name == names[0]
     view.action("remove").trigger()
     assert [r.annual.name for r in doc.form.indicators] == names
     view.setCurrentIndex(model.index(0, 5))

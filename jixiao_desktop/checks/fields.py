@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from jixiao_desktop.forms import DepartmentForm, FormBase, ProjectForm
+from jixiao_desktop.forms.merged_levels import resolve_rows, resolve_table
 from jixiao_desktop.forms.project import FUNDING_LEVELS
 
 
@@ -46,11 +47,14 @@ class Grid:
 
     ``budget`` maps a side (``mid``/``annual``) to the location of the amount
     the grid's 成本指标 describe: 项目 中期/年度 总投入, 部门 项目支出, 附表3 项目金额.
+    ``rows`` are read with merged headings filled in (a blank 一级/二级 under a filled one is the same
+    heading, :mod:`jixiao_desktop.forms.merged_levels`); ``typed`` are the rows as stored.
     """
 
-    def __init__(self, path: str, rows, budget: dict[str, str], label: str):
+    def __init__(self, path: str, rows, budget: dict[str, str], label: str, typed=None):
         self.path = path
-        self.rows = rows
+        self.typed = rows if typed is None else typed
+        self.rows = resolve_rows(rows) if typed is None else rows
         self.budget = budget
         self.label = label
         self._cells: list | None = None
@@ -95,8 +99,8 @@ def indicator_grids(form: FormBase) -> Iterator[Grid]:
 
 class _TemplateRow:
     """A row of a template's indicator table as the indicator rules see it: one indicator on one side
-    (the table keeps one row per indicator), its 一级 carried down from the row above when blank (a
-    merged cell pasted from Excel), its value read together with a separate 度量单位 column."""
+    (the table keeps one row per indicator), its 一级 and 二级 carried down from the row above when blank
+    (a merged cell pasted from Excel), its value read together with a separate 度量单位 column."""
 
     __slots__ = ("level1", "annual", "mid", "side")
 
@@ -144,19 +148,22 @@ def template_grids(form) -> Iterator[Grid]:
     def grids(sections, part, prefix: str, where: str):
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
             mid_ids = mid_sides(table)
-            rows, level1 = [], ""
-            for row in part.tables.get(table.id, []):
-                level1 = row.get("level1", "").strip() or level1
+            rows, typed = [], []
+            stored = part.tables.get(table.id, [])
+            for row, raw in zip(resolve_table(stored, [s.id for s in table.sides]), stored):
                 value = join_indicator_value(row.get("value", ""), row.get("unit", ""), row.get("nature", ""))
+                side = "mid" if row.get("side", "") in mid_ids else "annual"
                 indicator = Indicator(level2=row.get("level2", ""), name=row.get("name", ""), value=value,
                                       standard=row.get("standard", ""))
-                rows.append(_TemplateRow(level1, "mid" if row.get("side", "") in mid_ids else "annual", indicator))
+                rows.append(_TemplateRow(row.get("level1", ""), side, indicator))
+                typed.append(_TemplateRow(raw.get("level1", ""), side,
+                                          indicator.model_copy(update={"level2": raw.get("level2", "")})))
             budget = {}
             for side, role in (("mid", "mid_total"), ("annual", "annual_total")):
                 cell = roles.find(form, role, part, sections, prefix)
                 if cell is not None and (side == "annual" or mid_ids):
                     budget[side] = cell.location
-            yield TemplateGrid(f"{prefix}tables.{table.id}", rows, budget, f"{where}{table.label}")
+            yield TemplateGrid(f"{prefix}tables.{table.id}", rows, budget, f"{where}{table.label}", typed)
 
     for each in form.parts():
         yield from grids(each.sections, each.part, each.prefix, f"{each.name}的" if each.name else "")

@@ -231,6 +231,9 @@ def _total_row(w: SheetWriter, table: AmountTable, rows, first: int, start: int)
 
 
 def _indicator_table(w: SheetWriter, table: IndicatorTable, rows: list[dict[str, str]]) -> None:
+    from jixiao_desktop.forms.merged_levels import resolve_table
+
+    rows = resolve_table(rows, [side.id for side in table.sides])   # a blank heading is the one above
     n = w.ncols
     columns = ["level1", *table.columns]
     _put(w, w.row, 1, table.label, bold=True, center=True)

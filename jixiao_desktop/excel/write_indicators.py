@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jixiao_desktop.excel.sheet_writer import SheetWriter
 from jixiao_desktop.forms.common import Indicator, IndicatorRow
+from jixiao_desktop.forms.merged_levels import resolve_rows
 
 
 def side_columns(has_mid: bool, standard: bool) -> list[tuple[str, int]]:
@@ -15,7 +16,9 @@ def side_columns(has_mid: bool, standard: bool) -> list[tuple[str, int]]:
 
 def write_grid(w: SheetWriter, rows: list[IndicatorRow], *, label: str, has_mid: bool, standard: bool,
                first_col: int = 1, value_label: str = "指标值", level_words: str = "指标") -> None:
-    """Write the grid starting at ``w.row``: label column, 一级, then the sides."""
+    """Write the grid starting at ``w.row``: label column, 一级, then the sides. A blank 一级/二级 under a
+    filled one is written as that heading (a merged cell), as the checks and printing read it."""
+    rows = resolve_rows(rows)
     l1 = first_col + 1
     start = w.row
     width = 4 if standard else 3

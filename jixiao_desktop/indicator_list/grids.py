@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from jixiao_desktop.checks.fields import indicator_grids, mid_sides
 from jixiao_desktop.forms import DepartmentForm, FormBase, Indicator, IndicatorRow
+from jixiao_desktop.forms.merged_levels import resolve_rows, resolve_table
 
 # What a template's indicator row may carry besides its levels and name (schema: INDICATOR_COLUMNS).
 LIST_CELLS = ("value", "nature", "unit", "weight", "score", "direction")
@@ -72,11 +73,10 @@ def _builtin_grid(form: FormBase, grid) -> ListGrid:
     else:
         owner, project = form, (getattr(form, "display_name", "") or "").strip()
     entries = []
-    for level1, row in _carried(owner.indicators):
+    for row in resolve_rows(owner.indicators):   # a blank 一级/二级 is the heading above (a merged cell)
         ind = row.annual
         if _is_indicator(ind.name, ind.value):
-            entries.append(Entry(level1, ind.level2, ind.name, {"value": ind.value, "standard": ind.standard}))
-    _carry_level2(entries)
+            entries.append(Entry(row.level1.strip(), ind.level2, ind.name, {"value": ind.value, "standard": ind.standard}))
     has_mid = any(row.mid is not None for row in owner.indicators) or (owner is form and form.has_mid)
     return ListGrid(grid.path, project, grid.label, entries, ("value",),
                     lambda new: _replace_builtin(owner, has_mid, new))
@@ -88,15 +88,6 @@ def _carried(rows: list[IndicatorRow]) -> list[tuple[str, IndicatorRow]]:
         level1 = row.level1.strip() or level1
         out.append((level1, row))
     return out
-
-
-def _carry_level2(entries: list[Entry]) -> None:
-    """A blank 二级 under a filled one of the same 一级 is that 二级 (a merged cell)."""
-    previous: Entry | None = None
-    for entry in entries:
-        if not entry.level2.strip() and previous is not None and previous.level1 == entry.level1:
-            entry.level2 = previous.level2
-        previous = entry
 
 
 def _replace_builtin(owner, has_mid: bool, new: list[Entry]) -> None:
@@ -218,10 +209,10 @@ def annual_side(table) -> str:
 def _template_grid(table, part, path: str, project: str, label: str) -> ListGrid:
     mids = mid_sides(table)
     entries = []
-    for level1, row in _carried_rows(part.tables.get(table.id, [])):
+    stored = part.tables.get(table.id, [])
+    for row, raw in zip(resolve_table(stored, [s.id for s in table.sides]), stored):
         if row.get("side", "") not in mids and _is_indicator(row.get("name", ""), row.get("value", "")):
-            entries.append(Entry(level1, row.get("level2", ""), row.get("name", ""), dict(row)))
-    _carry_level2(entries)
+            entries.append(Entry(row.get("level1", "").strip(), row.get("level2", ""), row.get("name", ""), dict(raw)))
     columns = tuple(c for c in LIST_CELLS if c in table.columns)
     return ListGrid(path, project, label, entries, columns, lambda new: _replace_template(table, part, new))
 

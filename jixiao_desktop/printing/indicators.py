@@ -1,6 +1,7 @@
 """The indicator grid (绩效指标) as on paper: 一级 and 二级 merged over their rows.
 
-Rows store ``level1`` on every row; equal neighbours are merged again here
+Rows store ``level1`` on every row (a blank one, as pasted from Excel's merged cells, is the heading
+above it: :mod:`jixiao_desktop.forms.merged_levels`); equal neighbours are merged again here
 (compared by their canonical name, so ``可持续影响  指标`` joins
 ``可持续影响指标``). With 中期 columns the grid has a 中期指标 and a 年度指标
 half, each with its own 二级 merges. The header rows repeat on every page.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from jixiao_desktop.forms import IndicatorRow
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.forms.merged_levels import resolve_rows
 from jixiao_desktop.printing.common import Builder
 
 
@@ -47,6 +49,7 @@ def indicator_table(
     with_standard: bool = False,
 ):
     """The indicator section: a narrow vertical label, the header rows, the rows."""
+    rows = resolve_rows(rows)
     sides = ["mid", "annual"] if with_mid else ["annual"]
     if with_mid:
         side_widths = [19, 33, 24]

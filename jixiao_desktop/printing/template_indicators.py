@@ -3,7 +3,8 @@
 Each row is kept with its side (中期/年度, 实施期/本年度 …, labels from the template). Two sides
 stand side by side sharing the 一级 column, as on the 财政部 form, when their columns fit the page
 across; otherwise (many optional columns) each side is a table of its own, one under the other. A
-blank 一级 under a filled one is the same heading (the checks read it so); 二级 merge when equal.
+blank 一级 or 二级 under a filled one is the same heading (read through
+:mod:`jixiao_desktop.forms.merged_levels`, as the checks read it); equal neighbours merge.
 The header rows repeat on every page the table runs onto.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from jixiao_desktop.forms.layouts import canonical
+from jixiao_desktop.forms.merged_levels import resolve_dicts
 from jixiao_desktop.forms.template_form import indicator_label
 from jixiao_desktop.printing.autowidth import column_range, fit, in_mm
 from jixiao_desktop.printing.common import Builder
@@ -47,16 +49,12 @@ def _split_sides(rows: list[Row], side_ids: list[str]) -> dict[str, list[Row]]:
     for row in rows:
         side = row.get("side", "")
         out[side if side in out else side_ids[-1]].append(row)
-    return out
+    return {sid: resolve_dicts(side_rows) for sid, side_rows in out.items()}
 
 
 def _filled(rows: list[Row]) -> list[str]:
-    """Each row's 一级, a blank one taking the heading above it (a merged cell typed once)."""
-    out, last = [], ""
-    for row in rows:
-        last = row.get("level1", "").strip() or last
-        out.append(last)
-    return out
+    """Each row's 一级 (filled in by :func:`_split_sides`)."""
+    return [row.get("level1", "").strip() for row in rows]
 
 
 def _lines(sides_rows: list[list[Row]]) -> list[tuple[str, list[Row | None]]]:

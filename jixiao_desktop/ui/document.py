@@ -38,6 +38,7 @@ class FormDocument(QObject):
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._typing = 0  # the current typing session: keystrokes of one session merge into one step
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -52,7 +53,8 @@ class FormDocument(QObject):
 
     # --- edits ------------------------------------------------------------
     def set_value(self, location: str, value: Any, *, merge: bool = True) -> None:
-        """Set a field (undoable). Consecutive typing in one field merges into one undo step."""
+        """Set a field (undoable). Consecutive typing in one field merges into one undo step, until the
+        edit is committed (:meth:`end_typing`): typing in the same cell again is a step of its own."""
         if isinstance(value, str):
             value = repair_text(value)  # a lone surrogate from a damaged paste could never be saved
         if locations.resolve(self.form, location) == value:
@@ -66,6 +68,28 @@ class FormDocument(QObject):
         from jixiao_desktop.selfeval.live import follow_ups
 
         return follow_ups(self.form, location, value)
+
+    def end_typing(self) -> None:
+        """An edit was committed (Enter, Tab, leaving the field): the next keystroke starts a new undo step."""
+        self._typing += 1
+
+    def begin_edit(self) -> int:
+        """A cell editor opens: a new typing session; returns the mark :meth:`revert_edit` goes back to."""
+        self.end_typing()
+        return self.undo_stack.index()
+
+    def revert_edit(self, mark: int) -> None:
+        """Esc in a cell editor: undo what its typing did since ``mark`` and forget it, leaving no undo
+        (or redo) step; back at the saved state the document is unchanged again."""
+        stack = self.undo_stack
+        if mark < 0 or stack.index() <= mark or stack.index() != stack.count():
+            self.end_typing()
+            return
+        stack.setIndex(mark)
+        drop = QUndoCommand("")
+        drop.setObsolete(True)
+        stack.push(drop)  # an obsolete command is not kept; pushing it drops the undone steps
+        self.end_typing()
 
     def insert_row(self, list_path: str, index: int, item: Any, text: str = "插入行") -> None:
         self.undo_stack.push(_InsertRow(self, list_path, index, item, text))
@@ -108,6 +132,7 @@ class _SetValue(QUndoCommand):
                  follow: list[tuple[str, Any]] = ()):
         super().__init__(f"修改 {locations.describe(doc.form, location)}")
         self.doc, self.location, self.new, self.merge = doc, location, value, merge
+        self.session = doc._typing
         self.old = locations.resolve(doc.form, location)
         self.follow = {where: (locations.resolve(doc.form, where), new) for where, new in follow}
 
@@ -115,7 +140,8 @@ class _SetValue(QUndoCommand):
         return _SET_VALUE_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _SetValue) or other.location != self.location or not other.merge:
+        if (not isinstance(other, _SetValue) or other.location != self.location or not other.merge
+                or other.session != self.session):
             return False
         self.new = other.new
         for where, (old, new) in other.follow.items():

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from jixiao_desktop.forms import FORM_KINDS
 from jixiao_desktop.resources import EXAMPLE_NAMES
+from jixiao_desktop.ui.find_replace import FindReplace
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, NEW_FORM_LABELS
 
 
@@ -75,6 +76,10 @@ class MainActions:
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
         edit_menu.addSeparator()
+        self.find_replace = FindReplace(window)
+        self.find = self._add(edit_menu, "查找(&F)…", self.find_replace.find, QKeySequence.StandardKey.Find)
+        self.replace = self._add(edit_menu, "替换(&H)…", self.find_replace.replace, QKeySequence("Ctrl+H"))
+        edit_menu.addSeparator()
         self.library = self._add(edit_menu, "指标库(&L)…", window.show_library, QKeySequence("Ctrl+L"))
 
         check_menu = bar.addMenu("检查(&C)")
@@ -109,8 +114,9 @@ class MainActions:
                        self.print_preview):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         window.addToolBar(toolbar)
-        self.document_actions = (self.save, self.save_as, self.check, self.next_finding, self.prev_finding,
-                                 self.export_excel, self.export_word, self.export_list, self.print_preview, self.print_, self.export_pdf)
+        self.document_actions = (self.save, self.save_as, self.find, self.replace, self.check, self.next_finding,
+                                 self.prev_finding, self.export_excel, self.export_word, self.export_list,
+                                 self.print_preview, self.print_, self.export_pdf)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None, icon=None) -> QAction:
         action = QAction(text, self.window)

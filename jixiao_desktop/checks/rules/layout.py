@@ -1,4 +1,8 @@
-"""Indicator layout: 一级 and 二级 headings, judged by the layout the form declares."""
+"""Indicator layout: 一级 and 二级 headings, judged by the layout the form declares.
+
+A blank heading under a filled one is that heading (a merged cell): a row is missing its 一级 or 二级
+only when none is above it either; a wrong heading is reported once, on the row where it is typed.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ def level1_unknown(ctx: CheckContext):
                 if _has_content(row):
                     yield Hit(f"{grid.path}[{i}].level1", f"{grid.label}第{i + 1}行没有一级指标")
                 continue
+            if not grid.typed[i].level1.strip():
+                continue  # the heading above, reported where it is typed
             if name not in allowed:
                 yield Hit(
                     f"{grid.path}[{i}].level1",
@@ -49,8 +55,11 @@ def level2_misplaced(ctx: CheckContext):
                 continue
             children = LAYOUTS[layout][level1]
             wrong = []
+            typed = dict(grid.typed[i].sides())
             for side, ind in row.sides():
                 level2 = canonical(ind.level2)
+                if side in typed and not typed[side].level2.strip() and not grid.typed[i].level1.strip():
+                    continue  # both headings from the rows above: reported there
                 if level2 and level2 not in children and parent_of(layout, level2) is not None:
                     wrong.append((side, ind))
             names = {canonical(ind.level2) for _, ind in wrong}
@@ -68,12 +77,14 @@ def level2_misplaced(ctx: CheckContext):
 def level2_unknown(ctx: CheckContext):
     layout = ctx.form.layout
     for grid in ctx.grids():
-        for base, i, _side, row, indicator in grid.cells():
+        for base, i, side, row, indicator in grid.cells():
             level2 = canonical(indicator.level2)
             if not level2:
                 if not indicator.blank:
                     yield Hit(f"{base}.level2", f"{grid.label}第{i + 1}行有三级指标但没有二级指标")
                 continue
+            if not dict(grid.typed[i].sides())[side].level2.strip():
+                continue  # the heading above, reported where it is typed
             if parent_of(layout, level2) is None:
                 elsewhere = _any_parent(level2)
                 hint = f"（这是其他指标体系中{elsewhere}的二级指标）" if elsewhere else ""
@@ -85,7 +96,8 @@ def level2_unknown(ctx: CheckContext):
 
 @rule("layout.sides_differ", Severity.HINT, "同一行中期与年度的二级指标不同", kinds=("project",))
 def sides_differ(ctx: CheckContext):
-    for i, row in enumerate(ctx.form.indicators):
+    grid = next((g for g in ctx.grids() if g.path == "indicators"), None)
+    for i, row in enumerate(grid.rows if grid is not None else ()):
         if row.mid is None:
             continue
         mid, annual = canonical(row.mid.level2), canonical(row.annual.level2)

@@ -246,8 +246,10 @@ def template_amounts(ctx: CheckContext):
 @rule("template.indicator_layout", Severity.WARNING, "指标不在表样指标体系的对应位置", kinds=("template",), source="template")
 def template_indicator_layout(ctx: CheckContext):
     """一级 and 二级 judged by the template's layout (常规, 财预〔2021〕101号, 上海, or its own list); a blank
-    一级 under a filled one above it is the same heading (merged cells pasted from Excel)."""
+    一级 or 二级 under a filled one above it is the same heading (merged cells pasted from Excel), judged on the
+    row where a heading is typed."""
     from jixiao_desktop.forms.layouts import LAYOUTS, IndicatorLayout, canonical
+    from jixiao_desktop.forms.merged_levels import resolve_table
     from jixiao_desktop.templates.schema import IndicatorTable
 
     form = ctx.form
@@ -259,12 +261,16 @@ def template_indicator_layout(ctx: CheckContext):
     for sections, part, prefix, name in form.parts():
         where = _where(name)
         for table in (s for s in sections if isinstance(s, IndicatorTable)):
-            level1 = ""
-            for index, row in enumerate(part.tables.get(table.id, [])):
-                level1 = canonical(row.get("level1", "")) or level1
-                level2 = canonical(row.get("level2", ""))
+            stored = part.tables.get(table.id, [])
+            for index, (row, raw) in enumerate(zip(resolve_table(stored, [s.id for s in table.sides]), stored)):
+                # A blank heading is the one above (a merged cell): reported where it is typed.
+                level1, level2 = canonical(row.get("level1", "")), canonical(row.get("level2", ""))
+                if not raw.get("level1", "").strip() and not raw.get("level2", "").strip():
+                    continue
                 location = f"{prefix}tables.{table.id}[{index}]"
                 if level1 and level1 not in levels:
+                    if not raw.get("level1", "").strip():
+                        continue
                     yield Hit(f"{location}.level1", f"{where}{table.label}第{index + 1}行的一级指标“{level1}”不在表样的指标体系中"
                               f"（应为{'、'.join(levels)}之一）")
                 elif level1 and level2 and level2 not in levels[level1]:

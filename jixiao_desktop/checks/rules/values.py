@@ -170,12 +170,12 @@ def _looks_like_value(name: str) -> bool:
 
 @rule("value.name_is_a_value", Severity.WARNING, "三级指标名称处填的是数值或日期", kinds=INDICATOR_KINDS)
 def name_is_a_value(ctx: CheckContext):
-    seen: set[tuple[str, int, str]] = set()
+    """Each side's 三级 cell is judged on its own: the same value typed in the 中期 and the 年度 三级 is two
+    cells to correct, both marked (as a template document's sides, one row each, always were)."""
     for grid, base, i, _l1, level2, ind in _cells(ctx):
         name = ind.name.strip()
-        if not name or (grid.path, i, name) in seen or not _looks_like_value(name):
+        if not name:
             continue
-        seen.add((grid.path, i, name))  # the same text on both sides is one finding
         if _looks_like_value(name):
             parsed = parse_indicator_value(name)
             kind = "数值" if parsed.quantitative and not parsed.unit.startswith("年") else "日期或期限"

@@ -1,7 +1,7 @@
 """Widgets bound to one field location of a :class:`FormDocument`.
 
 Typing calls ``document.set_value(location, text)`` (consecutive typing in one
-field merges into one undo step); ``document.changed`` refreshes the widget
+field merges into one undo step, until Enter or leaving the field); ``document.changed`` refreshes the widget
 without moving the cursor when its text is already equal. A findings mark
 tints the widget by severity (property ``severity``) and sets its tooltip.
 """
@@ -72,6 +72,7 @@ class BoundLineEdit(QLineEdit, BoundField):
         if placeholder:
             self.setPlaceholderText(placeholder)
         self.textEdited.connect(self._push)
+        self.editingFinished.connect(lambda: self.document.end_typing())  # Enter / leaving: one undo step
         self.bind(document, location, tooltip)
 
     def _push(self, text: str) -> None:
@@ -109,6 +110,10 @@ class BoundTextEdit(QPlainTextEdit, BoundField):
     def _push(self) -> None:
         if not self._updating:
             self.document.set_value(self.location, self.toPlainText())
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.document.end_typing()  # what was typed is one undo step; typing here again is another
+        super().focusOutEvent(event)
 
     def _fit_height(self) -> None:
         """As tall as the text (at least ``lines`` lines, at most 14), like a growing paper cell."""

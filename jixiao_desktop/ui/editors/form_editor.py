@@ -12,7 +12,8 @@ from jixiao_desktop.ui.editors.fields import FIELD_STYLE, BoundEnumCombo, BoundL
 from jixiao_desktop.ui.editors.grid_view import GridView
 from jixiao_desktop.ui.editors.table_models import touches
 
-HINT = "Enter 下移，Tab 右移，直接输入即可修改；Ctrl+C/Ctrl+V 可与 Excel、WPS 互相复制粘贴；右键可插入、删除、移动行。"
+HINT = ("Enter 下移，Tab 右移（最后一格按 Tab 离开表格），直接输入即可修改，Esc 取消本格的修改；"
+        "Ctrl+C/Ctrl+X/Ctrl+V 可与 Excel、WPS 互相复制、剪切、粘贴；Ctrl+F 查找，Ctrl+H 替换；右键可插入、删除、移动行。")
 
 
 def field_title(form, location: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from jixiao_desktop.ui.editors.table_models import CHOICES_ROLE
 
 ORIGINAL = "cellTextBeforeEditing"  # editor property: the text to restore on Esc
+UNDO_MARK = "undoIndexBeforeEditing"  # editor property: the undo index Esc goes back to
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -49,6 +50,9 @@ class GridDelegate(QStyledItemDelegate):
             if spec.live:
                 editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
         editor.setProperty(ORIGINAL, index.data(Qt.ItemDataRole.EditRole) or "")
+        document = getattr(index.model(), "document", None)
+        if document is not None:   # one undo step per edit; Esc goes back to here
+            editor.setProperty(UNDO_MARK, document.begin_edit())
         return editor
 
     def _live_commit(self, editor) -> None:

@@ -1,9 +1,13 @@
 """The grid view every editor uses: spreadsheet keys, copy/paste with Excel/WPS, row commands.
 
-Enter moves down, Tab moves right and wraps to the next row, arrows move;
-typing starts editing. Ctrl+C copies the selected cells as TSV, Ctrl+V pastes
-a TSV block at the current cell (rows are added as needed) as one undo step.
-Row commands: Ctrl+Insert 插入行, Ctrl+Delete 删除行, Alt+↑/↓ 上移/下移.
+Enter moves down, Tab moves right and on to the next row, arrows move;
+Tab from the last cell (Shift+Tab from the first, Ctrl+Tab from any) leaves
+the grid for the next (previous) widget. Typing starts editing; Enter or Tab
+commits it as one undo step, Esc takes it back leaving none. Ctrl+C copies the
+selected cells as TSV, Ctrl+X copies and clears them, Ctrl+V pastes a TSV
+block at the current cell (rows are added as needed) as one undo step.
+Row commands: Ctrl+Insert 插入行 (above, as in Excel), Ctrl+Alt+Insert 在下方插入行,
+Ctrl+Shift+Insert 在末尾添加行, Ctrl+Delete 删除行, Alt+↑/↓ 上移/下移.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from jixiao_desktop.ui.editors.grid_delegate import ORIGINAL, GridDelegate
+from jixiao_desktop.ui.editors.grid_delegate import ORIGINAL, UNDO_MARK, GridDelegate
 from jixiao_desktop.ui.editors.group_header import GroupHeader
 from jixiao_desktop.ui.editors.tsv import format_tsv, parse_tsv
 
@@ -123,6 +127,7 @@ class GridView(QTableView):
     # --- actions -------------------------------------------------------------
     def _make_actions(self) -> dict[str, QAction]:
         specs = [
+            ("cut", "剪切", QKeySequence.StandardKey.Cut, self.cut_selection),
             ("copy", "复制", QKeySequence.StandardKey.Copy, self.copy_selection),
             ("paste", "粘贴", QKeySequence.StandardKey.Paste, self.paste_clipboard),
             ("clear", "清除内容", QKeySequence("Del"), self.clear_selection),
@@ -130,6 +135,7 @@ class GridView(QTableView):
         if self.model().can_edit_rows:
             specs += [
                 ("insert", "插入行", QKeySequence("Ctrl+Insert"), self.insert_row),
+                ("insert_below", "在下方插入行", QKeySequence("Ctrl+Alt+Insert"), self.insert_row_below),
                 ("append", "在末尾添加行", QKeySequence("Ctrl+Shift+Insert"), self.append_row),
                 ("remove", "删除行", QKeySequence("Ctrl+Delete"), self.remove_rows),
                 ("up", "上移", QKeySequence("Alt+Up"), lambda: self.move_current_row(-1)),
@@ -154,7 +160,8 @@ class GridView(QTableView):
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
-        for name in ("insert", "append", "remove", "up", "down", None, "library", None, "copy", "paste", "clear"):
+        for name in ("insert", "insert_below", "append", "remove", "up", "down", None, "library", None,
+                     "cut", "copy", "paste", "clear"):
             if name is None:
                 menu.addSeparator()
             elif name in self._actions:
@@ -176,11 +183,19 @@ class GridView(QTableView):
             return
         key = event.key()
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+Tab / Ctrl+Shift+Tab: out of the grid, whatever the cell (as out of any widget that takes Tab).
+            forward = key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self._leave(forward)
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self.state() != QAbstractItemView.State.EditingState:
             self.move_to(self.currentIndex().row() + 1, self.currentIndex().column())
             return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
@@ -190,6 +205,33 @@ class GridView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab moves along the cells; from the last cell on to the widget after the grid, Shift+Tab from
+        the first cell back to the widget before it (no wrapping round)."""
+        if self.tabKeyNavigation() and self._at_end(forward):
+            return self._leave(forward)
+        return super().focusNextPrevChild(forward)
+
+    def _at_end(self, forward: bool) -> bool:
+        """Whether Tab (Shift+Tab) from the current cell would wrap round to the other end of the grid."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return False
+        action = QAbstractItemView.CursorAction.MoveNext if forward else QAbstractItemView.CursorAction.MovePrevious
+        step = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if not step.isValid() or step == current:
+            return True
+        here, there = (current.row(), current.column()), (step.row(), step.column())
+        return there < here if forward else there > here
+
+    def _leave(self, forward: bool) -> bool:
+        """Give the focus to the widget after (before) the grid in the window's tab order."""
+        self.setTabKeyNavigation(False)
+        try:
+            return super().focusNextPrevChild(forward)
+        finally:
+            self.setTabKeyNavigation(True)
+
     def open_editor(self):
         """The editor of the current cell while editing, else None."""
         if self.state() != QAbstractItemView.State.EditingState:
@@ -197,19 +239,34 @@ class GridView(QTableView):
         return self.indexWidget(self.currentIndex())
 
     def closeEditor(self, editor, hint):
+        document = getattr(self.model(), "document", None)
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
-            # Esc: the cell goes back to what it held before editing (typing was committed live).
+            # Esc: the cell goes back to what it held before editing (typing was committed live),
+            # leaving no undo step.
             index = self.currentIndex()
+            mark = editor.property(UNDO_MARK)
+            if document is not None and mark is not None:
+                document.revert_edit(int(mark))
             original = editor.property(ORIGINAL)
             if original is not None and index.isValid() and index.data(Qt.ItemDataRole.EditRole) != original:
                 self.model().setData(index, original, Qt.ItemDataRole.EditRole)
             super().closeEditor(editor, hint)
             return
+        if document is not None:
+            document.end_typing()  # the edit is committed: typing here again is a new undo step
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             # Enter in a cell editor: commit, then go down like a spreadsheet.
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             current = self.currentIndex()
             self.move_to(current.row() + 1, current.column())
+            return
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and self._at_end(True):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._leave(True)
+            return
+        if hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem and self._at_end(False):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._leave(False)
             return
         super().closeEditor(editor, hint)
 
@@ -245,16 +302,27 @@ class GridView(QTableView):
         QApplication.clipboard().setText(text)
         return text
 
+    def cut_selection(self) -> str:
+        """Ctrl+X: copy the selected cells, then clear them (one undo step, as 清除内容)."""
+        self.commit_open_editor()
+        text = self.copy_selection()
+        self.clear_selection()
+        return text
+
     def paste_clipboard(self) -> None:
         self.paste_text(QApplication.clipboard().text())
 
     def paste_text(self, text: str) -> None:
         block = parse_tsv(text)
         current = self.currentIndex()
+        model = self.model()
+        if block and not current.isValid() and model.can_edit_rows and model.rowCount() == 0:
+            model.paste(0, 0, block)   # an empty grid takes the block from its first cell
+            self.move_to(0, 0)
+            return
         if not block or not current.isValid():
             return
         self.commit_open_editor()
-        model = self.model()
         selected = self.selectedIndexes()
         if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
             top = min(i.row() for i in selected)
@@ -293,13 +361,20 @@ class GridView(QTableView):
         index = self.currentIndex()
         return index.row() if index.isValid() else self.model().item_count()
 
-    def insert_row(self) -> None:
-        row = min(self._current_row() + 1, self.model().item_count())
-        if not self.currentIndex().isValid():
+    def insert_row(self, below: bool = False) -> None:
+        """插入行: a new row above the current one, as in Excel (below it with ``below``); at the end
+        when no row is current."""
+        self.commit_open_editor()
+        valid = self.currentIndex().isValid()
+        row = min(self._current_row() + (1 if below else 0), self.model().item_count())
+        if not valid:
             row = self.model().item_count()
         column = max(self.currentIndex().column(), 0)
         self.model().insert_rows(row)
-        self.move_to(row, column if self.currentIndex().isValid() else self.model().first_editable_column())
+        self.move_to(row, column if valid else self.model().first_editable_column())
+
+    def insert_row_below(self) -> None:
+        self.insert_row(below=True)
 
     def append_row(self) -> None:
         row = self.model().item_count()
@@ -330,8 +405,8 @@ class GridView(QTableView):
         row = index.row() if index.isValid() else model.item_count()
         column = index.column() if index.isValid() else 0
         side = model.side_of(column) or "annual"
-        level1 = model.cell_text(row, 0) if row < model.item_count() else ""
-        level2 = model.cell_text(row, model.column_for(f"{side}.level2")) if row < model.item_count() else ""
+        level1 = model.effective_level1(row) if row < model.item_count() else ""
+        level2 = model.effective_level2(row, model.column_for(f"{side}.level2")) if row < model.item_count() else ""
         entry = self.choose_indicator(level1, level2)
         if entry:
             target = model.insert_from_library(row, column, entry)

@@ -7,10 +7,9 @@ cells offer the layout's names and accept any text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from jixiao_desktop.forms import Indicator, IndicatorRow, layouts
 from jixiao_desktop.forms.layouts import LAYOUTS
+from jixiao_desktop.ui.editors.merged_headings import MergedLevel1
 from jixiao_desktop.ui.editors.table_models import Column
 from jixiao_desktop.ui.editors.row_list_model import RowListModel
 
@@ -33,28 +32,6 @@ def side_columns(side: str, headings: tuple[str, ...], *, standard: bool) -> tup
     if standard:
         columns += (Column(f"{side}.standard", "绩效标准", 110),)
     return columns
-
-
-class MergedLevel1:
-    """The merged look of the paper form's 一级 column (column 0): a 一级 equal to the row above is drawn
-    blank but kept on every row; a change of one 一级 repaints the one below it."""
-
-    def display_text(self, row: int, column: int) -> str:
-        text = self.cell_text(row, column)
-        if column == 0 and row > 0 and text:
-            if layouts.canonical(self.cell_text(row - 1, 0)) == layouts.canonical(text):
-                return ""
-        return text
-
-    def dependents(self, row: int, column: int) -> list[tuple[int, int]]:
-        cells = super().dependents(row, column)
-        if column == 0:
-            cells.append((row + 1, 0))
-        return cells
-
-    def group_start(self, row: int) -> bool:
-        """Whether the row begins a new 一级 group."""
-        return row == 0 or self.display_text(row, 0) != ""
 
 
 class IndicatorModel(MergedLevel1, RowListModel):
@@ -100,7 +77,7 @@ class IndicatorModel(MergedLevel1, RowListModel):
         if key == "level1":
             return list(layouts.level1_names(self.layout))
         if key.endswith(".level2"):
-            level1 = self.cell_text(row, 0)
+            level1 = self.effective_level1(row)
             names = layouts.level2_names(self.layout, level1)
             if not names:
                 names = tuple(n for children in LAYOUTS[self.layout].values() for n in children)
@@ -153,8 +130,3 @@ class IndicatorModel(MergedLevel1, RowListModel):
                 return column
         raise KeyError(key)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
-            tip = super().data(index, role)
-            return tip or self.cell_text(index.row(), 0) or None
-        return super().data(index, role)

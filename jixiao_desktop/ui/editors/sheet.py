@@ -174,8 +174,8 @@ class _RefitOn(QObject):
         return False
 
 
-BAR_ACTIONS = (("append", "＋ 添加行"), ("insert", "插入行"), ("remove", "删除行"), ("up", "上移"), ("down", "下移"),
-               ("library", "从指标库插入…"))
+BAR_ACTIONS = (("append", "＋ 添加行"), ("insert", "插入行"), ("insert_below", "在下方插入"), ("remove", "删除行"),
+               ("up", "上移"), ("down", "下移"), ("library", "从指标库插入…"))
 
 
 def grid_panel(view, title: str = "", extra: list[QWidget] | None = None, hint: str = "") -> QWidget:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from jixiao_desktop.forms import layouts
 from jixiao_desktop.forms.template_form import indicator_label
 from jixiao_desktop.templates.schema import IndicatorTable
-from jixiao_desktop.ui.editors.indicator_model import MergedLevel1
+from jixiao_desktop.ui.editors.merged_headings import MergedLevel1
 from jixiao_desktop.ui.editors.table_models import MISMATCH_COLOR, Column
 from jixiao_desktop.ui.editors.template_models import DictRows
 
@@ -112,9 +112,6 @@ class IndicatorSideModel(MergedLevel1, DictRows):
 
     # --- display -------------------------------------------------------------------
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
-            tip = super().data(index, role)
-            return tip or self.cell_text(index.row(), 0) or None
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and self.columns[index.column()].key == "score":
             tip = super().data(index, role)
             computed = self.computed_score(index.row())
@@ -160,7 +157,7 @@ class IndicatorSideModel(MergedLevel1, DictRows):
         if key == "level1":
             return list(levels)
         if key == "level2":
-            names = levels.get(self.cell_text(row, 0).strip()) or tuple(n for v in levels.values() for n in v)
+            names = levels.get(self.effective_level1(row).strip()) or tuple(n for v in levels.values() for n in v)
             return list(names)
         return None
 
