@@ -76,12 +76,12 @@ def rule_section(help_: RuleHelp, level: int = 3) -> str:
     """One rule's explanation as Markdown: its title, facts and the five parts."""
     from jixiao_desktop.help.rules import rule_title
 
-    where = f"（{help_.where}）" if help_.where else ""
     lines = [f"{'#' * level} {rule_title(help_.rule)}", "", _rule_facts(help_.rule), ""]
     for part in ("checks", "why", "fix"):
         lines += [f"**{PART_LABELS[part]}**：{getattr(help_, part)}", ""]
-    lines += [f"**{PART_LABELS['right']}**{where}：✔ {help_.right}", "",
-              f"**{PART_LABELS['wrong']}**{where}：✘ {help_.wrong}", ""]
+    if help_.where:
+        lines += [f"**示例**（填在：{help_.where}）", ""]
+    lines += [f"- ✔ {PART_LABELS['right']}：{help_.right}", f"- ✘ {PART_LABELS['wrong']}：{help_.wrong}", ""]
     return "\n".join(lines)
 
 

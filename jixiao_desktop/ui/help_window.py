@@ -170,8 +170,8 @@ def help_window(widget: QWidget) -> HelpWindow:
 
 def show_manual(widget: QWidget, chapter: str | None = None) -> HelpWindow:
     window = help_window(widget)
-    if chapter:
-        window.show_chapter(chapter)
+    if chapter or not window.page.startswith("chapter:"):   # after a rule's page: the manual's beginning
+        window.show_chapter(chapter or manual.chapters()[0].id)
     window.bring_up()
     return window
 
