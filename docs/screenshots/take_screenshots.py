@@ -2,7 +2,7 @@
 
     xvfb-run -s "-screen 0 1366x768x24" python docs/screenshots/take_screenshots.py [windows]
 
-With ``windows``, only the shot of two forms side by side (09-two-windows.png).
+With ``windows``, only the shot of two forms side by side (12-two-windows.png).
 
 Settings and recovery files go to a temporary folder; the PNGs land next to this script.
 """
@@ -63,7 +63,7 @@ def two_windows(app: QApplication) -> None:
     settle(app, 1.0)
     tile(window)
     settle(app, 1.5)
-    path = OUT / "09-two-windows.png"
+    path = OUT / "12-two-windows.png"
     app.primaryScreen().grabWindow(0).save(str(path), "PNG", 0)
     print(path)
     for each in open_windows():

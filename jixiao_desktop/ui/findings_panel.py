@@ -3,19 +3,28 @@
 Clicking a finding emits ``location_activated(location)`` for the editor to
 focus the field. A warning can be given an 出错说明 from here; it is stored in
 ``form.explanations`` through the document's undoable API, so it can be undone
-and it re-runs the checks like any other edit.
+and it re-runs the checks like any other edit. An explained warning is shown settled (grey-green,
+已说明) and counted apart.
+
+Each finding names its rule by its Chinese title (the id follows, small and grey); the selected finding's
+whole message is shown under the list; 这条是什么意思 (button, context menu, F1) opens its rule's page
+in the manual. The panel folds to its one-line counts and can be raised to half the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QMainWindow,
     QMenu,
-    QStyle,
+    QSplitter,
+    QTextBrowser,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -27,118 +36,109 @@ from jixiao_desktop.forms import Explanation
 from jixiao_desktop.forms.locations import describe
 from jixiao_desktop.ui.document import FormDocument
 from jixiao_desktop.ui.explanation_dialog import ExplanationDialog
-
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
-EXPLAINED = "explained"
-
-_GROUPS = (
-    (Severity.ERROR.value, "错误", QStyle.StandardPixmap.SP_MessageBoxCritical),
-    (Severity.WARNING.value, "警告", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    (Severity.HINT.value, "提示", QStyle.StandardPixmap.SP_MessageBoxInformation),
-    (EXPLAINED, "已说明的警告", QStyle.StandardPixmap.SP_DialogApplyButton),
+from jixiao_desktop.ui.findings_model import (  # noqa: F401  (the panel's names, as before)
+    EXPLAINED,
+    EXPLAINED_COLOR,
+    FINDING_ROLE,
+    GROUP_ROLE,
+    FindingsModel,
+    detail_html,
+    group_of,
 )
 
 
-def group_of(finding: Finding) -> str:
-    return EXPLAINED if finding.explained else finding.severity.value
+class ClickableLabel(QLabel):
+    clicked = Signal()
 
-
-class FindingsModel(QStandardItemModel):
-    """Two columns (问题, 位置); one top row per non-empty group, findings under it."""
-
-    def __init__(self, style: QStyle, parent=None):
-        super().__init__(parent)
-        self.setHorizontalHeaderLabels(["问题", "位置"])
-        self._icons = {key: style.standardIcon(pixmap) for key, _, pixmap in _GROUPS}
-        self.report = Report()
-        self.shown: tuple = ()  # (finding, location label) pairs on display
-
-    def icon(self, group: str):
-        return self._icons[group]
-
-    def set_report(self, report: Report, form) -> bool:
-        """Show ``report``; False (and nothing redrawn) when it shows the same as before."""
-        labels = [describe(form, f.location) if f.location and form is not None else "" for f in report.findings]
-        shown = tuple(zip(report.findings, labels))
-        self.report = report
-        if shown == self.shown:
-            return False
-        self.shown = shown
-        self.removeRows(0, self.rowCount())
-        groups: dict[str, list[Finding]] = {key: [] for key, _, _ in _GROUPS}
-        for finding, where in shown:
-            groups[group_of(finding)].append((finding, where))
-        for key, label, _ in _GROUPS:
-            items = groups[key]
-            if not items:
-                continue
-            head = QStandardItem(self._icons[key], f"{label}（{len(items)}）")
-            head.setData(key, GROUP_ROLE)
-            head.setEditable(False)
-            tail = QStandardItem("")
-            tail.setEditable(False)
-            for finding, location_label in items:
-                text = finding.message
-                if finding.explained:
-                    text += f"　〔说明：{finding.explanation}〕"
-                message = QStandardItem(self._icons[key], text)
-                message.setData(finding, FINDING_ROLE)
-                message.setToolTip(f"{text}\n规则：{finding.rule}")
-                message.setEditable(False)
-                where = QStandardItem(location_label)
-                where.setData(finding, FINDING_ROLE)
-                where.setEditable(False)
-                head.appendRow([message, where])
-            self.appendRow([head, tail])
-        return True
-
-    def finding_at(self, index: QModelIndex) -> Finding | None:
-        value = index.data(FINDING_ROLE) if index.isValid() else None
-        return value if isinstance(value, Finding) else None
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
 
 
 class FindingsPanel(QWidget):
     location_activated = Signal(str)
+    collapsed_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.document: FormDocument | None = None
         self.model = FindingsModel(self.style(), self)
-        self.summary = QLabel("尚未打开表格")
+        self.collapse_button = QToolButton()
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        self.summary = ClickableLabel("尚未打开表格")
+        self.summary.setToolTip("点击收起或展开检查结果")
+        self.summary.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        self.help_button = QToolButton()
+        self.help_button.setText("这条是什么意思？")
+        self.help_button.setToolTip("打开选中问题所属规则的说明（F1）")
+        self.help_button.setEnabled(False)
+        self.help_button.clicked.connect(self.explain_rule_of_selected)
         self.explain_button = QToolButton()
         self.explain_button.setText("添加出错说明…")
         self.explain_button.setToolTip("为选中的警告填写出错说明")
         self.explain_button.setEnabled(False)
         self.explain_button.clicked.connect(self.explain_selected)
+        self.size_button = QToolButton()
+        self.size_button.setText("放大")
+        self.size_button.setToolTip("让检查结果占窗口的一半高度；再点还原")
+        self.size_button.clicked.connect(self.toggle_raised)
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
-        self.view.header().resizeSection(0, 680)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 260)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.view.installEventFilter(self)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("finding_detail")
+        self.detail.setOpenLinks(False)
+        self.detail.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.detail.setMinimumHeight(44)
+        self.detail.installEventFilter(self)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(self.view)
+        self.body.addWidget(self.detail)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
+        self.body.setSizes([130, 70])
 
         top = QHBoxLayout()
-        top.setContentsMargins(4, 2, 4, 2)
+        top.setContentsMargins(2, 2, 4, 2)
+        top.addWidget(self.collapse_button)
         top.addWidget(self.summary, 1)
-        top.addWidget(self.explain_button)
+        for button in (self.help_button, self.explain_button, self.size_button):
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top)
-        layout.addWidget(self.view)
+        layout.addWidget(self.body, 1)
         self._collapsed: set[str] = set()
         self.view.collapsed.connect(lambda i: self._collapsed.add(i.data(GROUP_ROLE)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(i.data(GROUP_ROLE)))
+        self.collapsed = False
+        self.raised = False
+        self._height_before: int | None = None
+        self._update_collapse_button()
+        self._show_detail(None)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: a modest strip below the form
-        return QSize(900, 190)
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: a modest strip below the form, or one line folded
+        if self.collapsed:
+            return QSize(900, self.summary.sizeHint().height() + 8)
+        return QSize(900, 230)
 
     # --- content -----------------------------------------------------------
     def set_document(self, document: FormDocument | None) -> None:
@@ -222,12 +222,102 @@ class FindingsPanel(QWidget):
         finding = self.current_finding()
         self.explain_button.setEnabled(_explainable(finding))
         self.explain_button.setText("修改出错说明…" if finding and finding.explained else "添加出错说明…")
+        self.help_button.setEnabled(finding is not None)
+        self._show_detail(finding)
+
+    def _show_detail(self, finding: Finding | None) -> None:
+        where = self.model.location_label(finding) if finding is not None else ""
+        self.detail.setHtml(detail_html(finding, where))
+
+    def detail_text(self) -> str:
+        """What the detail area shows, as plain text (the selected finding's whole message)."""
+        return self.detail.toPlainText()
+
+    # --- 这条是什么意思 ---------------------------------------------------------
+    def explain_rule_of_selected(self) -> bool:
+        finding = self.current_finding()
+        if finding is None:
+            return False
+        self.explain_rule(finding.rule)
+        return True
+
+    def explain_rule(self, rule_id: str):
+        from jixiao_desktop.ui.help_window import show_rule_help
+
+        return show_rule_help(self, rule_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """F1 on a selected finding opens its rule's page (taken before the window's F1, the manual)."""
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and event.key() == Qt.Key.Key_F1 \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier and self.current_finding() is not None:
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self.explain_rule_of_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- folding and raising ----------------------------------------------------
+    def _dock(self) -> tuple[QMainWindow, QDockWidget] | None:
+        dock = self.parentWidget()
+        main = dock.parentWidget() if isinstance(dock, QDockWidget) else None
+        if isinstance(main, QMainWindow) and not dock.isFloating():
+            return main, dock
+        return None
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Fold the panel to its one line of counts (or unfold it); the dock shrinks and grows with it."""
+        if collapsed == self.collapsed:
+            return
+        placed = self._dock()
+        if collapsed and placed is not None:
+            self._height_before = placed[1].height()
+        self.collapsed = collapsed
+        self.body.setVisible(not collapsed)
+        self.size_button.setVisible(not collapsed)
+        self._update_collapse_button()
+        if placed is not None:
+            main, dock = placed
+            if collapsed:
+                self.updateGeometry()
+                dock.setMaximumHeight(dock.minimumSizeHint().height())
+                main.resizeDocks([dock], [dock.minimumSizeHint().height()], Qt.Orientation.Vertical)
+            else:
+                dock.setMaximumHeight(16777215)
+                main.resizeDocks([dock], [max(self._height_before or 0, 200)], Qt.Orientation.Vertical)
+        self.collapsed_changed.emit(collapsed)
+
+    def _update_collapse_button(self) -> None:
+        self.collapse_button.setArrowType(Qt.ArrowType.RightArrow if self.collapsed else Qt.ArrowType.DownArrow)
+        self.collapse_button.setToolTip("展开检查结果" if self.collapsed else "收起为一行")
+
+    def toggle_raised(self) -> None:
+        """放大: half the window's height for the panel; 还原: back to the height it had."""
+        self.set_collapsed(False)
+        placed = self._dock()
+        self.raised = not self.raised
+        self.size_button.setText("还原" if self.raised else "放大")
+        if placed is None:
+            return
+        main, dock = placed
+        if self.raised:
+            self._height_before = dock.height()
+            main.resizeDocks([dock], [max(main.height() // 2, dock.height())], Qt.Orientation.Vertical)
+        else:
+            main.resizeDocks([dock], [self._height_before or 230], Qt.Orientation.Vertical)
 
     def _context_menu(self, pos) -> None:
         finding = self.model.finding_at(self.view.indexAt(pos))
-        if finding is None:
-            return
+        if finding is not None:
+            self.context_menu(finding).exec(self.view.viewport().mapToGlobal(pos))
+
+    def context_menu(self, finding: Finding) -> QMenu:
+        """这条是什么意思, 转到此处, and the 出错说明 entries for ``finding``."""
         menu = QMenu(self)
+        meaning = QAction("这条是什么意思？", menu)
+        meaning.setShortcut(QKeySequence("F1"))
+        meaning.triggered.connect(lambda: self.explain_rule(finding.rule))
+        menu.addAction(meaning)
         go = QAction("转到此处", menu)
         go.setEnabled(bool(finding.location))
         go.triggered.connect(lambda: self.location_activated.emit(finding.location))
@@ -240,7 +330,7 @@ class FindingsPanel(QWidget):
             remove = QAction("删除出错说明", menu)
             remove.triggered.connect(lambda: self.set_explanation(finding, None))
             menu.addAction(remove)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        return menu
 
     def explain_selected(self) -> None:
         finding = self.current_finding()

@@ -12,8 +12,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from jixiao_desktop.forms import FORM_KINDS
+from jixiao_desktop.help.manual import RULES_CHAPTER
 from jixiao_desktop.resources import EXAMPLE_NAMES
 from jixiao_desktop.ui.find_replace import FindReplace
+from jixiao_desktop.ui.help_window import show_manual
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, NEW_FORM_LABELS
 
 
@@ -48,7 +50,10 @@ class MainActions:
         file_menu.addSeparator()
         self.save = self._add(file_menu, "保存(&S)", window.save, QKeySequence.StandardKey.Save,
                               icon(SP.SP_DialogSaveButton))
-        self.save_as = self._add(file_menu, "另存为(&A)…", window.save_as, QKeySequence.StandardKey.SaveAs)
+        self.save_as = self._add(file_menu, "另存为(&A)…", window.save_as)
+        # Windows has no standard 另存为 key: Ctrl+Shift+S everywhere (the manual lists it)
+        self.save_as.setShortcuts(_unique([*QKeySequence.keyBindings(QKeySequence.StandardKey.SaveAs),
+                                           QKeySequence("Ctrl+Shift+S")]))
         self.close_document = self._add(file_menu, "关闭(&C)", window.close_document, QKeySequence("Ctrl+W"))
         file_menu.addSeparator()
         self.import_excel = self._add(file_menu, "导入Excel(&I)…", window.excel.import_)
@@ -71,7 +76,9 @@ class MainActions:
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo.setIcon(icon(SP.SP_ArrowBack))
         self.redo = undo_group.createRedoAction(window, "重做")
-        self.redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Windows' own 重做 keys already hold Ctrl+Y: the same key twice on one action is ambiguous and dead
+        self.redo.setShortcuts(_unique([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                                        QKeySequence("Ctrl+Y")]))
         self.redo.setIcon(icon(SP.SP_ArrowForward))
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
@@ -98,6 +105,10 @@ class MainActions:
         self.window_menu = WindowMenu(window, bar.addMenu("窗口(&W)"))
 
         help_menu = bar.addMenu("帮助(&H)")
+        self.manual = self._add(help_menu, "使用手册(&M)", lambda: show_manual(window), QKeySequence("F1"),
+                                icon(SP.SP_DialogHelpButton))
+        self.rules_help = self._add(help_menu, "规则说明(&R)", lambda: show_manual(window, RULES_CHAPTER))
+        help_menu.addSeparator()
         self.log_folder = self._add(help_menu, "打开日志文件夹", window.open_log_folder)
         self.about = self._add(help_menu, "关于(&A)", window.show_about)
 
@@ -140,3 +151,12 @@ class MainActions:
     def set_has_document(self, has: bool) -> None:
         for action in self.document_actions:
             action.setEnabled(has)
+
+
+def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key once (the same key twice on one action would be an ambiguous shortcut)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in out:
+            out.append(key)
+    return out
