@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -70,6 +71,8 @@ class FindingsPanel(QWidget):
         self.summary = ClickableLabel("尚未打开表格")
         self.summary.setToolTip("点击收起或展开检查结果")
         self.summary.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        # the counts line gives way in a narrow window (two side by side on a laptop): it never sets the width
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.help_button = QToolButton()
         self.help_button.setText("这条是什么意思？")
         self.help_button.setToolTip("打开选中问题所属规则的说明（F1）")
