@@ -20,6 +20,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
@@ -166,6 +167,7 @@ class _Products:
             factors[0] += f"的{_num(rate.share.value)}%"
         uncertain = rate.approx
         things = [w for w in per if w not in _TIME] or []
+        self.last_factors = [rate.token.value]
         counted = False
         taken: list[Token] = []
         for position, thing in enumerate(things):
@@ -188,6 +190,7 @@ class _Products:
             shared = id(count) in self.used_counts   # a count one standard before already used
             self.used_counts.add(id(count))
             taken.append(count)
+            self.last_factors.append(count.value)
             value *= count.value
             factors.insert(len(factors) - 1, f"{_num(count.value)}{count.unit}")
             uncertain = uncertain or count.approx or self.approx(count)
@@ -331,12 +334,53 @@ class _Products:
                 self.unresolved = True
                 continue
             value, words, uncertain = product
-            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True)
+            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
+                         source=tuple(self.last_factors))
             self.add_item(item)
             made.append(item)
         return made
 
+    def states_rate(self, rate: _Rate, token: Token) -> bool:
+        """Whether a plain amount just after an open standard of its sentence, with only a name between
+        (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or is
+        near enough that the amount reads as a slip of it (within a factor of 2)."""
+        if rate.consumed or rate.token.start < self.sentence_start or token.per:
+            return False
+        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
+            return False
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, token.start)
+        self.used_counts, self.last_factors = used, factors
+        if product is None or not product[0]:
+            return False
+        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or (
+            Decimal("0.5") < token.value / product[0] < 2)
+
+    def restated(self, chain: list[Token]) -> None:
+        """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is
+        no term of its own. Open standards of the sentence whose value is a factor of the chain are closed by it,
+        and so is a standard × count worked out before (in an earlier clause) whose standard and counts are all
+        factors of it (合计2512.4元/人/月；61人乘以2512.4元乘以6个月)."""
+        factors = set()
+        for token in chain:
+            if token.value is not None and token.kind != PERCENT:
+                factors.add(token.value)
+        if not factors:
+            return
+
+        def among(value: Decimal) -> bool:
+            return value in factors or (value / 10000) in factors
+
+        for rate in self.rates:
+            if not rate.consumed and rate.token.end <= chain[0].start and among(rate.token.value):
+                rate.consumed = True
+        first = chain[0].start
+        self.items = [i for i in self.items if not (
+            i.product and i.source and not i.closed and i.start >= self.paragraph_start and i.end <= first
+            and all(among(v) for v in i.source) and len(i.source) >= 2)]
+
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
+        self.restated(chain)
         value, words, uncertain = Decimal(1), [], False
         for token in chain:
             value *= token.value / 100 if token.kind == PERCENT else token.value

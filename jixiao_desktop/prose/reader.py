@@ -101,6 +101,7 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
         self._memo: dict = {}
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
         self.rate_shares: set[int] = set()   # ids of percentages taken by a standard (1,900元的60%)
         self.last_percent_base: _Item | None = None
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
@@ -308,7 +309,10 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
                 r"[\s,，|｜:：=＝]*(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*", self.text[self.rates[-1].token.end:token.start]):
             is_result = True  # 团干部培训｜3期｜1.5万元/期｜4.5万元: the row's amount
-        if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
+        if not is_result and self.rates and self.states_rate(self.rates[-1], token):
+            is_result = True  # 每家4500元，服务费630000元: the standard's product, named
+        if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "", "，", ",")
+                                     or is_result):
             self.close_chain(token, sum_marker="sub" if is_sub else "sum" if is_sum else False)
             return
         if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):
