@@ -12,10 +12,10 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token, cn_number
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _RX10, _RX11, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _STOP_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
     _num, _per_thing, _rate_text, _same_thing,
 )
 
@@ -263,60 +263,6 @@ class _Products:
                 break
             count = found
         return out
-
-    def sentence_end(self) -> int:
-        if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
-            found = _STOP_RE.search(self.text, self.sentence_start)
-            self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
-        return self._sentence_end[1]
-
-    def periods_of_count(self, count: Token, per: tuple[str, ...]) -> tuple[Decimal, str, bool] | None:
-        """A count said per month or per quarter (每月开展1次, 每季度训练1次) for a standard that is not: the
-        periods of the year it runs (the months the sentence names, 12 for 全年; 4 quarters for 全年)."""
-        each = self.count_each.get(id(count))
-        if each is None or not each.per or any(w in per for w in ("月", "季度", "季")):
-            return None
-        if each.per[0] == "月":
-            n, assumed = self.months_for(("月",))
-            return n, f"{_num(n)}个月", assumed
-        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
-            return Decimal(4), "4个季度", False
-        return None
-
-    def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
-        if "月" not in per:
-            return None
-        key = ("months", self.sentence_start)
-        if key not in self._memo:
-            self._memo.clear()
-            self._memo[key] = self._months(self.text[self.sentence_start:self.sentence_end()])
-        return self._memo[key]
-
-    def _months(self, sentence: str) -> tuple[Decimal, bool]:
-        found = _RX10.search(sentence)
-        if found:
-            n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
-            if n:
-                return n, False
-        if _RX11.search(sentence):
-            return Decimal(12), False
-        return Decimal(12), True
-
-    def years_for(self, per: tuple[str, ...]) -> Decimal | None:
-        """N年 named in the sentence (more than one year) for a yearly standard."""
-        if "年" not in per:
-            return None
-        key = ("years", self.sentence_start)
-        if key not in self._memo:
-            end, found = self.sentence_end(), None
-            for token in self.tokens[self.sentence_first:]:
-                if token.start >= end:
-                    break
-                if token.kind == "years" and token.value and token.value > 1:
-                    found = token.value
-                    break
-            self._memo[key] = found
-        return self._memo[key]
 
     def flush_rates(self, until: Token | None = None) -> list[_Item]:
         """Standards not yet closed by a result become items (standard × count)."""

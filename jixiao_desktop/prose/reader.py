@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
+from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.shares import _Shares
@@ -53,7 +54,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
-class _Reader(_Products, _Totals, _Shares, _Plans):
+class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -20,6 +20,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列)\s*(\d|[两二三四五六七八九十])\s*项")
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 class _Shares:
@@ -78,8 +79,13 @@ class _Shares:
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        if _RX16.match(name):
+        before = self.clause_before(token, 24)
+        if _RX16.match(name) or _RX16.search(before):
             terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
+            counted = _ITEMS_NAMED_RE.search(before)
+            if counted:   # 按以上两项的5%: the last two
+                n = int(counted[1]) if counted[1].isdigit() else int(cn_number(counted[1]) or 0)
+                terms = terms[-n:] if 0 < n <= len(terms) else terms
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)

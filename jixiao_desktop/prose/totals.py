@@ -46,7 +46,8 @@ class _Totals:
         return True
 
     def close_chain(self, result: Token, sum_marker: bool) -> None:
-        value, words, uncertain = self.chain_value(self.chain)
+        chain = self.chain
+        value, words, uncertain = self.chain_value(chain)
         self.chain, self.chain_open = [], False
         if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
                 and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
@@ -54,6 +55,7 @@ class _Totals:
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
         self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
+        self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
 
