@@ -70,7 +70,9 @@ class _Plans:
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
-            years = [int(y) for y in _YEAR_RE.findall(self.text[max(self.sentence_start, token.start - 40):token.start])]
+            # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)
+            since = self.text[max(self.sentence_start, self.prev_end, token.start - 40):token.start]
+            years = [int(y) for y in _YEAR_RE.findall(since)]
             if years and years[-1] < self.latest_year:
                 return True
         return False

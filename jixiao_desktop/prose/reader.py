@@ -98,6 +98,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.plus_open = False
         self.prev_end = 0
         self.last_percent: Token | None = None
+        self.respective: tuple | None = None   # (parties named before 分别, the next one's index, end of the last %)
         self._sentence_end: tuple[int, int] | None = None
         self._memo: dict = {}
         self._approx: dict[int, bool] = {}

@@ -255,7 +255,8 @@ class _Totals:
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
-        if _party_before(self.text[token.end:token.end + 12]) == self.level:   # 其余44万元由县级财政配套
+        after = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 12], maxsplit=1)[0]
+        if _party_before(after) == self.level:   # 其余44万元由县级财政配套
             self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", self.approx(token)))
         if parts:
             value = whole.value - sum((p.value for p in parts), Decimal(0))
