@@ -49,7 +49,7 @@ from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _WHOLE_PROJECT_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
     _written,
 )
 
@@ -113,6 +113,8 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or len(set(years)) >= 2 or _RX1.search(self.text))
+        self.text_latest_year = max(years, default=0)
+        self.projects = len(_WHOLE_PROJECT_RE.findall(self.text)) >= 2   # several projects, each with its 总投资
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
