@@ -94,7 +94,7 @@ _PATTERNS = [
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
 # Every character a token can begin with. Positions holding anything else (most of a Chinese text)
 # are skipped by one fast character-class scan instead of trying every pattern at each of them.
-_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n]|\S(?=均)")
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
@@ -196,7 +196,10 @@ def _matches(text: str):
         anchor = search(text, pos)
         if anchor is None:
             return
-        found = match(text, anchor.start())
+        at = anchor.start()
+        if text[at] == "均" and at > pos:
+            at -= 1   # 件均, 台均: the measure word before 均 begins the token
+        found = match(text, at)
         if found is None or found.end() == found.start():
             pos = anchor.start() + 1
             continue

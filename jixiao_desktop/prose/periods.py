@@ -65,17 +65,24 @@ class _Periods:
             n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
             if n:
                 return n, False
-        span = month_span(sentence)
+        span = month_span(sentence) if "月" in sentence else None
         if span is not None:
             return Decimal(span), False
         if _RX11.search(sentence):
             return Decimal(12), False
         return Decimal(12), True
 
+    def sentence_span(self) -> int | None:
+        """The months of the span of months the current sentence names (cached for the sentence)."""
+        if self._span is None or self._span[0] != self.sentence_start:
+            sentence = self.text[self.sentence_start:self.sentence_end()]
+            self._span = (self.sentence_start, month_span(sentence) if "月" in sentence else None)
+        return self._span[1]
+
     def chain_months(self, chain: list[Token], value: Decimal, words: str, result: Token, uncertain: bool) -> None:
         """A × chain whose months (12个月, or a bare 12 where the sentence says 共十二个月) are not those of the
         span of months its sentence names: the chain again with the span's months."""
-        span = month_span(self.text[self.sentence_start:self.sentence_end()])
+        span = self.sentence_span()
         if span is None:
             return
         named = {t.value for t in self.tokens[self.sentence_first:self.index] if t.kind == "months"}

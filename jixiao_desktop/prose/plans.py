@@ -63,8 +63,10 @@ class _Plans:
         """Several projects, each with its 总投资 (（1）…总投资846万元，已累计下达…，2025年安排409万元；（2）…): each
         project's total and earlier years are references; the amount for the text's latest year (or 本年) is an
         item of this year's, which a total after them (以上合计) sums."""
-        if _WHOLE_PROJECT_RE.search(pre):
+        if "总" in pre and _WHOLE_PROJECT_RE.search(pre):
             return True
+        if "年" not in pre:
+            return False
         years = [int(y) for y in _YEAR_RE.findall(pre)]
         marker = _RESULT_RE.search(self.before(token))
         if (not years and not _RX4.search(pre)) or (marker is not None and marker["sum"]):

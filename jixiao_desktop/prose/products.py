@@ -290,7 +290,7 @@ class _Products:
         """Whether a plain amount just after an open standard of its sentence, with only a name between
         (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or is
         near enough that the amount reads as a slip of it (within a factor of 2)."""
-        if rate.consumed or rate.token.start < self.sentence_start or token.per:
+        if rate.consumed or token.per or rate.token.start < self.sentence_start:
             return False
         if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
             return False
@@ -320,10 +320,12 @@ class _Products:
         for rate in self.rates:
             if not rate.consumed and rate.token.end <= chain[0].start and among(rate.token.value):
                 rate.consumed = True
-        first = chain[0].start
-        self.items = [i for i in self.items if not (
-            i.product and i.source and not i.closed and i.start >= self.paragraph_start and i.end <= first
-            and all(among(v) for v in i.source) and len(i.source) >= 2)]
+        first, k = chain[0].start, len(self.items)
+        while k > 0 and self.items[k - 1].start >= self.paragraph_start:
+            k -= 1   # only the items of the chain's paragraph are looked at
+        if k < len(self.items):
+            self.items[k:] = [i for i in self.items[k:] if not (
+                i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
 
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
         self.restated(chain)

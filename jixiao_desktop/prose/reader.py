@@ -101,6 +101,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.respective: tuple | None = None   # (parties named before 分别, the next one's index, end of the last %)
         self._sentence_end: tuple[int, int] | None = None
         self._memo: dict = {}
+        self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
         self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out

@@ -63,11 +63,14 @@ class _Totals:
         """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
         (1.队员工资…计1159200元；二是装备购置，含A台×4500元、B台×820元，小计105920元): the items of its
         sentence, when their sum holds or is nearer the stated amount than the sum of all."""
-        if kind not in ("sum", "sub") or self.breakdown is not None or _ALL_BEFORE_RE.search(self.before(token, 10)):
+        if kind not in ("sum", "sub") or self.breakdown is not None or len(terms) < 3:
+            return None
+        k = len(terms)
+        while k > 0 and terms[k - 1].start >= self.sentence_start:
+            k -= 1
+        if k == 0 or len(terms) - k < 2 or _ALL_BEFORE_RE.search(self.before(token, 10)):
             return None
         narrow = [i for i in terms if i.start >= self.sentence_start]
-        if len(narrow) < 2 or len(narrow) == len(terms):
-            return None
         tolerance = self.tolerance(token, self.approx(token))
         near = abs(sum((i.value for i in narrow), Decimal(0)) - token.value)
         far = abs(sum((i.value for i in terms), Decimal(0)) - token.value)
