@@ -69,6 +69,8 @@ def test_an_amount_named_after_a_standard_is_its_product():
     assert _failures(text) == []
     assert _found(text.replace("共需331,100元", "共需313,100元"), "331100", "313100")
     assert _found(text.replace("检测费301,000元；", "检测费310,000元；"), "301000", "310000")
+    # an amount of its own that is no slip of the product stays an item
+    assert _failures("慰问困难党员20人，每人500元，慰问品费8000元；合计18000元。") == []
 
 
 def test_an_amount_after_a_chain_and_a_comma_is_its_result():

@@ -16,7 +16,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
     _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
-    _num, _per_thing, _rate_text, _same_thing,
+    _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
@@ -288,8 +288,8 @@ class _Products:
 
     def states_rate(self, rate: _Rate, token: Token) -> bool:
         """Whether a plain amount just after an open standard of its sentence, with only a name between
-        (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or is
-        near enough that the amount reads as a slip of it (within a factor of 2)."""
+        (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or when the
+        amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
         if rate.consumed or token.per or rate.token.start < self.sentence_start:
             return False
         if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
@@ -299,8 +299,7 @@ class _Products:
         self.used_counts, self.last_factors = used, factors
         if product is None or not product[0]:
             return False
-        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or (
-            Decimal("0.5") < token.value / product[0] < 2)
+        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
 
     def restated(self, chain: list[Token]) -> None:
         """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is

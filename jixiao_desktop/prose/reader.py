@@ -21,6 +21,9 @@ The grammar, over the tokens of :mod:`.lexer` (sentences end at 。； or a line
 - **percentage of a base** (X的20%, 按服务费的3%计取, 按建安费1.8%计): the base named, before or after.
 - **reference** (上年, 去年, 实际, 总投资, 累计, 结转…, or a year earlier than the latest the text
   names) is kept out of this year's items; **approved** (批复, 核定) is the amount arrived at.
+- **restating**: a × chain of bare numbers after the standard it works out (人均每月70元，2518乘以70乘以12)
+  closes that standard; a sum word right after a chain, or a 小计 after items of its own sentence, states the
+  reading that holds, else the one nearer the stated amount (an item's own 合计 inside a numbered list).
 
 Each relation is a :class:`Step` with both numbers; :attr:`Reading.bottom_line` is what the text
 arrives at for the form: the approved amount, else the form's own share, else the last result.
@@ -28,8 +31,9 @@ What the reader does not understand it leaves out: a standard with no count is n
 The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 
 This module walks the tokens and reads amounts; the grammar's parts are mixins of :class:`_Reader`, each
-in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.totals` (results, 小计,
-breakdowns, table rows, remainders), :mod:`.shares` (percentages of a base, splits between levels) and
+in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.periods` (months and years,
+spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remainders), :mod:`.shares`
+(percentages of a base, splits between levels) and
 :mod:`.plans` (multi-year plans, reference and approved amounts, the form's context, the bottom line).
 """
 
@@ -49,9 +53,12 @@ from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _WHOLE_PROJECT_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
     _written,
 )
+
+
+_PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
 class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
@@ -115,7 +122,8 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or len(set(years)) >= 2 or _RX1.search(self.text))
         self.text_latest_year = max(years, default=0)
-        self.projects = len(_WHOLE_PROJECT_RE.findall(self.text)) >= 2   # several projects, each with its 总投资
+        # several projects, each with a 总投资 of its own (amounts that differ)
+        self.projects = len(set(_PROJECT_TOTAL_RE.findall(self.text))) >= 2
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
