@@ -1,5 +1,6 @@
 """The prose corpora (resources/prose/*.jsonl): at least 95 % of the wrong sentences found with the right
-numbers, at most 3 % of the correct ones flagged. ``jixiao bench --only 'prose_*'`` prints the rates."""
+numbers, at most 3 % of the correct ones flagged (the floors below are what the reader reaches today).
+``jixiao bench --only 'prose_*'`` prints the rates."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_the_corpus_is_large_and_balanced():
 def test_wrong_sentences_are_found_and_correct_ones_left_alone():
     outcomes = run_corpus()
     found, alarms = rates(outcomes)
-    assert found >= 0.95 and alarms <= 0.03, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
+    assert found >= 0.98 and alarms <= 0.0, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
 
 
 def test_the_second_corpus_too():
@@ -38,7 +39,7 @@ def test_the_second_corpus_too():
     outcomes = run_corpus(corpus_path().with_name("holdout.jsonl"))
     found, alarms = rates(outcomes)
     assert len(outcomes) >= 100
-    assert found >= 0.95 and alarms <= 0.03, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
+    assert found >= 0.99 and alarms <= 0.0, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
 
 
 @pytest.mark.parametrize("name, found_at_least, alarms_at_most", [
@@ -57,6 +58,11 @@ def test_the_second_corpus_too():
     # earlier one in its sentence, level percentages over 100 %, a payer's percentage before 其余, …:
     # blind 98.3 % / 3.3 %, blind2 95.0 % / 0 %, blind3 97.3 % / 1.3 %, blind4 97.3 % / 4.0 %.
     ("blind4", 0.97, 0.05),
+    # blind5.jsonl (160, session 5, written blind by another hand), first run: 56.3 % found, 47.5 % flagged — a ×
+    # chain of bare numbers restating its standard was counted twice, an item's own 合计/小计 taken for the
+    # total of everything, 以上两项的5%, spans of months, 分别承担, several projects each with its 总投资, …
+    # Session 5's general fixes (tests/test_prose_general2.py): 100 % / 0 %; the other corpora unchanged.
+    ("blind5", 1.0, 0.0),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -49,6 +49,8 @@ _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 _PER_WORD = rf"(?:{_MEASURE_RE}|年|月|日|季度|季|学期|周|生)"
 _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
 
+# 件均420元, 台均, 场均: a one-character measure word before 均 names what a standard is per
+_ONE_CHAR_MEASURE = "[" + "".join(m for m in MEASURES if len(m) == 1 and m not in "人户家月年日生床亩米方") + "]"
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = r"[一二两三四五六七八九十]{1,4}"
 
@@ -84,7 +86,7 @@ _PATTERNS = [
     ("number", _NUMBER),
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
     ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})"
-             rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均"),
+             rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
     ("op", r"[×\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十])|乘以|乘|[+＋]|加上"),   # X财农: a letter
     ("stop", r"[。；;\n]"),
@@ -92,7 +94,7 @@ _PATTERNS = [
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
 # Every character a token can begin with. Positions holding anything else (most of a Chinese text)
 # are skipped by one fast character-class scan instead of trying every pattern at each of them.
-_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n]")
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
@@ -194,7 +196,10 @@ def _matches(text: str):
         anchor = search(text, pos)
         if anchor is None:
             return
-        found = match(text, anchor.start())
+        at = anchor.start()
+        if text[at] == "均" and at > pos:
+            at -= 1   # 件均, 台均: the measure word before 均 begins the token
+        found = match(text, at)
         if found is None or found.end() == found.start():
             pos = anchor.start() + 1
             continue
@@ -263,7 +268,7 @@ def _token(kind: str, m: re.Match) -> Token | None:
         words = re.findall(_PER_WORD, re.sub(r"[每均万千百]", " ", text))
         per = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
                "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",),
-               "人次均": ("人次",)}.get(text) or tuple(words)
+               "人次均": ("人次",)}.get(text) or tuple(words) or (text[:-1],)
         scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
         return Token("each", text, start, end, value=scale, per=per)
     if kind == "comma":

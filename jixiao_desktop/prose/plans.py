@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _FINAL_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _BREAKDOWN_RE, _FINAL_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
 )
 
@@ -26,6 +26,8 @@ class _Plans:
         The years' amounts are the parts of the total; this year's is what the text arrives at."""
         if not self.multi_year:
             return False
+        if self.projects:
+            return self.project_part(token, pre)
         if self.plan is None:
             if _WHOLE_PROJECT_RE.search(pre):
                 self.plan = self.item(token)
@@ -47,12 +49,34 @@ class _Plans:
             return True
         if _RX3.search(pre):
             self.plan_parts.append(item)
+            if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None:
+                self.open_breakdown(item)   # 2025年度计划安排资金1.413亿元，其中中央…、地方…: its parts
+                self.items = [i for i in self.items if i is not item]
             if _THIS_YEAR_RE.search(pre) or _RX4.search(pre):
                 self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
             elif "已" not in pre and not self.plan_first:
                 self.plan_first = (1, token.start, token.value, _written(token), item.approx)
             return True
         return False
+
+    def project_part(self, token: Token, pre: str) -> bool:
+        """Several projects, each with its 总投资 (（1）…总投资846万元，已累计下达…，2025年安排409万元；（2）…): each
+        project's total and earlier years are references; the amount for the text's latest year (or 本年) is an
+        item of this year's, which a total after them (以上合计) sums."""
+        if "总" in pre and _WHOLE_PROJECT_RE.search(pre):
+            return True
+        if "年" not in pre:
+            return False
+        years = [int(y) for y in _YEAR_RE.findall(pre)]
+        marker = _RESULT_RE.search(self.before(token))
+        if (not years and not _RX4.search(pre)) or (marker is not None and marker["sum"]):
+            return False   # 2025年共计安排1002.5万元: the projects' total
+        if "已" in pre or (years and years[-1] < self.text_latest_year):
+            return True
+        item = self.item(token)
+        self.add_item(item)
+        self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
+        return True
 
     def plan_years(self) -> int | None:
         found = _RX5.search(self.text)
@@ -70,7 +94,9 @@ class _Plans:
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
-            years = [int(y) for y in _YEAR_RE.findall(self.text[max(self.sentence_start, token.start - 40):token.start])]
+            # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)
+            since = self.text[max(self.sentence_start, self.prev_end, token.start - 40):token.start]
+            years = [int(y) for y in _YEAR_RE.findall(since)]
             if years and years[-1] < self.latest_year:
                 return True
         return False

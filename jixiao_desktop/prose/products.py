@@ -12,14 +12,15 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token, cn_number
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _RX10, _RX11, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _STOP_RE, _TIME, _factor_text, _is_separated, _labels_match,
-    _num, _per_thing, _rate_text, _same_thing,
+    _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
+_NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
@@ -166,6 +167,7 @@ class _Products:
             factors[0] += f"的{_num(rate.share.value)}%"
         uncertain = rate.approx
         things = [w for w in per if w not in _TIME] or []
+        self.last_factors = [rate.token.value]
         counted = False
         taken: list[Token] = []
         for position, thing in enumerate(things):
@@ -188,6 +190,7 @@ class _Products:
             shared = id(count) in self.used_counts   # a count one standard before already used
             self.used_counts.add(id(count))
             taken.append(count)
+            self.last_factors.append(count.value)
             value *= count.value
             factors.insert(len(factors) - 1, f"{_num(count.value)}{count.unit}")
             uncertain = uncertain or count.approx or self.approx(count)
@@ -261,60 +264,6 @@ class _Products:
             count = found
         return out
 
-    def sentence_end(self) -> int:
-        if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
-            found = _STOP_RE.search(self.text, self.sentence_start)
-            self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
-        return self._sentence_end[1]
-
-    def periods_of_count(self, count: Token, per: tuple[str, ...]) -> tuple[Decimal, str, bool] | None:
-        """A count said per month or per quarter (每月开展1次, 每季度训练1次) for a standard that is not: the
-        periods of the year it runs (the months the sentence names, 12 for 全年; 4 quarters for 全年)."""
-        each = self.count_each.get(id(count))
-        if each is None or not each.per or any(w in per for w in ("月", "季度", "季")):
-            return None
-        if each.per[0] == "月":
-            n, assumed = self.months_for(("月",))
-            return n, f"{_num(n)}个月", assumed
-        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
-            return Decimal(4), "4个季度", False
-        return None
-
-    def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
-        if "月" not in per:
-            return None
-        key = ("months", self.sentence_start)
-        if key not in self._memo:
-            self._memo.clear()
-            self._memo[key] = self._months(self.text[self.sentence_start:self.sentence_end()])
-        return self._memo[key]
-
-    def _months(self, sentence: str) -> tuple[Decimal, bool]:
-        found = _RX10.search(sentence)
-        if found:
-            n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
-            if n:
-                return n, False
-        if _RX11.search(sentence):
-            return Decimal(12), False
-        return Decimal(12), True
-
-    def years_for(self, per: tuple[str, ...]) -> Decimal | None:
-        """N年 named in the sentence (more than one year) for a yearly standard."""
-        if "年" not in per:
-            return None
-        key = ("years", self.sentence_start)
-        if key not in self._memo:
-            end, found = self.sentence_end(), None
-            for token in self.tokens[self.sentence_first:]:
-                if token.start >= end:
-                    break
-                if token.kind == "years" and token.value and token.value > 1:
-                    found = token.value
-                    break
-            self._memo[key] = found
-        return self._memo[key]
-
     def flush_rates(self, until: Token | None = None) -> list[_Item]:
         """Standards not yet closed by a result become items (standard × count)."""
         made = []
@@ -331,12 +280,54 @@ class _Products:
                 self.unresolved = True
                 continue
             value, words, uncertain = product
-            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True)
+            item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
+                         source=tuple(self.last_factors))
             self.add_item(item)
             made.append(item)
         return made
 
+    def states_rate(self, rate: _Rate, token: Token) -> bool:
+        """Whether a plain amount just after an open standard of its sentence, with only a name between
+        (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or when the
+        amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
+        if rate.consumed or token.per or rate.token.start < self.sentence_start:
+            return False
+        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
+            return False
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, token.start)
+        self.used_counts, self.last_factors = used, factors
+        if product is None or not product[0]:
+            return False
+        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+
+    def restated(self, chain: list[Token]) -> None:
+        """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is
+        no term of its own. Open standards of the sentence whose value is a factor of the chain are closed by it,
+        and so is a standard × count worked out before (in an earlier clause) whose standard and counts are all
+        factors of it (合计2512.4元/人/月；61人乘以2512.4元乘以6个月)."""
+        factors = set()
+        for token in chain:
+            if token.value is not None and token.kind != PERCENT:
+                factors.add(token.value)
+        if not factors:
+            return
+
+        def among(value: Decimal) -> bool:
+            return value in factors or (value / 10000) in factors
+
+        for rate in self.rates:
+            if not rate.consumed and rate.token.end <= chain[0].start and among(rate.token.value):
+                rate.consumed = True
+        first, k = chain[0].start, len(self.items)
+        while k > 0 and self.items[k - 1].start >= self.paragraph_start:
+            k -= 1   # only the items of the chain's paragraph are looked at
+        if k < len(self.items):
+            self.items[k:] = [i for i in self.items[k:] if not (
+                i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
+
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
+        self.restated(chain)
         value, words, uncertain = Decimal(1), [], False
         for token in chain:
             value *= token.value / 100 if token.kind == PERCENT else token.value

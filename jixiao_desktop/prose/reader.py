@@ -21,6 +21,9 @@ The grammar, over the tokens of :mod:`.lexer` (sentences end at 。； or a line
 - **percentage of a base** (X的20%, 按服务费的3%计取, 按建安费1.8%计): the base named, before or after.
 - **reference** (上年, 去年, 实际, 总投资, 累计, 结转…, or a year earlier than the latest the text
   names) is kept out of this year's items; **approved** (批复, 核定) is the amount arrived at.
+- **restating**: a × chain of bare numbers after the standard it works out (人均每月70元，2518乘以70乘以12)
+  closes that standard; a sum word right after a chain, or a 小计 after items of its own sentence, states the
+  reading that holds, else the one nearer the stated amount (an item's own 合计 inside a numbered list).
 
 Each relation is a :class:`Step` with both numbers; :attr:`Reading.bottom_line` is what the text
 arrives at for the form: the approved amount, else the form's own share, else the last result.
@@ -28,8 +31,9 @@ What the reader does not understand it leaves out: a standard with no count is n
 The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 
 This module walks the tokens and reads amounts; the grammar's parts are mixins of :class:`_Reader`, each
-in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.totals` (results, 小计,
-breakdowns, table rows, remainders), :mod:`.shares` (percentages of a base, splits between levels) and
+in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.periods` (months and years,
+spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remainders), :mod:`.shares`
+(percentages of a base, splits between levels) and
 :mod:`.plans` (multi-year plans, reference and approved amounts, the form's context, the bottom line).
 """
 
@@ -41,6 +45,7 @@ from functools import lru_cache
 
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
+from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.shares import _Shares
@@ -53,7 +58,10 @@ from jixiao_desktop.prose.words import (
 )
 
 
-class _Reader(_Products, _Totals, _Shares, _Plans):
+_PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
+
+
+class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit
@@ -97,10 +105,13 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
         self.plus_open = False
         self.prev_end = 0
         self.last_percent: Token | None = None
+        self.respective: tuple | None = None   # (parties named before 分别, the next one's index, end of the last %)
         self._sentence_end: tuple[int, int] | None = None
         self._memo: dict = {}
+        self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
         self.rate_shares: set[int] = set()   # ids of percentages taken by a standard (1,900元的60%)
         self.last_percent_base: _Item | None = None
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
@@ -110,6 +121,9 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or len(set(years)) >= 2 or _RX1.search(self.text))
+        self.text_latest_year = max(years, default=0)
+        # several projects, each with a 总投资 of its own (amounts that differ)
+        self.projects = len(set(_PROJECT_TOTAL_RE.findall(self.text))) >= 2
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
 
     # -- helpers -------------------------------------------------------------
@@ -308,7 +322,10 @@ class _Reader(_Products, _Totals, _Shares, _Plans):
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
                 r"[\s,，|｜:：=＝]*(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*", self.text[self.rates[-1].token.end:token.start]):
             is_result = True  # 团干部培训｜3期｜1.5万元/期｜4.5万元: the row's amount
-        if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "") or is_result):
+        if not is_result and self.rates and self.states_rate(self.rates[-1], token):
+            is_result = True  # 每家4500元，服务费630000元: the standard's product, named
+        if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "", "，", ",")
+                                     or is_result):
             self.close_chain(token, sum_marker="sub" if is_sub else "sum" if is_sum else False)
             return
         if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):

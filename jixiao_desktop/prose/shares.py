@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -20,6 +20,8 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列)\s*(\d|[两二三四五六七八九十])\s*项")
+_RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 class _Shares:
@@ -31,6 +33,10 @@ class _Shares:
         if self.chain_open and self.chain:
             self.chain.append(token)
             self.chain_open = False
+            return
+        listed = self.respective_party(token)
+        if listed is not None:
+            self.level_share(token, listed)   # 中央、省、市分别承担70%、10%、10%
             return
         party = _party_before(near)
         if _PERCENT_OF_RE.search(near) and not _RX12.search(near):
@@ -57,6 +63,24 @@ class _Shares:
             base = self.base_before(token, name)
             self.percent_pending = (base, name, token)
 
+    def respective_party(self, token: Token) -> str | None:
+        """中央、省、市分别承担70%、10%、10%: the parties named before 分别 take the percentages listed after it,
+        in order."""
+        clause = self.clause_before(token, 30)
+        found = _RESPECTIVE_RE.search(clause)
+        if found:
+            parties = _parties_in(found[1])
+            self.respective = (parties, 1, token.end) if len(parties) >= 2 else None
+            return parties[0] if self.respective else None
+        if self.respective is None:
+            return None
+        parties, i, end = self.respective
+        if i >= len(parties) or not re.fullmatch(r"\s*[、,，和及与]\s*", self.text[end:token.start]):
+            self.respective = None
+            return None
+        self.respective = (parties, i + 1, token.end)
+        return parties[i]
+
     def percent_part(self, token: Token, near: str) -> bool:
         """A part of the whole borne by a payer that is no level of government, stated as a percentage only
         (总投资500万元，其中企业自筹60%，其余由县财政补助…): the whole's share, a part a remainder leaves out."""
@@ -78,8 +102,13 @@ class _Shares:
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        if _RX16.match(name):
+        before = self.clause_before(token, 24)
+        if _RX16.match(name) or _RX16.search(before):
             terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
+            counted = _ITEMS_NAMED_RE.search(before)
+            if counted:   # 按以上两项的5%: the last two
+                n = int(counted[1]) if counted[1].isdigit() else int(cn_number(counted[1]) or 0)
+                terms = terms[-n:] if 0 < n <= len(terms) else terms
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
@@ -196,8 +225,9 @@ class _Shares:
                 return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
                              () if self.yearly(rate) else rate.per)
         following = [t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")]
-        written_after = bool(following) and following[0].kind == MONEY and not _party_before(
-            self.text[token.end:following[0].start][-10:])
+        between = self.text[token.end:following[0].start] if following else ""
+        written_after = bool(following) and following[0].kind == MONEY and not _party_before(between[-10:]) and not (
+            token.kind == "percent" and _RX19.match(between))   # 省级补助20%计126,100元: the share, not the whole
         has_before = any(t.kind == MONEY for t in self.sentence_tokens())
         if written_after and not has_before:
             return None

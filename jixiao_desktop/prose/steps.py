@@ -63,6 +63,7 @@ class _Item:
     token: Token | None = None      # the amount as written, for a plain amount
     product: bool = False           # a standard × count (or a × chain) worked out here
     closed: bool = False            # a result: it stands for the items before it
+    source: tuple[Decimal, ...] = ()  # a standard × count: the standard's and the counts' values
 
     @property
     def words(self) -> str:

@@ -17,6 +17,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
 class _Totals:
@@ -45,15 +46,53 @@ class _Totals:
         return True
 
     def close_chain(self, result: Token, sum_marker: bool) -> None:
-        value, words, uncertain = self.chain_value(self.chain)
+        chain = self.chain
+        value, words, uncertain = self.chain_value(chain)
         self.chain, self.chain_open = [], False
-        if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum"):
+        if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
+                and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
             self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
         self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
+        self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def narrow_terms(self, kind: str, terms: list[_Item], token: Token) -> list[_Item] | None:
+        """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
+        (1.队员工资…计1159200元；二是装备购置，含A台×4500元、B台×820元，小计105920元): the items of its
+        sentence, when their sum holds or is nearer the stated amount than the sum of all."""
+        if kind not in ("sum", "sub") or self.breakdown is not None or len(terms) < 3:
+            return None
+        k = len(terms)
+        while k > 0 and terms[k - 1].start >= self.sentence_start:
+            k -= 1
+        if k == 0 or len(terms) - k < 2 or _ALL_BEFORE_RE.search(self.before(token, 10)):
+            return None
+        narrow = [i for i in terms if i.start >= self.sentence_start]
+        tolerance = self.tolerance(token, self.approx(token))
+        near = abs(sum((i.value for i in narrow), Decimal(0)) - token.value)
+        far = abs(sum((i.value for i in terms), Decimal(0)) - token.value)
+        if far <= tolerance:
+            return None
+        return narrow if near <= tolerance or near < far else None
+
+    def states_chain(self, value: Decimal, result: Token, kind: str) -> bool:
+        """Whether a sum word right after a × chain (3. 资料费：240人乘以40元，合计9,600元) states the chain's value
+        rather than the sum of everything open: the reading that holds, else the one nearer the stated amount
+        (a slip of one digit stays near what it slips from)."""
+        self.flush_rates()
+        terms = self.open_terms(kind)
+        if not terms:
+            return True
+        tolerance = self.tolerance(result, self.approx(result))
+        chain_off = abs(value - result.value)
+        offs = [abs(value + sum((i.value for i in group), Decimal(0)) - result.value)
+                for group in (terms, [i for i in terms if i.start >= self.sentence_start]) if group]
+        if any(off <= tolerance for off in offs):
+            return False
+        return chain_off <= tolerance or chain_off < min(offs)
 
     def close_plus(self, result: Token) -> None:
         """a+b+c=d: the sum; and where it restates the products worked out before, one term each."""
@@ -118,6 +157,9 @@ class _Totals:
         self.flush_chain()
         self.flush_rates()
         terms = self.open_terms(kind)
+        narrow = self.narrow_terms(kind, terms, token)
+        if narrow is not None:
+            terms = narrow
         if len(terms) >= 2 or (len(terms) == 1 and terms[0].product):
             value = sum((i.value for i in terms), Decimal(0))
             step = "product" if len(terms) == 1 else "sum"
@@ -130,6 +172,17 @@ class _Totals:
             for start in replaced:
                 del self.this_year[start]
             self.this_year[token.start] = (1, token.start, token.value, _written(token), approx)
+        if narrow is not None:   # an item's own total (含A×…、B×…，小计X): the items before its clause stay open
+            inside = {id(t) for t in terms}
+            self.items = [i for i in self.items if id(i) not in inside]
+            if kind == "sub":
+                self.sub_start = len(self.items)
+                self.subtotals.append(result)
+            else:
+                self.items.append(result)
+            self.whole = result
+            self.chain = [token]
+            return
         if kind == "sub":
             if not terms and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.open_breakdown(result)
@@ -205,7 +258,8 @@ class _Totals:
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
-        if _party_before(self.text[token.end:token.end + 12]) == self.level:   # 其余44万元由县级财政配套
+        after = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 12], maxsplit=1)[0]
+        if _party_before(after) == self.level:   # 其余44万元由县级财政配套
             self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", self.approx(token)))
         if parts:
             value = whole.value - sum((p.value for p in parts), Decimal(0))

@@ -94,6 +94,16 @@ def _contained(text: str, sentence_start: int, position: int) -> bool:
     return bool(_RX21.search(segment))
 
 
+def _slip(a: Decimal, b: Decimal) -> bool:
+    """Whether ``b`` reads as ``a`` written with a slip: one digit wrong, or two neighbouring digits swapped."""
+    x, y = f"{a:.2f}".lstrip("0"), f"{b:.2f}".lstrip("0")
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+                              and x[diff[1]] == y[diff[0]])
+
+
 def _per_thing(per: tuple[str, ...]) -> str:
     words = [w for w in per if w and w not in _TIME]
     return words[0] if words else ""

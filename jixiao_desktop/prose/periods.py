@@ -1,0 +1,111 @@
+"""Periods of the prose grammar: the months a standard per month runs (12个月 named, a span such as
+5月至12月, 全年), the years a yearly one runs (N年 when the sentence names more than one), the periods of a
+count said per month or quarter, and a × chain whose months disagree with the span its sentence names
+(补助期限5月至12月 … 188人×200元×12个月: 8 months, not 12).
+
+A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import Token, cn_number
+from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _num
+
+# 5月至12月, 2025年7-12月, 3月—12月: a span of months (the later month not before the earlier)
+_SPAN_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月?\s*份?\s*[-—~～至到]\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
+
+
+def month_span(sentence: str) -> int | None:
+    """The months of the one span of months ``sentence`` names (None if none, or several)."""
+    spans = {(int(a), int(b)) for a, b in _SPAN_RE.findall(sentence)}
+    if len(spans) != 1:
+        return None
+    first, last = spans.pop()
+    return last - first + 1 if 1 <= first <= last <= 12 else None
+
+
+class _Periods:
+    """Months and years of standards, and the months of × chains."""
+
+    def sentence_end(self) -> int:
+        if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
+            found = _STOP_RE.search(self.text, self.sentence_start)
+            self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
+        return self._sentence_end[1]
+
+    def periods_of_count(self, count: Token, per: tuple[str, ...]) -> tuple[Decimal, str, bool] | None:
+        """A count said per month or per quarter (每月开展1次, 每季度训练1次) for a standard that is not: the
+        periods of the year it runs (the months the sentence names, 12 for 全年; 4 quarters for 全年)."""
+        each = self.count_each.get(id(count))
+        if each is None or not each.per or any(w in per for w in ("月", "季度", "季")):
+            return None
+        if each.per[0] == "月":
+            n, assumed = self.months_for(("月",))
+            return n, f"{_num(n)}个月", assumed
+        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
+            return Decimal(4), "4个季度", False
+        return None
+
+    def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
+        if "月" not in per:
+            return None
+        key = ("months", self.sentence_start)
+        if key not in self._memo:
+            self._memo.clear()
+            self._memo[key] = self._months(self.text[self.sentence_start:self.sentence_end()])
+        return self._memo[key]
+
+    def _months(self, sentence: str) -> tuple[Decimal, bool]:
+        found = _RX10.search(sentence)
+        if found:
+            n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
+            if n:
+                return n, False
+        span = month_span(sentence) if "月" in sentence else None
+        if span is not None:
+            return Decimal(span), False
+        if _RX11.search(sentence):
+            return Decimal(12), False
+        return Decimal(12), True
+
+    def sentence_span(self) -> int | None:
+        """The months of the span of months the current sentence names (cached for the sentence)."""
+        if self._span is None or self._span[0] != self.sentence_start:
+            sentence = self.text[self.sentence_start:self.sentence_end()]
+            self._span = (self.sentence_start, month_span(sentence) if "月" in sentence else None)
+        return self._span[1]
+
+    def chain_months(self, chain: list[Token], value: Decimal, words: str, result: Token, uncertain: bool) -> None:
+        """A × chain whose months (12个月, or a bare 12 where the sentence says 共十二个月) are not those of the
+        span of months its sentence names: the chain again with the span's months."""
+        span = self.sentence_span()
+        if span is None:
+            return
+        named = {t.value for t in self.tokens[self.sentence_first:self.index] if t.kind == "months"}
+        months = [t for t in chain if t.kind == "months" or (t.kind == "number" and t.value in named)]
+        if len(months) != 1 or not months[0].value or months[0].value == span:
+            return
+        n = months[0].value
+        computed = round_fen(value / n * span)
+        self.add_step("months", f"{words}按{_num(n)}个月计，句中期间为{span}个月，应为{self.fmt(computed)}", computed, result,
+                      uncertain)
+
+    def years_for(self, per: tuple[str, ...]) -> Decimal | None:
+        """N年 named in the sentence (more than one year) for a yearly standard."""
+        if "年" not in per:
+            return None
+        key = ("years", self.sentence_start)
+        if key not in self._memo:
+            end, found = self.sentence_end(), None
+            for token in self.tokens[self.sentence_first:]:
+                if token.start >= end:
+                    break
+                if token.kind == "years" and token.value and token.value > 1:
+                    found = token.value
+                    break
+            self._memo[key] = found
+        return self._memo[key]
