@@ -100,3 +100,20 @@ def test_cancelled_file_dialogs_do_nothing(window, qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     window.actions_.export_excel.trigger()
     assert not tasks.is_running(window)
+
+
+def test_the_import_report_shows_over_the_window_the_form_opened_in(window, qtbot, monkeypatch, tmp_path, boxes):
+    """A window holding a form imports into a window of its own; the report is over that one."""
+    from jixiao_desktop.ui.windows import open_windows
+
+    window.open_example(PROJECT)
+    workbook = tmp_path / "民政局.xlsx"
+    export_workbook(load(example_path(DEPARTMENT)), workbook)
+    choose_file(monkeypatch, workbook)
+    with qtbot.waitSignal(window.excel.imported, timeout=20000) as imported:
+        window.actions_.import_excel.trigger()
+    opened = open_windows()[-1]
+    assert opened is not window and opened.windowTitle().startswith("导入：民政局")
+    assert imported.args[0].parentWidget() is opened
+    imported.args[0].close()
+    opened.document.undo_stack.setClean()

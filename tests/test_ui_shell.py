@@ -435,3 +435,32 @@ def test_a_document_of_a_template_file_opens_in_the_editor_made_from_its_templat
     assert window.open_path(path)
     assert isinstance(window.editor, TemplateEditor) and not boxes
     assert not window.isWindowModified() and path.read_bytes() == before
+
+
+def test_an_explained_warning_looks_settled_in_the_form_too(qtbot):
+    """A field or cell whose only finding is an explained warning is a quiet green (not the warning's orange) and
+    its tooltip says 已说明 with the 出错说明; an open finding beside it still shows."""
+    from PySide6.QtCore import Qt
+
+    from jixiao_desktop.checks import Finding, Severity
+    from jixiao_desktop.ui.document import FormDocument
+    from jixiao_desktop.ui.editors import create_editor
+    from jixiao_desktop.ui.editors.table_models import SEVERITY_COLORS
+    from tests.conftest import load_example
+
+    editor = create_editor(FormDocument(load_example("project-2024-chenggong-eldercare")))
+    qtbot.addWidget(editor)
+    field = next(w for w in editor.fields if w.location == "year")
+    model = next(v.model() for v in editor.grids if v.model().rowCount() and v.model().columnCount())
+    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                       if model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable)
+    cell = model.location(row, column)
+    explained = [Finding("x.rule", Severity.WARNING, "year", "年度与项目期不符", explanation="跨年度项目，按批复填写"),
+                 Finding("x.rule", Severity.WARNING, cell, "格子的警告", explanation="已核实")]
+    editor.mark_findings(explained)
+    assert field.property("severity") == "explained"
+    assert "已说明" in field.toolTip() and "跨年度项目" in field.toolTip()
+    color = model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
+    assert color is not None and color.color().name() == SEVERITY_COLORS["explained"]
+    editor.mark_findings(explained + [Finding("y.rule", Severity.WARNING, "year", "还有一条未说明的")])
+    assert field.property("severity") == "warning"

@@ -123,9 +123,11 @@ class ExcelActions(QObject):
             .run_in_background()
 
     def _imported(self, path: Path, result: ImportResult) -> None:
-        if not self.open_form(result.form, f"导入：{path.stem}"):
+        target = self.open_form(result.form, f"导入：{path.stem}")
+        if not target:
             return
-        dialog = ImportReportDialog(result.report, path.name, self.parent_widget)
+        # the report goes over the window the form opened in (a window of its own when this one holds a form)
+        dialog = ImportReportDialog(result.report, path.name, target if isinstance(target, QWidget) else self.parent_widget)
         dialog.finished.connect(dialog.deleteLater)
         self.report_dialog = dialog
         dialog.open()

@@ -256,13 +256,15 @@ class MainWindow(QMainWindow):
         self.adopt(FormDocument(form), f"示例：{EXAMPLE_LABELS.get(name, name)}")
         return True
 
-    def open_form(self, form, display_name: str) -> bool:
-        """Open a form made elsewhere (an Excel import) as a new, unsaved document.
+    def open_form(self, form, display_name: str):
+        """Open a form made elsewhere (an Excel import) as a new, unsaved document; returns the window it
+        opened in (this one or a new one).
 
         It counts as modified, so closing it asks whether to save (and autosave keeps it).
         """
-        self.adopt(FormDocument(form), display_name).document.undo_stack.resetClean()
-        return True
+        target = self.adopt(FormDocument(form), display_name)
+        target.document.undo_stack.resetClean()
+        return target
 
     def save(self) -> bool:
         if self.document is None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from jixiao_desktop.forms import locations
-from jixiao_desktop.ui.editors.table_models import findings_tooltip, touches
+from jixiao_desktop.ui.editors.table_models import findings_tooltip, mark_key, touches
 
 
 class BoundField:
@@ -55,9 +55,7 @@ class BoundField:
             return  # unchanged: no restyle, no tooltip
         self._marked = marked
         widget: QWidget = self  # type: ignore[assignment]
-        severity = ""
-        if findings:
-            severity = min(findings, key=lambda f: f.severity.rank).severity.value
+        severity = mark_key(findings)
         if widget.property("severity") != severity:
             widget.setProperty("severity", severity)
             widget.style().unpolish(widget)
@@ -184,6 +182,7 @@ QLineEdit:disabled, QPlainTextEdit:disabled { background: #f1f3f6; }
 *[severity="error"] { background: #f9d2d2; }
 *[severity="warning"] { background: #fbe8bd; }
 *[severity="hint"] { background: #dbe8f8; }
+*[severity="explained"] { background: #e2f0e0; }
 QTableView { gridline-color: #b9c3cf; background: white; selection-background-color: #cfe0fb; selection-color: black; }
 QHeaderView::section { background: #eef2f7; border: 0; border-right: 1px solid #b9c3cf;
                        border-bottom: 1px solid #b9c3cf; padding: 3px 4px; }

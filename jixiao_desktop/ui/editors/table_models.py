@@ -22,7 +22,9 @@ from jixiao_desktop.money import format_amount
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2
 
-SEVERITY_COLORS = {"error": "#f9d2d2", "warning": "#fbe8bd", "hint": "#dbe8f8"}
+# An explained warning (出错说明 given) is settled: a quiet green, after every open finding.
+SEVERITY_COLORS = {"error": "#f9d2d2", "warning": "#fbe8bd", "hint": "#dbe8f8", "explained": "#e2f0e0"}
+_MARK_ORDER = ("error", "warning", "hint", "explained")
 READ_ONLY_COLOR = "#f1f3f6"
 FOOTER_COLOR = "#e9edf2"
 MISMATCH_COLOR = "#b3261e"
@@ -50,15 +52,21 @@ def touches(changed: str, location: str) -> bool:
     return location == changed or location.startswith(changed + ".") or location.startswith(changed + "[")
 
 
+def mark_key(findings: list) -> str:
+    """The mark of a cell or field: its worst open finding's severity, ``explained`` when all it has are
+    explained warnings, "" when it has none."""
+    keys = {"explained" if getattr(f, "explained", False) else f.severity.value for f in findings}
+    return next((k for k in _MARK_ORDER if k in keys), "")
+
+
 def severity_color(findings: list) -> QColor | None:
-    if not findings:
-        return None
-    worst = min(findings, key=lambda f: f.severity.rank)
-    return QColor(SEVERITY_COLORS[worst.severity.value])
+    key = mark_key(findings)
+    return QColor(SEVERITY_COLORS[key]) if key else None
 
 
 def findings_tooltip(findings: list) -> str:
-    return "\n".join(f"【{f.severity.label}】{f.message}" for f in findings)
+    return "\n".join(f"【已说明】{f.message}（出错说明：{f.explanation}）" if getattr(f, "explained", False)
+                     else f"【{f.severity.label}】{f.message}" for f in findings)
 
 
 def amount_text(document, value: Decimal | None) -> str:
