@@ -58,3 +58,18 @@ def boxes(monkeypatch):
     for kind in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
     return shown
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Stub QMessageBox.question: answers are taken in order; the questions are recorded."""
+    state = {"answers": [], "asked": []}
+
+    def question(parent, title, text, *args, **kwargs):
+        state["asked"].append(text)
+        return state["answers"].pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: pytest.fail(f"warning: {a[2]}")))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: pytest.fail(f"critical: {a[2]}")))
+    return state

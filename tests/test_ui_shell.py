@@ -28,21 +28,6 @@ Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
-def answers(monkeypatch):
-    """Stub QMessageBox.question: answers are taken in order; the questions are recorded."""
-    state = {"answers": [], "asked": []}
-
-    def question(parent, title, text, *args, **kwargs):
-        state["asked"].append(text)
-        return state["answers"].pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: pytest.fail(f"warning: {a[2]}")))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: pytest.fail(f"critical: {a[2]}")))
-    return state
-
-
-@pytest.fixture
 def year_warning():
     """A temporary warning rule (blank 年度) so the 出错说明 path is tested whatever the catalogue holds."""
 

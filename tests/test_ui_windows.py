@@ -33,20 +33,6 @@ LAPTOP = QRect(0, 0, 1366, 728)   # a 1366×768 screen less a 40-pixel taskbar
 
 
 @pytest.fixture
-def answers(monkeypatch):
-    """QMessageBox.question answered in order; the questions recorded."""
-    state = {"answers": [], "asked": []}
-
-    def question(parent, title, text, *args, **kwargs):
-        state["asked"].append(text)
-        return state["answers"].pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: pytest.fail(f"warning: {a[2]}")))
-    return state
-
-
-@pytest.fixture
 def two_files(tmp_path):
     """This year's form and last year's, as files of the clerk's own."""
     this_year, last_year = tmp_path / "2025年.jixiao", tmp_path / "2024年.jixiao"
