@@ -12,10 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from jixiao_desktop.forms import FORM_KINDS
-from jixiao_desktop.help.manual import RULES_CHAPTER
 from jixiao_desktop.resources import EXAMPLE_NAMES
 from jixiao_desktop.ui.find_replace import FindReplace
-from jixiao_desktop.ui.help_window import show_manual
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, NEW_FORM_LABELS
 
 
@@ -105,9 +103,9 @@ class MainActions:
         self.window_menu = WindowMenu(window, bar.addMenu("窗口(&W)"))
 
         help_menu = bar.addMenu("帮助(&H)")
-        self.manual = self._add(help_menu, "使用手册(&M)", lambda: show_manual(window), QKeySequence("F1"),
+        self.manual = self._add(help_menu, "使用手册(&M)", lambda: _manual(window), QKeySequence("F1"),
                                 icon(SP.SP_DialogHelpButton))
-        self.rules_help = self._add(help_menu, "规则说明(&R)", lambda: show_manual(window, RULES_CHAPTER))
+        self.rules_help = self._add(help_menu, "规则说明(&R)", lambda: _manual(window, rules=True))
         help_menu.addSeparator()
         self.log_folder = self._add(help_menu, "打开日志文件夹", window.open_log_folder)
         self.about = self._add(help_menu, "关于(&A)", window.show_about)
@@ -160,3 +158,11 @@ def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
         if not key.isEmpty() and key not in out:
             out.append(key)
     return out
+
+
+def _manual(window: QMainWindow, rules: bool = False) -> None:
+    """The manual (its rules chapter): its window, the help data and tomllib load when first asked for."""
+    from jixiao_desktop.help.manual import RULES_CHAPTER
+    from jixiao_desktop.ui.help_window import show_manual
+
+    show_manual(window, RULES_CHAPTER) if rules else show_manual(window)
