@@ -83,8 +83,10 @@ def main() -> int:
 
     window.open_example("project-2024-chenggong-eldercare")
     settle(app, 1.0)
-    for _ in range(3):  # the 成本指标 warning selected, its cell focused on the 绩效指标 tab
-        window.findings.step(1)
+    # the 成本指标 warning selected, its cell focused on the 绩效指标 tab
+    cost = next(f for f in window.findings.findings() if f.rule == "cost.vs_budget")
+    window.findings.select_finding(cost)
+    window.focus_location(cost.location)
     settle(app)
     save(window, "02-project-findings.png")
 
