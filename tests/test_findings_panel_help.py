@@ -7,7 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from jixiao_desktop.checks import Finding, Report, Severity
-from jixiao_desktop.ui.findings_panel import EXPLAINED_COLOR, FINDING_ROLE, FindingsPanel
+from jixiao_desktop.ui.findings_panel import (
+    EXPLAINED_COLOR,
+    FINDING_ROLE,
+    FindingsPanel,
+)
 from jixiao_desktop.ui.help_window import HelpWindow
 
 LONG = ("“社区养老服务中心”的数量前后不一致：10个（数量指标）；12个（年度目标）；同一数量应处处相同。"
@@ -44,7 +48,8 @@ def _item_of(panel, rule):
 
 def test_tooltips_name_the_rule_by_its_title(qtbot):
     panel = _panel(qtbot)
-    tip = _item_of(panel, "counts.disagree").toolTip()
+    item = _item_of(panel, "counts.disagree")
+    tip = panel.model.data(item.index(), Qt.ItemDataRole.ToolTipRole)   # what the view shows
     assert "同一数量在不同地方不一致" in tip
     assert "counts.disagree" in tip and "color:#8a8f98" in tip   # the id after the title, small and grey
     assert "规则：counts.disagree" not in tip

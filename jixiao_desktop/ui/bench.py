@@ -111,8 +111,12 @@ class _EditProbe:
         from jixiao_desktop.ui.main_window import MainWindow
 
         self.app = create_application([])
+        from jixiao_desktop.ui.windows import window_of_file
+
         self.window = MainWindow(AppPaths.under(tempfile.mkdtemp(prefix="jixiao-bench-")))
         self.window.open_path(largest_example(), ask=False)
+        # a second probe finds the file open in the first one's window (a file is open in one window only)
+        self.window = window_of_file(largest_example()) or self.window
         self.window.show()
         self.app.processEvents()
         self.location, self.values = location, values
@@ -120,6 +124,8 @@ class _EditProbe:
         atexit.register(self.close)
 
     def close(self) -> None:
+        if self.window.document is None:
+            return
         self.window.document.undo_stack.setClean()
         self.window.close()
         self.window.set_document(None)

@@ -14,6 +14,7 @@ from jixiao_desktop.forms.locations import describe
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 3   # the finding's place in words (for its tooltip, made when shown)
 EXPLAINED = "explained"
 EXPLAINED_COLOR = "#4f7a55"   # settled: grey-green, not the warning's orange
 ID_STYLE = "color:#8a8f98; font-size:small"
@@ -31,10 +32,20 @@ def group_of(finding: Finding) -> str:
     return EXPLAINED if finding.explained else finding.severity.value
 
 
-def rule_title(rule_id: str) -> str:
-    from jixiao_desktop.help.rules import rule_title as title
+_TITLES: dict[str, str] = {}
 
-    return title(rule_id)
+
+def rule_title(rule_id: str) -> str:
+    """The rule's Chinese title, looked up once per rule (the panel redraws on every keystroke that changes a
+    finding)."""
+    title = _TITLES.get(rule_id)
+    if title is None:
+        from jixiao_desktop.help.rules import rule_title as lookup
+
+        title = lookup(rule_id)
+        if title != rule_id:          # an id not (yet) in the catalogue is asked again next time
+            _TITLES[rule_id] = title
+    return title
 
 
 def tooltip(finding: Finding, where: str) -> str:
@@ -107,12 +118,11 @@ class FindingsModel(QStandardItemModel):
                     text = f"已说明　{text}　〔说明：{finding.explanation}〕"
                 message = QStandardItem(self._icons[key], text)
                 message.setData(finding, FINDING_ROLE)
-                tip = tooltip(finding, location_label)
-                message.setToolTip(tip)
+                message.setData(location_label, WHERE_ROLE)
                 message.setEditable(False)
                 where = QStandardItem(location_label)
                 where.setData(finding, FINDING_ROLE)
-                where.setToolTip(tip)
+                where.setData(location_label, WHERE_ROLE)
                 where.setEditable(False)
                 if finding.explained:
                     message.setForeground(settled)
@@ -122,6 +132,14 @@ class FindingsModel(QStandardItemModel):
                 head.setForeground(settled)
             self.appendRow([head, tail])
         return True
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        """A finding's tooltip is made when it is shown, not for every finding at every redraw."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            finding = self.finding_at(index)
+            if finding is not None:
+                return tooltip(finding, super().data(index, WHERE_ROLE) or "")
+        return super().data(index, role)
 
     def finding_at(self, index: QModelIndex) -> Finding | None:
         value = index.data(FINDING_ROLE) if index.isValid() else None
