@@ -35,3 +35,17 @@ def test_the_span_of_months_named_is_the_period_paid_over_the_months_counted():
     assert _failures(cross.replace("按5个月计，需6万元", "按6个月计，需7.2万元")) == []
     # a span written with a dash, the months counted in Chinese numerals
     assert _found("保安3名，每人每月2,500元，2025年1-12月，按十个月计算，共7.5万元。", "90000", "75000")
+
+
+def test_thresholds_and_classes_are_not_quantities():
+    # 30亩以上: who qualifies, not a count of the calculation
+    text = "家庭农场奖补：对流转土地30亩以上的家庭农场，按每亩80元奖补，预计奖补面积1.2万亩，需资金96万元。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(text.replace("需资金96万元", "需资金69万元"), "960000", "690000", unit=AmountUnit.WAN_YUAN)
+    # 300元档次: a class of payers, not an amount
+    classes = ("医保缴费资助：按300元档次参保的2,000人，每人资助60元；按500元及以上档次参保的1,000人，每人资助90元。"
+               "共需资助资金21万元。")
+    assert _failures(classes) == []
+    assert _found(classes.replace("共需资助资金21万元", "共需资助资金24万元"), "210000", "240000")
+    # 以上合计 after a count is still a total word
+    assert _failures("购置桌椅120套，每套300元；书柜20个，每个500元。以上合计46,000元。") == []
