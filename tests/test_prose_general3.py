@@ -49,3 +49,12 @@ def test_thresholds_and_classes_are_not_quantities():
     assert _found(classes.replace("共需资助资金21万元", "共需资助资金24万元"), "210000", "240000")
     # 以上合计 after a count is still a total word
     assert _failures("购置桌椅120套，每套300元；书柜20个，每个500元。以上合计46,000元。") == []
+
+
+def test_standards_listed_after_fenbie_pair_in_order_with_the_counts_listed_before():
+    text = "驻村干部补助：第一书记5人、工作队员12人，分别按每人每月1,000元、600元补助，全年共计14.64万元。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(text.replace("14.64万元", "16.44万元"), "146400", "164400", unit=AmountUnit.WAN_YUAN)
+    three = "奖励：一等奖3名、二等奖6名、三等奖10名，分别奖励每人5000元、3000元、1000元，合计4.3万元。"
+    assert _failures(three) == []
+    assert _found(three.replace("合计4.3万元", "合计4.6万元"), "43000", "46000")

@@ -15,7 +15,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _ENUMERATED_RE, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
     _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
@@ -77,6 +77,10 @@ class _Products:
         or after it, before the next standard or result)."""
         start, end = rate.token.start, rate.token.end
         listed = rate.k < len(self.rates) and self.rates[rate.k] is rate
+        if listed and not secondary:
+            paired = self.respective_count(rate, thing, exclude)
+            if paired is not None:
+                return paired
         previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
         limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
@@ -108,6 +112,29 @@ class _Products:
         elif best is None:
             best = self.shared_count(rate, thing, previous, exclude)
         return best
+
+    def respective_count(self, rate: _Rate, thing: str, exclude: list[Token] = ()) -> Token | None:
+        """甲2名、乙7名、丙15名，分别按每人每年2万元、0.8万元、0.3万元: standards listed after 分别 pair, in
+        order, with as many counts of their measure listed before it in the sentence."""
+        rates, k = self.rates, rate.k
+        lo = hi = k
+        while lo > 0 and rates[lo - 1].token.start >= self.sentence_start and _ENUMERATED_RE.fullmatch(
+                self.text[rates[lo - 1].token.end:rates[lo].token.start]):
+            lo -= 1
+        while hi + 1 < len(rates) and _ENUMERATED_RE.fullmatch(self.text[rates[hi].token.end:rates[hi + 1].token.start]):
+            hi += 1
+        if hi == lo:
+            return None
+        clause = self.clause_before(rates[lo].token, 30)
+        if "分别" not in clause:
+            return None
+        before = rates[lo].token.start - len(clause)
+        lo_c = bisect_left(self.count_starts, self.sentence_start)
+        listed = [c for c in self.counts[lo_c:bisect_left(self.count_starts, before)] if self.matches(thing, c)]
+        if len(listed) < hi - lo + 1:
+            return None
+        count = listed[len(listed) - (hi - lo + 1) + (k - lo)]
+        return None if count in exclude else count
 
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
