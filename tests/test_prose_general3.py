@@ -58,3 +58,13 @@ def test_standards_listed_after_fenbie_pair_in_order_with_the_counts_listed_befo
     three = "奖励：一等奖3名、二等奖6名、三等奖10名，分别奖励每人5000元、3000元、1000元，合计4.3万元。"
     assert _failures(three) == []
     assert _found(three.replace("合计4.3万元", "合计4.6万元"), "43000", "46000")
+
+
+def test_an_amount_named_after_a_standard_and_its_periods_states_its_product():
+    text = "污水处理费：日均处理污水2,000吨，处理单价每吨1.5元，全年按365天，处理费109.5万元"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("1095000")
+    assert _found(text.replace("109.5万元", "109.8万元"), "1095000", "1098000", unit=AmountUnit.WAN_YUAN)
+    glued = "绿地养护：绿地面积50万平方米，按每平方米每年3元测算养护费用150万元；行道树2,000株，每株每年100元，计20万元。合计170万元。"
+    assert _failures(glued, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(glued.replace("合计170万元", "合计190万元"), "1700000", "1900000", unit=AmountUnit.WAN_YUAN)

@@ -21,6 +21,7 @@ from jixiao_desktop.prose.words import (
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
+_NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
@@ -319,7 +320,7 @@ class _Products:
         amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
         if rate.consumed or token.per or rate.token.start < self.sentence_start:
             return False
-        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
+        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(rate, token):
             return False
         used, factors = set(self.used_counts), list(self.last_factors)
         product = self.product_of(rate, token.start)
@@ -327,6 +328,18 @@ class _Products:
         if product is None or not product[0]:
             return False
         return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+
+    def named_after(self, rate: _Rate, token: Token) -> bool:
+        """Only counts and periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护
+        费用343.2万元; 每吨68元，全年按365天，处理费459.17万元)."""
+        last = rate.token.end
+        for other in self.tokens[max(self.sentence_first, self.index - 8):self.index]:
+            if other.start < rate.token.end:
+                continue
+            if other.kind not in (COUNT, "months", "years", "each"):
+                return False
+            last = other.end
+        return bool(_NAMED_TAIL_RE.fullmatch(self.text[last:token.start]))
 
     def restated(self, chain: list[Token]) -> None:
         """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is
