@@ -68,3 +68,13 @@ def test_an_amount_named_after_a_standard_and_its_periods_states_its_product():
     glued = "绿地养护：绿地面积50万平方米，按每平方米每年3元测算养护费用150万元；行道树2,000株，每株每年100元，计20万元。合计170万元。"
     assert _failures(glued, unit=AmountUnit.WAN_YUAN) == []
     assert _found(glued.replace("合计170万元", "合计190万元"), "1700000", "1900000", unit=AmountUnit.WAN_YUAN)
+
+
+def test_a_bare_xu_after_a_standard_of_its_clause_states_that_clause_only():
+    text = ("文化下乡：宣传展板制作30,000元；送戏下乡演出24场，每场5,000元，需120,000元；"
+            "电影放映300场，每场200元，需60,000元。三项共需210,000元。")
+    assert _failures(text) == []
+    assert _found(text.replace("三项共需210,000元", "三项共需201,000元"), "210000", "201000")
+    # 全年需 after clauses of items still sums them all
+    whole = "一类公厕6座，每座每年8,000元；二类公厕15座，每座每年5,000元，全年需资金12.3万元。"
+    assert _failures(whole, unit=AmountUnit.WAN_YUAN) == []

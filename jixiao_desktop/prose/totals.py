@@ -119,6 +119,11 @@ class _Totals:
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
 
+    def items_in_clause(self, token: Token) -> bool:
+        """Whether a standard or product of the clause before ``token`` (since the last ；) is still open."""
+        rates = [r for r in self.rates if not r.consumed and r.token.start >= self.sentence_start]
+        return bool(rates) or (len(self.chain) >= 2 and self.chain[0].start >= self.sentence_start)
+
     def local_index(self, need: bool = False) -> int:
         """Where the items a local result covers begin: those of its sentence; for what a paragraph needs
         in all (全年需…), also the items of its earlier clauses (；) that no result has closed
