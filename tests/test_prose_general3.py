@@ -78,3 +78,9 @@ def test_a_bare_xu_after_a_standard_of_its_clause_states_that_clause_only():
     # 全年需 after clauses of items still sums them all
     whole = "一类公厕6座，每座每年8,000元；二类公厕15座，每座每年5,000元，全年需资金12.3万元。"
     assert _failures(whole, unit=AmountUnit.WAN_YUAN) == []
+
+
+def test_a_standard_for_the_rest_is_per_the_whole_count_less_the_parts_named():
+    text = "学生营养餐补助：在校学生2,000人，其中寄宿生600人按每人每天8元，其余按每人每天4元，全年按200天计，共需208万元。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(text.replace("共需208万元", "共需176万元"), "2080000", "1760000", unit=AmountUnit.WAN_YUAN)

@@ -15,7 +15,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _ENUMERATED_RE, _RX18, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
     _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
@@ -79,7 +79,7 @@ class _Products:
         start, end = rate.token.start, rate.token.end
         listed = rate.k < len(self.rates) and self.rates[rate.k] is rate
         if listed and not secondary:
-            paired = self.respective_count(rate, thing, exclude)
+            paired = self.respective_count(rate, thing, exclude) or self.remainder_count(rate, thing)
             if paired is not None:
                 return paired
         previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
@@ -136,6 +136,23 @@ class _Products:
             return None
         count = listed[len(listed) - (hi - lo + 1) + (k - lo)]
         return None if count in exclude else count
+
+    def remainder_count(self, rate: _Rate, thing: str) -> Token | None:
+        """服务对象1,680人，其中…420人按…，其余按每人每月100元: a standard for 其余 with no count of its own is per
+        the first count of its measure in the sentence less the others named after it."""
+        clause = self.clause_before(rate.token, 24)
+        if not _RX18.search(clause):
+            return None
+        lo, hi = bisect_left(self.count_starts, self.sentence_start), bisect_left(self.count_starts, rate.token.end)
+        counts = [c for c in self.counts[lo:hi] if self.matches(thing, c)]
+        if len(counts) < 2 or counts[-1].start >= rate.token.start - len(clause):
+            return None   # a count in its own clause
+        whole, parts = counts[0], counts[1:]
+        left = whole.value - sum((c.value for c in parts), Decimal(0))
+        if left <= 0:
+            return None
+        text = f"（{_num(whole.value)}－{'－'.join(_num(c.value) for c in parts)}）{whole.unit}"
+        return Token(COUNT, text, rate.token.start, rate.token.start, left, whole.unit, approx=whole.approx)
 
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
