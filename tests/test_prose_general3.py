@@ -84,3 +84,15 @@ def test_a_standard_for_the_rest_is_per_the_whole_count_less_the_parts_named():
     text = "学生营养餐补助：在校学生2,000人，其中寄宿生600人按每人每天8元，其余按每人每天4元，全年按200天计，共需208万元。"
     assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
     assert _found(text.replace("共需208万元", "共需176万元"), "2080000", "1760000", unit=AmountUnit.WAN_YUAN)
+
+
+def test_a_subtotal_inside_a_numbered_part_covers_that_part():
+    text = ("社区服务中心运行经费（一）人员：社工4名，每人每月4,000元，全年192,000元；（二）公用：办公费每月2,000元，"
+            "全年24,000元；水电费每月1,500元，全年18,000元，小计42,000元；（三）活动：开展活动20次，每次3,000元，"
+            "计60,000元。以上合计294,000元。")
+    assert _failures(text) == []
+    assert _found(text.replace("小计42,000元", "小计44,000元"), "42000", "44000")
+    assert _found(text.replace("以上合计294,000元", "以上合计249,000元"), "294000", "249000")
+    # parts each of one item under a 小计 of them all stay summed together
+    parts = "物资：（一）帐篷20顶×1,500元＝3万元；（二）折叠床100张×200元＝2万元；小计5万元。值班补助1万元。总计6万元。"
+    assert _failures(parts, unit=AmountUnit.WAN_YUAN) == []

@@ -18,6 +18,8 @@ from jixiao_desktop.prose.words import (
 
 
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
+_SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
+                         r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
 class _Totals:
@@ -63,6 +65,11 @@ class _Totals:
         """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
         (1.队员工资…计1159200元；二是装备购置，含A台×4500元、B台×820元，小计105920元): the items of its
         sentence, when their sum holds or is nearer the stated amount than the sum of all."""
+        if kind == "sub" and self.breakdown is None and len(terms) >= 2:
+            section = self.section_start(terms[0].end, token.start)
+            inside = [i for i in terms if section is not None and i.start >= section]
+            if 2 <= len(inside) < len(terms) and self.nearer(inside, terms, token):
+                return inside   # （二）运行类：水电费…；物业…，小计X: the items of its own numbered part
         if kind not in ("sum", "sub") or self.breakdown is not None or len(terms) < 3:
             return None
         k = len(terms)
@@ -71,12 +78,24 @@ class _Totals:
         if k == 0 or len(terms) - k < 2 or _ALL_BEFORE_RE.search(self.before(token, 10)):
             return None
         narrow = [i for i in terms if i.start >= self.sentence_start]
+        return narrow if self.nearer(narrow, terms, token) else None
+
+    def nearer(self, narrow: list[_Item], terms: list[_Item], token: Token) -> bool:
+        """Whether the sum of ``narrow`` holds, or is nearer the stated amount than the sum of all ``terms`` (which
+        does not hold)."""
         tolerance = self.tolerance(token, self.approx(token))
         near = abs(sum((i.value for i in narrow), Decimal(0)) - token.value)
         far = abs(sum((i.value for i in terms), Decimal(0)) - token.value)
         if far <= tolerance:
-            return None
-        return narrow if near <= tolerance or near < far else None
+            return False
+        return near <= tolerance or near < far
+
+    def section_start(self, start: int, end: int) -> int | None:
+        """Where the last numbered part (（二）, 2., 二、, 二是) between ``start`` and ``end`` begins."""
+        found = None
+        for found in _SECTION_RE.finditer(self.text, start, end):
+            pass
+        return found.start() if found is not None else None
 
     def states_chain(self, value: Decimal, result: Token, kind: str) -> bool:
         """Whether a sum word right after a × chain (3. 资料费：240人乘以40元，合计9,600元) states the chain's value
