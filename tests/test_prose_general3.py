@@ -96,3 +96,11 @@ def test_a_subtotal_inside_a_numbered_part_covers_that_part():
     # parts each of one item under a 小计 of them all stay summed together
     parts = "物资：（一）帐篷20顶×1,500元＝3万元；（二）折叠床100张×200元＝2万元；小计5万元。值班补助1万元。总计6万元。"
     assert _failures(parts, unit=AmountUnit.WAN_YUAN) == []
+
+
+def test_a_total_paid_over_several_years_gives_this_years_amount():
+    text = "引进人才生活补贴：引进人才8名，每人15万元，共120万元，分两年发放，2025年发放60万元。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("600000")
+    # one year only: the total is the year's amount
+    assert _bottom("引进人才8名，每人15万元，共120万元。", unit=AmountUnit.WAN_YUAN) == Decimal("1200000")
