@@ -104,3 +104,15 @@ def test_a_total_paid_over_several_years_gives_this_years_amount():
     assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("600000")
     # one year only: the total is the year's amount
     assert _bottom("引进人才8名，每人15万元，共120万元。", unit=AmountUnit.WAN_YUAN) == Decimal("1200000")
+
+
+def test_a_count_per_quarter_runs_the_four_quarters_of_the_year():
+    text = "应急演练：每季度2次，每次8,000元，计64,000元。"
+    assert _failures(text) == []
+    assert _found(text.replace("计64,000元", "计16,000元"), "64000", "16000")
+
+
+def test_a_price_per_kwh_with_nothing_counted_is_no_term_of_the_sum():
+    text = "办公楼电费：用电设备功率合计80千瓦，每天运行8小时，电价0.7元/度，全年电费约16.35万元。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _bottom(text, unit=AmountUnit.WAN_YUAN) in (None, Decimal("163500"))   # never 0.7元 + the total

@@ -80,7 +80,7 @@ _PATTERNS = [
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
     ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
-              rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
+              rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
     ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
     ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),

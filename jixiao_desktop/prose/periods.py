@@ -55,8 +55,10 @@ class _Periods:
         if each.per[0] == "月":
             n, assumed = self.months_for(("月",))
             return n, f"{_num(n)}个月", assumed
-        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
-            return Decimal(4), "4个季度", False
+        if each.per[0] in ("季度", "季"):
+            # 每季度1次: the 4 quarters of the budget's year, unless the sentence names a span of months
+            if _RX11.search(self.text[self.sentence_start:self.sentence_end()]) or self.sentence_span() is None:
+                return Decimal(4), "4个季度", False
         return None
 
     def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
