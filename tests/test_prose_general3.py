@@ -116,3 +116,10 @@ def test_a_price_per_kwh_with_nothing_counted_is_no_term_of_the_sum():
     text = "办公楼电费：用电设备功率合计80千瓦，每天运行8小时，电价0.7元/度，全年电费约16.35万元。"
     assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
     assert _bottom(text, unit=AmountUnit.WAN_YUAN) in (None, Decimal("163500"))   # never 0.7元 + the total
+
+
+def test_qizhong_after_a_worked_out_result_lists_its_parts():
+    text = "美丽庭院奖补：奖补农户200户，每户3,000元，计60万元，其中示范户50户，计15万元，余下45万元用于其他150户。"
+    assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
+    assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("600000")
+    assert _found(text.replace("余下45万元", "余下40万元"), "450000", "400000", unit=AmountUnit.WAN_YUAN)

@@ -20,6 +20,7 @@ from jixiao_desktop.prose.words import (
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
                          r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
+_OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
 class _Totals:
@@ -232,6 +233,8 @@ class _Totals:
             if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.items = [i for i in self.items if i is not result]
                 self.open_breakdown(result)
+        elif self.breakdown is None and _OF_WHICH_RE.match(self.text, token.end):
+            self.open_breakdown(result)   # 每村20万元，计300万元，其中九个村…计180万元，余下…: the parts of its result
         self.whole = result
         self.unresolved = False
         self.candidates.append((4, token.start, token.value, _written(token) if terms == [] else f"合计{_written(token)}", approx))
