@@ -123,3 +123,7 @@ def test_qizhong_after_a_worked_out_result_lists_its_parts():
     assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
     assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("600000")
     assert _found(text.replace("余下45万元", "余下40万元"), "450000", "400000", unit=AmountUnit.WAN_YUAN)
+    # a count of the standard's own, then another item named: a new item even where its value is the product's
+    item = "慰问困难群众每人500元，100人，福利院补助5万元，合计10万元。"
+    assert _failures(item, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(item.replace("合计10万元", "合计5万元"), "100000", "50000", unit=AmountUnit.WAN_YUAN)

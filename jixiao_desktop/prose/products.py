@@ -347,14 +347,14 @@ class _Products:
         return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
 
     def named_after(self, rate: _Rate, token: Token) -> bool:
-        """Only counts and periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护
+        """Only periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护
         费用343.2万元; 每吨68元，全年按365天，处理费459.17万元)."""
         last = rate.token.end
         for other in self.tokens[max(self.sentence_first, self.index - 8):self.index]:
             if other.start < rate.token.end:
                 continue
-            if other.kind not in (COUNT, "months", "years", "each"):
-                return False
+            if other.kind not in ("months", "years", "each") and not (other.kind == COUNT and other.unit in ("天", "日")):
+                return False   # 每人1000元，50人，敬老院补助5万: a new item, whatever its value
             last = other.end
         return bool(_NAMED_TAIL_RE.fullmatch(self.text[last:token.start]))
 
