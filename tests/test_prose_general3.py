@@ -68,6 +68,10 @@ def test_an_amount_named_after_a_standard_and_its_periods_states_its_product():
     glued = "绿地养护：绿地面积50万平方米，按每平方米每年3元测算养护费用150万元；行道树2,000株，每株每年100元，计20万元。合计170万元。"
     assert _failures(glued, unit=AmountUnit.WAN_YUAN) == []
     assert _found(glued.replace("合计170万元", "合计190万元"), "1700000", "1900000", unit=AmountUnit.WAN_YUAN)
+    # a count of the standard's own, then another item named: a new item even where its value is the product's
+    item = "慰问困难群众每人500元，100人，福利院补助5万元，合计10万元。"
+    assert _failures(item, unit=AmountUnit.WAN_YUAN) == []
+    assert _found(item.replace("合计10万元", "合计5万元"), "100000", "50000", unit=AmountUnit.WAN_YUAN)
 
 
 def test_a_bare_xu_after_a_standard_of_its_clause_states_that_clause_only():
@@ -123,7 +127,3 @@ def test_qizhong_after_a_worked_out_result_lists_its_parts():
     assert _failures(text, unit=AmountUnit.WAN_YUAN) == []
     assert _bottom(text, unit=AmountUnit.WAN_YUAN) == Decimal("600000")
     assert _found(text.replace("余下45万元", "余下40万元"), "450000", "400000", unit=AmountUnit.WAN_YUAN)
-    # a count of the standard's own, then another item named: a new item even where its value is the product's
-    item = "慰问困难群众每人500元，100人，福利院补助5万元，合计10万元。"
-    assert _failures(item, unit=AmountUnit.WAN_YUAN) == []
-    assert _found(item.replace("合计10万元", "合计5万元"), "100000", "50000", unit=AmountUnit.WAN_YUAN)
