@@ -68,9 +68,6 @@ _PATTERNS = [
     ("date", r"(?<![\d.])\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)"),
     ("range", rf"{_NUMBER}\s*[-—~～至到]\s*{_NUMBER}\s*(?:周岁|岁|%|度|倍|分|年|级)"),
     ("age", rf"{_NUMBER}\s*(?:周岁|岁)(?:以上|以下|及以上)?"),
-    # thresholds and classes, not quantities: 经营耕地50亩以上的, 按200元及以上档次缴费的
-    ("threshold", rf"{_NUMBER}\s*万?\s*(?:亿元|万元|元|{_MEASURE_RE})\s*(?:[及或]\s*)?(?:以上|以下|以内)(?![合共总]计|\d|[两三四五六七八九十]项)"
-                  rf"|{_NUMBER}\s*(?:万元|元)\s*(?:[及或]\s*以上\s*)?档"),
     ("listno", r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、．)）](?!\d)|[（(]\s*\d{1,2}\s*[)）])"),
     ("listno", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|(?:^|(?<=[\n。；;]))\s*[一二三四五六七八九十]{1,3}\s*、"),
     ("ordinal", rf"第\s*(?:\d+|{_CN_NUMBER})\s*(?:{_MEASURE_RE}|季度|批次|年|月|阶段)?"),
@@ -217,9 +214,14 @@ def _kind_of(match: re.Match) -> str:
     return ""
 
 
-_SKIPPED = frozenset(("threshold", "docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"))
+_SKIPPED = frozenset(("docno", "phone", "code", "date", "range", "age", "listno", "ordinal", "times"))
 _PER_SPLIT_RE = re.compile(r"\s*[./·]\s*")
 _RATIO_SPLIT_RE = re.compile(r"\s*[:：比]\s*")
+
+
+# thresholds and classes, not quantities: 经营耕地50亩以上的, 按200元及以上档次缴费的 (not 以上合计)
+_THRESHOLD_RE = re.compile(r"\s*(?:[及或]\s*)?(?:以上|以下|以内)(?![合共总]计|\d|[两三四五六七八九十]项)")
+_CLASS_RE = re.compile(r"\s*(?:[及或]\s*以上\s*)?档")
 
 
 def _token(kind: str, m: re.Match) -> Token | None:
@@ -227,6 +229,9 @@ def _token(kind: str, m: re.Match) -> Token | None:
         return Token("stop", m.group(0), m.start(), m.end())
     if kind in _SKIPPED:
         return None  # not part of a calculation
+    if kind in (MONEY, COUNT) and (_THRESHOLD_RE.match(m.string, m.end()) or (
+            kind == MONEY and not m["m_per"] and _CLASS_RE.match(m.string, m.end()))):
+        return None
     text, start, end = m.group(0), m.start(), m.end()
     if kind == "plus_percent":
         number = read_decimal(m["pp_num"])
