@@ -63,6 +63,12 @@ def test_the_second_corpus_too():
     # total of everything, 以上两项的5%, spans of months, 分别承担, several projects each with its 总投资, …
     # Session 5's general fixes (tests/test_prose_general2.py): 100 % / 0 %; the other corpora unchanged.
     ("blind5", 1.0, 0.0),
+    # blind6.jsonl (160, session 6, free prose written blind by another hand), first run: 86.3 % found,
+    # 18.75 % flagged. Session 6's general fixes (tests/test_prose_general3.py): a span of months over the months
+    # counted, thresholds (50亩以上, 100元档次), 分别 pairing listed counts, an amount named after a standard, 需
+    # of its own clause, 其余 count, 小计 of a numbered part, 分N年 plans, 每季度, 元/度, 其中 after a result:
+    # 97.5 % / 7.5 %; the other corpora unchanged.
+    ("blind6", 0.975, 0.075),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -77,7 +77,7 @@ _PATTERNS = [
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
     ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
-              rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}))?"),
+              rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
     ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
     ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),
@@ -219,11 +219,19 @@ _PER_SPLIT_RE = re.compile(r"\s*[./·]\s*")
 _RATIO_SPLIT_RE = re.compile(r"\s*[:：比]\s*")
 
 
+# thresholds and classes, not quantities: 经营耕地50亩以上的, 按200元及以上档次缴费的 (not 以上合计)
+_THRESHOLD_RE = re.compile(r"\s*(?:[及或]\s*)?(?:以上|以下|以内)(?![合共总]计|\d|[两三四五六七八九十]项)")
+_CLASS_RE = re.compile(r"\s*(?:[及或]\s*以上\s*)?档")
+
+
 def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "stop":
         return Token("stop", m.group(0), m.start(), m.end())
     if kind in _SKIPPED:
         return None  # not part of a calculation
+    if kind in (MONEY, COUNT) and (_THRESHOLD_RE.match(m.string, m.end()) or (
+            kind == MONEY and not m["m_per"] and _CLASS_RE.match(m.string, m.end()))):
+        return None
     text, start, end = m.group(0), m.start(), m.end()
     if kind == "plus_percent":
         number = read_decimal(m["pp_num"])

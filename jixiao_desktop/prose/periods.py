@@ -15,17 +15,26 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import Token, cn_number
 from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _num
 
-# 5月至12月, 2025年7-12月, 3月—12月: a span of months (the later month not before the earlier)
-_SPAN_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月?\s*份?\s*[-—~～至到]\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
+# 5月至12月, 2025年7-12月, 3月—12月, 自2025年3月起聘用至12月底, 2025年9月至2026年1月: a span of months (the
+# later month not before the earlier, or in the next year when that year is named)
+_SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*(?:月\s*份?[^，,。；;\d\n]{0,5}?)?[-—~～至到]\s*"
+                      r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
 
 
 def month_span(sentence: str) -> int | None:
     """The months of the one span of months ``sentence`` names (None if none, or several)."""
-    spans = {(int(a), int(b)) for a, b in _SPAN_RE.findall(sentence)}
-    if len(spans) != 1:
-        return None
-    first, last = spans.pop()
-    return last - first + 1 if 1 <= first <= last <= 12 else None
+    spans = set()
+    for year_a, a, year_b, b in _SPAN_RE.findall(sentence):
+        first, last = int(a), int(b)
+        if not (1 <= first <= 12 and 1 <= last <= 12):
+            return None
+        if year_b and year_a and int(year_b) == int(year_a) + 1:
+            spans.add(12 - first + 1 + last)
+        elif (year_b and year_a and year_b != year_a) or first > last:
+            return None
+        else:
+            spans.add(last - first + 1)
+    return spans.pop() if len(spans) == 1 else None
 
 
 class _Periods:
@@ -46,8 +55,10 @@ class _Periods:
         if each.per[0] == "月":
             n, assumed = self.months_for(("月",))
             return n, f"{_num(n)}个月", assumed
-        if each.per[0] in ("季度", "季") and _RX11.search(self.text[self.sentence_start:self.sentence_end()]):
-            return Decimal(4), "4个季度", False
+        if each.per[0] in ("季度", "季"):
+            # 每季度1次: the 4 quarters of the budget's year, unless the sentence names a span of months
+            if _RX11.search(self.text[self.sentence_start:self.sentence_end()]) or self.sentence_span() is None:
+                return Decimal(4), "4个季度", False
         return None
 
     def months_for(self, per: tuple[str, ...]) -> tuple[Decimal, bool] | None:
@@ -60,14 +71,16 @@ class _Periods:
         return self._memo[key]
 
     def _months(self, sentence: str) -> tuple[Decimal, bool]:
+        # the span of months the sentence names is the period paid, over the months it says it counts
+        # (2025年4月至12月共8个月, 2025年1-12月，按十个月计算: 9 and 12 months)
+        span = month_span(sentence) if "月" in sentence else None
+        if span is not None:
+            return Decimal(span), False
         found = _RX10.search(sentence)
         if found:
             n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
             if n:
                 return n, False
-        span = month_span(sentence) if "月" in sentence else None
-        if span is not None:
-            return Decimal(span), False
         if _RX11.search(sentence):
             return Decimal(12), False
         return Decimal(12), True

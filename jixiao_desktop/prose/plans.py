@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _FINAL_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
 )
 
@@ -32,7 +32,10 @@ class _Plans:
             if _WHOLE_PROJECT_RE.search(pre):
                 self.plan = self.item(token)
                 return True
-            return False
+            total = self.last_total or self.whole
+            if total is None or not _RX3.search(pre) or not _MULTI_YEAR_PLAN_RE.search(self.text[total.end:token.start]):
+                return False
+            self.plan = total   # 共120万元，分三年发放，2025年发放40万元: the total is the plan's
         remainder = _REMAINDER_RE.search(pre)
         if not remainder and not _RX3.search(pre):
             return False

@@ -15,12 +15,13 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
+    _ENUMERATED_RE, _RX18, _RX22, _RX7, _RX8, _RX9, _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _labels_match,
     _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
+_NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
@@ -77,6 +78,10 @@ class _Products:
         or after it, before the next standard or result)."""
         start, end = rate.token.start, rate.token.end
         listed = rate.k < len(self.rates) and self.rates[rate.k] is rate
+        if listed and not secondary:
+            paired = self.respective_count(rate, thing, exclude) or self.remainder_count(rate, thing)
+            if paired is not None:
+                return paired
         previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
         limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
@@ -108,6 +113,46 @@ class _Products:
         elif best is None:
             best = self.shared_count(rate, thing, previous, exclude)
         return best
+
+    def respective_count(self, rate: _Rate, thing: str, exclude: list[Token] = ()) -> Token | None:
+        """甲2名、乙7名、丙15名，分别按每人每年2万元、0.8万元、0.3万元: standards listed after 分别 pair, in
+        order, with as many counts of their measure listed before it in the sentence."""
+        rates, k = self.rates, rate.k
+        lo = hi = k
+        while lo > 0 and rates[lo - 1].token.start >= self.sentence_start and _ENUMERATED_RE.fullmatch(
+                self.text[rates[lo - 1].token.end:rates[lo].token.start]):
+            lo -= 1
+        while hi + 1 < len(rates) and _ENUMERATED_RE.fullmatch(self.text[rates[hi].token.end:rates[hi + 1].token.start]):
+            hi += 1
+        if hi == lo:
+            return None
+        clause = self.clause_before(rates[lo].token, 30)
+        if "分别" not in clause:
+            return None
+        before = rates[lo].token.start - len(clause)
+        lo_c = bisect_left(self.count_starts, self.sentence_start)
+        listed = [c for c in self.counts[lo_c:bisect_left(self.count_starts, before)] if self.matches(thing, c)]
+        if len(listed) < hi - lo + 1:
+            return None
+        count = listed[len(listed) - (hi - lo + 1) + (k - lo)]
+        return None if count in exclude else count
+
+    def remainder_count(self, rate: _Rate, thing: str) -> Token | None:
+        """服务对象1,680人，其中…420人按…，其余按每人每月100元: a standard for 其余 with no count of its own is per
+        the first count of its measure in the sentence less the others named after it."""
+        clause = self.clause_before(rate.token, 24)
+        if not _RX18.search(clause):
+            return None
+        lo, hi = bisect_left(self.count_starts, self.sentence_start), bisect_left(self.count_starts, rate.token.end)
+        counts = [c for c in self.counts[lo:hi] if self.matches(thing, c)]
+        if len(counts) < 2 or counts[-1].start >= rate.token.start - len(clause):
+            return None   # a count in its own clause
+        whole, parts = counts[0], counts[1:]
+        left = whole.value - sum((c.value for c in parts), Decimal(0))
+        if left <= 0:
+            return None
+        text = f"（{_num(whole.value)}－{'－'.join(_num(c.value) for c in parts)}）{whole.unit}"
+        return Token(COUNT, text, rate.token.start, rate.token.start, left, whole.unit, approx=whole.approx)
 
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
@@ -292,7 +337,7 @@ class _Products:
         amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
         if rate.consumed or token.per or rate.token.start < self.sentence_start:
             return False
-        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]):
+        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(rate, token):
             return False
         used, factors = set(self.used_counts), list(self.last_factors)
         product = self.product_of(rate, token.start)
@@ -300,6 +345,18 @@ class _Products:
         if product is None or not product[0]:
             return False
         return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+
+    def named_after(self, rate: _Rate, token: Token) -> bool:
+        """Only periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护
+        费用343.2万元; 每吨68元，全年按365天，处理费459.17万元)."""
+        last = rate.token.end
+        for other in self.tokens[max(self.sentence_first, self.index - 8):self.index]:
+            if other.start < rate.token.end:
+                continue
+            if other.kind not in ("months", "years", "each") and not (other.kind == COUNT and other.unit in ("天", "日")):
+                return False   # 每人1000元，50人，敬老院补助5万: a new item, whatever its value
+            last = other.end
+        return bool(_NAMED_TAIL_RE.fullmatch(self.text[last:token.start]))
 
     def restated(self, chain: list[Token]) -> None:
         """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is

@@ -344,7 +344,10 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
             self.percent_result(token)
             return
         if is_result:
-            need = bool(marker and "需" in marker.group(0))   # 全年需: the earlier clauses' items too
+            # 全年需: the earlier clauses' items too; a bare 需 after a product of its own clause states that
+            # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)
+            need = bool(marker and "需" in marker.group(0)) and not (
+                marker.group(0).startswith("需") and self.items_in_clause(token))
             self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
             return
         self.flush_rates(until=token)

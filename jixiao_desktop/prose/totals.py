@@ -18,6 +18,9 @@ from jixiao_desktop.prose.words import (
 
 
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
+_SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
+                         r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
+_OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
 class _Totals:
@@ -63,6 +66,11 @@ class _Totals:
         """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
         (1.队员工资…计1159200元；二是装备购置，含A台×4500元、B台×820元，小计105920元): the items of its
         sentence, when their sum holds or is nearer the stated amount than the sum of all."""
+        if kind == "sub" and self.breakdown is None and len(terms) >= 2:
+            section = self.section_start(terms[0].end, token.start)
+            inside = [i for i in terms if section is not None and i.start >= section]
+            if 2 <= len(inside) < len(terms) and self.nearer(inside, terms, token):
+                return inside   # （二）运行类：水电费…；物业…，小计X: the items of its own numbered part
         if kind not in ("sum", "sub") or self.breakdown is not None or len(terms) < 3:
             return None
         k = len(terms)
@@ -71,12 +79,24 @@ class _Totals:
         if k == 0 or len(terms) - k < 2 or _ALL_BEFORE_RE.search(self.before(token, 10)):
             return None
         narrow = [i for i in terms if i.start >= self.sentence_start]
+        return narrow if self.nearer(narrow, terms, token) else None
+
+    def nearer(self, narrow: list[_Item], terms: list[_Item], token: Token) -> bool:
+        """Whether the sum of ``narrow`` holds, or is nearer the stated amount than the sum of all ``terms`` (which
+        does not hold)."""
         tolerance = self.tolerance(token, self.approx(token))
         near = abs(sum((i.value for i in narrow), Decimal(0)) - token.value)
         far = abs(sum((i.value for i in terms), Decimal(0)) - token.value)
         if far <= tolerance:
-            return None
-        return narrow if near <= tolerance or near < far else None
+            return False
+        return near <= tolerance or near < far
+
+    def section_start(self, start: int, end: int) -> int | None:
+        """Where the last numbered part (（二）, 2., 二、, 二是) between ``start`` and ``end`` begins."""
+        found = None
+        for found in _SECTION_RE.finditer(self.text, start, end):
+            pass
+        return found.start() if found is not None else None
 
     def states_chain(self, value: Decimal, result: Token, kind: str) -> bool:
         """Whether a sum word right after a × chain (3. 资料费：240人乘以40元，合计9,600元) states the chain's value
@@ -118,6 +138,11 @@ class _Totals:
 
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
+
+    def items_in_clause(self, token: Token) -> bool:
+        """Whether a standard or product of the clause before ``token`` (since the last ；) is still open."""
+        rates = [r for r in self.rates if not r.consumed and r.token.start >= self.sentence_start]
+        return bool(rates) or (len(self.chain) >= 2 and self.chain[0].start >= self.sentence_start)
 
     def local_index(self, need: bool = False) -> int:
         """Where the items a local result covers begin: those of its sentence; for what a paragraph needs
@@ -208,6 +233,8 @@ class _Totals:
             if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.items = [i for i in self.items if i is not result]
                 self.open_breakdown(result)
+        elif self.breakdown is None and _OF_WHICH_RE.match(self.text, token.end):
+            self.open_breakdown(result)   # 每村20万元，计300万元，其中九个村…计180万元，余下…: the parts of its result
         self.whole = result
         self.unresolved = False
         self.candidates.append((4, token.start, token.value, _written(token) if terms == [] else f"合计{_written(token)}", approx))
