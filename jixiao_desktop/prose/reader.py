@@ -48,6 +48,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
+from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
 from jixiao_desktop.prose.totals import _Totals
@@ -383,4 +384,4 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
             if token.kind == want and (want == COUNT or token.is_rate):
                 tokens.append(token)
                 labels.append(name + _label(value_lexed.text, token))
-    return _Reader(lexed, level, tuple(tokens), tuple(labels), unit).run()
+    return reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)

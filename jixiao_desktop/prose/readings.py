@@ -1,0 +1,267 @@
+"""Other plausible readings of a calculation the reader found not to hold.
+
+The reader takes one reading of each sentence: which count a standard is per, which items a total covers,
+how many months a monthly standard runs. Clerks' words often allow another, and a clerk's calculation is
+almost always right when some natural reading of it holds — a reported mismatch that a second reading
+explains is a false alarm, as much a defect as a miss. So before a mismatch is reported, the words around
+its stated figure are read again in the other ways the grammar allows, and the mismatch is kept only when
+none of them holds:
+
+- **written arithmetic** (（1,736×80+2,104×100）×12=419.136万元, (2,800×12+360)×15=…): an expression with
+  brackets, + and × written out before ＝ is the clerk's own working; it is evaluated as written and,
+  where it does not hold, replaces the reader's reading (it is the most natural one);
+- **a product of the sentence's factors**: the stated figure is one standard of its sentence times some
+  of the counts, periods and percentages named before it (每个小区配备指导员1名、调查员3名: the listed
+  counts summed too; months from 12 where the standard is monthly, or from the span of months named);
+- **a run of items** (which items a total covers): the stated figure is the sum of a run of the amounts
+  and worked-out items of its paragraph;
+- **a share of which whole**: a stated share is an amount of its sentence times one of its percentages.
+
+All of it is bounded (a sentence's few factors, at most 4 in a product), so reading stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
+from jixiao_desktop.prose.periods import month_span
+from jixiao_desktop.prose.steps import Reading, Step
+
+# the kinds of step another reading may explain (months against a named span, and level shares checked
+# against their own percentages, are read the one way the text fixes)
+_PRODUCT_KINDS = frozenset(("product", "sum"))
+_SHARE_KINDS = frozenset(("percent_of", "share"))
+_OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
+_GAP_RE = re.compile(r"[\s()（）]*")
+_EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
+_MAX_FACTORS = 9
+_HUGE = Decimal(10) ** 15
+
+
+def _sentence_start(text: str, position: int) -> int:
+    i = position
+    while i > 0 and text[i - 1] not in "。\n!！":
+        i -= 1
+    return i
+
+
+def _clause_start(text: str, position: int) -> int:
+    i = position
+    while i > 0 and text[i - 1] not in "。；;\n!！":
+        i -= 1
+    return i
+
+
+# -- written arithmetic ------------------------------------------------------------------------------
+def _expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | None:
+    """The arithmetic written just before the token at ``index`` and its ＝: (the expression over
+    ``#k`` operands, the operand tokens); None unless it has brackets or both + and ×."""
+    tokens, text = lexed.tokens, lexed.text
+    j = index - 1
+    if j < 0 or not _EQUALS_RE.search(text[tokens[j].end:tokens[index].start]):
+        return None
+    first = j
+    while first >= 0 and (tokens[first].kind == "op" or (tokens[first].kind in _OPERAND and tokens[first].value is not None)):
+        if first > 0 and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
+            break
+        first -= 1
+        if index - first > 40:
+            return None
+    first += 1
+    while first <= j and tokens[first].kind == "op":
+        first += 1
+    if j - first < 2:
+        return None
+    lead = text[max(0, tokens[first].start - 3):tokens[first].start]
+    opened = len(lead) - len(lead.rstrip("(（"))
+    parts, operands = ["("] * opened, []
+    for k in range(first, j + 1):
+        token = tokens[k]
+        if token.kind == "op":
+            parts.append("+" if token.text in ("+", "＋", "加") else "-" if token.text in ("-", "－") else "*")
+        else:
+            parts.append(f"#{len(operands)}")
+            operands.append(token)
+        gap = text[token.end:tokens[k + 1].start] if k < j else text[token.end:tokens[index].start]
+        parts.extend(c for c in gap.replace("（", "(").replace("）", ")") if c in "()")
+    expression = "".join(parts)
+    if ("+" not in expression or "*" not in expression) and "(" not in expression:
+        return None
+    return expression, operands
+
+
+def _evaluate(expression: str, operands: list[Token]) -> Decimal | None:
+    """+, -, × and brackets over the operands, in Decimal; None if it does not parse."""
+    values = [t.value / 100 if t.kind == PERCENT else t.value for t in operands]
+    parts = re.findall(r"#\d+|[()+*-]", expression)
+    if "".join(parts) != expression:
+        return None
+    position = 0
+
+    def term() -> Decimal:
+        nonlocal position
+        value = factor()
+        while position < len(parts) and parts[position] == "*":
+            position += 1
+            value *= factor()
+        return value
+
+    def factor() -> Decimal:
+        nonlocal position
+        if position >= len(parts):
+            raise ValueError
+        part = parts[position]
+        position += 1
+        if part == "(":
+            value = total()
+            if position >= len(parts) or parts[position] != ")":
+                raise ValueError
+            position += 1
+            return value
+        if part.startswith("#"):
+            return values[int(part[1:])]
+        raise ValueError
+
+    def total() -> Decimal:
+        nonlocal position
+        value = term()
+        while position < len(parts) and parts[position] in "+-":
+            sign = parts[position]
+            position += 1
+            value = value + term() if sign == "+" else value - term()
+        return value
+
+    try:
+        value = total()
+    except (ValueError, IndexError, InvalidOperation):
+        return None
+    return round_fen(value) if position == len(parts) else None
+
+
+# -- products of a sentence's factors -------------------------------------------------------------------
+def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]:
+    """The products of the clause from ``start`` (its tokens ``first``..``index``, the stated figure
+    excluded) that name every factor once: each standard of the clause times all its counts (listed counts
+    of one measure also summed: 指导员1名、调查员3名 are 4 each), its years, with or without its percentages,
+    and its months — the span it names, else the months it writes, else 12 when a standard is monthly and
+    nothing says otherwise. A factor named in the text is never left out: a reading that drops one is no
+    plausible reading of the same words."""
+    tokens = lexed.tokens[first:index]
+    standards = [t.value for t in tokens if t.kind == MONEY and t.value][-_MAX_FACTORS:]
+    if not standards or len(tokens) > 3 * _MAX_FACTORS:
+        return []
+    counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
+    variants = [Decimal(1)]
+    for k, count in enumerate(counts):
+        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and re.fullmatch(
+            r"[、和及与][^，,。；;\d]{0,8}", lexed.text[counts[k - 1].end:count.start])
+        if joined:   # 1名、3名: both (1 × 3) or their sum (4)
+            variants = variants + [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants]
+        variants = [v * count.value for v in variants[:8]]
+    for token in tokens:
+        if token.kind == "years" and token.value:
+            variants = [v * token.value for v in variants]
+    months = [t.value for t in tokens if t.kind == "months" and t.value]
+    text = lexed.text[start:lexed.tokens[index].start]
+    span = month_span(text) if "月" in text else None
+    month = Decimal(1)
+    if span:
+        month = Decimal(span)   # the span named fixes the months (按9个月 against 3月至12月 is the mistake)
+    elif months:
+        for m in months:
+            month *= m
+    elif "月" in text and re.search(r"全年|每年|年度|一年|年需|年共", text):
+        month = Decimal(12)
+    percent = Decimal(1)
+    for token in tokens:
+        if token.kind == PERCENT and token.value:
+            percent = percent * token.value / 100
+    out = []
+    for standard in standards:
+        for v in variants:
+            base = standard * v * month
+            out.append(base)
+            if percent != 1:
+                out.append(base * percent)
+    return out
+
+
+def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -> bool:
+    return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
+
+
+def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int) -> bool:
+    amounts = [t.value for t in lexed.tokens[first:index] if t.kind == MONEY and t.value]
+    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value]
+    return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in percents)
+
+
+def _index_at(lexed: Lexed, start: int) -> int | None:
+    lo, hi = 0, len(lexed.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if lexed.tokens[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(lexed.tokens) and lexed.tokens[lo].start == start else None
+
+
+def _first_index(lexed: Lexed, start: int) -> int:
+    lo, hi = 0, len(lexed.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if lexed.tokens[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
+    """Drop the failures another plausible reading explains; a failure under written arithmetic takes the
+    arithmetic's numbers."""
+    if not any(not s.holds for s in reading.steps):
+        return reading
+    kept: list[Step] = []
+    seen_expression: set[int] = set()
+    for step in reading.steps:
+        if step.holds or step.stated is None:
+            kept.append(step)
+            continue
+        index = _index_at(lexed, step.start)
+        if index is None:
+            kept.append(step)
+            continue
+        found = _expression_before(lexed, index)
+        if found is not None and step.kind in _PRODUCT_KINDS:
+            value = _evaluate(*found)
+            if value is not None:
+                if abs(value - step.stated) <= step.tolerance or index in seen_expression:
+                    continue
+                seen_expression.add(index)
+                working = found[0]
+                for k, token in reversed(list(enumerate(found[1]))):
+                    working = working.replace(f"#{k}", token.text.replace(",", ""), 1)
+                kept.append(Step(step.kind, f"{working.replace('*', '×')}＝{format_with_unit(value, unit)}", value, step.stated,
+                                 step.uncertain, step.tolerance, step.start, step.end))
+                continue
+        text = lexed.text
+        if step.kind in _PRODUCT_KINDS:
+            start = _sentence_start(text, step.start)
+            clause_start = _clause_start(text, step.start)
+            first, clause = _first_index(lexed, start), _first_index(lexed, clause_start)
+            if _product_holds(step.stated, step.tolerance, _readings(lexed, clause_start, clause, index)):
+                continue
+            if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
+                continue
+        elif step.kind in _SHARE_KINDS:
+            first = _first_index(lexed, _sentence_start(text, step.start))
+            if _share_holds(step.stated, step.tolerance, lexed, first, index):
+                continue
+        kept.append(step)
+    reading.steps[:] = kept
+    return reading
