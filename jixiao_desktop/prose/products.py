@@ -22,6 +22,7 @@ from jixiao_desktop.prose.words import (
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
+_WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 class _Products:
@@ -337,8 +338,9 @@ class _Products:
         amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
         if rate.consumed or token.per or rate.token.start < self.sentence_start:
             return False
-        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(rate, token):
-            return False
+        if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(
+                rate, token) and not _WORDS_ONLY_RE.fullmatch(self.text[rate.token.end:token.start]):
+            return False   # (only words between: 按1450元计算，测算经费464万元 — when the product holds or slips)
         used, factors = set(self.used_counts), list(self.last_factors)
         product = self.product_of(rate, token.start)
         self.used_counts, self.last_factors = used, factors

@@ -63,14 +63,14 @@ def _expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | No
     j = index - 1
     if j < 0 or not _EQUALS_RE.search(text[tokens[j].end:tokens[index].start]):
         return None
-    first = j
-    while first >= 0 and (tokens[first].kind == "op" or (tokens[first].kind in _OPERAND and tokens[first].value is not None)):
-        if first > 0 and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
+    first = j + 1
+    while first > 0 and (tokens[first - 1].kind == "op" or (
+            tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None)):
+        if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
             break
         first -= 1
         if index - first > 40:
             return None
-    first += 1
     while first <= j and tokens[first].kind == "op":
         first += 1
     if j - first < 2:
