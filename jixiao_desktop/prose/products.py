@@ -22,6 +22,7 @@ from jixiao_desktop.prose.words import (
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
+_AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
@@ -326,11 +327,33 @@ class _Products:
                 self.unresolved = True
                 continue
             value, words, uncertain = product
+            if until is None and self.total_first(rate, value, words):
+                continue
             item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
                          source=tuple(self.last_factors))
             self.add_item(item)
             made.append(item)
         return made
+
+    def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
+        """A total stated first in the sentence, then its count and the standard each gets, with no result
+        after (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard × count restates the total.
+        When it does not hold, the standard is checked as the total's average (186万元÷1240户＝1500元)."""
+        if not value or rate.token.start < self.sentence_start:
+            return False
+        earlier = [i for i in self.items if i.token is not None and not i.product and not i.rate and not i.derived
+                   and not i.closed and i.start >= self.sentence_start and i.end <= rate.token.start]
+        if len(earlier) != 1 or earlier[0].token.per:
+            return False
+        total = earlier[0]
+        if not _AVERAGE_RE.search(self.text[max(self.sentence_start, rate.token.start - 8):rate.token.start]) and not (
+                abs(value - total.value) <= self.tolerance(total.token, total.approx)):
+            return False
+        if abs(value - total.value) > self.tolerance(total.token, total.approx):
+            average = round_fen(total.value * rate.token.value / value)
+            self.add_step("average", f"{total.words}÷({words.replace('×' + _rate_text(rate.token), '')})"
+                          f"＝{_num(average)}元", average, rate.token)
+        return True
 
     def states_rate(self, rate: _Rate, token: Token) -> bool:
         """Whether a plain amount just after an open standard of its sentence, with only a name between

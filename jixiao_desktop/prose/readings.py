@@ -158,9 +158,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     for k, count in enumerate(counts):
         joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and re.fullmatch(
             r"[、和及与][^，,。；;\d]{0,8}", lexed.text[counts[k - 1].end:count.start])
-        if joined:   # 1名、3名: both (1 × 3) or their sum (4)
-            variants = variants + [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants]
-        variants = [v * count.value for v in variants[:8]]
+        summed = [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants] if joined else []
+        variants = ([v * count.value for v in variants] + summed)[:8]   # 1名、3名: 1 × 3, or 4 each
     for token in tokens:
         if token.kind == "years" and token.value:
             variants = [v * token.value for v in variants]
