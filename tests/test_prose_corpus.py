@@ -48,7 +48,7 @@ def test_the_second_corpus_too():
     # blind2.jsonl, first run (after the fixes from blind.jsonl): 88.3 % found, 5.0 % flagged; then used for fixes.
     ("blind2", 0.95, 0.01),
     # blind3.jsonl (150), first run (after the fixes from blind2.jsonl): 90.7 % found, 10.7 % flagged; then used.
-    ("blind3", 0.97, 0.02),
+    ("blind3", 0.97, 0.0),
     # blind4.jsonl (150, session 3, written without sight of the reader), first run: 88.0 % found, 16.0 % flagged;
     # then used for general fixes (the text naming the form's own part backs its amount; TB, km, ㎡ as measures;
     # 共计…，用于…： as a total followed by its parts; a standard paid at a percentage of it; 列 and other
@@ -57,7 +57,9 @@ def test_the_second_corpus_too():
     # amount alone, counts a count is per shared by every standard, the count named alike, a result after an
     # earlier one in its sentence, level percentages over 100 %, a payer's percentage before 其余, …:
     # blind 98.3 % / 3.3 %, blind2 95.0 % / 0 %, blind3 97.3 % / 1.3 %, blind4 97.3 % / 4.0 %.
-    ("blind4", 0.97, 0.05),
+    # Session 7: a mismatch is re-read and reported only when no plausible reading holds: blind3 1.3 % → 0 %,
+    # blind4 4.0 % → 2.7 %, blind6 7.5 % → 6.25 % flagged, no find lost on any corpus.
+    ("blind4", 0.97, 0.027),
     # blind5.jsonl (160, session 5, written blind by another hand), first run: 56.3 % found, 47.5 % flagged — a ×
     # chain of bare numbers restating its standard was counted twice, an item's own 合计/小计 taken for the
     # total of everything, 以上两项的5%, spans of months, 分别承担, several projects each with its 总投资, …
@@ -68,7 +70,12 @@ def test_the_second_corpus_too():
     # counted, thresholds (50亩以上, 100元档次), 分别 pairing listed counts, an amount named after a standard, 需
     # of its own clause, 其余 count, 小计 of a numbered part, 分N年 plans, 每季度, 元/度, 其中 after a result:
     # 97.5 % / 7.5 %; the other corpora unchanged.
-    ("blind6", 0.975, 0.075),
+    ("blind6", 0.975, 0.0625),
+    # blind7.jsonl (160, session 7, written blind by another hand), first run: 75.0 % found, 26.25 % flagged.
+    # Session 7's re-reading (jixiao_desktop/prose/readings.py: written arithmetic with brackets, every factor
+    # named once, listed counts summed, a share of which whole), an amount after a standard with only words
+    # between, a total stated first with its count and average (tests/test_prose_general4.py): 78.75 % / 13.75 %.
+    ("blind7", 0.7875, 0.1375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

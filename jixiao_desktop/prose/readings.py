@@ -23,6 +23,7 @@ All of it is bounded (a sentence's few factors, at most 4 in a product), so read
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
@@ -39,20 +40,15 @@ _GAP_RE = re.compile(r"[\s()（）]*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
 _MAX_FACTORS = 9
 _HUGE = Decimal(10) ** 15
+_STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
+_SENTENCE_END_RE = re.compile(r"[。\n!！]")
+_CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
 
 
-def _sentence_start(text: str, position: int) -> int:
-    i = position
-    while i > 0 and text[i - 1] not in "。\n!！":
-        i -= 1
-    return i
-
-
-def _clause_start(text: str, position: int) -> int:
-    i = position
-    while i > 0 and text[i - 1] not in "。；;\n!！":
-        i -= 1
-    return i
+def _start_before(ends: list[int], position: int) -> int:
+    """The start of the sentence (or clause) holding ``position``: just after the last of ``ends`` before it."""
+    k = bisect_left(ends, position)
+    return ends[k - 1] if k else 0
 
 
 # -- written arithmetic ------------------------------------------------------------------------------
@@ -153,6 +149,10 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     standards = [t.value for t in tokens if t.kind == MONEY and t.value][-_MAX_FACTORS:]
     if not standards or len(tokens) > 3 * _MAX_FACTORS:
         return []
+    for k, token in enumerate(tokens):
+        if token.kind == MONEY and not token.per and not (k and tokens[k - 1].kind == "each") and not _STANDARD_RE.search(
+                lexed.text[max(start, token.start - 6):token.start]):
+            return []   # an amount of its own (福利院补助5万元): no reading may leave it out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
     for k, count in enumerate(counts):
@@ -174,6 +174,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
             month *= m
     elif "月" in text and re.search(r"全年|每年|年度|一年|年需|年共", text):
         month = Decimal(12)
+    elif re.search(r"每季|季度", text):
+        month = Decimal(4)    # 每季度2次: the four quarters are named too
     percent = Decimal(1)
     for token in tokens:
         if token.kind == PERCENT and token.value:
@@ -198,41 +200,23 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
     return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in percents)
 
 
-def _index_at(lexed: Lexed, start: int) -> int | None:
-    lo, hi = 0, len(lexed.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if lexed.tokens[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(lexed.tokens) and lexed.tokens[lo].start == start else None
-
-
-def _first_index(lexed: Lexed, start: int) -> int:
-    lo, hi = 0, len(lexed.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if lexed.tokens[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Drop the failures another plausible reading explains; a failure under written arithmetic takes the
     arithmetic's numbers."""
     if not any(not s.holds for s in reading.steps):
         return reading
     kept: list[Step] = []
+    starts = [t.start for t in lexed.tokens]
+    text = lexed.text
+    sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
     seen_expression: set[int] = set()
     for step in reading.steps:
         if step.holds or step.stated is None:
             kept.append(step)
             continue
-        index = _index_at(lexed, step.start)
-        if index is None:
+        index = bisect_left(starts, step.start)
+        if index >= len(starts) or starts[index] != step.start:
             kept.append(step)
             continue
         found = _expression_before(lexed, index)
@@ -248,17 +232,16 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{working.replace('*', '×')}＝{format_with_unit(value, unit)}", value, step.stated,
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
-        text = lexed.text
         if step.kind in _PRODUCT_KINDS:
-            start = _sentence_start(text, step.start)
-            clause_start = _clause_start(text, step.start)
-            first, clause = _first_index(lexed, start), _first_index(lexed, clause_start)
+            start = _start_before(sentence_ends, step.start)
+            clause_start = _start_before(clause_ends, step.start)
+            first, clause = bisect_left(starts, start), bisect_left(starts, clause_start)
             if _product_holds(step.stated, step.tolerance, _readings(lexed, clause_start, clause, index)):
                 continue
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
                 continue
         elif step.kind in _SHARE_KINDS:
-            first = _first_index(lexed, _sentence_start(text, step.start))
+            first = bisect_left(starts, _start_before(sentence_ends, step.start))
             if _share_holds(step.stated, step.tolerance, lexed, first, index):
                 continue
         kept.append(step)
