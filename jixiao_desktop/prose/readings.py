@@ -10,14 +10,14 @@ none of them holds:
 - **written arithmetic** (（1,736×80+2,104×100）×12=419.136万元, (2,800×12+360)×15=…): an expression with
   brackets, + and × written out before ＝ is the clerk's own working; it is evaluated as written and,
   where it does not hold, replaces the reader's reading (it is the most natural one);
-- **a product of the sentence's factors**: the stated figure is one standard of its sentence times some
-  of the counts, periods and percentages named before it (每个小区配备指导员1名、调查员3名: the listed
-  counts summed too; months from 12 where the standard is monthly, or from the span of months named);
-- **a run of items** (which items a total covers): the stated figure is the sum of a run of the amounts
-  and worked-out items of its paragraph;
+- **every factor named once**: the stated figure is a standard of its clause (or sentence) times all the
+  counts named before it (指导员1名、调查员3名: also summed), its years, its percentages or not, and its
+  months (the span named, else the months written, else 12 for 全年 of a monthly standard, 4 for 每季度).
+  No reading drops a factor or an amount the text names (全年 of a monthly standard left out, 福利院补助5万元
+  beside a product are the mistakes to find);
 - **a share of which whole**: a stated share is an amount of its sentence times one of its percentages.
 
-All of it is bounded (a sentence's few factors, at most 4 in a product), so reading stays linear.
+Only failing steps are read again, each within its sentence, so reading stays linear.
 """
 
 from __future__ import annotations
