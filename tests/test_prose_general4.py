@@ -1,4 +1,4 @@
-"""Session 7's general faults (blind7's first run: 75.0 % found, 26.25 % flagged), each in wordings of our own:
+"""General faults found with blind7 (blind7's first run: 75.0 % found, 26.25 % flagged), each in wordings of our own:
 a mismatch is reported only when no plausible reading of the words holds (:mod:`jixiao_desktop.prose.readings`),
 written arithmetic with brackets, an amount after a standard with only words between, a total stated first
 with its count and average standard."""
