@@ -1,0 +1,47 @@
+"""Defects found in the review of this session's change, each pinned by a test that failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao_desktop.money import read_decimal
+from jixiao_desktop.resources import template_example_paths
+from jixiao_desktop.selfeval.live import follow_ups
+from jixiao_desktop.selfeval.sheet import indicator_lines
+from jixiao_desktop.selfeval.written import equations
+from jixiao_desktop.storage import load
+
+
+def _selfeval():
+    path = next(p for p in template_example_paths() if p.stem.endswith("correct") and
+                load(p).loaded.meta.kind == "evaluation")
+    return load(path)
+
+
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "Infinity", "sNaN", "1e3", "1E+30", "1_000", "--1"])
+def test_read_decimal_reads_only_plain_numbers(text):
+    """Decimal() takes NaN, Infinity and 1E+30; a form's number is written in digits (a NaN or 1E+30 then
+    broke every sum and rounding made from it)."""
+    assert read_decimal(text) is None
+
+
+@pytest.mark.parametrize("text", ["12", "1,200.5", "-3", "+4.5", "0.25", ".5", "１２"])
+def test_read_decimal_still_reads_what_clerks_write(text):
+    assert read_decimal(text) is not None
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "1E+30", "1e999999"])
+def test_typing_a_strange_number_in_a_selfeval_score_cell_loses_nothing(typed):
+    """The 自评表 works its scores out on every keystroke (selfeval/live.py); a 分值 typed as NaN or 1E+30
+    raised there, so the keystroke never reached the form."""
+    form = _selfeval()
+    line = indicator_lines(form)[0]
+    for column in ("weight", "actual"):
+        follow_ups(form, f"{line.location}.{column}", typed)   # no exception
+
+
+def test_written_arithmetic_never_raises():
+    """selfeval.written_arithmetic's equations(): “never raises” — deep parentheses and huge products did,
+    and the whole rule then fell silent for the form."""
+    assert isinstance(equations("(" * 600 + "1+1" + ")" * 600 + "=2"), list)
+    assert isinstance(equations("×".join(["9" * 4000] * 300) + "=1"), list)
