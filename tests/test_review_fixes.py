@@ -45,3 +45,16 @@ def test_written_arithmetic_never_raises():
     and the whole rule then fell silent for the form."""
     assert isinstance(equations("(" * 600 + "1+1" + ")" * 600 + "=2"), list)
     assert isinstance(equations("×".join(["9" * 4000] * 300) + "=1"), list)
+
+
+def test_a_selfevals_headings_are_read_as_everywhere_else():
+    """selfeval/sheet.py filled blank 一级/二级 down its own way: a 一级 written again on every row (as Excel
+    fills a merged cell) dropped the 二级 above; forms/merged_levels.py — what the checks, printing and
+    Excel read — keeps it."""
+    form = _selfeval()
+    table = next(iter(t for t, rows in form.content.tables.items() if rows and "level1" in rows[0]))
+    rows = form.content.tables[table]
+    rows[1]["level1"], rows[1]["level2"] = rows[0]["level1"], ""
+    first, second = indicator_lines(form)[:2]
+    assert second.level1 == first.level1
+    assert second.level2 == first.level2 != ""
