@@ -58,3 +58,41 @@ def test_a_selfevals_headings_are_read_as_everywhere_else():
     first, second = indicator_lines(form)[:2]
     assert second.level1 == first.level1
     assert second.level2 == first.level2 != ""
+
+
+def _reimport(form, grid_index: int = 0):
+    """What the indicator-list import does with a sheet holding the grid's own indicators: entries of
+    headings, name and the list's cells only (indicator_list/importing.py)."""
+    from jixiao_desktop.indicator_list.grids import LIST_CELLS, Entry, list_grids
+
+    grid = list_grids(form)[grid_index]
+    grid.replace([Entry(e.level1, e.level2, e.name, {k: v for k, v in e.cells.items() if k in LIST_CELLS})
+                  for e in grid.entries])
+
+
+def test_an_indicator_list_import_keeps_the_cells_of_a_row_under_a_merged_heading():
+    """The import keeps an indicator's other cells (实际完成值, 偏差原因, 绩效标准…) when it comes back under
+    the same headings and name; a row whose 二级 was blank (merged with the one above) was not recognised —
+    the list's rows carry the heading — and lost them without a word."""
+    form = _selfeval()
+    rows = form.content.tables["indicators"]
+    assert rows[0]["level2"] == rows[1]["level2"] and rows[1]["actual"].strip()
+    rows[1]["level2"] = ""
+    kept = {k: rows[1][k] for k in ("actual", "deviation")}
+    _reimport(form)
+    again = next(r for r in form.content.tables["indicators"] if r["name"] == rows[1]["name"])
+    assert {k: again[k] for k in kept} == kept
+
+
+def test_a_built_in_forms_standard_survives_an_import_under_a_merged_heading():
+    from jixiao_desktop.resources import example_paths
+
+    form = load(next(p for p in example_paths() if p.stem == "project-2024-chenggong-eldercare"))
+    rows = form.indicators
+    index = next(i for i in range(1, len(rows)) if rows[i].annual.level2 == rows[i - 1].annual.level2
+                 and rows[i].level1 in ("", rows[i - 1].level1))
+    rows[index].annual.level2 = ""
+    rows[index].annual.standard = "按验收报告"
+    name = rows[index].annual.name
+    _reimport(form)
+    assert next(r.annual for r in form.indicators if r.annual.name == name).standard == "按验收报告"
