@@ -96,3 +96,18 @@ def test_a_built_in_forms_standard_survives_an_import_under_a_merged_heading():
     name = rows[index].annual.name
     _reimport(form)
     assert next(r.annual for r in form.indicators if r.annual.name == name).standard == "按验收报告"
+
+
+def test_find_lists_only_places_a_template_documents_editor_shows():
+    """查找 in a template document counted the document's own year when the template has a 年度 field of its
+    own (the editor shows no place for it, so 查找下一个 landed nowhere), and the built-in forms' 填报单位 and
+    sign-off, which a template document does not have."""
+    from jixiao_desktop.forms import search
+
+    for path in template_example_paths():
+        form = load(path)
+        if form.kind != "template":
+            continue
+        outside = [loc for loc, _ in search.texts(form) if not loc.startswith("content.")]
+        has_year = any(f.role == "year" for s in form.loaded.template.section for f in getattr(s, "field", []))
+        assert outside == ([] if has_year else ["year"]), path.stem
