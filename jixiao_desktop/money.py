@@ -24,6 +24,7 @@ YI = Decimal("100000000")
 MAX_AMOUNT = Decimal(10) ** 15
 MAX_INTEGER_DIGITS = 15
 MAX_FRACTION_DIGITS = 8
+_PLAIN_NUMBER_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 
 
 class AmountUnit(str, Enum):
@@ -78,6 +79,8 @@ def read_decimal(digits: str) -> Decimal | None:
     if len(digits) <= MAX_INTEGER_DIGITS and digits.isascii() and digits.isdigit():
         return Decimal(digits)  # the common case, quickly
     plain = digits.replace(",", "").strip()
+    if not _PLAIN_NUMBER_RE.fullmatch(plain):
+        return None   # Decimal() also takes NaN, Infinity, 1E+30 and 1_000: no number a clerk writes
     whole, _, fraction = plain.partition(".")
     whole = whole.lstrip("+-").lstrip("0")
     if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:

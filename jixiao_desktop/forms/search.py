@@ -47,10 +47,20 @@ def texts(form) -> list[tuple[str, str]]:
                     for key, text in row.items():
                         if key not in _TABLE_KEYS_NOT_TYPED and isinstance(text, str):
                             out.append((f"{prefix}tables.{table}[{index}].{key}", text))
-        _walk(form, "", out, skip=_NOT_TYPED)
+        # Of the document's own texts only its 年度, and only where the template has no field for it (the
+        # editor shows no other: 填报单位 and the sign-off of a template document are its template's fields).
+        if not _template_has_year(form) and isinstance(form.year, str):
+            out.insert(0, ("year", form.year))
         return out
     _walk(form, "", out, skip=_NOT_TYPED)
     return out
+
+
+def _template_has_year(form) -> bool:
+    from jixiao_desktop.templates.schema import FieldsSection, SignOffSection
+
+    return any(f.role == "year" for s in form.loaded.template.section
+               if isinstance(s, (FieldsSection, SignOffSection)) for f in s.field)
 
 
 def _walk(node: BaseModel, prefix: str, out: list[tuple[str, str]], skip=frozenset()) -> None:

@@ -96,7 +96,9 @@ def _replace_builtin(owner, has_mid: bool, new: list[Entry]) -> None:
     一级, so the 中期 indicators of an 一级 go beside the first run of its 年度 ones)."""
     carried = _carried(owner.indicators)
     mids = [(l1, row.mid) for l1, row in carried if row.mid is not None and _kept(row.mid)]
-    old = [(l1, row.annual) for l1, row in carried if _is_indicator(row.annual.name, row.annual.value)]
+    # matched by the headings as read (a blank 二级 is the one above), as the new entries carry them
+    old = [(row.level1.strip(), row.annual) for row in resolve_rows(owner.indicators)
+           if _is_indicator(row.annual.name, row.annual.value)]
     covered = {(e.level1.strip(), e.level2.strip()) for e in new}
     annual = []
     for entry in new:
@@ -233,6 +235,9 @@ def _replace_template(table, part, new: list[Entry]) -> None:
     rows = part.tables.get(table.id, [])
     carried = _carried_rows(rows)
     covered = {(e.level1.strip(), e.level2.strip()) for e in new}
+    # matched by the headings as read (a blank 二级 is the one above), as the new entries carry them
+    heads = {id(row): (resolved.get("level1", "").strip(), resolved.get("level2", "").strip())
+             for row, resolved in zip(rows, resolve_table(rows, [s.id for s in table.sides]))}
     old = [(l1, row) for l1, row in carried
            if row.get("side", "") not in mids and _is_indicator(row.get("name", ""), row.get("value", ""))]
     first = next((i for i, (_l1, row) in enumerate(carried)
@@ -246,7 +251,7 @@ def _replace_template(table, part, new: list[Entry]) -> None:
             headings.append((l1, row))
     fresh = []
     for entry in new:
-        match = _take(old, entry, lambda l1, row: (l1, row.get("level2", "").strip(), row.get("name", "").strip()))
+        match = _take(old, entry, lambda _l1, row: (*heads[id(row)], row.get("name", "").strip()))
         row = {k: v for k, v in (match or {}).items() if k not in LIST_CELLS}
         row |= {"side": side, "level1": entry.level1, "level2": entry.level2, "name": entry.name}
         row |= {k: v for k, v in entry.cells.items() if k in ("value",) + tuple(table.columns)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao_desktop.forms.merged_levels import resolve_table
 from jixiao_desktop.money import normalize_text, parse_amount, read_decimal
 from jixiao_desktop.selfeval.scoring import Score, score_budget, score_indicator
 from jixiao_desktop.templates.schema import AmountTable, FieldsSection, IndicatorTable, ScoringSpec
@@ -98,15 +99,14 @@ def indicator_lines(form) -> list[IndicatorLine]:
     bands = scoring(form).bands
     out = []
     for table in (s for s in form.loaded.template.section if isinstance(s, IndicatorTable)):
-        level1 = level2 = ""
-        for index, row in enumerate(form.content.tables.get(table.id, [])):
-            if row.get("level1", "").strip():
-                level1, level2 = row["level1"].strip(), ""
-            level2 = row.get("level2", "").strip() or level2
+        stored = form.content.tables.get(table.id, [])
+        # a blank 一级/二级 is the heading above (a merged cell), read as the checks and printing read it
+        for index, (row, headings) in enumerate(zip(stored, resolve_table(stored, [s.id for s in table.sides]))):
             if not (row.get("name", "").strip() or row.get("value", "").strip()):
                 continue
-            line = IndicatorLine(f"content.tables.{table.id}[{index}]", index + 1, level1, row.get("name", ""), row,
-                                 tuple(table.columns), level2=level2)
+            line = IndicatorLine(f"content.tables.{table.id}[{index}]", index + 1, headings["level1"].strip(),
+                                 row.get("name", ""), row, tuple(table.columns),
+                                 level2=headings.get("level2", "").strip())
             line.computed = score_indicator(row.get("value", ""), row.get("actual", ""), number(row.get("weight", "")),
                                             bands)
             out.append(line)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?%?"
 # the expression: numbers, operators, parentheses and spaces, ending just before "="
 _EXPR = re.compile(rf"[(（]*{_NUMBER}[)）]*(?:\s*[-+×*xX÷/]\s*[(（]*{_NUMBER}[)）]*)+")
 _STATED = re.compile(rf"\s*=\s*(-?{_NUMBER})\s*(分)?")
+# What a written result can be: at most 15 digits before the point (a form's amounts) and 12 after it, so
+# rounding the exact result to the stated decimals stays within Decimal's 28 digits.
+_MAX_DIGITS, _MAX_PLACES = 15, 12
 _TOKEN = re.compile(rf"{_NUMBER}|[-+×*xX÷/()（）]")
 
 
@@ -84,6 +87,8 @@ def equations(text: str) -> list[Written]:
         position = match.end()
         while stated is not None:
             said = stated.group(1)
+            if _places(said) > _MAX_PLACES:
+                break            # no score or rate is written to more decimals: a code, not a result
             scale = 100 if said.endswith("%") else 1
             try:
                 out.append(Written(plain[match.start():stated.end()].strip(), match.group().strip(), value * scale,
@@ -144,6 +149,8 @@ def _evaluate(expression: str, exact: dict[str, Decimal] | None = None) -> Decim
 
     try:
         value = expr()
-    except (ValueError, IndexError, InvalidOperation, DivisionByZero, ZeroDivisionError):
+    except (ValueError, IndexError, ArithmeticError, RecursionError):   # deep (((…))) or a huge product
         return None
-    return value if at == len(tokens) else None
+    if at != len(tokens) or not value.is_finite() or value.adjusted() > _MAX_DIGITS:
+        return None
+    return value
