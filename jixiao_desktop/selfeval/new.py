@@ -120,6 +120,10 @@ def selfeval_from(declared, loaded: LoadedTemplate, grid: int = 0) -> tuple[obje
             rows.append({"side": side, "level1": entry.level1, "level2": entry.level2, "name": entry.name,
                          "value": value} | {c: "" for c in table.columns if c not in ("level2", "name", "value")})
         form.content.tables[table.id] = rows
+        if "weight" in table.columns and rows:
+            spec = loaded.template.scoring or ScoringSpec()
+            groups = "、".join(f"{name}{points}分" for name, points in spec.groups.items())
+            notes.append(f"请为各项指标填写分值（{groups}）；填入实际完成值后得分、总分和等级自动算出")
         if len(grids) > 1:
             others = "、".join(g.label for i, g in enumerate(grids) if i != grid)
             notes.append(f"申报表有{len(grids)}张指标表，本自评表评的是“{chosen.label}”；"
