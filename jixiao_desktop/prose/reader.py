@@ -51,6 +51,7 @@ from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
+from jixiao_desktop.prose.tables import read_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
@@ -384,4 +385,16 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
             if token.kind == want and (want == COUNT or token.is_rate):
                 tokens.append(token)
                 labels.append(name + _label(value_lexed.text, token))
-    return reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
+    tables = read_tables(text, unit)
+    if tables is not None:
+        lexed = lex(tables.masked)
+    reading = reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
+    if tables is not None:
+        # a pasted table (tables.py) reads by its columns; its total is the text's bottom line unless an
+        # amount is written after it
+        reading.steps.extend(tables.steps)
+        if tables.total is not None and (reading.bottom_line is None or not any(
+                t.kind == MONEY and t.start >= tables.end for t in lexed.tokens)):
+            reading.bottom_line, reading.derivation = tables.total
+            reading.uncertain = False
+    return reading
