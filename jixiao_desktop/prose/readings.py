@@ -28,7 +28,8 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
-from jixiao_desktop.prose.periods import month_span
+from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.words import _RX11
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -169,6 +170,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     month = Decimal(1)
     if span:
         month = Decimal(span)   # the span named fixes the months (按9个月 against 3月至12月 is the mistake)
+    elif not months and "月" in text and months_from(text) is not None and not _RX11.search(text):
+        month = Decimal(months_from(text))   # 自7月起…当年: the months left in the year
     elif months:
         for m in months:
             month *= m
