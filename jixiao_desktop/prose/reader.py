@@ -60,6 +60,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
@@ -119,6 +120,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
         self.plan_remainder = False
+        self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
@@ -289,6 +291,8 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         if self.plan_part(token, pre):
             return
         if self.is_reference(token, pre):
+            if _DEDUCTED_RE.search(self.clause_before(token)):
+                self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
         if _FINAL_RE.search(pre):
             self.final(token)
