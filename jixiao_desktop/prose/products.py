@@ -110,7 +110,12 @@ class _Products:
             if shared:
                 return shared[-1] if shared[-1].start < start else shared[0]
             # 每期人数：100人 / 期数：两期 on lines of their own: the one count of that measure
-            same = [c for c, _ in self.earlier_counts if _same_thing(thing, c.unit) and c not in exclude]
+            same: list[Token] = []   # by measure (at most two needed): the text's counts are not scanned again
+            for unit in self.counts_by_unit:
+                if _same_thing(thing, unit):
+                    same += [c for c in self.counts_by_unit[unit][:len(exclude) + 2] if c not in exclude]
+                    if len(same) > 1:
+                        break
             best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
         elif best is None:
             best = self.shared_count(rate, thing, previous, exclude)

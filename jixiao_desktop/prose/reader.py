@@ -99,6 +99,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.count_each: dict[int, Token] = {}
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
+        self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
         self.first_open = 0
@@ -208,6 +209,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
                         r"^[^，,。；;\d]{0,12}各[^，,。；;\d]{0,10}$", self.text[previous.end:token.start]):
                     self.count_group[id(token)] = previous
                 self.earlier_counts.append((token, self.text[max(self.sentence_start, token.start - 10):token.start]))
+                self.counts_by_unit.setdefault(token.unit, []).append(token)
                 self.chain_add(token)
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
