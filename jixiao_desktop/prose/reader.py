@@ -31,7 +31,7 @@ What the reader does not understand it leaves out: a standard with no count is n
 The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 
 This module walks the tokens and reads amounts; the grammar's parts are mixins of :class:`_Reader`, each
-in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.periods` (months and years,
+in a module of its own: :mod:`.products` (standards, × chains), :mod:`.counts` (the count a standard is per), :mod:`.periods` (months and years,
 spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remainders), :mod:`.shares`
 (percentages of a base, splits between levels) and
 :mod:`.plans` (multi-year plans, reference and approved amounts, the form's context, the bottom line).
@@ -44,6 +44,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit
+from jixiao_desktop.prose.counts import _Counts
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
@@ -51,7 +52,7 @@ from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
-from jixiao_desktop.prose.tables import read_tables
+from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
@@ -64,7 +65,7 @@ _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
-class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
+class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit
@@ -395,12 +396,4 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
     if tables is not None:
         lexed = lex(tables.masked)
     reading = reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
-    if tables is not None:
-        # a pasted table (tables.py) reads by its columns; its total is the text's bottom line unless an
-        # amount is written after it
-        reading.steps.extend(tables.steps)
-        if tables.total is not None and (reading.bottom_line is None or not any(
-                t.kind == MONEY and t.start >= tables.end for t in lexed.tokens)):
-            reading.bottom_line, reading.derivation = tables.total
-            reading.uncertain = False
-    return reading
+    return reading if tables is None else with_tables(reading, tables, lexed)

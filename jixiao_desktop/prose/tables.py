@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, read_decimal, round_fen
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.lexer import MONEY, Lexed
+from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _num
 
 _TOTAL_RE = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计)$")
@@ -42,6 +43,17 @@ class TableReading:
     masked: str                      # the text with the tables' lines blanked (same length)
     total: tuple[Decimal, str] | None   # the last table's total (元) and how it reads
     end: int                         # where the last table ends
+
+
+def with_tables(reading: Reading, tables: TableReading, lexed: Lexed) -> Reading:
+    """The prose reader's reading of the text around the tables (``lexed``, of the masked text) with the tables'
+    steps; the last table's total is the bottom line unless an amount is written after it."""
+    reading.steps.extend(tables.steps)
+    if tables.total is not None and (reading.bottom_line is None or not any(
+            t.kind == MONEY and t.start >= tables.end for t in lexed.tokens)):
+        reading.bottom_line, reading.derivation = tables.total
+        reading.uncertain = False
+    return reading
 
 
 def _cells(line: str) -> list[str]:
