@@ -40,4 +40,17 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
     """Whether the form's ``amount`` (元) disagrees with what ``text`` (read as ``reading``) arrives at:
     ``prose.vs_amount`` and the corpus runner both judge it here."""
     return (amount is not None and reading.bottom_line is not None and reading.bottom_line != amount
+            and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
             and not text_backs_amount(text, amount, level))
+
+
+def _written_precision(value: Decimal) -> Decimal:
+    """Half the place of the last digit written of an approximate figure (约88.9万元 is 889000: 500 元 either
+    way), so the form's exact amount (889200) agrees with the text's rounded one."""
+    integral = int(abs(value))
+    if not integral or value != integral:
+        return Decimal(0)
+    place = 1
+    while integral % (place * 10) == 0:
+        place *= 10
+    return Decimal(place) / 2

@@ -21,6 +21,24 @@ _SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*(?:月\
                       r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
 
 
+# 自2025年7月起, 10月份起: a start month alone; the months it runs are those left in its year
+_FROM_MONTH_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<![\d.])(\d{1,2})\s*月\s*份?\s*(?:\d{1,2}\s*[日号])?\s*起")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def months_from(sentence: str) -> int | None:
+    """The months left in its year after the start month ``sentence`` names alone (自2025年7月起: 6), None if it
+    names none, or a later year too (自2024年7月起…2025年: the whole of the later year)."""
+    if "起" not in sentence:
+        return None
+    start = _FROM_MONTH_RE.search(sentence)
+    if start is None or not 1 <= int(start[2]) <= 12:
+        return None
+    if start[1] and any(int(y) > int(start[1]) for y in _YEAR_RE.findall(sentence)):
+        return None
+    return 12 - int(start[2]) + 1
+
+
 def month_span(sentence: str) -> int | None:
     """The months of the one span of months ``sentence`` names (None if none, or several)."""
     spans = set()
@@ -83,6 +101,9 @@ class _Periods:
                 return n, False
         if _RX11.search(sentence):
             return Decimal(12), False
+        start = months_from(sentence)
+        if start is not None:
+            return Decimal(start), False   # 自2025年7月起…当年: July to December
         return Decimal(12), True
 
     def sentence_span(self) -> int | None:

@@ -31,7 +31,7 @@ What the reader does not understand it leaves out: a standard with no count is n
 The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 
 This module walks the tokens and reads amounts; the grammar's parts are mixins of :class:`_Reader`, each
-in a module of its own: :mod:`.products` (standards, counts, × chains), :mod:`.periods` (months and years,
+in a module of its own: :mod:`.products` (standards, × chains), :mod:`.counts` (the count a standard is per), :mod:`.periods` (months and years,
 spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remainders), :mod:`.shares`
 (percentages of a base, splits between levels) and
 :mod:`.plans` (multi-year plans, reference and approved amounts, the form's context, the bottom line).
@@ -44,6 +44,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import FEN, AmountUnit, format_with_unit
+from jixiao_desktop.prose.counts import _Counts
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
@@ -51,6 +52,7 @@ from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
+from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
@@ -59,10 +61,11 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
-class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
+class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit
@@ -97,6 +100,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.count_each: dict[int, Token] = {}
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
+        self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
         self.first_open = 0
@@ -118,6 +122,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
         self.plan_remainder = False
+        self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
@@ -205,6 +210,7 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
                         r"^[^，,。；;\d]{0,12}各[^，,。；;\d]{0,10}$", self.text[previous.end:token.start]):
                     self.count_group[id(token)] = previous
                 self.earlier_counts.append((token, self.text[max(self.sentence_start, token.start - 10):token.start]))
+                self.counts_by_unit.setdefault(token.unit, []).append(token)
                 self.chain_add(token)
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
@@ -288,6 +294,8 @@ class _Reader(_Products, _Periods, _Totals, _Shares, _Plans):
         if self.plan_part(token, pre):
             return
         if self.is_reference(token, pre):
+            if _DEDUCTED_RE.search(self.clause_before(token)):
+                self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
         if _FINAL_RE.search(pre):
             self.final(token)
@@ -384,4 +392,8 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
             if token.kind == want and (want == COUNT or token.is_rate):
                 tokens.append(token)
                 labels.append(name + _label(value_lexed.text, token))
-    return reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
+    tables = read_tables(text, unit)
+    if tables is not None:
+        lexed = lex(tables.masked)
+    reading = reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
+    return reading if tables is None else with_tables(reading, tables, lexed)

@@ -28,13 +28,15 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
-from jixiao_desktop.prose.periods import month_span
+from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.words import _RX11
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
 # against their own percentages, are read the one way the text fixes)
 _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
+_REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _GAP_RE = re.compile(r"[\s()（）]*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
@@ -169,6 +171,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     month = Decimal(1)
     if span:
         month = Decimal(span)   # the span named fixes the months (按9个月 against 3月至12月 is the mistake)
+    elif not months and "月" in text and months_from(text) is not None and not _RX11.search(text):
+        month = Decimal(months_from(text))   # 自7月起…当年: the months left in the year
     elif months:
         for m in months:
             month *= m
@@ -203,8 +207,8 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Drop the failures another plausible reading explains; a failure under written arithmetic takes the
     arithmetic's numbers."""
-    if not any(not s.holds for s in reading.steps):
-        return reading
+    if not any(not s.holds and s.stated is not None and s.kind in _REREAD_KINDS for s in reading.steps):
+        return reading   # nothing another reading could explain: the text's boundaries are not even looked for
     kept: list[Step] = []
     starts = [t.start for t in lexed.tokens]
     text = lexed.text
@@ -212,15 +216,15 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
     seen_expression: set[int] = set()
     for step in reading.steps:
-        if step.holds or step.stated is None:
+        if step.holds or step.stated is None or step.kind not in _REREAD_KINDS:
             kept.append(step)
             continue
         index = bisect_left(starts, step.start)
         if index >= len(starts) or starts[index] != step.start:
             kept.append(step)
             continue
-        found = _expression_before(lexed, index)
-        if found is not None and step.kind in _PRODUCT_KINDS:
+        found = _expression_before(lexed, index) if step.kind in _PRODUCT_KINDS else None
+        if found is not None:
             value = _evaluate(*found)
             if value is not None:
                 if abs(value - step.stated) <= step.tolerance or index in seen_expression:

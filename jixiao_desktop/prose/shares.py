@@ -24,6 +24,9 @@ _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列)\s*(\d|[两二三�
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
+_TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
+
+
 class _Shares:
     """Percentages of a base, and splits of a whole between levels of government."""
 
@@ -195,6 +198,11 @@ class _Shares:
             if whole is not None:
                 self.set_split_whole(whole)
             return
+        rest_of = self.rest_of_whole() if rest else None
+        if rest_of is not None:
+            self.open_split(_Split(fractions, f"{'、'.join(named)}按{token.text}分担", None, "ratio", position=token.start),
+                            token, rest_of)   # 共需144万元，除上级补助80万元外，剩余资金由镇、村按1:1承担
+            return
         if rest and self.whole is not None and _party_before(self.since_before_item(self.whole)):
             less = self.whole.value  # 中央和省级补助资金60万元，其余由市、区按3:7承担: the rest of a whole written later
         elif previous is not None and previous.kind in ("percent", "each") and previous.tokens:
@@ -208,6 +216,23 @@ class _Shares:
             self.split = split
             return
         self.open_split(split, token, whole)
+
+    def rest_of_whole(self) -> _Item | None:
+        """The whole before a split of 其余/剩余 less the amounts the text takes off it (除…外, 扣除…后, 已…):
+        None unless every amount after the whole in its paragraph is so taken off."""
+        items = [i for i in self.items if not i.rate and i.start >= self.paragraph_start]
+        whole = self.last_total if self.last_total is not None and self.last_total.start >= self.paragraph_start else (
+            items[0] if items else None)
+        if whole is None:
+            return None
+        parts = sorted([i for i in items if i.start > whole.end] + [i for i in self.deducted if i.start > whole.end],
+                       key=lambda i: i.start)
+        if not parts or not all(_TAKEN_OFF_RE.search(re.split(r"[，,。；;]", self.text[max(whole.end, p.start - 16):p.start])[-1])
+                                for p in parts):
+            return None
+        value = whole.value - sum((p.value for p in parts), Decimal(0))
+        return _Item(value, f"{whole.words}减去{'、'.join(p.words for p in parts)}", whole.start, parts[-1].end,
+                     whole.approx or any(p.approx for p in parts), derived=True)
 
     def open_split(self, split: _Split, token: Token, whole: _Item | None) -> None:
         if whole is None:

@@ -282,6 +282,8 @@ class _Totals:
         else:
             whole = self.last_total if self.last_total is not None else self.items[0]
             parts = [i for i in self.items if i.start > whole.end and not i.rate]
+            parts += [i for i in self.deducted if i.start > whole.end and i.start >= self.paragraph_start]
+            parts.sort(key=lambda i: i.start)
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))

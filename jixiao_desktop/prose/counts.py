@@ -1,0 +1,208 @@
+"""Counts of the prose grammar: which count a standard is per — the nearest of its measure in its
+sentence (人 and 名 alike, 个 after the thing's name), counts listed with it (指导员1名、调查员3名), counts
+paired by 分别, the count left by 其余, a count an earlier standard used or an earlier sentence named, and
+the counts a count is itself per (每批40人 × 5批).
+
+A mixin of :class:`~.reader._Reader`: it reads the reader's state (``self.counts``, ``self.count_each`` …),
+set up in ``_Reader.__init__``; :mod:`.products` multiplies what it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+
+from jixiao_desktop.prose.lexer import COUNT, Token
+from jixiao_desktop.prose.steps import _Rate
+from jixiao_desktop.prose.words import (
+    _ENUMERATED_RE, _RX18, _RX22, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
+)
+
+_EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
+
+
+class _Counts:
+    """The counts standards are per."""
+
+    def matches(self, thing: str, count: Token) -> bool:
+        """A count of what a standard is per: the same measure (人 and 名 alike), or 个 after the thing's name
+        (每站… / 劝导站32个)."""
+        if not thing or thing == "*":   # 单价/标准 with no measure written: any count
+            return count.unit not in _TIME
+        if _same_thing(thing, count.unit):
+            return True
+        before = self.text[max(0, count.start - 6):count.start]
+        if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and _RX7.search(before + count.text):
+            return True  # 公益性岗位45个 for 每人每月1000元
+        after = self.text[count.end:count.end + 5]
+        return count.unit == "个" and (thing in before or thing in after)
+
+    def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
+                  exclude: list[Token] = ()) -> Token | None:
+        """The count of ``thing`` a standard is per: the nearest (before it, since the previous standard,
+        or after it, before the next standard or result)."""
+        start, end = rate.token.start, rate.token.end
+        listed = rate.k < len(self.rates) and self.rates[rate.k] is rate
+        if listed and not secondary:
+            paired = self.respective_count(rate, thing, exclude) or self.remainder_count(rate, thing)
+            if paired is not None:
+                return paired
+        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
+        following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
+        limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
+        best, distance = None, None
+        lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
+        for count in self.counts[lo:hi]:  # counts are in text order: only the window is looked at
+            if id(count) in self.used_counts or count in exclude or not self.matches(thing, count):
+                continue
+            if previous <= count.start < start:
+                d = start - count.end + (100 if _is_separated(self.text, count.end, start) else 0)
+            elif end <= count.start < limit:
+                d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0)
+            else:
+                continue
+            d -= 1000 * self.named_alike(rate, count)   # 主职干部1名、其他村干部3名，主职每人每月3,000元
+            if distance is None or d < distance:
+                best, distance = count, d
+        if best is not None:
+            best = self.listed_with(best, thing)
+        if best is None and secondary:
+            # 每次按3人、5天…住宿费每人每天400元，伙食补助每人每天100元: one count serves several standards
+            lo = bisect_left(self.count_starts, self.sentence_start)
+            shared = [c for c in self.counts[lo:] if c.start < limit and c not in exclude and _same_thing(thing, c.unit)]
+            if shared:
+                return shared[-1] if shared[-1].start < start else shared[0]
+            # 每期人数：100人 / 期数：两期 on lines of their own: the one count of that measure
+            same: list[Token] = []   # by measure (at most two needed): the text's counts are not scanned again
+            for unit in self.counts_by_unit:
+                if _same_thing(thing, unit):
+                    same += [c for c in self.counts_by_unit[unit][:len(exclude) + 2] if c not in exclude]
+                    if len(same) > 1:
+                        break
+            best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
+        elif best is None:
+            best = self.shared_count(rate, thing, previous, exclude)
+        return best
+
+    def respective_count(self, rate: _Rate, thing: str, exclude: list[Token] = ()) -> Token | None:
+        """甲2名、乙7名、丙15名，分别按每人每年2万元、0.8万元、0.3万元: standards listed after 分别 pair, in
+        order, with as many counts of their measure listed before it in the sentence."""
+        rates, k = self.rates, rate.k
+        lo = hi = k
+        while lo > 0 and rates[lo - 1].token.start >= self.sentence_start and _ENUMERATED_RE.fullmatch(
+                self.text[rates[lo - 1].token.end:rates[lo].token.start]):
+            lo -= 1
+        while hi + 1 < len(rates) and _ENUMERATED_RE.fullmatch(self.text[rates[hi].token.end:rates[hi + 1].token.start]):
+            hi += 1
+        if hi == lo:
+            return None
+        clause = self.clause_before(rates[lo].token, 30)
+        if "分别" not in clause:
+            return None
+        before = rates[lo].token.start - len(clause)
+        lo_c = bisect_left(self.count_starts, self.sentence_start)
+        listed = [c for c in self.counts[lo_c:bisect_left(self.count_starts, before)] if self.matches(thing, c)]
+        if len(listed) < hi - lo + 1:
+            return None
+        count = listed[len(listed) - (hi - lo + 1) + (k - lo)]
+        return None if count in exclude else count
+
+    def remainder_count(self, rate: _Rate, thing: str) -> Token | None:
+        """服务对象1,680人，其中…420人按…，其余按每人每月100元: a standard for 其余 with no count of its own is per
+        the first count of its measure in the sentence less the others named after it."""
+        clause = self.clause_before(rate.token, 24)
+        if not _RX18.search(clause):
+            return None
+        lo, hi = bisect_left(self.count_starts, self.sentence_start), bisect_left(self.count_starts, rate.token.end)
+        counts = [c for c in self.counts[lo:hi] if self.matches(thing, c)]
+        if len(counts) < 2 or counts[-1].start >= rate.token.start - len(clause):
+            return None   # a count in its own clause
+        whole, parts = counts[0], counts[1:]
+        left = whole.value - sum((c.value for c in parts), Decimal(0))
+        if left <= 0:
+            return None
+        text = f"（{_num(whole.value)}－{'－'.join(_num(c.value) for c in parts)}）{whole.unit}"
+        return Token(COUNT, text, rate.token.start, rate.token.start, left, whole.unit, approx=whole.approx)
+
+    def listed_with(self, count: Token, thing: str) -> Token:
+        """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
+        i = self.counts.index(count) if count in self.counts else -1
+        if i < 0 or len(self.rates) > 1:   # with several standards, each finds its own count
+            return count
+        group = [count]
+        j = i - 1
+        while j >= 0 and _RX8.fullmatch(self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):
+            group.insert(0, self.counts[j])
+            j -= 1
+        j = i + 1
+        while j < len(self.counts) and _RX8.fullmatch(self.text[group[-1].end:self.counts[j].start]) and self.matches(thing, self.counts[j]):
+            group.append(self.counts[j])
+            j += 1
+        if len(group) == 1 or any(id(c) in self.used_counts for c in group):
+            return count
+        for member in group:
+            self.used_counts.add(id(member))
+        text = "＋".join(f"{_num(c.value)}{c.unit}" for c in group)
+        return Token(COUNT, f"（{text}）", group[0].start, group[-1].end, sum((c.value for c in group), Decimal(0)),
+                     count.unit, approx=any(c.approx for c in group))
+
+    def named_alike(self, rate: _Rate, count: Token) -> int:
+        """How many pairs of characters the words naming ``count`` (back to the previous number) share with
+        those naming the standard (without 每…): 其他村干部3名 … 其他干部每人每月2,200元 → 2."""
+        own, label = self.words_before(count.start), _EACH_WORDS_RE.sub(" ", self.words_before(rate.token.start, 14))
+        if len(own) < 2:
+            return 0
+        return len({own[j:j + 2] for j in range(len(own) - 1)} & {label[j:j + 2] for j in range(len(label) - 1)})
+
+    def words_before(self, position: int, limit: int = 10) -> str:
+        """The words just before ``position``, back to the previous number or punctuation."""
+        i, stop = position, max(self.sentence_start, position - limit)
+        while i > stop and not _RX22.match(self.text[i - 1]):
+            i -= 1
+        return self.text[i:position]
+
+    def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
+        """A count already used by a standard before it (两项标准 on one 1.5万吨), or stated in an earlier
+        sentence under the same name (储备规模5000吨 … 按储备规模每吨每年80元)."""
+        hi = bisect_left(self.count_starts, previous)
+        found = [c for c in reversed(self.counts[max(0, hi - 20):hi]) if self.matches(thing, c) and c not in exclude]
+        if found:
+            return max(found, key=lambda c: self.named_alike(rate, c))   # the nearest of those named most alike
+        for count, label in reversed(self.earlier_counts[-50:]):
+            if self.matches(thing, count) and count not in exclude and _labels_match(label, rate.label, 2):
+                return count
+        return None
+
+    def group_counts(self, count: Token, shared: bool = False, exclude: list[Token] = ()) -> list[Token]:
+        """每批40人 (每个点位配置器材8件, 日均400吨): the counts that ``count`` is per, nested at most 3 deep.
+        A ``shared`` count (每次按3人… 住宿费每人每天400元，伙食补助每人每天100元，全年6次) brings the counts
+        it is per to every standard that uses it, even where an earlier standard used them."""
+        out = []
+
+        def free(other: Token) -> bool:
+            return other not in out and other not in exclude
+
+        for _ in range(3):
+            direct = self.count_group.get(id(count))
+            if direct is not None and free(direct):
+                out.append(direct)
+                count = direct
+                continue
+            each = self.count_each.get(id(count))
+            if each is None:
+                break
+            between = self.text[each.end:count.start]
+            if len(between.strip()) > 12 or _RX9.search(between):
+                break
+            found = None
+            for thing in (w for w in each.per if w not in _TIME):
+                for candidate in reversed(self.counts[-30:]):
+                    if candidate is not count and free(candidate) and self.matches(thing, candidate):
+                        out.append(candidate)
+                        found = found or candidate
+                        break
+            if found is None:
+                break
+            count = found
+        return out
