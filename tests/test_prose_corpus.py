@@ -85,6 +85,10 @@ def test_the_second_corpus_too():
     # the 合计/小计/总计 line against the rows), a remainder after amounts already paid (已…结转/预拨) or taken off
     # before a split of the rest (扣除…后，其余由县、乡按6:4): 98.75 % / 8.75 %.
     ("blind8", 0.9875, 0.0875),
+    # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
+    # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
+    # not used for fixes.
+    ("blind9", 0.85, 0.1375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
