@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from jixiao_desktop.money import AmountUnit
-from jixiao_desktop.prose import lex, read
-
-
-def _failures(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN, context=()):
-    return [(s.kind, s.computed, s.stated) for s in read(text, level, context, unit).failures()]
-
-
-def _found(text: str, computed: str, stated: str, **kwargs) -> bool:
-    return any(c == Decimal(computed) and s == Decimal(stated) for _, c, s in _failures(text, **kwargs))
+from jixiao_desktop.prose import lex
+from tests.prose_cases import failures as _failures
+from tests.prose_cases import found as _found
 
 
 def test_a_latin_x_inside_words_is_no_multiplication():

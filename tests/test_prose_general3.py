@@ -7,19 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit
-from jixiao_desktop.prose import read
-
-
-def _failures(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN, context=()):
-    return [(s.kind, s.computed, s.stated) for s in read(text, level, context, unit).failures()]
-
-
-def _found(text: str, computed: str, stated: str, **kwargs) -> bool:
-    return any(c == Decimal(computed) and s == Decimal(stated) for _, c, s in _failures(text, **kwargs))
-
-
-def _bottom(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN) -> Decimal | None:
-    return read(text, level, (), unit).bottom_line
+from tests.prose_cases import bottom as _bottom
+from tests.prose_cases import failures as _failures
+from tests.prose_cases import found as _found
 
 
 def test_the_span_of_months_named_is_the_period_paid_over_the_months_counted():

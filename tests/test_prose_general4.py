@@ -11,12 +11,9 @@ import pytest
 
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose import read
+from tests.prose_cases import pairs as _failures
 
 WAN = AmountUnit.WAN_YUAN
-
-
-def _failures(text: str, unit: AmountUnit = AmountUnit.YUAN) -> list[tuple[Decimal, Decimal]]:
-    return [(s.computed, s.stated) for s in read(text, "县", (), unit).failures()]
 
 
 @pytest.mark.parametrize("text", [

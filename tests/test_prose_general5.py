@@ -12,12 +12,9 @@ import pytest
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose import read
 from jixiao_desktop.prose.backing import amount_disagrees
+from tests.prose_cases import pairs as _failures
 
 WAN = AmountUnit.WAN_YUAN
-
-
-def _failures(text: str, unit: AmountUnit = AmountUnit.YUAN, level: str = "县") -> list[tuple[Decimal, Decimal]]:
-    return [(s.computed, s.stated) for s in read(text, level, (), unit).failures()]
 
 
 # -- tables pasted as text ------------------------------------------------------------------------------

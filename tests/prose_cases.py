@@ -1,0 +1,28 @@
+"""What the prose tests ask of the reader: its failing steps, whether a mistake was found with its two numbers,
+the text's bottom line (shared by tests/test_prose_general*.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose import read
+
+
+def failures(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN, context=()):
+    """``(kind, computed, stated)`` of each failing step."""
+    return [(s.kind, s.computed, s.stated) for s in read(text, level, context, unit).failures()]
+
+
+def pairs(text: str, unit: AmountUnit = AmountUnit.YUAN, level: str = "县") -> list[tuple[Decimal, Decimal]]:
+    """``(computed, stated)`` of each failing step."""
+    return [(s.computed, s.stated) for s in read(text, level, (), unit).failures()]
+
+
+def found(text: str, computed: str, stated: str, **kwargs) -> bool:
+    """Whether a failing step carries exactly these two numbers."""
+    return any(c == Decimal(computed) and s == Decimal(stated) for _, c, s in failures(text, **kwargs))
+
+
+def bottom(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN) -> Decimal | None:
+    return read(text, level, (), unit).bottom_line
