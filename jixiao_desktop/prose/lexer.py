@@ -94,7 +94,9 @@ _PATTERNS = [
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
 # Every character a token can begin with. Positions holding anything else (most of a Chinese text)
 # are skipped by one fast character-class scan instead of trying every pattern at each of them.
-_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每人户家月年日生床亩各五对×xX*＊乘+＋加。；;\n均]")
+# The words ending in 均 (人均, 月人均, 人次均, 件均) are found from their 均 and tried from up to two characters
+# before it, so the common characters they begin with (人, 年, 月…) are not anchors of their own.
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
@@ -197,9 +199,16 @@ def _matches(text: str):
         if anchor is None:
             return
         at = anchor.start()
-        if text[at] == "均" and at > pos:
-            at -= 1   # 件均, 台均: the measure word before 均 begins the token
-        found = match(text, at)
+        found = None
+        if text[at] == "均":   # 人均, 件均 (one before), 月人均, 人次均 (two before): the longest that reads
+            for back in (2, 1):
+                if at - back >= pos:
+                    found = match(text, at - back)
+                    if found is not None and found.end() > at:
+                        break
+                    found = None
+        if found is None:
+            found = match(text, at)
         if found is None or found.end() == found.start():
             pos = anchor.start() + 1
             continue
