@@ -235,3 +235,20 @@ def test_starts_at_the_same_moment_wait_for_the_first_ones_server(started, qtbot
         qtbot.waitUntil(lambda: window_of_file(files[0]) is first, timeout=5000)
     finally:
         starting.close()
+
+
+def test_the_first_start_does_not_load_qt_network_before_its_window_paints(tmp_path):
+    """Only the lock file is looked at before the window; QtNetwork comes with the server, after the paint."""
+    script = (
+        "import sys\n"
+        "from jixiao_desktop.ui.application import create_application, open_program\n"
+        "from jixiao_desktop.ui.app_paths import AppPaths\n"
+        "app = create_application([])\n"
+        f"window, instance = open_program([], AppPaths.under({str(tmp_path)!r}))\n"
+        "print('PySide6.QtNetwork' in sys.modules, instance.lock is not None)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
