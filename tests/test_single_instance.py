@@ -148,10 +148,10 @@ def test_a_silent_program_is_given_up_on_and_the_start_opens_the_file_itself(sta
 
 def test_a_message_that_is_not_ours_is_ignored_and_the_server_goes_on(started, qtbot, tmp_path, files, caplog,
                                                                        monkeypatch):
-    monkeypatch.setattr(single_instance, "READ_MS", 200)
+    monkeypatch.setattr(single_instance, "READ_MS", 200)   # read by instance_server
     paths = _paths(tmp_path)
     first, instance = started([], paths)
-    caplog.set_level(logging.WARNING, logger=single_instance.__name__)
+    caplog.set_level(logging.WARNING, logger="jixiao_desktop.ui")
     garbage = [b"GET / HTTP/1.1\r\n\r\n", MAGIC + b"\xff\xff\xff\xff",
                MAGIC + b"\x00\x00\x00\x05{oops", encode([])[:-1].replace(b'"files"', b'"other"') + b"}",
                MAGIC[:5]]   # the last stops half-way and stays connected

@@ -103,7 +103,8 @@ def probe() -> list[dict]:
 
     def single_instance() -> str:
         from jixiao_desktop.ui.app_paths import AppPaths
-        from jixiao_desktop.ui.single_instance import TAKEN, Server, hand_over, server_name
+        from jixiao_desktop.ui.instance_server import Server
+        from jixiao_desktop.ui.single_instance import TAKEN, hand_over, server_name
 
         with tempfile.TemporaryDirectory(prefix="jixiao-selftest-single-") as tmp:
             opened: list[list[str]] = []
