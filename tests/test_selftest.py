@@ -31,7 +31,8 @@ def test_selftest_passes_on_source_tree(scratch_home):
         for step in ("打开示例", "检查示例", "打印PDF", "Excel往返"):
             assert f"{step} {example}" in names
     assert "命令行" in names
-    for step in ("图形界面（Qt）启动", "界面中文字体", "Qt中文翻译", "设置、恢复、日志文件夹可写", "主窗口与表格编辑区"):
+    for step in ("图形界面（Qt）启动", "界面中文字体", "Qt中文翻译", "设置、恢复、日志文件夹可写", "主窗口与表格编辑区",
+                 "单实例（本地连接）"):
         assert step in names
     assert all(r.status == PASS for r in outcome.results)
     # The real editors, not a stand-in (a frozen build once showed "表格编辑区尚未安装" and passed).

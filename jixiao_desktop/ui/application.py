@@ -34,18 +34,39 @@ def run(argv: list[str]) -> int:
     from jixiao_desktop.ui.app_logging import setup_logging
     from jixiao_desktop.ui.app_paths import AppPaths
     from jixiao_desktop.ui.error_dialog import install_excepthook
-    from jixiao_desktop.ui.main_window import MainWindow
 
     paths = AppPaths.standard()
     log_path = setup_logging(paths.log_dir)
     install_excepthook(log_path)
     log.info("jixiao-desktop %s starting; data in %s", __version__, paths.data_dir)
+    started = open_program(argv, paths)
+    if started is None:
+        return 0   # the running program took the files (ui/single_instance.py)
+    window, instance = started
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+
+
+def open_program(argv: list[str], paths):
+    """The start after the QApplication: hand the file arguments to a running instance of the same
+    settings folder (None: it took them; nothing is shown), else open the first window with them and,
+    after its first paint, serve later starts. Returns (the first window, this instance)."""
+    from jixiao_desktop.ui import single_instance
+    from jixiao_desktop.ui.first_paint import after_first_paint
+    from jixiao_desktop.ui.main_window import MainWindow
+
+    files = single_instance.file_arguments(argv)
+    instance = single_instance.start(paths, files)
+    if instance is None:
+        return None
     window = MainWindow(paths)   # the first window; more open as documents do (ui/windows.py)
-    files = [a for a in argv if not a.startswith("-")]
     if files:
         window.open_path(files[0])
     window.show()
     for path in files[1:]:   # several files (selected together in Explorer): a window each
         window.open_path(path)
+    after_first_paint(window, instance.serve)   # QtNetwork loads after the clerk sees the form
     QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
-    return app.exec()
+    return window, instance

@@ -22,8 +22,12 @@ def main(argv: list[str]) -> int:
     from jixiao_desktop.ui.application import create_application
     from jixiao_desktop.ui.main_window import MainWindow
 
+    from jixiao_desktop.ui.single_instance import start
+
     app = create_application([])
-    window = MainWindow(AppPaths.under(tempfile.mkdtemp(prefix="jixiao-probe-")))
+    paths = AppPaths.under(tempfile.mkdtemp(prefix="jixiao-probe-"))
+    start(paths, argv)   # is the program running already? (the lock file; the server follows the paint)
+    window = MainWindow(paths)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 - Qt override

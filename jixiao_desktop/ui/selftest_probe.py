@@ -3,7 +3,8 @@
 Starts the QApplication the way the program does (real platform plugin: windows
 on Windows, or whatever ``QT_QPA_PLATFORM`` says), then checks the Chinese
 interface fonts, Qt's Chinese translations, the icon, the settings/recovery/log
-folders and builds the main window with an example open (never shown). Writes
+folders, builds the main window with an example open (never shown) and hands a file to a local
+server as a second start does (QtNetwork in the bundle). Writes
 the steps as JSON to FILE for :mod:`jixiao_desktop.selftest`, which prints them.
 """
 
@@ -100,11 +101,32 @@ def probe() -> list[dict]:
             app.processEvents()
         return f"主窗口和{len(EXAMPLE_NAMES)}个示例的编辑区（{'、'.join(sorted(set(editors)))}）可以建立"
 
+    def single_instance() -> str:
+        from jixiao_desktop.ui.app_paths import AppPaths
+        from jixiao_desktop.ui.instance_server import Server
+        from jixiao_desktop.ui.single_instance import TAKEN, hand_over, server_name
+
+        with tempfile.TemporaryDirectory(prefix="jixiao-selftest-single-") as tmp:
+            opened: list[list[str]] = []
+            server = Server(server_name(AppPaths.under(tmp)), opened.append)
+            if not server.listen():
+                raise RuntimeError(f"本地连接无法建立：{server.server.errorString()}")
+            try:
+                sample = str(Path(tmp) / "双击打开的表格.jixiao")
+                answer = hand_over(server.name, [sample])
+                app.processEvents()
+            finally:
+                server.close()
+            if answer != TAKEN or opened != [[sample]]:
+                raise RuntimeError(f"运行中的程序没有收到文件（{answer}）")
+        return "已运行时双击的文件交给运行中的程序打开"
+
     _step(results, "界面中文字体", fonts)
     _step(results, "Qt中文翻译", translations)
     _step(results, "程序图标", icon)
     _step(results, "设置、恢复、日志文件夹可写", folders)
     _step(results, "主窗口与表格编辑区", window)
+    _step(results, "单实例（本地连接）", single_instance)
     return results
 
 

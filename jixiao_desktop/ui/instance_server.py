@@ -1,0 +1,124 @@
+"""The running program's side of :mod:`jixiao_desktop.ui.single_instance`: a local server that takes
+later starts' files and opens them in the program's windows. Loaded after the first paint (QtNetwork
+is not needed to show the form)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from jixiao_desktop.ui import single_instance
+from jixiao_desktop.ui.single_instance import SAY_REFUSED, SAY_TAKEN, BadMessage, decode
+
+log = logging.getLogger(__name__)
+
+
+class Server(QObject):
+    """Takes later starts' files and opens them (``open_files``; by default in the program's windows)."""
+
+    def __init__(self, name: str, open_files=None):
+        super().__init__()
+        self.name = name
+        self.open_files = open_files or open_in_windows
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)   # this user only
+        self.server.newConnection.connect(self._accept)
+        self.received: list[list[str]] = []   # every accepted message (tests, the log)
+
+    def listen(self) -> bool:
+        QLocalServer.removeServer(self.name)   # a crashed instance's socket file (we hold the lock)
+        if not self.server.listen(self.name):
+            log.warning("single-instance server %s cannot listen: %s", self.name, self.server.errorString())
+            return False
+        log.info("single-instance server %s listening", self.name)
+        return True
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            _Connection(self, self.server.nextPendingConnection())
+
+    def take(self, files: list[str]) -> bool:
+        """A start's files arrived: open them a moment later (after answering); False when there is no
+        window left to open them in (the program is quitting), so that the start goes on itself."""
+        from jixiao_desktop.ui import windows
+
+        if self.open_files is open_in_windows and not windows.open_windows():
+            return False
+        self.received.append(files)
+        QTimer.singleShot(0, lambda: self.open_files(files))
+        return True
+
+
+class _Connection(QObject):
+    def __init__(self, server: Server, socket: QLocalSocket):
+        super().__init__(server)
+        self.server, self.socket, self.data = server, socket, bytearray()
+        socket.setParent(self)
+        socket.readyRead.connect(self._read)
+        socket.disconnected.connect(self._drop)
+        QTimer.singleShot(single_instance.READ_MS, self, self._timeout)
+        self._read()
+
+    def _read(self) -> None:
+        if self.socket is None:
+            return
+        self.data.extend(bytes(self.socket.readAll()))
+        try:
+            files = decode(bytes(self.data))
+        except BadMessage as exc:
+            log.warning("single-instance server: message ignored (%s)", exc)
+            self._drop()
+            return
+        if files is None:
+            return
+        taken = self.server.take(files)
+        log.info("single-instance server: %s %d file(s)", "opening" if taken else "refused", len(files))
+        self.socket.write(SAY_TAKEN if taken else SAY_REFUSED)
+        self.socket.flush()
+        self.socket.disconnectFromServer()
+
+    def _timeout(self) -> None:
+        if self.socket is not None and self.data:
+            log.warning("single-instance server: incomplete message ignored (%d bytes)", len(self.data))
+        self._drop()
+
+    def _drop(self) -> None:
+        if self.socket is not None:
+            socket, self.socket = self.socket, None
+            socket.abort()
+            self.deleteLater()
+
+
+def open_in_windows(files: list[str]) -> None:
+    """Open each file in a window (the start page's, else a new one; a file already open brings its
+    window forward) and raise the last; with no files, bring the program forward. Waits while a dialog
+    is open (a 另存为 in progress), as the files must not open behind it."""
+    from PySide6.QtWidgets import QApplication
+
+    from jixiao_desktop.ui import windows
+
+    if QApplication.activeModalWidget() is not None:
+        QTimer.singleShot(500, lambda: open_in_windows(files))
+        return
+    open_now = windows.open_windows()
+    if not open_now:
+        return
+    target = next((w for w in open_now if w.is_replaceable()), _last_active(open_now))
+    windows.activate(target)
+    for path in files:
+        target.open_path(path)
+        holder = windows.window_of_file(path)
+        if holder is not None:
+            windows.activate(holder)
+
+
+def _last_active(open_now):
+    from PySide6.QtWidgets import QApplication
+
+    active = QApplication.activeWindow()
+    return active if active in open_now else open_now[-1]
