@@ -61,6 +61,8 @@ from jixiao_desktop.prose.words import (
 )
 
 
+# a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
@@ -145,10 +147,13 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         return self.text[max(self.prev_end, self.sentence_start, token.start - limit):token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
-        i, stop = token.start, max(self.sentence_start, token.start - limit)
-        while i > stop and self.text[i - 1] not in "，,。；;\n":
-            i -= 1
-        return self.text[i:token.start]
+        stop = max(self.sentence_start, token.start - limit)
+        if stop >= token.start:
+            return ""
+        segment = self.text[stop:token.start]   # from the last clause mark (found by rfind, not a loop)
+        cut = max(segment.rfind("，"), segment.rfind(","), segment.rfind("。"), segment.rfind("；"), segment.rfind(";"),
+                  segment.rfind("\n"))
+        return segment[cut + 1:] if cut >= 0 else segment
 
     def after(self, token: Token, limit: int = 6) -> str:
         return self.text[token.end:token.end + limit]
@@ -300,7 +305,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if _FINAL_RE.search(pre):
             self.final(token)
             return
-        marker = _RESULT_RE.search(near)
+        marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None

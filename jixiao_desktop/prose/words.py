@@ -151,6 +151,7 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
     return tuple(named) if words else tuple(found)
 
 
+_PARTY_CHAR_RE = re.compile(r"[中省自市州区县旗乡镇街村]")   # a character every name of _PARTY_RE has
 _PARTY_AS_PAYER_RE = re.compile(
     rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
 
@@ -171,6 +172,8 @@ def _grouped_parties(text: str) -> tuple[str, ...]:
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
     tail = text[-16:]
+    if not _PARTY_CHAR_RE.search(tail):
+        return None   # no level named at all (most amounts): the patterns below need not be tried
     found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
     if found:
         return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
