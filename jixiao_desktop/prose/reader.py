@@ -56,13 +56,11 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
-    _written,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
+    _clause_tail, _contained, _label, _written,
 )
 
 
-# a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
@@ -147,13 +145,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         return self.text[max(self.prev_end, self.sentence_start, token.start - limit):token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
-        stop = max(self.sentence_start, token.start - limit)
-        if stop >= token.start:
-            return ""
-        segment = self.text[stop:token.start]   # from the last clause mark (found by rfind, not a loop)
-        cut = max(segment.rfind("，"), segment.rfind(","), segment.rfind("。"), segment.rfind("；"), segment.rfind(";"),
-                  segment.rfind("\n"))
-        return segment[cut + 1:] if cut >= 0 else segment
+        return _clause_tail(self.text[max(self.sentence_start, token.start - limit):token.start])
 
     def after(self, token: Token, limit: int = 6) -> str:
         return self.text[token.end:token.end + limit]

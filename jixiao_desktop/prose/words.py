@@ -22,6 +22,8 @@ _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
+# a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全]")
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
@@ -82,6 +84,13 @@ _RX26 = re.compile(r"^[^\d]*|\s+")
 
 
 # -- small helpers -------------------------------------------------------------------
+
+def _clause_tail(segment: str) -> str:
+    """What follows the last clause mark (，,。；; or a line break) of ``segment``; found by rfind, not a loop."""
+    cut = max(segment.rfind("，"), segment.rfind(","), segment.rfind("。"), segment.rfind("；"), segment.rfind(";"),
+              segment.rfind("\n"))
+    return segment[cut + 1:] if cut >= 0 else segment
+
 
 def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
