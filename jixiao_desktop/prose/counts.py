@@ -16,9 +16,11 @@ from decimal import Decimal
 from jixiao_desktop.prose.lexer import COUNT, Token
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX18, _RX22, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
+    _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
 )
 
+# the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
+_TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
@@ -157,10 +159,8 @@ class _Counts:
 
     def words_before(self, position: int, limit: int = 10) -> str:
         """The words just before ``position``, back to the previous number or punctuation."""
-        i, stop = position, max(self.sentence_start, position - limit)
-        while i > stop and not _RX22.match(self.text[i - 1]):
-            i -= 1
-        return self.text[i:position]
+        stop = max(self.sentence_start, position - limit)
+        return _TRAILING_WORDS_RE.search(self.text, stop, position)[0] if stop < position else ""
 
     def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
         """A count already used by a standard before it (两项标准 on one 1.5万吨), or stated in an earlier

@@ -91,13 +91,16 @@ _PATTERNS = [
     ("op", r"[×\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十])|乘以|乘|[+＋]|加上"),   # X财农: a letter
     ("stop", r"[。；;\n]"),
 ]
+_KINDS_ORDER = [kind for kind, _ in _PATTERNS]
 _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)))
 # Every character a token can begin with. Positions holding anything else (most of a Chinese text)
 # are skipped by one fast character-class scan instead of trying every pattern at each of them.
 # The words ending in 均 (人均, 月人均, 人次均, 件均) are found from their 均 and tried from up to two characters
 # before it, so the common characters they begin with (人, 年, 月…) are not anchors of their own.
+_STOP_ONLY = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>[。；;])")   # what _MASTER matches at 。；;
 _ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
+_KIND_OF_GROUP = {f"T{i}": kind for i, kind in enumerate(_KINDS)}   # a match's last group → its kind
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 
 
@@ -175,9 +178,7 @@ def lex(text: str) -> Lexed:
     out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
     numbers = 0
     for match in _matches(folded):
-        kind = _KINDS[int(match.lastgroup[1:])] if match.lastgroup and match.lastgroup.startswith("T") else ""
-        if not kind:
-            kind = _kind_of(match)
+        kind = _KIND_OF_GROUP.get(match.lastgroup) or _kind_of(match)
         token = _token(kind, match)
         if token is None:
             continue
@@ -193,7 +194,7 @@ def lex(text: str) -> Lexed:
 def _matches(text: str):
     """What ``_MASTER.finditer(text)`` gives, found faster: only positions an anchor allows are tried."""
     pos, end = 0, len(text)
-    search, match = _ANCHOR.search, _MASTER.match
+    search, match, stop = _ANCHOR.search, _MASTER.match, _STOP_ONLY.match
     while pos < end:
         anchor = search(text, pos)
         if anchor is None:
@@ -208,7 +209,8 @@ def _matches(text: str):
                         break
                     found = None
         if found is None:
-            found = match(text, at)
+            # 。；; start no pattern but the stop (every other begins with a digit, a bracket or a word): its own
+            found = stop(text, at) if text[at] in "。；;" else match(text, at)
         if found is None or found.end() == found.start():
             pos = anchor.start() + 1
             continue
@@ -282,15 +284,24 @@ def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "half":
         return Token("half", text, start, end, Decimal(50), "%")
     if kind == "each":
-        words = re.findall(_PER_WORD, re.sub(r"[每均万千百]", " ", text))
-        per = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
-               "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",),
-               "人次均": ("人次",)}.get(text) or tuple(words) or (text[:-1],)
         scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
-        return Token("each", text, start, end, value=scale, per=per)
+        return Token("each", text, start, end, value=scale, per=_each_per(text))
     if kind == "comma":
         return Token("comma", text, start, end)
     return Token(kind, text, start, end)
+
+
+_EACH_SCALE_RE = re.compile(r"[每均万千百]")
+_PER_WORD_RE = re.compile(_PER_WORD)
+_EACH_PER = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
+             "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",),
+             "人次均": ("人次",)}
+
+
+@lru_cache(maxsize=512)
+def _each_per(text: str) -> tuple[str, ...]:
+    """What a 每…/人均 is per (每人每月 → 人, 月); the same few words recur, so each is worked out once."""
+    return _EACH_PER.get(text) or tuple(_PER_WORD_RE.findall(_EACH_SCALE_RE.sub(" ", text))) or (text[:-1],)
 
 
 @dataclass(frozen=True, slots=True)

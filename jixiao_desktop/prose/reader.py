@@ -56,8 +56,8 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE, _contained, _label,
-    _written,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
+    _clause_tail, _contained, _label, _written,
 )
 
 
@@ -145,10 +145,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         return self.text[max(self.prev_end, self.sentence_start, token.start - limit):token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
-        i, stop = token.start, max(self.sentence_start, token.start - limit)
-        while i > stop and self.text[i - 1] not in "，,。；;\n":
-            i -= 1
-        return self.text[i:token.start]
+        return _clause_tail(self.text[max(self.sentence_start, token.start - limit):token.start])
 
     def after(self, token: Token, limit: int = 6) -> str:
         return self.text[token.end:token.end + limit]
@@ -300,7 +297,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if _FINAL_RE.search(pre):
             self.final(token)
             return
-        marker = _RESULT_RE.search(near)
+        marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None

@@ -22,6 +22,8 @@ _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
+# a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全]")
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
@@ -82,6 +84,13 @@ _RX26 = re.compile(r"^[^\d]*|\s+")
 
 
 # -- small helpers -------------------------------------------------------------------
+
+def _clause_tail(segment: str) -> str:
+    """What follows the last clause mark (，,。；; or a line break) of ``segment``; found by rfind, not a loop."""
+    cut = max(segment.rfind("，"), segment.rfind(","), segment.rfind("。"), segment.rfind("；"), segment.rfind(";"),
+              segment.rfind("\n"))
+    return segment[cut + 1:] if cut >= 0 else segment
+
 
 def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
@@ -151,6 +160,7 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
     return tuple(named) if words else tuple(found)
 
 
+_PARTY_CHAR_RE = re.compile(r"[中省自市州区县旗乡镇街村]")   # a character every name of _PARTY_RE has
 _PARTY_AS_PAYER_RE = re.compile(
     rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
 
@@ -171,6 +181,8 @@ def _grouped_parties(text: str) -> tuple[str, ...]:
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
     tail = text[-16:]
+    if not _PARTY_CHAR_RE.search(tail):
+        return None   # no level named at all (most amounts): the patterns below need not be tried
     found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
     if found:
         return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
