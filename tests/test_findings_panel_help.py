@@ -155,3 +155,25 @@ def test_in_the_window_the_panel_folds_and_raises_its_dock(make_window, qtbot):
     panel.size_button.click()
     qtbot.waitUntil(lambda: dock.height() < window.height() // 2 - 40, timeout=2000)
     assert panel.size_button.text() == "放大"
+
+
+def test_a_findings_place_is_made_when_shown_and_follows_a_renamed_row(qtbot):
+    """The panel does not describe every finding's place at every keystroke; the same findings after a row is
+    renamed show the new name."""
+    from PySide6.QtWidgets import QApplication
+
+    from jixiao_desktop.checks import run_checks
+    from jixiao_desktop.ui.findings_model import FindingsModel
+    from tests.conftest import load_example
+
+    form = load_example("department-2023-shifeng-civil-affairs")
+    report = run_checks(form)
+    finding = next(f for f in report.findings if f.location.startswith("special_funds[") and ".detail." in f.location)
+    index = int(finding.location.split("[", 1)[1].split("]", 1)[0])
+    model = FindingsModel(QApplication.style())
+    assert model.set_report(report, form)
+    assert model._labels == {}                          # nothing described before the view asks
+    assert form.special_funds[index].name.strip() in model.location_label(finding)
+    form.special_funds[index].name = "改名后的专项"
+    assert not model.set_report(report, form)          # the same findings: not rebuilt
+    assert "改名后的专项" in model.location_label(finding)

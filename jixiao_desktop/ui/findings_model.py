@@ -85,23 +85,34 @@ class FindingsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["问题", "位置"])
         self._icons = {key: style.standardIcon(pixmap) for key, _, pixmap in _GROUPS}
         self.report = Report()
-        self.shown: tuple = ()  # (finding, location label) pairs on display
+        self._findings: tuple[Finding, ...] = ()   # on display, in the report's order
+        self._form = None
+        self._labels: dict[Finding, str] = {}       # each finding's place in words, made when first shown
+
+    @property
+    def shown(self) -> tuple:
+        """(finding, location label) pairs on display."""
+        return tuple((f, self.location_label(f)) for f in self._findings)
 
     def icon(self, group: str):
         return self._icons[group]
 
     def set_report(self, report: Report, form) -> bool:
-        """Show ``report``; False (and nothing redrawn) when it shows the same as before."""
-        labels = [describe(form, f.location) if f.location and form is not None else "" for f in report.findings]
-        shown = tuple(zip(report.findings, labels))
-        self.report = report
-        if shown == self.shown:
+        """Show ``report``; False (and nothing rebuilt) when it holds the same findings as before.
+
+        A finding's place in words (绩效指标 第4行 › …, with a row's name) is made when the view first asks for
+        it, not for every finding at every keystroke; the same findings again only have their places redrawn
+        (a row renamed shows its new name)."""
+        findings = tuple(report.findings)
+        self.report, self._form, self._labels = report, form, {}
+        if findings == self._findings:
+            self._redraw_places()
             return False
-        self.shown = shown
+        self._findings = findings
         self.removeRows(0, self.rowCount())
         groups: dict[str, list[Finding]] = {key: [] for key, _, _ in _GROUPS}
-        for finding, where in shown:
-            groups[group_of(finding)].append((finding, where))
+        for finding in findings:
+            groups[group_of(finding)].append(finding)
         for key, label, _ in _GROUPS:
             items = groups[key]
             if not items:
@@ -112,17 +123,15 @@ class FindingsModel(QStandardItemModel):
             tail = QStandardItem("")
             tail.setEditable(False)
             settled = QBrush(QColor(EXPLAINED_COLOR))
-            for finding, location_label in items:
+            for finding in items:
                 text = finding.message
                 if finding.explained:
                     text = f"已说明　{text}　〔说明：{finding.explanation}〕"
                 message = QStandardItem(self._icons[key], text)
                 message.setData(finding, FINDING_ROLE)
-                message.setData(location_label, WHERE_ROLE)
                 message.setEditable(False)
-                where = QStandardItem(location_label)
+                where = QStandardItem()
                 where.setData(finding, FINDING_ROLE)
-                where.setData(location_label, WHERE_ROLE)
                 where.setEditable(False)
                 if finding.explained:
                     message.setForeground(settled)
@@ -133,12 +142,22 @@ class FindingsModel(QStandardItemModel):
             self.appendRow([head, tail])
         return True
 
+    def _redraw_places(self) -> None:
+        for row in range(self.rowCount()):
+            parent = self.index(row, 0)
+            count = self.rowCount(parent)
+            if count:
+                self.dataChanged.emit(self.index(0, 1, parent), self.index(count - 1, 1, parent))
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """A finding's tooltip is made when it is shown, not for every finding at every redraw."""
-        if role == Qt.ItemDataRole.ToolTipRole:
+        """A finding's place and tooltip are made when they are shown, not for every finding at every redraw."""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, WHERE_ROLE) and index.parent().isValid():
             finding = self.finding_at(index)
             if finding is not None:
-                return tooltip(finding, super().data(index, WHERE_ROLE) or "")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return tooltip(finding, self.location_label(finding))
+                if role == WHERE_ROLE or index.column() == 1:
+                    return self.location_label(finding)
         return super().data(index, role)
 
     def finding_at(self, index: QModelIndex) -> Finding | None:
@@ -146,4 +165,10 @@ class FindingsModel(QStandardItemModel):
         return value if isinstance(value, Finding) else None
 
     def location_label(self, finding: Finding) -> str:
-        return next((where for shown, where in self.shown if shown == finding), "")
+        """The finding's place in words ("" for a finding without one)."""
+        label = self._labels.get(finding)
+        if label is None:
+            form = self._form
+            label = describe(form, finding.location) if finding.location and form is not None else ""
+            self._labels[finding] = label
+        return label
