@@ -18,10 +18,10 @@ log = logging.getLogger(__name__)
 class Server(QObject):
     """Takes later starts' files and opens them (``open_files``; by default in the program's windows)."""
 
-    def __init__(self, name: str, open_files=None):
+    def __init__(self, name: str, open_files=None, paths=None):
         super().__init__()
-        self.name = name
-        self.open_files = open_files or open_in_windows
+        self.name, self.paths = name, paths   # paths: the folders of a window opened when none is left
+        self.open_files = open_files
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)   # this user only
         self.server.newConnection.connect(self._accept)
@@ -47,11 +47,48 @@ class Server(QObject):
         window left to open them in (the program is quitting), so that the start goes on itself."""
         from jixiao_desktop.ui import windows
 
-        if self.open_files is open_in_windows and not windows.open_windows():
+        if self.open_files is None and not windows.open_windows():
             return False
         self.received.append(files)
-        QTimer.singleShot(0, lambda: self.open_files(files))
+        if self.open_files is not None:
+            QTimer.singleShot(0, lambda: self.open_files(files))
+        else:   # the program must not quit (its last window closing meanwhile) before they are open
+            keep = _KeepRunning()
+            QTimer.singleShot(0, lambda: open_in_windows(files, self.paths, keep))
         return True
+
+
+class _KeepRunning:
+    """Holds the program from quitting when its last window closes, from a start's OK until its files
+    are open (QEventLoopLocker is not in PySide6): the close is not refused, the program just stays."""
+
+    held = 0
+    quit_on_close = True
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if _KeepRunning.held == 0:
+            _KeepRunning.quit_on_close = app.quitOnLastWindowClosed()
+            app.setQuitOnLastWindowClosed(False)
+        _KeepRunning.held += 1
+        self.released = False
+
+    def release(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from jixiao_desktop.ui import windows
+
+        if self.released:
+            return
+        self.released = True
+        _KeepRunning.held -= 1
+        if _KeepRunning.held == 0:
+            app = QApplication.instance()
+            app.setQuitOnLastWindowClosed(_KeepRunning.quit_on_close)
+            if _KeepRunning.quit_on_close and not windows.open_windows():
+                app.quit()   # the last window closed meanwhile and nothing opened: quit as it would have
 
 
 class _Connection(QObject):
@@ -94,27 +131,37 @@ class _Connection(QObject):
             self.deleteLater()
 
 
-def open_in_windows(files: list[str]) -> None:
+def open_in_windows(files: list[str], paths=None, keep: _KeepRunning | None = None) -> None:
     """Open each file in a window (the start page's, else a new one; a file already open brings its
     window forward) and raise the last; with no files, bring the program forward. Waits while a dialog
-    is open (a 另存为 in progress), as the files must not open behind it."""
+    is open (a 另存为 in progress), as the files must not open behind it. Should the last window have
+    closed since the start was told OK (the clerk answered 不保存 meanwhile), a new window of ``paths``
+    opens them: ``keep`` held the program from quitting until now."""
     from PySide6.QtWidgets import QApplication
 
     from jixiao_desktop.ui import windows
 
     if QApplication.activeModalWidget() is not None:
-        QTimer.singleShot(500, lambda: open_in_windows(files))
+        QTimer.singleShot(500, lambda: open_in_windows(files, paths, keep))
         return
-    open_now = windows.open_windows()
-    if not open_now:
-        return
-    target = next((w for w in open_now if w.is_replaceable()), _last_active(open_now))
-    windows.activate(target)
-    for path in files:
-        target.open_path(path)
-        holder = windows.window_of_file(path)
-        if holder is not None:
-            windows.activate(holder)
+    try:
+        open_now = windows.open_windows()
+        if not open_now:
+            if paths is None:
+                return
+            from jixiao_desktop.ui.main_window import MainWindow
+
+            open_now = [MainWindow(paths)]
+        target = next((w for w in open_now if w.is_replaceable()), _last_active(open_now))
+        windows.activate(target)
+        for path in files:
+            target.open_path(path)
+            holder = windows.window_of_file(path)
+            if holder is not None:
+                windows.activate(holder)
+    finally:
+        if keep is not None:
+            keep.release()
 
 
 def _last_active(open_now):

@@ -123,7 +123,7 @@ class Instance:
             return self.server
         from jixiao_desktop.ui.instance_server import Server   # QtNetwork: after the first paint
 
-        self.server = Server(self.name)
+        self.server = Server(self.name, paths=self.paths)
         if not self.server.listen():
             self.server = None
         return self.server

@@ -1,0 +1,54 @@
+"""Review of the single instance (ui/single_instance.py, ui/instance_server.py): a hand-over the running
+program has said OK to is never lost, even when its last window closes before the files open (the
+clerk answers 不保存 to the close question while a double-clicked file arrives)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jixiao_desktop.resources import example_path
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from jixiao_desktop.ui.application import create_application, open_program
+from jixiao_desktop.ui.app_paths import AppPaths
+from jixiao_desktop.ui.windows import window_of_file
+
+folder, path = sys.argv[1], sys.argv[2]
+app = create_application([])
+window, instance = open_program([], AppPaths.under(folder))
+instance.serve()
+
+def arrive_then_close():
+    print("taken", instance.server.take([path]))   # the start is told OK ...
+    window.close()                                  # ... and the clerk closes the last window
+
+def check():
+    print("opened", window_of_file(path) is not None)
+    app.quit()
+
+QTimer.singleShot(200, arrive_then_close)
+QTimer.singleShot(2500, check)
+app.exec()   # without a new window it ends as the last one closes, before check()
+"""
+
+
+def test_files_taken_as_the_last_window_closes_open_in_a_new_window(tmp_path):
+    path = tmp_path / "绩效 目标.jixiao"
+    shutil.copy(example_path("project-2024-chenggong-eldercare"), path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "app"), str(path)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["taken", "True", "opened", "True"], proc.stdout
