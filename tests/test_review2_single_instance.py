@@ -52,3 +52,53 @@ def test_files_taken_as_the_last_window_closes_open_in_a_new_window(tmp_path):
                           text=True, env=env, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["taken", "True", "opened", "True"], proc.stdout
+
+
+def _server(qtbot, tmp_path):
+    from jixiao_desktop.ui.app_paths import AppPaths
+    from jixiao_desktop.ui.instance_server import Server
+    from jixiao_desktop.ui.single_instance import server_name
+
+    opened: list[list[str]] = []
+    server = Server(server_name(AppPaths.under(tmp_path / "app")), opened.append)
+    assert server.listen()
+    return server, opened
+
+
+def test_a_start_that_gave_up_waiting_on_a_busy_program_is_not_opened_there_too(qtbot, tmp_path, caplog):
+    """The program was busy (a long save) for longer than the start waits: the start opens the file itself,
+    so the program, reading the message late, must not open it as well (two programs editing one file)."""
+    import logging
+
+    from PySide6.QtNetwork import QLocalSocket
+
+    from jixiao_desktop.ui.single_instance import encode
+
+    server, opened = _server(qtbot, tmp_path)
+    caplog.set_level(logging.WARNING, logger="jixiao_desktop.ui")
+    try:
+        client = QLocalSocket()
+        client.connectToServer(server.name)
+        assert client.waitForConnected(1000)
+        client.write(encode([str(tmp_path / "a.jixiao")]))
+        client.flush()
+        client.abort()   # gave up (SILENT) before the busy program read a byte
+        qtbot.wait(300)
+        assert opened == []
+        assert any("did not confirm" in r.getMessage() for r in caplog.records)
+    finally:
+        server.close()
+
+
+def test_a_start_that_is_answered_opens_its_files_in_the_program_once(qtbot, tmp_path):
+    from jixiao_desktop.ui.single_instance import TAKEN, hand_over
+
+    server, opened = _server(qtbot, tmp_path)
+    try:
+        path = str(tmp_path / "绩效 目标.jixiao")
+        assert hand_over(server.name, [path]) == TAKEN
+        qtbot.waitUntil(lambda: opened == [[path]], timeout=3000)
+        qtbot.wait(100)
+        assert opened == [[path]]
+    finally:
+        server.close()

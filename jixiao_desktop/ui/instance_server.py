@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from jixiao_desktop.ui import single_instance
-from jixiao_desktop.ui.single_instance import SAY_REFUSED, SAY_TAKEN, BadMessage, decode
+from jixiao_desktop.ui.single_instance import SAY_GO, SAY_REFUSED, SAY_TAKEN, BadMessage, decode, message_length
 
 log = logging.getLogger(__name__)
 
@@ -42,20 +42,30 @@ class Server(QObject):
         while self.server.hasPendingConnections():
             _Connection(self, self.server.nextPendingConnection())
 
-    def take(self, files: list[str]) -> bool:
-        """A start's files arrived: open them a moment later (after answering); False when there is no
-        window left to open them in (the program is quitting), so that the start goes on itself."""
+    def accepts(self) -> bool:
+        """Whether a start's files can be taken now; False when there is no window left to open them in
+        (the program is quitting), so that the start goes on itself."""
         from jixiao_desktop.ui import windows
 
-        if self.open_files is None and not windows.open_windows():
+        return self.open_files is not None or bool(windows.open_windows())
+
+    def hold(self) -> _KeepRunning | None:
+        """Keeps the program from quitting (its last window closing) between an OK and the opening."""
+        return _KeepRunning() if self.open_files is None else None
+
+    def take(self, files: list[str]) -> bool:
+        """Open a start's files a moment later; False when it :meth:`accepts` none."""
+        if not self.accepts():
             return False
         self.received.append(files)
+        self.open(files, self.hold())
+        return True
+
+    def open(self, files: list[str], keep: _KeepRunning | None) -> None:
         if self.open_files is not None:
             QTimer.singleShot(0, lambda: self.open_files(files))
-        else:   # the program must not quit (its last window closing meanwhile) before they are open
-            keep = _KeepRunning()
+        else:
             QTimer.singleShot(0, lambda: open_in_windows(files, self.paths, keep))
-        return True
 
 
 class _KeepRunning:
@@ -92,9 +102,15 @@ class _KeepRunning:
 
 
 class _Connection(QObject):
+    """One start's hand-over: its message, the answer, then its GO. The files open only on the GO: a start
+    that gave up waiting (a program busy for longer than ANSWER_MS) goes on itself and sends none, so the
+    file does not open in two programs."""
+
     def __init__(self, server: Server, socket: QLocalSocket):
         super().__init__(server)
         self.server, self.socket, self.data = server, socket, bytearray()
+        self.files: list[str] | None = None   # answered OK, waiting for the GO
+        self.keep: _KeepRunning | None = None
         socket.setParent(self)
         socket.readyRead.connect(self._read)
         socket.disconnected.connect(self._drop)
@@ -105,6 +121,9 @@ class _Connection(QObject):
         if self.socket is None:
             return
         self.data.extend(bytes(self.socket.readAll()))
+        if self.files is not None:
+            self._go()
+            return
         try:
             files = decode(bytes(self.data))
         except BadMessage as exc:
@@ -113,20 +132,47 @@ class _Connection(QObject):
             return
         if files is None:
             return
-        taken = self.server.take(files)
-        log.info("single-instance server: %s %d file(s)", "opening" if taken else "refused", len(files))
-        self.socket.write(SAY_TAKEN if taken else SAY_REFUSED)
-        self.socket.flush()
-        self.socket.disconnectFromServer()
+        del self.data[:message_length(bytes(self.data))]
+        taken = self.server.accepts()
+        log.info("single-instance server: %s %d file(s)", "taking" if taken else "refused", len(files))
+        if taken:
+            self.files, self.keep = files, self.server.hold()
+            self.server.received.append(files)
+        socket = self.socket
+        socket.write(SAY_TAKEN if taken else SAY_REFUSED)
+        socket.flush()   # a start that has gone already: the write fails and _drop runs meanwhile
+        if not taken and self.socket is not None:
+            socket.disconnectFromServer()
+        elif taken:
+            self._go()
+
+    def _go(self) -> None:
+        if self.files is None or not bytes(self.data).startswith(SAY_GO):
+            return
+        files, keep, self.files, self.keep = self.files, self.keep, None, None
+        self.server.open(files, keep)
+        log.info("single-instance server: opening %d file(s)", len(files))
+        if self.socket is not None:
+            self.socket.disconnectFromServer()
 
     def _timeout(self) -> None:
-        if self.socket is not None and self.data:
+        if self.socket is not None and (self.data or self.files is not None):
             log.warning("single-instance server: incomplete message ignored (%d bytes)", len(self.data))
         self._drop()
 
     def _drop(self) -> None:
         if self.socket is not None:
             socket, self.socket = self.socket, None
+            if self.files is not None:
+                self.data.extend(bytes(socket.readAll()))   # a GO that came with the end of the connection
+                self._go()
+            if self.files is not None:
+                log.warning("single-instance server: the start did not confirm (it gave up waiting and opens "
+                            "%d file(s) itself); not opened here", len(self.files))
+                self.files = None
+            if self.keep is not None:
+                self.keep.release()
+                self.keep = None
             socket.abort()
             self.deleteLater()
 
