@@ -102,3 +102,49 @@ def test_a_start_that_is_answered_opens_its_files_in_the_program_once(qtbot, tmp
         assert opened == [[path]]
     finally:
         server.close()
+
+
+def test_a_start_waits_on_the_first_ones_dialog_not_on_its_own(qtbot, tmp_path):
+    """The first start's file cannot be read: its 无法打开 message is up before the window has painted. A start
+    made meanwhile (Explorer starts one per file selected) is still served, and its file opens once the message
+    is closed, in the same program."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from jixiao_desktop.ui import tasks
+    from jixiao_desktop.ui.app_paths import AppPaths
+    from jixiao_desktop.ui.application import open_program
+    from jixiao_desktop.ui.single_instance import hand_over, server_name
+    from jixiao_desktop.ui.windows import open_windows, window_of_file
+
+    broken = tmp_path / "坏的 文件.jixiao"
+    broken.write_text("不是表格", encoding="utf-8")
+    good = tmp_path / "好的.jixiao"
+    shutil.copy(example_path("project-2024-chenggong-eldercare"), good)
+    paths = AppPaths.under(tmp_path / "app")
+    answers = []
+
+    def second_start():
+        answers.append(hand_over(server_name(paths), [str(good)]))
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            dialog.done(0)
+
+    QTimer.singleShot(2500, second_start)   # after the first paint's fallback (1.5 s): the window never painted
+    QTimer.singleShot(6000, lambda: [w.done(0) for w in [QApplication.activeModalWidget()] if w])   # never hang
+    started = open_program([str(broken)], paths)
+    try:
+        assert started is not None
+        window, instance = started
+        assert answers == ["taken"]
+        qtbot.waitUntil(lambda: window_of_file(good) is not None, timeout=5000)
+        assert len(open_windows()) == 1
+    finally:
+        tasks.wait_all()
+        for window in open_windows():
+            if window.document is not None:
+                window.document.undo_stack.setClean()
+            window.close()
+            window.deleteLater()
+        if started is not None:
+            started[1].close()
