@@ -148,3 +148,35 @@ def test_a_start_waits_on_the_first_ones_dialog_not_on_its_own(qtbot, tmp_path):
             window.deleteLater()
         if started is not None:
             started[1].close()
+
+
+def test_a_go_waiting_when_the_busy_program_comes_back_is_not_thrown_away(qtbot, tmp_path, monkeypatch):
+    """The start was answered OK and sent its GO, and the program was busy past READ_MS meanwhile: on coming
+    back it reads the GO rather than dropping the start as silent (the start has exited: nobody would open it)."""
+    import time
+
+    from PySide6.QtNetwork import QLocalSocket
+
+    from jixiao_desktop.ui import single_instance
+    from jixiao_desktop.ui.single_instance import SAY_GO, SAY_TAKEN, encode
+
+    monkeypatch.setattr(single_instance, "READ_MS", 200)
+    server, opened = _server(qtbot, tmp_path)
+    try:
+        client = QLocalSocket()
+        client.connectToServer(server.name)
+        assert client.waitForConnected(1000)
+        client.write(encode(["a.jixiao"]))
+        client.flush()
+        qtbot.waitUntil(lambda: client.bytesAvailable() >= len(SAY_TAKEN), timeout=2000)
+        assert bytes(client.readAll()) == SAY_TAKEN
+        client.write(SAY_GO)
+        client.flush()
+        time.sleep(0.4)                 # the program is busy (a long save): its READ_MS passes meanwhile
+        from jixiao_desktop.ui.instance_server import _Connection
+
+        (connection,) = server.findChildren(_Connection)
+        connection._timeout()           # its timer may come before the GO's readyRead when it comes back
+        qtbot.waitUntil(lambda: opened == [["a.jixiao"]], timeout=2000)
+    finally:
+        server.close()

@@ -156,6 +156,8 @@ class _Connection(QObject):
             self.socket.disconnectFromServer()
 
     def _timeout(self) -> None:
+        if self.socket is not None and self.files is not None and self.socket.waitForReadyRead(0):
+            self._read()   # a GO sent while this program was busy, its timer served first: not lost
         if self.socket is not None and (self.data or self.files is not None):
             log.warning("single-instance server: incomplete message ignored (%d bytes)", len(self.data))
         self._drop()
