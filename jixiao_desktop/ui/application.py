@@ -62,11 +62,14 @@ def open_program(argv: list[str], paths):
     if instance is None:
         return None
     window = MainWindow(paths)   # the first window; more open as documents do (ui/windows.py)
+    # QtNetwork loads after the clerk sees the form; set before the first file opens, so that a message
+    # it shows (无法打开) before any paint does not keep later starts waiting: they are served after the
+    # fallback and their files open when the message is closed
+    after_first_paint(window, instance.serve)
     if files:
         window.open_path(files[0])
     window.show()
     for path in files[1:]:   # several files (selected together in Explorer): a window each
         window.open_path(path)
-    after_first_paint(window, instance.serve)   # QtNetwork loads after the clerk sees the form
     QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
     return window, instance

@@ -158,6 +158,7 @@ class FindingsPanel(QWidget):
         self.view.setUpdatesEnabled(False)
         if not self.model.set_report(report, form):
             self.view.setUpdatesEnabled(True)
+            self._show_detail(current)   # its place in words may have changed (a row renamed)
             return
         for row in range(self.model.rowCount()):
             head = self.model.index(row, 0)

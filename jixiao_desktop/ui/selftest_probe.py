@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -114,7 +115,10 @@ def probe() -> list[dict]:
             try:
                 sample = str(Path(tmp) / "双击打开的表格.jixiao")
                 answer = hand_over(server.name, [sample])
-                app.processEvents()
+                deadline = time.monotonic() + 3
+                while not opened and time.monotonic() < deadline:   # the files open on the start's GO
+                    app.processEvents()
+                    time.sleep(0.01)
             finally:
                 server.close()
             if answer != TAKEN or opened != [[sample]]:

@@ -11,9 +11,10 @@ How a start finds the running program:
   settings folder, so tests with temporary folders never talk to the clerk's program or to each other.
 - A later start finds the lock held, connects (waiting a few seconds for a server that is not up yet:
   Explorer starts one process per file when several are opened together, all at the same moment) and
-  hands over its files: absolute paths in UTF-8, in a small framed message. On ``OK`` it exits 0 having
-  shown nothing; the running program opens each file in a window (or brings forward the window that
-  has it) and raises it.
+  hands over its files: absolute paths in UTF-8, in a small framed message. On ``OK`` it says ``GO``
+  and exits 0 having shown nothing; only on the ``GO`` does the running program open each file in a
+  window (or bring forward the window that has it) and raise it: a start that gave up waiting on a
+  busy program opens the file itself and sends no GO, so the file never opens in two programs.
 - Nothing hangs and no file is lost: no answer within the timeouts, or a refusal (the program is
   quitting), and the start goes on as a program of its own. A message the server cannot read is
   ignored with a log line.
@@ -47,10 +48,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 READ_MS = 3000        # a client that sends half a message is dropped after this (instance_server)
-MAGIC = b"JIXIAO-OPEN/1\n"       # a message: MAGIC, 4-byte big-endian length, JSON {"files": [...]}
+MAGIC = b"JIXIAO-OPEN/2\n"       # a message: MAGIC, 4-byte big-endian length, JSON {"files": [...]}
 HEADER = len(MAGIC) + 4
 MAX_PAYLOAD = 1 << 20             # more than any list of paths; anything longer is not ours
 SAY_TAKEN, SAY_REFUSED = b"OK\n", b"NO\n"   # the answer, one line
+SAY_GO = b"GO\n"   # the start's word after an OK: it exits, the program opens the files (none: it gave up)
 LOCK_FILE = "instance.lock"
 
 TAKEN, REFUSED, ABSENT, SILENT = "taken", "refused", "no server", "no answer"
@@ -102,6 +104,11 @@ def decode(data: bytes) -> list[str] | None:
     return files
 
 
+def message_length(data: bytes) -> int:
+    """The length of the complete message at the start of ``data`` (one :func:`decode` has read)."""
+    return HEADER + struct.unpack(">I", data[len(MAGIC):HEADER])[0]
+
+
 def file_arguments(argv: list[str]) -> list[str]:
     """The files on the command line, absolute (the running program has another working folder)."""
     return [os.path.abspath(a) for a in argv if not a.startswith("-")]
@@ -123,7 +130,7 @@ class Instance:
             return self.server
         from jixiao_desktop.ui.instance_server import Server   # QtNetwork: after the first paint
 
-        self.server = Server(self.name)
+        self.server = Server(self.name, paths=self.paths)
         if not self.server.listen():
             self.server = None
         return self.server
@@ -202,8 +209,16 @@ def hand_over(name: str, files: list[str]) -> str:
 
     def ready() -> None:
         received.extend(bytes(socket.readAll()))
-        if b"\n" in received:
-            result["answer"] = TAKEN if bytes(received[: received.index(b"\n") + 1]) == SAY_TAKEN else REFUSED
+        if b"\n" in received and result["answer"] in (ABSENT, SILENT):
+            if bytes(received[: received.index(b"\n") + 1]) == SAY_TAKEN:
+                socket.write(SAY_GO)   # only now may the program open them: this start will not
+                socket.flush()
+                if socket.bytesToWrite():
+                    socket.waitForBytesWritten(ANSWER_MS)
+                gone = socket.state() != QLocalSocket.LocalSocketState.ConnectedState or socket.bytesToWrite()
+                result["answer"] = REFUSED if gone else TAKEN
+            else:
+                result["answer"] = REFUSED
             loop.quit()
 
     def connected_once() -> None:
@@ -223,7 +238,10 @@ def hand_over(name: str, files: list[str]) -> str:
         timer.stop()
     if result["answer"] in (ABSENT, SILENT) and socket.bytesAvailable():
         ready()
-    socket.abort()
+    if result["answer"] == TAKEN:
+        socket.disconnectFromServer()   # the GO is on its way: not thrown away as abort() would
+    else:
+        socket.abort()   # no GO: a program that answers late opens nothing
     return result["answer"]
 
 
