@@ -1,0 +1,41 @@
+"""General faults behind blind9's and blind10's misses, tested in wordings of their own (not the corpora's):
+numbers written in characters beyond 十 (三百, 一千二百, 五十七万六千), shares said in tenths (六成, 两成)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.lexer import cn_number
+from tests.prose_cases import bottom, found, pairs
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_numbers_in_characters_with_hundreds_thousands_and_wan():
+    assert cn_number("四百五十") == Decimal(450)
+    assert cn_number("两千零八") == Decimal(2008)
+    assert cn_number("三十二万四千") == Decimal(324000)
+    assert cn_number("十四五") is None and cn_number("一二百") is None
+
+
+def test_a_count_and_standard_in_characters_are_multiplied():
+    wrong = "为全镇四百五十户安装烟感报警器，每户一百二十元，共需资金5.6万元。"
+    assert found(wrong, "54000", "56000", unit=W)
+    assert pairs("为全镇四百五十户安装烟感报警器，每户一百二十元，共需资金5.4万元。", W) == []
+
+
+def test_an_amount_written_in_characters_with_wan():
+    right = "聘请护林员八名，每人每月补助一千五百元，全年计十四万四千元。"
+    assert pairs(right) == [] and bottom(right) == Decimal(144000)
+    assert found("聘请护林员八名，每人每月补助一千五百元，全年计十四万八千元。", "144000", "148000")
+
+
+def test_shares_in_tenths():
+    wrong = "总投资800万元，省级补助七成，计560万元，县级配套三成，计260万元。"
+    assert found(wrong, "2400000", "2600000", unit=W)
+    assert pairs("总投资800万元，省级补助七成，计560万元，县级配套三成，计240万元。", W) == []
+
+
+def test_words_ending_in_cheng_are_not_shares():
+    assert pairs("完成改造120户，每户补助0.5万元，计60万元，八成新设备不计。", W) == []
