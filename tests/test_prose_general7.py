@@ -39,3 +39,17 @@ def test_shares_in_tenths():
 
 def test_words_ending_in_cheng_are_not_shares():
     assert pairs("完成改造120户，每户补助0.5万元，计60万元，八成新设备不计。", W) == []
+
+
+def test_an_item_arranged_at_last_years_level_counts_in_the_total():
+    """按上年…安排 sets this year's amount (not a reference to last year's): the listed parts hold their 合计."""
+    right = ("1.设备维护，每台每年0.8万元，共25台，计20万元；2.宣传培训，按去年实际支出数安排12万元；"
+             "3.应急物资储备，按上年标准安排8万元。以上合计40万元。")
+    assert pairs(right, W) == []
+    wrong = right.replace("以上合计40万元", "以上合计42万元")
+    assert found(wrong, "400000", "420000", unit=W)
+
+
+def test_last_years_amount_stays_out_of_this_years_sum():
+    right = "全年培训180人次，每人次0.2万元，计36万元（上年实际支出33万元）。合计36万元。"
+    assert pairs(right, W) == []

@@ -7,6 +7,7 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, se
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -16,6 +17,10 @@ from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
 )
+
+
+_AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去年|上一年|往年|历年)[^，,。；;\d]{0,10}"
+                               r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
 
 
 class _Plans:
@@ -92,6 +97,8 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
+        if _AT_LAST_YEARS_RE.search(pre):
+            return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
