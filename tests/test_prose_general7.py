@@ -53,3 +53,23 @@ def test_an_item_arranged_at_last_years_level_counts_in_the_total():
 def test_last_years_amount_stays_out_of_this_years_sum():
     right = "全年培训180人次，每人次0.2万元，计36万元（上年实际支出33万元）。合计36万元。"
     assert pairs(right, W) == []
+
+
+def test_counts_in_a_sentence_of_their_own_serve_the_next_ones_standard():
+    right = "经验收合格的美丽乡村示范村6个。每个奖励20万元。共需资金120万元。"
+    assert pairs(right, W) == []
+    assert found(right.replace("共需资金120万元", "共需资金130万元"), "1200000", "1300000", unit=W)
+    right = "全镇共有公益性岗位人员36名。岗位补贴标准为每人每月1,500元。全年需资金64.8万元。"
+    assert pairs(right, W) == []
+
+
+def test_counts_in_a_clause_ended_by_a_semicolon():
+    right = "护林员22名；每人每月补助1,200元，全年需31.68万元。"
+    assert pairs(right, W) == []
+    assert found(right.replace("31.68万元", "31.86万元"), "316800", "318600", unit=W)
+
+
+def test_a_sentence_with_an_amount_keeps_its_counts_to_itself():
+    """Counts only carry from a sentence of counts alone: one with an amount of its own is closed."""
+    right = "已建成站点12个，投入180万元。每个站点年运维费2万元，全年运维费24万元。"
+    assert pairs(right, W) == []

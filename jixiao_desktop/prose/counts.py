@@ -50,7 +50,7 @@ class _Counts:
             paired = self.respective_count(rate, thing, exclude) or self.remainder_count(rate, thing)
             if paired is not None:
                 return paired
-        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
+        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.counts_from
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
         limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
         best, distance = None, None
