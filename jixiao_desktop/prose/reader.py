@@ -65,9 +65,6 @@ _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
-_NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
-
-
 class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
@@ -258,11 +255,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.paragraph_start = position
         self.flush_chain()
         self.flush_rates()
-        # 认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: a sentence of counts alone (no amount,
-        # share or period) gives its counts to the standards of the next one
-        alone = [c for c in self.counts if c.start >= self.sentence_start and id(c) not in self.used_counts]
-        if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
-            alone = []
+        alone = self.counts_alone(next_index)
         self.counts_from = self.sentence_start if alone else position
         self.sentence_start = position
         self.sentence_first = next_index
