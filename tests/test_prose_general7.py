@@ -73,3 +73,16 @@ def test_a_sentence_with_an_amount_keeps_its_counts_to_itself():
     """Counts only carry from a sentence of counts alone: one with an amount of its own is closed."""
     right = "已建成站点12个，投入180万元。每个站点年运维费2万元，全年运维费24万元。"
     assert pairs(right, W) == []
+
+
+def test_a_total_with_a_total_word_then_its_count_and_average():
+    wrong = "中小学课后服务补助资金共计96万元，覆盖学校24所，平均每所补助3.6万元。"
+    assert found(wrong, "40000", "36000", unit=W)
+    assert pairs("中小学课后服务补助资金共计96万元，覆盖学校24所，平均每所补助4万元。", W) == []
+    assert pairs("新建充电桩120个，总投资360万元，平均每个投入3万元。", W) == []
+    assert found("新建充电桩120个，总投资360万元，平均每个投入3.2万元。", "30000", "32000", unit=W)
+
+
+def test_an_average_inside_a_breakdown_is_not_the_totals():
+    right = "整治合计需资金30万元，其中：清运垃圾约500吨，平均每吨运费400元，计20万元；租用机械50天，每天2,000元，计10万元。"
+    assert pairs(right, W) == []

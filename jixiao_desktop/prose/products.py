@@ -164,10 +164,15 @@ class _Products:
             return False
         earlier = [i for i in self.items if i.token is not None and not i.product and not i.rate and not i.derived
                    and not i.closed and i.start >= self.sentence_start and i.end <= rate.token.start]
+        average_word = _AVERAGE_RE.search(self.text[max(self.sentence_start, rate.token.start - 8):rate.token.start])
+        last = self.last_total   # 补助资金共680万元，惠及企业136家，平均每家补助4.5万元: a total word's amount
+        if (not earlier and average_word and last is not None and self.breakdown is None
+                and self.sentence_start <= last.start < rate.token.start):
+            earlier = [last]
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]
-        if not _AVERAGE_RE.search(self.text[max(self.sentence_start, rate.token.start - 8):rate.token.start]) and not (
+        if not average_word and not (
                 abs(value - total.value) <= self.tolerance(total.token, total.approx)):
             return False
         if abs(value - total.value) > self.tolerance(total.token, total.approx):
