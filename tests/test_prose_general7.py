@@ -86,3 +86,8 @@ def test_a_total_with_a_total_word_then_its_count_and_average():
 def test_an_average_inside_a_breakdown_is_not_the_totals():
     right = "整治合计需资金30万元，其中：清运垃圾约500吨，平均每吨运费400元，计20万元；租用机械50天，每天2,000元，计10万元。"
     assert pairs(right, W) == []
+
+
+def test_written_arithmetic_with_dengyu():
+    assert found("购置消防水带40盘乘以0.15万元等于6.5万元。", "60000", "65000", unit=W)
+    assert pairs("购置消防水带40盘乘以0.15万元等于6万元。", W) == []
