@@ -91,3 +91,16 @@ def test_an_average_inside_a_breakdown_is_not_the_totals():
 def test_written_arithmetic_with_dengyu():
     assert found("购置消防水带40盘乘以0.15万元等于6.5万元。", "60000", "65000", unit=W)
     assert pairs("购置消防水带40盘乘以0.15万元等于6万元。", W) == []
+
+
+def test_a_loan_is_the_base_of_its_interest_subsidy_not_money_spent():
+    right = "小微企业贷款贴息：预计新增贷款规模2.4亿元，按年贴息率2.5%测算，需贴息资金600万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(6000000)
+    assert found(right.replace("需贴息资金600万元", "需贴息资金650万元"), "6000000", "6500000", unit=W)
+    right = "农户贷款余额核定为8,000万元，按2%贴息，需160万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(1600000)
+
+
+def test_interest_subsidy_money_itself_is_spent():
+    right = "安排贷款贴息资金50万元，另安排培训费10万元，合计60万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(600000)

@@ -132,8 +132,8 @@ class _Shares:
             return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
         if fuzzy is not None:
             return self.base_item(fuzzy)
-        if "率" in name:
-            return None   # 按贷款合同利率的50%: a percentage of a percentage, not of an amount
+        if "率" in name and _PERCENT_OF_RE.search(self.before(token, 4)):
+            return None   # 按贷款合同利率的50%: a percentage of a percentage (按年贴息率3.45%: the rate itself)
         if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
             return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:

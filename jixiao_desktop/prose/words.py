@@ -28,6 +28,7 @@ _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
+_LOAN_RE = re.compile(r"(?:贷款|信贷|借款)[^，,。；;\d贴息补资金费]{0,6}$")   # 贷款余额1.86亿元: lent, not spent
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款")
@@ -39,7 +40,7 @@ _RATE_WORD_RE = re.compile(r"(?:标准|单价)(?:(?!安排)[^，,。；;\n\d]){0
 _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
-_TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
+_TARGET_BEFORE_RE = re.compile(r"(?:(?<![利息费税])率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
 _BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
                            r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
