@@ -104,3 +104,23 @@ def test_a_loan_is_the_base_of_its_interest_subsidy_not_money_spent():
 def test_interest_subsidy_money_itself_is_spent():
     right = "安排贷款贴息资金50万元，另安排培训费10万元，合计60万元。"
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(600000)
+
+
+def test_a_standard_stated_after_a_percentage_of_another():
+    wrong = "公益性岗位补贴：上岗人员40人，按最低工资标准2,000元的60%补贴，每人每月1,250元，全年需60万元。"
+    assert found(wrong, "1200", "1250", unit=W)
+    right = "公益性岗位补贴：上岗人员40人，按最低工资标准2,000元的60%补贴，每人每月1,200元，全年需57.6万元。"
+    assert pairs(right, W) == []
+
+
+def test_a_standard_worked_out_from_a_percentage_is_a_standard_not_an_item():
+    right = ("护理补贴标准为低保标准的50%，本县低保标准为每月800元，即每人每月400元。全县护理对象200人，全年需96万元；"
+             "另安排评估费4万元。合计100万元。")
+    assert pairs(right, W) == []
+
+
+def test_an_amount_named_only_as_a_percentages_base_is_not_an_item():
+    right = "1.设备维保按设备原值1,200万元的4%计取，计48万元；2.耗材费12万元。合计60万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(600000)
+    right = "服务费100万元，管理费按服务费的3%计取，计3万元，合计103万元。"
+    assert pairs(right, W) == []

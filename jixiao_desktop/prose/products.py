@@ -56,8 +56,23 @@ class _Products:
             self.rate_shares.add(id(following))
         if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
             pass
+        self.restated_share(token)
         self.rates.append(rate)
         self.chain = [token]
+
+    def restated_share(self, token: Token) -> None:
+        """按最低工资标准1,900元的70%给予补贴，每人每月1,330元: a standard right after a percentage of the one before
+        (only words between) states it; the earlier standard is then not counted again."""
+        if not self.rates or token.per:
+            return
+        before = self.rates[-1]
+        if before.consumed or before.share is None or before.token.start < self.sentence_start or re.search(
+                r"\d", self.text[before.share.end:token.start]):
+            return
+        before.consumed = True
+        value = round_fen(before.token.value * before.share.value / 100)
+        self.add_step("percent_of", f"{_rate_text(before.token)}的{_num(before.share.value)}%为{self.fmt(value)}",
+                      value, token, before.approx)
 
     def product_of(self, rate: _Rate, until: int | None) -> tuple[Decimal, str, bool] | None:
         per = rate.per
