@@ -124,3 +124,9 @@ def test_an_amount_named_only_as_a_percentages_base_is_not_an_item():
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(600000)
     right = "服务费100万元，管理费按服务费的3%计取，计3万元，合计103万元。"
     assert pairs(right, W) == []
+
+
+def test_placeholder_crosses_in_a_name_are_not_multiplications():
+    wrong = "S××线大修工程总投资1.8亿元，其中中央补助0.9亿元，省级补助0.5亿元，县级配套0.5亿元。"
+    assert found(wrong, "190000000", "180000000", unit=W)
+    assert pairs("××县××镇污水管网工程总投资800万元，其中省级补助500万元，县级配套300万元。", W) == []
