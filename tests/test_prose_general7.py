@@ -130,3 +130,9 @@ def test_placeholder_crosses_in_a_name_are_not_multiplications():
     wrong = "S××线大修工程总投资1.8亿元，其中中央补助0.9亿元，省级补助0.5亿元，县级配套0.5亿元。"
     assert found(wrong, "190000000", "180000000", unit=W)
     assert pairs("××县××镇污水管网工程总投资800万元，其中省级补助500万元，县级配套300万元。", W) == []
+
+
+def test_a_chain_from_a_standard_is_times_the_count_named_before():
+    right = "全县护林员86名，按每人每月500元乘以12个月，全年需资金51.6万元。"
+    assert pairs(right, W) == []
+    assert found(right.replace("51.6万元", "50.6万元"), "516000", "506000", unit=W)

@@ -249,8 +249,21 @@ class _Products:
             self.items[k:] = [i for i in self.items[k:] if not (
                 i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
 
+    def counted_chain(self, chain: list[Token]) -> list[Token]:
+        """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no count or bare number in
+        it, is times the count of that thing the sentence names before it."""
+        if chain[0].kind != MONEY or any(t.kind in (COUNT, "number") for t in chain):
+            return chain
+        rate = next((r for r in self.rates if r.token is chain[0] and not r.consumed), None)
+        if rate is None:
+            return chain
+        things = [w for w in rate.per if w not in _TIME and w != "*"]
+        count = self.count_for(rate, things[0], chain[-1].end) if len(things) == 1 else None
+        return chain if count is None or count.end > chain[0].start else [count, *chain]
+
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
         self.restated(chain)
+        chain = self.counted_chain(chain)
         value, words, uncertain = Decimal(1), [], False
         for token in chain:
             value *= token.value / 100 if token.kind == PERCENT else token.value
