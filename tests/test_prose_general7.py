@@ -136,3 +136,13 @@ def test_a_chain_from_a_standard_is_times_the_count_named_before():
     right = "全县护林员86名，按每人每月500元乘以12个月，全年需资金51.6万元。"
     assert pairs(right, W) == []
     assert found(right.replace("51.6万元", "50.6万元"), "516000", "506000", unit=W)
+
+
+def test_an_amount_each_for_several_names_listed_before_ge():
+    right = "县博物馆、美术馆、纪念馆各补助30万元，村级文化活动室20个，每个2万元，合计130万元。"
+    assert pairs(right, W) == []
+    assert found(right.replace("合计130万元", "合计140万元"), "1300000", "1400000", unit=W)
+
+
+def test_levels_paying_each_are_a_split_not_a_multiple():
+    assert pairs("项目总投资100万元，市、县各配套50万元。", W) == []

@@ -14,7 +14,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
 )
 
@@ -99,6 +99,8 @@ class _Plans:
     def is_reference(self, token: Token, pre: str) -> bool:
         if _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
+        if _LOAN_RE.search(self.clause_before(token, 16)):
+            return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:

@@ -15,7 +15,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
+    _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
@@ -248,6 +248,14 @@ class _Products:
         if k < len(self.items):
             self.items[k:] = [i for i in self.items[k:] if not (
                 i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
+
+    def listed_each(self, token: Token, item: _Item) -> _Item:
+        """县图书馆、文化馆各补助50万元: an amount as many times as the names listed before 各."""
+        named = _each_of_named(self.clause_before(token, 30))
+        if named < 2:
+            return item
+        return _Item(token.value * named, f"{named}×{_written(token)}", token.start, token.end, item.approx,
+                     token=token, product=True)
 
     def counted_chain(self, chain: list[Token]) -> list[Token]:
         """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no count or bare number in

@@ -56,7 +56,7 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _LOAN_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
     _clause_tail, _contained, _label, _written,
 )
 
@@ -297,8 +297,6 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             if _DEDUCTED_RE.search(self.clause_before(token)):
                 self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
-        if _LOAN_RE.search(self.clause_before(token, 16)):
-            return   # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
         if _FINAL_RE.search(pre):
             self.final(token)
             return
@@ -363,6 +361,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         self.flush_rates(until=token)
         item = self.item(token)
+        item = self.listed_each(token, item)
         if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
             self.open_breakdown(item)
         else:

@@ -194,6 +194,21 @@ def _party_before(text: str) -> str | None:
     return None
 
 
+_EACH_OF_RE = re.compile(r"([^，,。；;\d：:（(）)]{2,30}?)各[^，,。；;\d各]{0,8}$")
+
+
+def _each_of_named(clause: str) -> int:
+    """县图书馆、文化馆各补助: how many things are named before 各 (0 unless two or more, and not levels of
+    government, whose 各 is a split)."""
+    m = _EACH_OF_RE.search(clause)
+    if not m:
+        return 0
+    names = [n for n in re.split(r"[、和及与]", m[1]) if n.strip()]
+    if len(names) < 2 or any(re.fullmatch(rf"\s*(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*", n) for n in names):
+        return 0
+    return len(names)
+
+
 def _factor_text(token: Token) -> str:
     if token.kind == PERCENT:
         return f"{_num(token.value)}%"
