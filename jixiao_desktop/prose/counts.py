@@ -46,6 +46,8 @@ class _Counts:
     def counts_alone(self, next_index: int) -> list[Token]:
         """认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: the counts of a sentence (or ；-clause)
         of counts alone (no amount, share or period), which the standards of the next one are per."""
+        if not self.counts or self.counts[-1].start < self.sentence_start:
+            return []
         alone = [c for c in self.counts if c.start >= self.sentence_start and id(c) not in self.used_counts]
         if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
             return []

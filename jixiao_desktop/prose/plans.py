@@ -97,9 +97,9 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
-        if _AT_LAST_YEARS_RE.search(pre):
+        if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
-        if _LOAN_RE.search(self.clause_before(token, 16)):
+        if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True

@@ -251,6 +251,8 @@ class _Products:
 
     def listed_each(self, token: Token, item: _Item) -> _Item:
         """县图书馆、文化馆各补助50万元: an amount as many times as the names listed before 各."""
+        if "各" not in self.text[max(self.sentence_start, token.start - 12):token.start]:
+            return item
         named = _each_of_named(self.clause_before(token, 30))
         if named < 2:
             return item
