@@ -146,3 +146,9 @@ def test_an_amount_each_for_several_names_listed_before_ge():
 
 def test_levels_paying_each_are_a_split_not_a_multiple():
     assert pairs("项目总投资100万元，市、县各配套50万元。", W) == []
+
+
+def test_an_amount_named_after_a_standard_and_its_days_then_jisuan():
+    right = "按日均处理污泥30吨、每吨处置费200元、全年365天计算，全年处置费219万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(2190000)
+    assert found(right.replace("219万元", "229万元"), "2190000", "2290000", unit=W)

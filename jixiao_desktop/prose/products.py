@@ -20,7 +20,7 @@ from jixiao_desktop.prose.words import (
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
-_NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
+_NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
