@@ -152,3 +152,13 @@ def test_an_amount_named_after_a_standard_and_its_days_then_jisuan():
     right = "按日均处理污泥30吨、每吨处置费200元、全年365天计算，全年处置费219万元。"
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(2190000)
     assert found(right.replace("219万元", "229万元"), "2190000", "2290000", unit=W)
+
+
+def test_counts_over_several_sentences_and_a_named_amount_after():
+    right = "租用无人机3架。每架年飞行时间200小时。每小时费用0.5万元。全年租赁费用300万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(3000000)
+
+
+def test_a_lone_amount_that_does_not_equal_the_items_is_an_item():
+    right = "每台设备年维护费0.2万元，共10台。软件服务费8万元。合计10万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(100000)

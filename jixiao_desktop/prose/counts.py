@@ -48,7 +48,7 @@ class _Counts:
         of counts alone (no amount, share or period), which the standards of the next one are per."""
         if not self.counts or self.counts[-1].start < self.sentence_start:
             return []
-        alone = [c for c in self.counts if c.start >= self.sentence_start and id(c) not in self.used_counts]
+        alone = [c for c in self.counts if id(c) not in self.used_counts]   # with those an earlier one gave
         if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
             return []
         return alone

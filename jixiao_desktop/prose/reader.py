@@ -97,19 +97,16 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.sentence_first = 0                      # index of its first token
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
-        self.last_each = -1
-        self.count_each: dict[int, Token] = {}
+        self.last_each, self.count_each = -1, {}   # count_each: a count's 每… before it
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
-        self.first_open = 0
         self.chain: list[Token] = []
         self.chain_open = False
         self.plus: list[Token] = []
-        self.plus_open = False
-        self.prev_end = 0
+        self.plus_open, self.prev_end = False, 0
         self.last_percent: Token | None = None
         self.respective: tuple | None = None   # (parties named before 分别, the next one's index, end of the last %)
         self._sentence_end: tuple[int, int] | None = None
@@ -122,7 +119,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.last_percent_base: _Item | None = None
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
-        self.plan_remainder = False
+        self.plan_remainder, self.first_open = False, 0
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
@@ -256,7 +253,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.flush_chain()
         self.flush_rates()
         alone = self.counts_alone(next_index)
-        self.counts_from = self.sentence_start if alone else position
+        self.counts_from = min(self.counts_from, self.sentence_start) if alone else position
         self.sentence_start = position
         self.sentence_first = next_index
         self.counts, self.used_counts, self.rates, self.first_open = alone, set(), [], 0
@@ -352,6 +349,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.percent_pending is not None and self.percent_pending[0] is not None:
             self.percent_result(token)
             return
+        if not is_result and self.states_open_items(token):
+            is_result = is_sum = True   # 每小时2.6万元。全年租机费用1,248万元。
         if is_result:
             # 全年需: the earlier clauses' items too; a bare 需 after a product of its own clause states that
             # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)
