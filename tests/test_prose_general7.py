@@ -162,3 +162,8 @@ def test_counts_over_several_sentences_and_a_named_amount_after():
 def test_a_lone_amount_that_does_not_equal_the_items_is_an_item():
     right = "每台设备年维护费0.2万元，共10台。软件服务费8万元。合计10万元。"
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(100000)
+
+
+def test_what_payers_pay_themselves_is_not_the_bottom_line():
+    right = "政策性农房保险：保费总额200万元，财政补贴保费的七成，计140万元，农户自缴三成，计60万元。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(1400000)

@@ -23,6 +23,9 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
                                r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
 
 
+_SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
+
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
 
@@ -198,6 +201,8 @@ class _Plans:
         ours = [c for c in self.candidates if c[0] == 2]
         this_year = [c for c in self.candidates if c[0] == 1]
         stated = [c for c in self.candidates if c[0] in (3, 4)]
+        # 财政补贴八成，计1,295.04万元，农户自缴两成，计323.76万元: what payers pay themselves is no budget's amount
+        stated = [c for c in stated if not _SELF_PAID_RE.search(self.text[max(0, c[1] - 12):c[1]])] or stated
         chosen = None
         if ours and (not final or max(c[1] for c in ours) > final[-1][1]):
             chosen = max(ours, key=lambda c: c[1])   # 核定亏损1560万元，按市、区4:6分担，区级936万元
