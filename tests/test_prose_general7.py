@@ -167,3 +167,10 @@ def test_a_lone_amount_that_does_not_equal_the_items_is_an_item():
 def test_what_payers_pay_themselves_is_not_the_bottom_line():
     right = "政策性农房保险：保费总额200万元，财政补贴保费的七成，计140万元，农户自缴三成，计60万元。"
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(1400000)
+
+
+def test_an_aside_about_last_year_in_brackets_is_all_reference():
+    right = "公交车辆保险补贴：2025年补贴车辆80辆，每辆每年5,000元，需40万元（2024年实际支出38.5万元，批复预算42万元）。"
+    assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(400000)
+    wrong = right.replace("需40万元", "需45万元")
+    assert found(wrong, "400000", "450000", unit=W)

@@ -106,6 +106,10 @@ class _Plans:
             return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
+        if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
+                self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
+            return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
