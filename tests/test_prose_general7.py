@@ -174,3 +174,9 @@ def test_an_aside_about_last_year_in_brackets_is_all_reference():
     assert pairs(right, W) == [] and bottom(right, unit=W) == Decimal(400000)
     wrong = right.replace("需40万元", "需45万元")
     assert found(wrong, "400000", "450000", unit=W)
+
+
+def test_a_ratio_between_four_parties():
+    right = "共需资金200万元，按中央、省、市、县5:3:1:1分担，县级承担20万元。"
+    assert pairs(right, W) == []
+    assert found(right.replace("县级承担20万元", "县级承担25万元"), "200000", "250000", unit=W)

@@ -75,7 +75,7 @@ _PATTERNS = [
     ("ordinal", rf"第\s*(?:\d+|{_CN_NUMBER})\s*(?:{_MEASURE_RE}|季度|批次|年|月|阶段)?"),
     ("times", rf"{_NUMBER}\s*倍"),
     # --- quantities -------------------------------------------------------------
-    ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
+    ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER}){{0,3}}"),
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
     ("money", rf"(?P<m_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
