@@ -78,20 +78,31 @@ def test_the_second_corpus_too():
     # between, a total stated first with its count and average (tests/test_prose_general4.py): 78.75 % / 13.75 %.
     # A start month alone (自…月起…当年), a remainder after amounts already paid or taken off, an approximate
     # bottom line against the exact amount (tests/test_prose_general5.py): 85.0 % / 11.25 %.
-    ("blind7", 0.85, 0.1125),
+    # Session 7 (tests/test_prose_general7.py): counts of a sentence or ；-clause alone serve the next one's
+    # standards, numbers in characters beyond 十, 等于, a loan as 贴息's base, 6:2:1:1 between four parties:
+    # 88.75 % / 8.75 %.
+    ("blind7", 0.8875, 0.0875),
     # blind8.jsonl (160, written blind by another hand: townships and a 市直 unit, tables pasted as text, a formula
     # line then a sentence), first run with the re-reading above: 90.0 % found, 10.0 % flagged. General fixes (tests/test_prose_general5.py):
     # tables pasted as text read by their columns (a header naming the units of bare cells, rows' quantity × price,
     # the 合计/小计/总计 line against the rows), a remainder after amounts already paid (已…结转/预拨) or taken off
     # before a split of the rest (扣除…后，其余由县、乡按6:4): 98.75 % / 8.75 %.
-    ("blind8", 0.9875, 0.0875),
+    # Session 7 (counts of a sentence alone, an amount named only as a percentage's base,
+    # tests/test_prose_general7.py): 100 % / 7.5 %.
+    ("blind8", 1.0, 0.075),
     # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
     # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
-    # not used for fixes.
-    ("blind9", 0.85, 0.1375),
+    # then used for general fixes (tests/test_prose_general7.py: numbers in characters beyond 十 and shares in
+    # tenths, 按上年…安排 as this year's item, counts of a sentence or ；-clause alone, a total word's amount then
+    # its count and average, 等于, a loan as 贴息's base, a standard from a percentage of another, ×× in names,
+    # 按每人每月300元乘以12个月 times its count, 甲、乙各补助50万元, 农户自缴 not the bottom line, an aside in brackets
+    # about last year): 97.5 % / 3.75 %.
+    ("blind9", 0.975, 0.0375),
     # blind10.jsonl (160, written blind by another hand: 城管, 应急, 司法, 档案, 人防, 体育… purchases, contracted
-    # services, 五险一金 on a wage base, area × rate), first run: 88.75 % found, 11.25 % flagged — not used for fixes.
-    ("blind10", 0.8875, 0.1125),
+    # services, 五险一金 on a wage base, area × rate), first run: 88.75 % found, 11.25 % flagged; then used for the
+    # general fixes above (and …全年365天计算，全年服务费X; counts over several sentences of counts alone):
+    # 92.5 % / 7.5 %.
+    ("blind10", 0.925, 0.075),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import COUNT, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
@@ -22,6 +22,9 @@ from jixiao_desktop.prose.words import (
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
 _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
+
+
+_NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
 
 
 class _Counts:
@@ -40,6 +43,16 @@ class _Counts:
         after = self.text[count.end:count.end + 5]
         return count.unit == "个" and (thing in before or thing in after)
 
+    def counts_alone(self, next_index: int) -> list[Token]:
+        """认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: the counts of a sentence (or ；-clause)
+        of counts alone (no amount, share or period), which the standards of the next one are per."""
+        if not self.counts or self.counts[-1].start < self.sentence_start:
+            return []
+        alone = [c for c in self.counts if id(c) not in self.used_counts]   # with those an earlier one gave
+        if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
+            return []
+        return alone
+
     def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
                   exclude: list[Token] = ()) -> Token | None:
         """The count of ``thing`` a standard is per: the nearest (before it, since the previous standard,
@@ -50,7 +63,7 @@ class _Counts:
             paired = self.respective_count(rate, thing, exclude) or self.remainder_count(rate, thing)
             if paired is not None:
                 return paired
-        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.sentence_start
+        previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.counts_from
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
         limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
         best, distance = None, None

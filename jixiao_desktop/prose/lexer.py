@@ -52,7 +52,9 @@ _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
 # 件均420元, 台均, 场均: a one-character measure word before 均 names what a standard is per
 _ONE_CHAR_MEASURE = "[" + "".join(m for m in MEASURES if len(m) == 1 and m not in "人户家月年日生床亩米方") + "]"
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMBER = r"[一二两三四五六七八九十]{1,4}"
+# 十二, 二百, 一千二百, 五十七万六千: counts and amounts written in characters (a number begins with a digit;
+# a 万 ending it is the unit's, 三十万元)
+_CN_NUMBER = r"[一二两三四五六七八九十](?:[一二两三四五六七八九十百千零〇]|万(?=[一二两三四五六七八九零〇])){0,10}"
 
 _NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -73,12 +75,14 @@ _PATTERNS = [
     ("ordinal", rf"第\s*(?:\d+|{_CN_NUMBER})\s*(?:{_MEASURE_RE}|季度|批次|年|月|阶段)?"),
     ("times", rf"{_NUMBER}\s*倍"),
     # --- quantities -------------------------------------------------------------
-    ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER})?"),
+    ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER}){{0,3}}"),
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
-    ("money", rf"(?P<m_num>{_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
+    ("money", rf"(?P<m_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
+    # 省级补助六成: tenths of a whole (not 一成不变, 三成本, 八成新)
+    ("percent", r"(?<![完组形达变构促合生分造养])(?P<pc_num>[一二两三四五六七八九])\s*成(?![本员果立为效绩熟交年人功品套型不新以上以下左右])"),
     ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
     ("years", rf"(?P<y_num>(?<![\d.])\d{{1,2}}(?!\d)|{_CN_NUMBER})\s*(?:个)?\s*(?:年度|年)(?![\d度])"),
     ("count", rf"(?P<c_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<c_more>多|余)?\s*(?:个(?=学期|工作日|季度|片区|课时|小时))?"
@@ -88,7 +92,7 @@ _PATTERNS = [
     ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})"
              rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
-    ("op", r"[×\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十])|乘以|乘|[+＋]|加上"),   # X财农: a letter
+    ("op", r"(?<![A-Z×])×(?!×)|[\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十])|乘以|乘|[+＋]|加上"),   # X财农: a letter; G××线, ××县: a name's placeholder
     ("stop", r"[。；;\n]"),
 ]
 _KINDS_ORDER = [kind for kind, _ in _PATTERNS]
@@ -151,7 +155,16 @@ def fold(text: str) -> str:
 
 
 def cn_number(text: str) -> Decimal | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 两 → 2 (small counts written in characters)."""
+    """一 → 1, 十二 → 12, 二十 → 20, 两 → 2, 三百 → 300, 一千二百 → 1200, 二千零五十 → 2050 (numbers written in
+    characters); anything else (十四五, 一二三) → None."""
+    if text and "万" in text:
+        high, _, low = text.partition("万")
+        high_value, low_value = cn_number(high), cn_number(low.lstrip("零〇")) if low.lstrip("零〇") else Decimal(0)
+        if high_value is None or low_value is None or low_value >= 10000:
+            return None
+        return high_value * 10000 + low_value
+    if text and ("百" in text or "千" in text):
+        return _cn_hundreds(text)
     if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
         return None
     if "十" in text:
@@ -164,6 +177,30 @@ def cn_number(text: str) -> Decimal | None:
     if len(text) != 1:
         return None
     return Decimal(_CN_DIGITS[text])
+
+
+def _cn_hundreds(text: str) -> Decimal | None:
+    total, digit, last_place = 0, None, 10000
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
+                return None   # two digits in a row (一二百)
+            digit = _CN_DIGITS[ch]
+        elif ch in "十百千":
+            place = {"十": 10, "百": 100, "千": 1000}[ch]
+            if place >= last_place or (digit is None and ch != "十") or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * place
+            digit, last_place = None, place
+        else:
+            return None
+    if digit:
+        if last_place == 10:
+            pass
+        elif text[-2:-1] not in "零〇" and last_place > 10:   # 一千二 (spoken 1200) is not written in a 测算
+            return None
+        total += digit
+    return Decimal(total) if total else None
 
 
 def _number(text: str) -> Decimal | None:
@@ -251,13 +288,15 @@ def _token(kind: str, m: re.Match) -> Token | None:
         number = read_decimal(text)
         return None if number is None else Token("number", text, start, end, number)
     if kind == MONEY:
-        number = read_decimal(m["m_num"])
+        number = _number(m["m_num"])
         if number is None:
             return None
         per = tuple(_PER_SPLIT_RE.split(m["m_per"])) if m["m_per"] else ()
         unit = {"万": "万元", "亿": "亿元"}.get(m["m_unit"], m["m_unit"])
         return Token(MONEY, text, start, end, number * _UNIT_FACTOR[m["m_unit"]], unit, per, approx=bool(m["m_more"]))
     if kind == PERCENT:
+        if m["pc_num"] is not None:
+            return Token(PERCENT, text, start, end, Decimal(_CN_DIGITS[m["pc_num"]] * 10), "%")
         number = read_decimal(m["p_num"])
         return None if number is None else Token(PERCENT, text, start, end, number, "%")
     if kind == RATIO:

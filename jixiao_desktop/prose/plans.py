@@ -7,15 +7,23 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, se
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
 )
+
+
+_AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去年|上一年|往年|历年)[^，,。；;\d]{0,10}"
+                               r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
+
+
+_SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
 class _Plans:
@@ -92,8 +100,16 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
+        if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
+            return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
+        if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
+            return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
         if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
             return True
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
+        if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
+                self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
+            return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
         if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
@@ -189,6 +205,8 @@ class _Plans:
         ours = [c for c in self.candidates if c[0] == 2]
         this_year = [c for c in self.candidates if c[0] == 1]
         stated = [c for c in self.candidates if c[0] in (3, 4)]
+        # 财政补贴八成，计1,295.04万元，农户自缴两成，计323.76万元: what payers pay themselves is no budget's amount
+        stated = [c for c in stated if not _SELF_PAID_RE.search(self.text[max(0, c[1] - 12):c[1]])] or stated
         chosen = None
         if ours and (not final or max(c[1] for c in ours) > final[-1][1]):
             chosen = max(ours, key=lambda c: c[1])   # 核定亏损1560万元，按市、区4:6分担，区级936万元

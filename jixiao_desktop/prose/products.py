@@ -15,12 +15,12 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _SHARE_OF_RATE_RE, _TIME, _factor_text, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
+    _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
-_NAMED_TAIL_RE = re.compile(r"[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
+_NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
@@ -56,8 +56,23 @@ class _Products:
             self.rate_shares.add(id(following))
         if self.split is not None and self.split.whole is not None and self.split.whole.rate and self.split_rate(token):
             pass
+        self.restated_share(token)
         self.rates.append(rate)
         self.chain = [token]
+
+    def restated_share(self, token: Token) -> None:
+        """按最低工资标准1,900元的70%给予补贴，每人每月1,330元: a standard right after a percentage of the one before
+        (only words between) states it; the earlier standard is then not counted again."""
+        if not self.rates or token.per:
+            return
+        before = self.rates[-1]
+        if before.consumed or before.share is None or before.token.start < self.sentence_start or re.search(
+                r"\d", self.text[before.share.end:token.start]):
+            return
+        before.consumed = True
+        value = round_fen(before.token.value * before.share.value / 100)
+        self.add_step("percent_of", f"{_rate_text(before.token)}的{_num(before.share.value)}%为{self.fmt(value)}",
+                      value, token, before.approx)
 
     def product_of(self, rate: _Rate, until: int | None) -> tuple[Decimal, str, bool] | None:
         per = rate.per
@@ -164,10 +179,15 @@ class _Products:
             return False
         earlier = [i for i in self.items if i.token is not None and not i.product and not i.rate and not i.derived
                    and not i.closed and i.start >= self.sentence_start and i.end <= rate.token.start]
+        average_word = _AVERAGE_RE.search(self.text[max(self.sentence_start, rate.token.start - 8):rate.token.start])
+        last = self.last_total   # 补助资金共680万元，惠及企业136家，平均每家补助4.5万元: a total word's amount
+        if (not earlier and average_word and last is not None and self.breakdown is None
+                and self.sentence_start <= last.start < rate.token.start):
+            earlier = [last]
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]
-        if not _AVERAGE_RE.search(self.text[max(self.sentence_start, rate.token.start - 8):rate.token.start]) and not (
+        if not average_word and not (
                 abs(value - total.value) <= self.tolerance(total.token, total.approx)):
             return False
         if abs(value - total.value) > self.tolerance(total.token, total.approx):
@@ -229,8 +249,31 @@ class _Products:
             self.items[k:] = [i for i in self.items[k:] if not (
                 i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
 
+    def listed_each(self, token: Token, item: _Item) -> _Item:
+        """县图书馆、文化馆各补助50万元: an amount as many times as the names listed before 各."""
+        if "各" not in self.text[max(self.sentence_start, token.start - 12):token.start]:
+            return item
+        named = _each_of_named(self.clause_before(token, 30))
+        if named < 2:
+            return item
+        return _Item(token.value * named, f"{named}×{_written(token)}", token.start, token.end, item.approx,
+                     token=token, product=True)
+
+    def counted_chain(self, chain: list[Token]) -> list[Token]:
+        """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no count or bare number in
+        it, is times the count of that thing the sentence names before it."""
+        if chain[0].kind != MONEY or any(t.kind in (COUNT, "number") for t in chain):
+            return chain
+        rate = next((r for r in self.rates if r.token is chain[0] and not r.consumed), None)
+        if rate is None:
+            return chain
+        things = [w for w in rate.per if w not in _TIME and w != "*"]
+        count = self.count_for(rate, things[0], chain[-1].end) if len(things) == 1 else None
+        return chain if count is None or count.end > chain[0].start else [count, *chain]
+
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
         self.restated(chain)
+        chain = self.counted_chain(chain)
         value, words, uncertain = Decimal(1), [], False
         for token in chain:
             value *= token.value / 100 if token.kind == PERCENT else token.value

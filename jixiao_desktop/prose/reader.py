@@ -92,23 +92,21 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.index = 0
         # the sentence being read
         self.sentence_start = 0
+        self.counts_from = 0   # where the counts a standard may be per begin (an earlier sentence of counts alone)
         self.paragraph_start = 0                     # after the last 。 or line break (； only ends a clause)
         self.sentence_first = 0                      # index of its first token
         self.counts: list[Token] = []
         self.count_starts: list[int] = []
-        self.last_each = -1
-        self.count_each: dict[int, Token] = {}
+        self.last_each, self.count_each = -1, {}   # count_each: a count's 每… before it
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
         self.rates: list[_Rate] = []
-        self.first_open = 0
         self.chain: list[Token] = []
         self.chain_open = False
         self.plus: list[Token] = []
-        self.plus_open = False
-        self.prev_end = 0
+        self.plus_open, self.prev_end = False, 0
         self.last_percent: Token | None = None
         self.respective: tuple | None = None   # (parties named before 分别, the next one's index, end of the last %)
         self._sentence_end: tuple[int, int] | None = None
@@ -121,7 +119,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.last_percent_base: _Item | None = None
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
-        self.plan_remainder = False
+        self.plan_remainder, self.first_open = False, 0
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
@@ -254,10 +252,12 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.paragraph_start = position
         self.flush_chain()
         self.flush_rates()
+        alone = self.counts_alone(next_index)
+        self.counts_from = min(self.counts_from, self.sentence_start) if alone else position
         self.sentence_start = position
         self.sentence_first = next_index
-        self.counts, self.used_counts, self.rates, self.first_open = [], set(), [], 0
-        self.count_starts: list[int] = []
+        self.counts, self.used_counts, self.rates, self.first_open = alone, set(), [], 0
+        self.count_starts: list[int] = [c.start for c in alone]
         self.flush_plus()
         self.chain_open = False
         self.prev_end = position
@@ -349,6 +349,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.percent_pending is not None and self.percent_pending[0] is not None:
             self.percent_result(token)
             return
+        if not is_result and self.states_open_items(token):
+            is_result = is_sum = True   # 每小时2.6万元。全年租机费用1,248万元。
         if is_result:
             # 全年需: the earlier clauses' items too; a bare 需 after a product of its own clause states that
             # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)
@@ -358,6 +360,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         self.flush_rates(until=token)
         item = self.item(token)
+        item = self.listed_each(token, item)
         if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
             self.open_breakdown(item)
         else:

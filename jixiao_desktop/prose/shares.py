@@ -132,8 +132,8 @@ class _Shares:
             return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
         if fuzzy is not None:
             return self.base_item(fuzzy)
-        if "率" in name:
-            return None   # 按贷款合同利率的50%: a percentage of a percentage, not of an amount
+        if "率" in name and _PERCENT_OF_RE.search(self.before(token, 4)):
+            return None   # 按贷款合同利率的50%: a percentage of a percentage (按年贴息率3.45%: the rate itself)
         if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
             return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:
@@ -165,10 +165,18 @@ class _Shares:
         self.last_percent_base = base
         value = round_fen(base.value * pct.value / 100)
         item = self.item(token, derived=True)
+        if re.fullmatch(r"\s*的\s*", self.text[base.end:pct.start]) and re.search(r"按(?:照)?[^，,。；;\d]{0,12}$",
+                                                                           self.text[self.sentence_start:base.start]):
+            # 按灯具资产原值2,600万元的3%计取: an amount named only as the base is not one of the items
+            self.items = [i for i in self.items if i.token is None or i.start != base.start]
         if bool(base.rate) == token.is_rate:
             self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
             self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",
                                     self.approx(token)))
+        per, scale = self.each_before(token)
+        if per:   # 最低工资标准为每月1,900元，即每人每月1,330元: a standard worked out, used as one
+            self.rate(token, per, scale)
+            return
         self.add_item(item)
 
     def ratio(self, token: Token) -> None:

@@ -136,6 +136,17 @@ class _Totals:
             self.add_item(self.item(token))
         self.plus, self.plus_open = [], False
 
+    def states_open_items(self, token: Token) -> bool:
+        """每小时费用2.6万元。全年租机费用1,248万元。: the first amount of a sentence, with no total word, that
+        equals what the items still open add up to (the products of the sentences before) states them."""
+        if self.prev_end > self.sentence_start or not self.items or self.breakdown is not None:
+            return False
+        terms = self.open_terms("sum")
+        if not any(i.product for i in terms) or any(i.closed for i in terms):
+            return False
+        value = sum((i.value for i in terms), Decimal(0))
+        return abs(value - token.value) <= self.tolerance(token, self.approx(token))
+
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
 

@@ -17,28 +17,30 @@ _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
                      rf"项目总投资|总投资|总投入|总概算)\s*[:：]?{_FILL}$")
 _LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
-                       rf"|即|需|[=＝]|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
+                       rf"|即|需|[=＝]|等于|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>全年(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
 # a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全]")
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于]")
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
+_LOAN_RE = re.compile(r"(?:贷款|信贷|借款)[^，,。；;\d贴息补资金费]{0,6}$")   # 贷款余额1.86亿元: lent, not spent
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款")
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
-_RATE_WORD_RE = re.compile(r"(?:标准|单价)[^，,。；;\n\d]{0,6}$")
+# 补助标准为…, 单价…: a standard follows (but 按上年标准安排30万元 is an amount arranged by one)
+_RATE_WORD_RE = re.compile(r"(?:标准|单价)(?:(?!安排)[^，,。；;\n\d]){0,6}$")
 _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
-_TARGET_BEFORE_RE = re.compile(r"(?:率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
+_TARGET_BEFORE_RE = re.compile(r"(?:(?<![利息费税])率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
 _BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
                            r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
@@ -190,6 +192,21 @@ def _party_before(text: str) -> str | None:
         if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not _RX9.search(tail[m.end():]):
             return LEVELS.get(m[0])
     return None
+
+
+_EACH_OF_RE = re.compile(r"([^，,。；;\d：:（(）)]{2,30}?)各[^，,。；;\d各]{0,8}$")
+
+
+def _each_of_named(clause: str) -> int:
+    """县图书馆、文化馆各补助: how many things are named before 各 (0 unless two or more, and not levels of
+    government, whose 各 is a split)."""
+    m = _EACH_OF_RE.search(clause)
+    if not m:
+        return 0
+    names = [n for n in re.split(r"[、和及与]", m[1]) if n.strip()]
+    if len(names) < 2 or any(re.fullmatch(rf"\s*(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*", n) for n in names):
+        return 0
+    return len(names)
 
 
 def _factor_text(token: Token) -> str:
