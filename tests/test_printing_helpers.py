@@ -68,3 +68,34 @@ def found(value: str, pages: list[str]) -> bool:
 def contents(data: bytes) -> list[str]:
     """Each page's text without blanks and without the footer."""
     return [FOOTER_RE.sub("", squeeze(text)) for text in page_texts(data)]
+
+
+def template_values(form) -> list[tuple[str, str]]:
+    """``(location, text as printed)`` of every non-blank value typed in a template document (amounts in the
+    form's unit, as the printed layouts show them; a row's side is printed as its label, not as typed)."""
+    from jixiao_desktop.money import format_amount
+    from jixiao_desktop.templates.schema import (
+        AmountTable,
+        FieldsSection,
+        SignOffSection,
+    )
+
+    amounts: set[str] = set()
+    for part in form.parts():
+        for section in part.sections:
+            if isinstance(section, (FieldsSection, SignOffSection)):
+                amounts |= {f"{part.prefix}fields.{f.id}" for f in section.field if f.type == "amount"}
+            elif isinstance(section, AmountTable):
+                rows = part.part.tables.get(section.id, [])
+                amounts |= {f"{part.prefix}tables.{section.id}[{i}].{c.id}" for c in section.columns
+                            if c.type == "amount" for i in range(len(rows))}
+    out = []
+    for location, text in iter_texts(form):
+        if not location.startswith("content.") or not text.strip() or location.endswith(".side"):
+            continue
+        if location in amounts:
+            parsed = form.amount(text)
+            if parsed.value is not None and not parsed.per:
+                text = format_amount(parsed.value, form.amount_unit, grouping="," in text)
+        out.append((location, squeeze(text)))
+    return out

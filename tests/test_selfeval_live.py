@@ -85,3 +85,12 @@ def test_the_editor_updates_score_total_and_grade_live_and_one_undo_restores_the
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert model.cell_text(row, model.column_for("score")) == "10" and total.text() == "99.17"
+
+
+def test_working_out_the_follow_ups_leaves_the_form_as_it_was():
+    from jixiao_desktop.storage import dumps
+
+    form = _form()
+    before = dumps(form)
+    assert follow_ups(form, f"{ROW0}.actual", "5处")
+    assert dumps(form) == before

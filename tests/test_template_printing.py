@@ -14,16 +14,18 @@ import pytest
 from jixiao_desktop.forms.template_form import TemplateForm
 from jixiao_desktop.money import format_amount
 from jixiao_desktop.printing import TextTooLong, UnprintableCharacters
-from jixiao_desktop.printing.coverage import clean_text, iter_texts
 from jixiao_desktop.printing.page import DRAFT_NOTE
 from jixiao_desktop.resources import template_example_paths
 from jixiao_desktop.storage import load
 from jixiao_desktop.templates.document import child_blank, new_document
 from jixiao_desktop.templates.loader import load as load_template
 from jixiao_desktop.templates.loader import shipped_templates_dir
-from jixiao_desktop.templates.schema import AmountTable, ChildForms, FieldsSection, SignOffSection
+from jixiao_desktop.templates.schema import (
+    AmountTable,
+    ChildForms,
+)
 from tests.conftest import load_example
-from tests.test_printing_helpers import render
+from tests.test_printing_helpers import render, squeeze, template_values
 
 EXAMPLES = [p for p in template_example_paths() if load(p).kind == "template"]
 
@@ -41,10 +43,6 @@ def _template_id(path) -> str:
     return path.stem.rsplit("-", 1)[0]
 
 
-def squeeze(text: str) -> str:
-    return "".join(clean_text(text).split())
-
-
 def pdftotext(data: bytes) -> str:
     done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)
     return done.stdout.decode("utf-8")
@@ -58,31 +56,6 @@ def printed():
         form = load(path)
         data, result = render(form)
         out[path.stem] = (form, data, result, pdftotext(data))
-    return out
-
-
-def typed_values(form: TemplateForm) -> list[tuple[str, str]]:
-    """``(location, text as printed)`` of every non-blank value the clerk typed (amounts in the form's unit)."""
-    amounts = set()
-    for part in form.parts():
-        for section in part.sections:
-            if isinstance(section, (FieldsSection, SignOffSection)):
-                amounts |= {f"{part.prefix}fields.{f.id}" for f in section.field if f.type == "amount"}
-            elif isinstance(section, AmountTable):
-                rows = part.part.tables.get(section.id, [])
-                amounts |= {f"{part.prefix}tables.{section.id}[{i}].{c.id}" for c in section.columns
-                            if c.type == "amount" for i in range(len(rows))}
-    out = []
-    for location, text in iter_texts(form):
-        if not location.startswith("content.") or not text.strip():
-            continue
-        if location.endswith(".side"):   # a row's side is printed as the side's label
-            continue
-        if location in amounts:
-            parsed = form.amount(text)
-            if parsed.value is not None and not parsed.per:
-                text = format_amount(parsed.value, form.amount_unit, grouping="," in text)
-        out.append((location, squeeze(text)))
     return out
 
 
@@ -115,7 +88,7 @@ def found(value: str, text: str) -> bool:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_typed_value_is_printed(printed, path):
     form, _, _, text = printed[path.stem]
-    values = typed_values(form)
+    values = template_values(form)
     assert len(values) > 10
     missing = [(location, value) for location, value in values if not found(value, text)]
     assert not missing

@@ -16,15 +16,13 @@ import pytest
 from docx.oxml.ns import qn
 
 from jixiao_desktop.cli import main as cli
-from jixiao_desktop.money import format_amount
-from jixiao_desktop.printing.coverage import clean_text, iter_texts
 from jixiao_desktop.printing.render import story_for
 from jixiao_desktop.resources import example_paths, template_example_paths
 from jixiao_desktop.storage import load
 from jixiao_desktop.storage.docfile import form_to_data
-from jixiao_desktop.templates.schema import AmountTable, FieldsSection, SignOffSection
 from jixiao_desktop.word import WordError, build_docx, import_docx, read_docx_bytes
 from jixiao_desktop.word.body import paragraph_text
+from tests.test_printing_helpers import printed_values, squeeze, template_values
 
 EXAMPLES = [*example_paths(), *template_example_paths()]
 IDS = [p.stem for p in EXAMPLES]
@@ -35,38 +33,10 @@ def exported(path: Path) -> bytes:
     return build_docx(load(path))
 
 
-def squeeze(text: str) -> str:
-    return "".join(clean_text(text).split())
-
-
 def docx_text(data: bytes) -> str:
     """Every paragraph's text (in tables too), squeezed: what Word shows."""
     document = docx.Document(io.BytesIO(data))
     return squeeze("".join(paragraph_text(p) for p in document.element.body.iter(qn("w:p"))))
-
-
-def printed_values(form) -> list[tuple[str, str]]:
-    """``(location, text)`` of every value the paper shows, amounts in the form's unit as printed."""
-    amounts: set[str] = set()
-    if form.kind == "template":
-        for part in form.parts():
-            for section in part.sections:
-                if isinstance(section, (FieldsSection, SignOffSection)):
-                    amounts |= {f"{part.prefix}fields.{f.id}" for f in section.field if f.type == "amount"}
-                elif isinstance(section, AmountTable):
-                    rows = part.part.tables.get(section.id, [])
-                    amounts |= {f"{part.prefix}tables.{section.id}[{i}].{c.id}" for c in section.columns
-                                if c.type == "amount" for i in range(len(rows))}
-    out = []
-    for location, text in iter_texts(form):
-        if not location.startswith("content.") or not text.strip() or location.endswith(".side"):
-            continue
-        if location in amounts:
-            parsed = form.amount(text)
-            if parsed.value is not None and not parsed.per:
-                text = format_amount(parsed.value, form.amount_unit, grouping="," in text)
-        out.append((location, squeeze(text)))
-    return out
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
@@ -74,7 +44,9 @@ def test_export_holds_every_value_and_every_printed_text(path):
     form = load(path)
     data = exported(path)
     text = docx_text(data)
-    missing = [loc for loc, value in printed_values(form) if value not in text]
+    values = template_values(form) if form.kind == "template" else printed_values(form)
+    assert values
+    missing = [loc for loc, value in values if value not in text]
     assert missing == [], f"{path.stem}: not in the Word file: {missing[:5]}"
     _, builder = story_for(form)
     not_there = [t for t in builder.texts if squeeze(t) and squeeze(t) not in text]

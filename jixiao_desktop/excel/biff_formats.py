@@ -40,16 +40,8 @@ def capped(data: bytes, max_rows: int, max_cols: int) -> tuple[bytes, dict[str, 
         stream, where = located
         buffer, cut = bytearray(data), {}
         for name, start in _globals(stream)[2]:
-            depth, dropped = 0, False
-            for kind, body, pos in _records(stream, start):
-                if kind == _BOF:
-                    depth += 1
-                elif kind == _EOF:
-                    depth -= 1
-                    if depth <= 0:
-                        break
-                if depth != 1:
-                    continue
+            dropped = False
+            for kind, body, pos in _sheet_records(stream, start):
                 if kind == _STRING and dropped:
                     _retype(buffer, where, pos)
                 dropped = False
@@ -178,6 +170,21 @@ def _records(stream: bytes, pos: int):
         pos += 4 + length
 
 
+def _sheet_records(stream: bytes, start: int):
+    """The records of the sheet whose BOF is at ``start``, its own level only (a chart's or another nested
+    substream's records, and the BOF/EOF marks, left out), up to the sheet's EOF."""
+    depth = 0
+    for kind, body, pos in _records(stream, start):
+        if kind == _BOF:
+            depth += 1
+        elif kind == _EOF:
+            depth -= 1
+            if depth <= 0:
+                return
+        elif depth == 1:
+            yield kind, body, pos
+
+
 def _string(body: bytes, at: int, count_size: int) -> str:
     """An XLUnicodeString (count of ``count_size`` bytes, flags, characters) at ``at``."""
     count = body[at] if count_size == 1 else struct.unpack_from("<H", body, at)[0]
@@ -215,19 +222,12 @@ def _formats(stream: bytes) -> dict[str, dict[tuple[int, int], str]]:
     out: dict[str, dict[tuple[int, int], str]] = {}
     for name, start in sheets:
         cells: dict[tuple[int, int], str] = {}
-        depth = 0
-        for kind, body, _ in _records(stream, start):
-            if kind == _BOF:
-                depth += 1
-            elif kind == _EOF:
-                depth -= 1
-                if depth <= 0:
-                    break
-            elif depth == 1 and kind in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
+        for kind, body, _ in _sheet_records(stream, start):
+            if kind in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
                 row, col, xf = struct.unpack_from("<HHH", body)
                 if xf in style:
                     cells[(row, col)] = style[xf]
-            elif depth == 1 and kind == _MULRK and len(body) >= 6:
+            elif kind == _MULRK and len(body) >= 6:
                 row, first = struct.unpack_from("<HH", body)
                 for index in range((len(body) - 6) // 6):
                     xf = struct.unpack_from("<H", body, 4 + 6 * index)[0]

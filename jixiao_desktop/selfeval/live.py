@@ -9,7 +9,6 @@ the grade), so one edit of an 实际完成值 carries through to the grade.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -101,18 +100,23 @@ def follow_ups(form, location: str, text: str) -> list[tuple[str, str]]:
         return []
     by = lines(form)
     before = {where: compute(form, by) for where, compute in cells}
-    after = copy.deepcopy(form)
-    locations.assign(after, location, text)
-    by = lines(after)
+    # Worked out on the form itself with the edit in place, then put back as it was (no copy of the whole
+    # form at every keystroke).
+    restore = [(location, locations.assign(form, location, text))]
     changes: list[tuple[str, str]] = []
-    for where, compute in cells:
-        if where == location:
-            continue
-        current = str(locations.resolve(after, where) or "")
-        if current.strip() and current.strip() != before[where]:
-            continue                   # the clerk's own value: kept
-        new = compute(after, by)
-        if new != current:
-            locations.assign(after, where, new)
-            changes.append((where, new))
+    try:
+        by = lines(form)
+        for where, compute in cells:
+            if where == location:
+                continue
+            current = str(locations.resolve(form, where) or "")
+            if current.strip() and current.strip() != before[where]:
+                continue                   # the clerk's own value: kept
+            new = compute(form, by)
+            if new != current:
+                restore.append((where, locations.assign(form, where, new)))
+                changes.append((where, new))
+    finally:
+        for where, old in reversed(restore):
+            locations.assign(form, where, old)
     return changes

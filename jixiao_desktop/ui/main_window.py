@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QStackedWidget,
                                QWidget)
 
@@ -40,10 +40,10 @@ from jixiao_desktop.ui import new_forms, windows
 from jixiao_desktop.ui.main_actions import MainActions
 from jixiao_desktop.ui.printing_actions import PrintingActions
 from jixiao_desktop.ui.recovery_prompt import offer_recovery, tidy_after_crash
-from jixiao_desktop.ui.screen_fit import findings_height, fit_rect, initial_rect
 from jixiao_desktop.ui.start_page import EXAMPLE_LABELS, StartPage
 from jixiao_desktop.ui.status_counts import StatusCounts
 from jixiao_desktop.ui.tasks import wait_all
+from jixiao_desktop.ui.window_geometry import restore_geometry, save_geometry
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
 
         self.checker.report_ready.connect(self._show_report)
         self.findings.location_activated.connect(self.focus_location)
-        self._restore_geometry()
+        restore_geometry(self)
         self._refresh_recent()
         self.set_document(None)
         windows.register(self)
@@ -317,8 +317,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
+        save_geometry(self)
         self._save_settings()
         self.autosave.close()
         wait_all()  # a PDF or workbook being written is finished first
@@ -347,16 +346,8 @@ class MainWindow(QMainWindow):
         return make_chooser(self.library, self)(level1, level2)
 
     def library(self):
-        from jixiao_desktop.library import IndicatorLibrary, LibraryError
-
         if self._library is None:
-            self._library = windows.shared_library(self)
-        if self._library is None:
-            try:
-                self._library = IndicatorLibrary.load(self.paths.user_library)
-            except LibraryError as exc:
-                QMessageBox.warning(self, "指标库", f"{exc}\n自定义指标暂不可用。")
-                self._library = IndicatorLibrary.load(None)
+            self._library = windows.library_for(self)
         return self._library
 
     def show_library(self) -> None:
@@ -394,18 +385,3 @@ class MainWindow(QMainWindow):
             save_settings(self.settings, self.paths.settings_file)
         except OSError:
             log.warning("cannot save settings to %s", self.paths.settings_file, exc_info=True)
-
-    def _restore_geometry(self) -> None:
-        """The last size and place, or the default one, always inside the screen's free space (a size
-        saved on a bigger monitor is brought in); the findings panel takes its share of the height."""
-        restored = bool(self.settings.window_geometry) and self.restoreGeometry(
-            QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
-        screen = (QGuiApplication.screenAt(self.geometry().center()) if restored else None) \
-            or self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None and not (self.isMaximized() or self.isFullScreen()):
-            available = screen.availableGeometry()
-            self.setGeometry(fit_rect(self.geometry(), available) if restored else initial_rect(available))
-        self.resizeDocks([self.findings_dock], [findings_height(self.height())], Qt.Orientation.Vertical)
-        if self.settings.window_state:
-            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii")))
-

@@ -53,12 +53,21 @@ def shared_settings(paths: AppPaths) -> Settings | None:
     return None
 
 
-def shared_library(window: MainWindow):
-    """The indicator library another window of the same folders has loaded already (or None)."""
+def library_for(window: MainWindow):
+    """The indicator library of ``window``'s folders: the one another window loaded already, else loaded now
+    (the built-in entries alone, said in a message, when the clerk's own file cannot be read)."""
     for other in open_windows():
         if other is not window and other.paths == window.paths and other._library is not None:
             return other._library
-    return None
+    from PySide6.QtWidgets import QMessageBox
+
+    from jixiao_desktop.library import IndicatorLibrary, LibraryError
+
+    try:
+        return IndicatorLibrary.load(window.paths.user_library)
+    except LibraryError as exc:
+        QMessageBox.warning(window, "指标库", f"{exc}\n自定义指标暂不可用。")
+        return IndicatorLibrary.load(None)
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -12,7 +12,13 @@ Ctrl+Shift+Insert 在末尾添加行, Ctrl+Delete 删除行, Alt+↑/↓ 上移/
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -24,12 +30,12 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from jixiao_desktop.ui.editors.grid_clipboard import ClipboardCommands
 from jixiao_desktop.ui.editors.grid_delegate import ORIGINAL, UNDO_MARK, GridDelegate
 from jixiao_desktop.ui.editors.group_header import GroupHeader
-from jixiao_desktop.ui.editors.tsv import format_tsv, parse_tsv
 
 
-class GridView(QTableView):
+class GridView(ClipboardCommands, QTableView):
     """A QTableView over a :class:`DocumentTableModel`, keyboard-driven like a spreadsheet."""
 
     activated_row = Signal(int)  # double-click on a read-only cell (附表2 → 附表3)
@@ -280,75 +286,6 @@ class GridView(QTableView):
             self.scrollTo(index)
 
     # --- clipboard -----------------------------------------------------------
-    def _selected_block(self) -> tuple[int, int, int, int] | None:
-        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
-        if not indexes:
-            return None
-        rows = [i.row() for i in indexes]
-        columns = [i.column() for i in indexes]
-        return min(rows), min(columns), max(rows), max(columns)
-
-    def copy_selection(self) -> str:
-        block = self._selected_block()
-        if block is None:
-            return ""
-        top, left, bottom, right = block
-        model = self.model()
-        rows = [
-            [model.index(r, c).data(Qt.ItemDataRole.EditRole) or "" for c in range(left, right + 1)]
-            for r in range(top, bottom + 1)
-        ]
-        text = format_tsv(rows)
-        QApplication.clipboard().setText(text)
-        return text
-
-    def cut_selection(self) -> str:
-        """Ctrl+X: copy the selected cells, then clear them (one undo step, as 清除内容)."""
-        self.commit_open_editor()
-        text = self.copy_selection()
-        self.clear_selection()
-        return text
-
-    def paste_clipboard(self) -> None:
-        self.paste_text(QApplication.clipboard().text())
-
-    def paste_text(self, text: str) -> None:
-        block = parse_tsv(text)
-        current = self.currentIndex()
-        model = self.model()
-        if block and not current.isValid() and model.can_edit_rows and model.rowCount() == 0:
-            model.paste(0, 0, block)   # an empty grid takes the block from its first cell
-            self.move_to(0, 0)
-            return
-        if not block or not current.isValid():
-            return
-        self.commit_open_editor()
-        selected = self.selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
-            top = min(i.row() for i in selected)
-            left = min(i.column() for i in selected)
-            bottom = max(i.row() for i in selected)
-            right = max(i.column() for i in selected)
-            fill = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
-            model.paste(top, left, fill)
-            return
-        row = current.row()
-        if getattr(model, "is_footer", lambda r: False)(row) and model.can_edit_rows:
-            row = model.item_count()
-        model.paste(row, current.column(), block)
-        bottom = min(row + len(block), model.rowCount()) - 1
-        right = min(current.column() + max(len(r) for r in block), model.columnCount()) - 1
-        self.move_to(row, current.column())
-        selection = self.selectionModel()
-        selection.select(
-            _rect_selection(model, row, current.column(), bottom, right),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect,
-        )
-
-    def clear_selection(self) -> None:
-        indexes = self.selectedIndexes() or [self.currentIndex()]
-        self.model().clear([i for i in indexes if i.isValid()])
-
     def commit_open_editor(self) -> None:
         if self.state() == QAbstractItemView.State.EditingState:
             editor = self.open_editor()
@@ -425,6 +362,3 @@ class GridView(QTableView):
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-
-def _rect_selection(model, top: int, left: int, bottom: int, right: int) -> QItemSelection:
-    return QItemSelection(model.index(top, left), model.index(max(top, bottom), max(left, right)))
