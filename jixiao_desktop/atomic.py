@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
 import time
 from pathlib import Path
@@ -39,7 +38,7 @@ _OURS_RE = re.compile(
 
 def temp_path_for(path: Path) -> Path:
     """A fresh temporary name beside ``path`` that :func:`remove_stale_temps` recognises."""
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()   # (not secrets: it brings hashlib into every start)
     return path.with_name(f".{path.name}.{TMP_MARK}{token}{TMP_SUFFIX}")
 
 

@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from jixiao_desktop.atomic import write_atomic
+from jixiao_desktop.model import Model, ValidationError, field
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +26,7 @@ MAX_RECENT = 10
 SETTINGS_FILE = "settings.json"
 
 
-class PrinterSettings(BaseModel):
+class PrinterSettings(Model):
     """打印设置: what the clerk chose in the print dialog last time, offered again next time.
 
     The page range is not carried over by default (``page_range="all"``: every
@@ -36,41 +35,32 @@ class PrinterSettings(BaseModel):
     Paper is always A4 at 100 % (the forms are laid out for it).
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = {"extra": "allow"}   # a newer version's keys are kept
 
-    printer_name: str = Field(default="", title="打印机")
-    paper: str = Field(default="A4", title="纸张")
-    landscape: bool = Field(default=False, title="横向")
-    copies: int = Field(default=1, ge=1, le=999, title="份数")
-    collate: bool = Field(default=True, title="逐份打印")
-    duplex: Literal["none", "long", "short", "auto"] = Field(default="none", title="双面打印")
-    grayscale: bool = Field(default=False, title="灰度")
-    page_range: Literal["all", "last"] = Field(default="all", title="页码范围")
-    from_page: int = Field(default=0, ge=0, title="上次起始页")
-    to_page: int = Field(default=0, ge=0, title="上次结束页")
+    printer_name: str = field(default="", title="打印机")
+    paper: str = field(default="A4", title="纸张")
+    landscape: bool = field(default=False, title="横向")
+    copies: int = field(default=1, ge=1, le=999, title="份数")
+    collate: bool = field(default=True, title="逐份打印")
+    duplex: Literal["none", "long", "short", "auto"] = field(default="none", title="双面打印")
+    grayscale: bool = field(default=False, title="灰度")
+    page_range: Literal["all", "last"] = field(default="all", title="页码范围")
+    from_page: int = field(default=0, ge=0, title="上次起始页")
+    to_page: int = field(default=0, ge=0, title="上次结束页")
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class Settings(Model):
+    model_config = {"extra": "ignore"}
 
     version: int = SETTINGS_VERSION
-    recent_files: list[str] = Field(default_factory=list, title="最近文件")
-    window_geometry: str = Field(default="", title="窗口位置（base64）")
-    window_state: str = Field(default="", title="工具栏与面板布局（base64）")
-    last_folder: str = Field(default="", title="上次使用的文件夹")
-    autosave_seconds: int = Field(default=5, ge=1, le=600, title="自动保存间隔（秒）")
-    printer: PrinterSettings = Field(default_factory=PrinterSettings, title="打印设置")
-    recent_templates: list[str] = Field(default_factory=list, title="最近使用的表样")
-
-    @field_validator("printer", mode="wrap")
-    @classmethod
-    def _printer_or_defaults(cls, value, handler):
-        """A damaged printer entry gives default printing, not the loss of every setting."""
-        try:
-            return handler(value)
-        except ValidationError:
-            log.warning("printer settings unreadable; using defaults")
-            return PrinterSettings()
+    recent_files: list[str] = field(default_factory=list, title="最近文件")
+    window_geometry: str = field(default="", title="窗口位置（base64）")
+    window_state: str = field(default="", title="工具栏与面板布局（base64）")
+    last_folder: str = field(default="", title="上次使用的文件夹")
+    autosave_seconds: int = field(default=5, ge=1, le=600, title="自动保存间隔（秒）")
+    # a damaged printer entry gives default printing, not the loss of every setting
+    printer: PrinterSettings = field(default_factory=PrinterSettings, title="打印设置", on_error="default")
+    recent_templates: list[str] = field(default_factory=list, title="最近使用的表样")
 
     def add_recent(self, path: str | os.PathLike) -> None:
         """Put ``path`` first in the recent files, without duplicates, at most MAX_RECENT."""

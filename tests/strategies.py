@@ -7,7 +7,7 @@ import typing
 from enum import Enum
 
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from jixiao_desktop.model import Model as BaseModel
 
 from jixiao_desktop.forms import DepartmentForm, ProjectForm
 

@@ -23,7 +23,9 @@ def test_main_window_does_not_load_excel_or_pdf_libraries():
 
 LATE = ("openpyxl", "reportlab", "PySide6.QtPrintSupport", "PySide6.QtPdf", "jixiao_desktop.checks.engine",
         "jixiao_desktop.prose", "jixiao_desktop.library.entries", "jixiao_desktop.help.rules", "tomllib", "docx",
-        "python_calamine", "jixiao_desktop.word", "jixiao_desktop.selfeval", "jixiao_desktop.excel")
+        "python_calamine", "jixiao_desktop.word", "jixiao_desktop.selfeval", "jixiao_desktop.excel",
+        # the documents and settings are read without pydantic (jixiao_desktop/model.py): it cost ~80 ms of a start
+        "pydantic", "pydantic_core", "importlib.metadata")
 
 _AT_FIRST_PAINT = """
 import os, sys, tempfile

@@ -200,9 +200,9 @@ def test_a_migrated_document_prints_the_same_text(path):
         return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
     old = json.loads(path.read_text(encoding="utf-8"))["form"]
-    from jixiao_desktop.forms import FORM_ADAPTER
+    from jixiao_desktop.forms import validate_form
 
-    as_typed = FORM_ADAPTER.validate_python(old)        # the form exactly as format 1 held it
+    as_typed = validate_form(old)        # the form exactly as format 1 held it
     assert text(load(path)) == text(as_typed)
 
 

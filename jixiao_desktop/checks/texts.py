@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel
+from jixiao_desktop.model import Model as BaseModel
 
 TEXT_TYPES = ("text", "longtext")
 # Model fields that are not typed text: the document's machinery, the indicator grids (see fields.py).

@@ -7,7 +7,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
 
 from jixiao_desktop.excel import program_data
 from jixiao_desktop.excel.blocks import FB2, FB3, MAIN, Block, Context, leftovers, scan_inline, split_blocks
@@ -22,7 +21,7 @@ from jixiao_desktop.excel.opening import open_workbook
 from jixiao_desktop.excel.report import ImportReport
 from jixiao_desktop.excel.template_choice import choose_template
 from jixiao_desktop.excel.template_read import read_template_sheets
-from jixiao_desktop.forms import FORM_ADAPTER, FORM_KINDS, DepartmentForm, ProjectForm, TemplateForm
+from jixiao_desktop.forms import FORM_KINDS, DepartmentForm, ProjectForm, TemplateForm, ValidationError, validate_form
 from jixiao_desktop.forms.layouts import COST, INPUT_MANAGEMENT, IndicatorLayout, canonical
 from jixiao_desktop.money import AmountUnit
 
@@ -245,7 +244,7 @@ def _apply_program_data(form, rows, report: ImportReport):
             f"“{program_data.SHEET_NAME}”中有{len(skipped)}项与表中内容不一致（导出后表格被修改过），以表中内容为准："
             + "、".join(skipped[:10]) + ("…" if len(skipped) > 10 else ""))
     try:
-        result = FORM_ADAPTER.validate_python(doc)
+        result = validate_form(doc)
     except ValidationError as exc:
         report.warnings.append(f"“{program_data.SHEET_NAME}”内容无效，未采用：{exc.error_count()}处错误")
         return form

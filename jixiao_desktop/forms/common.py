@@ -9,21 +9,22 @@ paper form; messages and locations are built from them.
 from __future__ import annotations
 
 
-from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao_desktop.forms.indicator_value import IndicatorValue, parse_indicator_value
 from jixiao_desktop.forms.layouts import IndicatorLayout
+from jixiao_desktop.model import Model as Record
+from jixiao_desktop.model import field
 from jixiao_desktop.money import AmountUnit, ParsedAmount, parse_amount
 
 
-class Model(BaseModel):
+class Model(Record):
     """Base of every document model: unknown keys are an error, never dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+    model_config = {"extra": "forbid"}
 
 
 def text_field(title: str, **kwargs) -> str:
-    return Field(default="", title=title, **kwargs)
+    return field("", title=title, **kwargs)
 
 
 class Indicator(Model):
@@ -52,8 +53,8 @@ class IndicatorRow(Model):
     """
 
     level1: str = text_field("一级指标")
-    annual: Indicator = Field(default_factory=Indicator, title="年度指标")
-    mid: Indicator | None = Field(default=None, title="中期指标")
+    annual: Indicator = field(default_factory=Indicator, title="年度指标")
+    mid: Indicator | None = field(default=None, title="中期指标")
 
     def sides(self) -> list[tuple[str, Indicator]]:
         """(key, indicator) for each side present, 中期 first as on paper."""
@@ -76,8 +77,8 @@ class SignOff(Model):
 class Explanation(Model):
     """出错说明: the clerk's explanation of a warning, kept with the data."""
 
-    rule: str = Field(title="规则")
-    location: str = Field(title="位置")
+    rule: str = field(title="规则")
+    location: str = field(title="位置")
     text: str = text_field("出错说明")
 
 
@@ -100,7 +101,7 @@ class CostLine(Model):
     period_unit: str = text_field("期间单位")
     split: str = text_field("分担比例")
     split_levels: str = text_field("分担层级")
-    share_index: int | None = Field(default=None, title="本级承担部分")
+    share_index: int | None = field(default=None, title="本级承担部分")
     amount: str = text_field("金额")
     note: str = text_field("说明")
 
@@ -110,16 +111,16 @@ class FormBase(Model):
 
     year: str = text_field("年度")
     filler_unit: str = text_field("填报单位（盖章）")
-    amount_unit: AmountUnit = Field(default=AmountUnit.YUAN, title="金额单位")
-    layout: IndicatorLayout = Field(default=IndicatorLayout.CLASSIC, title="指标体系")
-    indicators: list[IndicatorRow] = Field(default_factory=list, title="绩效指标")
-    signoff: SignOff = Field(default_factory=SignOff, title="签字栏")
-    explanations: list[Explanation] = Field(default_factory=list, title="出错说明")
+    amount_unit: AmountUnit = field(default=AmountUnit.YUAN, title="金额单位")
+    layout: IndicatorLayout = field(default=IndicatorLayout.CLASSIC, title="指标体系")
+    indicators: list[IndicatorRow] = field(default_factory=list, title="绩效指标")
+    signoff: SignOff = field(default_factory=SignOff, title="签字栏")
+    explanations: list[Explanation] = field(default_factory=list, title="出错说明")
     # The template (表样) the form follows, named and copied in (a built-in form names the shipped template
     # that describes it, see templates.bind.attach_template), so the file says on any PC what it was made from.
-    template_id: str = Field(default="", title="表样编号")
-    template_version: int = Field(default=0, title="表样版本")
-    template_text: str = Field(default="", title="表样内容")
+    template_id: str = field(default="", title="表样编号")
+    template_version: int = field(default=0, title="表样版本")
+    template_text: str = field(default="", title="表样内容")
 
     def amount(self, text: str) -> ParsedAmount:
         """Read an amount typed in this form (its unit applies to bare numbers)."""

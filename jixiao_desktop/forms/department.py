@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from jixiao_desktop.forms.common import CostLine, FormBase, IndicatorRow, Model, text_field
+from jixiao_desktop.model import field
 
 
 class DepartmentBudget(Model):
@@ -41,7 +40,7 @@ class ExpenseLine(Model):
     detail: str = text_field("支出明细")
     amount: str = text_field("金额")
     basis: str = text_field("支出测算依据及过程说明")
-    cost_lines: list[CostLine] = Field(default_factory=list, title="测算")
+    cost_lines: list[CostLine] = field(default_factory=list, title="测算")
 
 
 class FundDetail(Model):
@@ -54,8 +53,8 @@ class FundDetail(Model):
     period: str = text_field("项目实施期")
     period_goal: str = text_field("实施期绩效目标")
     annual_goal: str = text_field("年度绩效目标")
-    indicators: list[IndicatorRow] = Field(default_factory=list, title="年度绩效指标")
-    expenses: list[ExpenseLine] = Field(default_factory=list, title="支出明细及测算说明")
+    indicators: list[IndicatorRow] = field(default_factory=list, title="年度绩效指标")
+    expenses: list[ExpenseLine] = field(default_factory=list, title="支出明细及测算说明")
     expenses_total: str = text_field("支出明细合计")
 
 
@@ -67,7 +66,7 @@ class SpecialFund(Model):
     amount: str = text_field("金额")
     period_goal: str = text_field("实施期绩效目标")
     annual_goal: str = text_field("年度绩效目标")
-    detail: FundDetail | None = Field(default=None, title="附表3")
+    detail: FundDetail | None = field(default=None, title="附表3")
 
 
 _UNIT_TITLES = {"name": "单位名称", "duties": "单位职责", "budget": "预算情况"}
@@ -79,13 +78,13 @@ class DepartmentForm(FormBase):
     kind: Literal["department", "unit"] = "department"
     name: str = text_field("部门名称")
     funding_method: str = text_field("财政资金拨款方式")
-    budget: DepartmentBudget = Field(default_factory=DepartmentBudget, title="年度预算")
+    budget: DepartmentBudget = field(default_factory=DepartmentBudget, title="年度预算")
     duties: str = text_field("部门职责")
     annual_goal: str = text_field("年度履职目标")
-    key_tasks: list[KeyTask] = Field(default_factory=list, title="年度重点工作")
+    key_tasks: list[KeyTask] = field(default_factory=list, title="年度重点工作")
     staff_count: str = text_field("年末在职人数")
     internal_units: str = text_field("内设机构数")
-    special_funds: list[SpecialFund] = Field(default_factory=list, title="附表2 专项资金")
+    special_funds: list[SpecialFund] = field(default_factory=list, title="附表2 专项资金")
     special_funds_total: str = text_field("附表2 合计")
 
     def field_title_overrides(self) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
+from jixiao_desktop.model import Model as BaseModel
 
 _STEP_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 

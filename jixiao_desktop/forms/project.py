@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from jixiao_desktop.forms.common import CostLine, FormBase, Model, text_field
+from jixiao_desktop.model import field
 
 FUNDING_LEVELS: tuple[tuple[str, str], ...] = (
     ("central", "中央财政"),
@@ -35,8 +34,8 @@ class FundingRow(Model):
 class Funding(Model):
     """资金来源 table: 中期 and 年度 rows."""
 
-    mid: FundingRow = Field(default_factory=FundingRow, title="中期资金来源")
-    annual: FundingRow = Field(default_factory=FundingRow, title="年度资金来源")
+    mid: FundingRow = field(default_factory=FundingRow, title="中期资金来源")
+    annual: FundingRow = field(default_factory=FundingRow, title="年度资金来源")
 
 
 class FundingItem(Model):
@@ -62,7 +61,7 @@ class Proposal(Model):
     overview: str = text_field("项目基本概况")
     content: str = text_field("项目实施内容")
     arrangement: str = text_field("资金安排情况")
-    arrangement_items: list[FundingItem] = Field(default_factory=list, title="资金安排明细")
+    arrangement_items: list[FundingItem] = field(default_factory=list, title="资金安排明细")
     arrangement_total: str = text_field("资金安排合计")
     plan: str = text_field("项目实施计划")
     outcomes: str = text_field("项目实施成效")
@@ -79,7 +78,7 @@ class ProjectForm(FormBase):
     """项目支出绩效目标申报表."""
 
     kind: Literal["project"] = "project"
-    proposal: Proposal = Field(default_factory=Proposal, title="项目申报书")
+    proposal: Proposal = field(default_factory=Proposal, title="项目申报书")
     project_name: str = text_field("项目名称")
     department_code: str = text_field("主管部门及代码")
     implementing_unit: str = text_field("实施单位")
@@ -89,9 +88,9 @@ class ProjectForm(FormBase):
     leader_phone: str = text_field("联系电话")
     overview: str = text_field("项目概况")
     basis: str = text_field("项目立项依据")
-    funding: Funding = Field(default_factory=Funding, title="资金来源")
-    goals: Goals = Field(default_factory=Goals, title="总体目标")
-    cost_lines: list[CostLine] = Field(default_factory=list, title="成本测算")
+    funding: Funding = field(default_factory=Funding, title="资金来源")
+    goals: Goals = field(default_factory=Goals, title="总体目标")
+    cost_lines: list[CostLine] = field(default_factory=list, title="成本测算")
     measures: str = text_field("单位已有的保障项目实施的制度措施")
     budget_notes: str = text_field("预算绩效说明")
 

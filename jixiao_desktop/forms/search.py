@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from pydantic import BaseModel
+from jixiao_desktop.model import Model as BaseModel
 
 from jixiao_desktop.forms import locations
 

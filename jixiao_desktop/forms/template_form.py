@@ -13,9 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from pydantic import Field, model_validator
-
 from jixiao_desktop.forms.common import FormBase, Model
+from jixiao_desktop.model import field
 
 if TYPE_CHECKING:
     from jixiao_desktop.templates.loader import LoadedTemplate
@@ -27,9 +26,9 @@ if TYPE_CHECKING:
 class Part(Model):
     """The content of a template's sections: fields, tables (rows of cells), children."""
 
-    fields: dict[str, str] = Field(default_factory=dict, title="栏目")
-    tables: dict[str, list[dict[str, str]]] = Field(default_factory=dict, title="表格")
-    children: dict[str, list[Part]] = Field(default_factory=dict, title="子表")
+    fields: dict[str, str] = field(default_factory=dict, title="栏目")
+    tables: dict[str, list[dict[str, str]]] = field(default_factory=dict, title="表格")
+    children: dict[str, list[Part]] = field(default_factory=dict, title="子表")
 
 
 class FormPart(NamedTuple):
@@ -45,18 +44,17 @@ class TemplateForm(FormBase):
     """A form made from a template (表样) file."""
 
     kind: Literal["template"] = "template"
-    template_id: str = Field(title="表样编号")
-    template_version: int = Field(default=1, title="表样版本")
-    template_text: str = Field(title="表样内容")
-    content: Part = Field(default_factory=Part, title="内容")
+    template_id: str = field(title="表样编号")
+    template_version: int = field(default=1, title="表样版本")
+    template_text: str = field(title="表样内容")
+    content: Part = field(default_factory=Part, title="内容")
 
-    @model_validator(mode="after")
-    def _template_readable(self):
+    def model_post_validate(self) -> None:
+        """The template the document carries must be readable (the editor and the checks are made from it)."""
         try:
             _parse(self.template_text, self.template_id)
         except _template_error() as exc:
             raise ValueError(f"文档中保存的表样无法使用：{exc.problem}") from None
-        return self
 
     def text_at(self, location: str) -> str:
         """The text at ``content.fields.x``, ``content.tables.t[3].c`` or ``content.children.k[0].fields.x``

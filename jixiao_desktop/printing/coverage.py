@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from pydantic import BaseModel
+from jixiao_desktop.model import Model as BaseModel
 
 from jixiao_desktop.forms.locations import describe
 

@@ -24,10 +24,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 
 from jixiao_desktop import __version__, atomic
-from jixiao_desktop.forms import FORM_ADAPTER, FormBase
+from jixiao_desktop.forms import FormBase, ValidationError, validate_form
 from jixiao_desktop.storage.migrations import SCHEMA_VERSION, MigrationError, upgrade
 
 FORMAT_NAME = "jixiao-desktop"
@@ -130,7 +129,7 @@ def open_text(text: str, path: str | os.PathLike = "<内存>") -> Opened:
     if "form" not in data:
         raise DocumentError(path, "文档中没有表格内容")
     try:
-        form = FORM_ADAPTER.validate_python(data["form"])
+        form = validate_form(data["form"])
     except ValidationError as exc:
         raise DocumentError(path, "内容不符合格式：" + _describe_validation(exc)) from None
     return Opened(form, _repair_notes(form, repaired))

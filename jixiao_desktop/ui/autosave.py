@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +101,7 @@ class Autosaver(QObject):
     def __init__(self, recovery_dir: Path, interval_s: int = 5, parent: QObject | None = None):
         super().__init__(parent)
         self.recovery_dir = Path(recovery_dir)
-        self.session = uuid.uuid4().hex[:12]
+        self.session = os.urandom(6).hex()   # (not uuid: it brings platform into every start)
         self.document: FormDocument | None = None
         self.writes = 0
         self._dirty = False

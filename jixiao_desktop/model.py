@@ -1,0 +1,413 @@
+"""Typed records for documents and settings: declared fields with Chinese titles, checked when read.
+
+Why not pydantic here: a document is a tree of text fields, lists and a few enums and literals, and
+the program must paint its first window fast; importing pydantic and building the validators of every
+form cost ~80 ms of a start that a bare Qt window does in ~170 ms (``jixiao bench``: start_ratio).
+This module does what the documents need and nothing more, in plain Python:
+
+- fields are declared as class annotations with :func:`field` (title, default or default factory,
+  ``ge``/``le`` bounds, ``on_error="default"`` for a setting that falls back rather than fails);
+- ``Model(**data)`` and :meth:`Model.model_validate` check every value against its annotation
+  (``str``, ``int``, ``bool``, ``float``, ``None``, unions, ``Literal``, ``Enum``, nested models,
+  ``list[...]``, ``dict[str, ...]``), turn nested dicts into models and report every problem at once
+  in a :class:`ValidationError` whose ``errors()`` give the place (``loc``) and a kind (``type``);
+- unknown keys are refused (``extra="forbid"``), ignored or kept (``model_config``);
+- ``model_dump`` (``mode="json"`` gives enum values), ``model_dump_json``, ``model_copy``
+  (``update``, ``deep``) and ``model_fields`` (each with its ``title``) as the code uses them;
+- ``model_post_validate`` runs after a model is read (a check over several fields; raise ValueError).
+
+The API follows pydantic's names so that the template schema, which keeps pydantic (its patterns and
+validators are many; it loads with the first template), reads the same as the documents.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+import types
+import typing
+from enum import Enum
+from typing import Any, ClassVar, Literal, Union
+
+_MISSING: Any = object()
+_BAD: Any = object()   # a value that failed; its error is already recorded
+
+
+class ValidationError(ValueError):
+    """Every problem found in reading one model, each with its place (``loc``) and kind (``type``)."""
+
+    def __init__(self, title: str, errors: list[dict]):
+        self.title = title
+        self._errors = errors
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        super().__init__(f"{len(errors)} validation error(s) for {title}: {where} {first.get('msg', '')}".strip())
+
+    def errors(self) -> list[dict]:
+        return list(self._errors)
+
+    def error_count(self) -> int:
+        return len(self._errors)
+
+
+class FieldInfo:
+    """One declared field: its title and default (``required`` when it has none)."""
+
+    __slots__ = ("name", "title", "default", "default_factory", "ge", "le", "on_error", "owner")
+
+    def __init__(self, default=_MISSING, *, default_factory=None, title: str = "", ge=None, le=None,
+                 on_error: Literal["fail", "default"] = "fail"):
+        self.name = ""
+        self.title = title
+        self.default = default
+        self.default_factory = default_factory
+        self.ge, self.le = ge, le
+        self.on_error = on_error
+        self.owner: type | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING and self.default_factory is None
+
+    def make_default(self):
+        return self.default_factory() if self.default_factory is not None else self.default
+
+    @property
+    def annotation(self):
+        """The field's type, resolved (the declarations are strings under ``from __future__ import annotations``)."""
+        return _hints(self.owner)[self.name]
+
+    def __repr__(self) -> str:
+        return f"FieldInfo(name={self.name!r}, title={self.title!r})"
+
+
+def field(default=_MISSING, *, default_factory=None, title: str = "", ge=None, le=None,
+          on_error: Literal["fail", "default"] = "fail") -> Any:
+    """Declare a field: ``name: str = field("", title="项目名称")``."""
+    return FieldInfo(default, default_factory=default_factory, title=title, ge=ge, le=le, on_error=on_error)
+
+
+class Model:
+    """Base of the document and settings records (see the module's docstring)."""
+
+    model_config: ClassVar[dict] = {"extra": "forbid"}
+    model_fields: ClassVar[dict[str, FieldInfo]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        fields: dict[str, FieldInfo] = {}
+        for base in reversed(cls.__mro__[1:]):
+            fields.update(base.__dict__.get("model_fields", {}))
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if "ClassVar" in str(annotation):
+                continue
+            value = cls.__dict__.get(name, _MISSING)
+            info = value if isinstance(value, FieldInfo) else FieldInfo(value)
+            info.name, info.owner = name, cls
+            fields[name] = info
+            if isinstance(value, FieldInfo):   # the class keeps plain defaults only, as a model class
+                delattr(cls, name)
+        cls.model_fields = fields
+        cls._validators = None
+
+    def __init__(self, **data):
+        errors: list[dict] = []
+        values = _read_fields(type(self), data, (), errors)
+        if errors:
+            raise ValidationError(type(self).__name__, errors)
+        self.__dict__.update(values)
+        try:
+            self.model_post_validate()
+        except ValueError as exc:
+            raise ValidationError(type(self).__name__, [{"loc": (), "msg": f"Value error, {exc}",
+                                                         "type": "value_error", "input": data}]) from None
+
+    # --- reading --------------------------------------------------------------------------------
+    @classmethod
+    def model_validate(cls, obj):
+        """``obj`` (a dict, or a model of this class) read as this model; ValidationError lists every problem."""
+        if isinstance(obj, cls):
+            return obj
+        errors: list[dict] = []
+        model = _read_model(cls, obj, (), errors)
+        if errors:
+            raise ValidationError(cls.__name__, errors)
+        return model
+
+    @classmethod
+    def model_validate_json(cls, text: str | bytes):
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ValidationError(cls.__name__, [{"loc": (), "msg": f"Invalid JSON: {exc}", "type": "json_invalid",
+                                                  "input": text}]) from None
+        return cls.model_validate(data)
+
+    def model_post_validate(self) -> None:
+        """A check over several fields after the model is read; raise ValueError with the reason."""
+
+    # --- writing --------------------------------------------------------------------------------
+    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict:
+        json_mode = mode == "json"
+        out = {name: _dump(getattr(self, name), json_mode) for name in type(self).model_fields}
+        extra = self.__dict__.get("__extra__")
+        if extra:
+            out.update(copy.deepcopy(extra))
+        return out
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+    def model_copy(self, *, update: dict | None = None, deep: bool = False):
+        """A copy (nested values shared unless ``deep``), with ``update``'s fields set as given."""
+        clone = copy.deepcopy(self) if deep else copy.copy(self)
+        if update:
+            clone.__dict__.update(update)
+        return clone
+
+    def __copy__(self):
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+    def __eq__(self, other) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None   # type: ignore[assignment]  # mutable, as a document is
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name, None)!r}" for name in type(self).model_fields)
+        return f"{type(self).__name__}({inner})"
+
+
+# --- reading, by type ---------------------------------------------------------------------------------
+def _hints(cls: type) -> dict[str, Any]:
+    cached = cls.__dict__.get("_resolved_hints")
+    if cached is None:
+        hints: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            own = klass.__dict__.get("__annotations__", {})
+            if not own or not issubclass(klass, Model):
+                continue
+            module = sys.modules.get(klass.__module__)
+            namespace = dict(vars(module)) if module else {}
+            namespace.setdefault(klass.__name__, klass)
+            for name, annotation in own.items():
+                if name in klass.__dict__.get("model_fields", {}):
+                    hints[name] = eval(annotation, namespace) if isinstance(annotation, str) else annotation
+        cls._resolved_hints = cached = hints
+    return cached
+
+
+def _plan(cls: type) -> list:
+    plan = cls.__dict__.get("_validators")
+    if plan is None:
+        hints = _hints(cls)
+        plan = [(name, info, _reader(hints[name])) for name, info in cls.model_fields.items()]
+        cls._validators = plan
+    return plan
+
+
+def _read_model(cls: type, obj, loc: tuple, errors: list[dict]):
+    if isinstance(obj, cls):
+        return obj
+    if not isinstance(obj, dict):
+        errors.append({"loc": loc, "msg": f"Input should be a valid dictionary or instance of {cls.__name__}",
+                       "type": "model_type", "input": obj})
+        return _BAD
+    before = len(errors)
+    values = _read_fields(cls, obj, loc, errors)
+    if len(errors) > before:
+        return _BAD
+    model = object.__new__(cls)
+    model.__dict__.update(values)
+    try:
+        model.model_post_validate()
+    except ValueError as exc:
+        errors.append({"loc": loc, "msg": f"Value error, {exc}", "type": "value_error", "input": obj})
+        return _BAD
+    return model
+
+
+def _read_fields(cls: type, data: dict, loc: tuple, errors: list[dict]) -> dict:
+    values: dict[str, Any] = {}
+    for name, info, read in _plan(cls):
+        if name in data:
+            before = len(errors)
+            value = read(data[name], (*loc, name), errors)
+            if value is not _BAD:
+                value = _bounds(info, value, (*loc, name), errors)
+            if value is _BAD and info.on_error == "default":
+                del errors[before:]
+                value = info.make_default()
+            values[name] = value
+        elif info.required:
+            errors.append({"loc": (*loc, name), "msg": "Field required", "type": "missing", "input": data})
+        else:
+            values[name] = info.make_default()
+    extra = cls.model_config.get("extra", "forbid")
+    unknown = [key for key in data if key not in cls.model_fields]
+    if unknown and extra == "forbid":
+        for key in unknown:
+            errors.append({"loc": (*loc, key), "msg": "Extra inputs are not permitted", "type": "extra_forbidden",
+                           "input": data[key]})
+    elif unknown and extra == "allow":
+        values["__extra__"] = {key: data[key] for key in unknown}
+    return values
+
+
+def _bounds(info: FieldInfo, value, loc: tuple, errors: list[dict]):
+    if info.ge is not None and value < info.ge:
+        errors.append({"loc": loc, "msg": f"Input should be greater than or equal to {info.ge}",
+                       "type": "greater_than_equal", "input": value})
+        return _BAD
+    if info.le is not None and value > info.le:
+        errors.append({"loc": loc, "msg": f"Input should be less than or equal to {info.le}",
+                       "type": "less_than_equal", "input": value})
+        return _BAD
+    return value
+
+
+def _fail(errors: list[dict], loc: tuple, kind: str, msg: str, value) -> Any:
+    errors.append({"loc": loc, "msg": msg, "type": kind, "input": value})
+    return _BAD
+
+
+def _reader(annotation):
+    """A function (value, loc, errors) -> value or _BAD for one declared type."""
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return lambda value, loc, errors: value
+    if annotation is str:
+        return lambda value, loc, errors: (
+            value if isinstance(value, str) else _fail(errors, loc, "string_type", "Input should be a valid string", value))
+    if annotation is bool:
+        return _read_bool
+    if annotation is int:
+        return _read_int
+    if annotation is float:
+        return _read_float
+    if annotation is type(None):
+        return lambda value, loc, errors: (
+            None if value is None else _fail(errors, loc, "none_required", "Input should be None", value))
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return lambda value, loc, errors: _read_model(annotation, value, loc, errors)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _enum_reader(annotation)
+    if origin is Literal:
+        allowed = typing.get_args(annotation)
+        return lambda value, loc, errors: (
+            value if any(value == a and type(value) is type(a) for a in allowed)
+            else _fail(errors, loc, "literal_error", f"Input should be {' or '.join(map(repr, allowed))}", value))
+    if origin in (Union, types.UnionType):
+        return _union_reader(typing.get_args(annotation))
+    if origin is list:
+        (item_type,) = typing.get_args(annotation) or (Any,)
+        return _list_reader(_reader(item_type))
+    if origin is dict:
+        key_type, value_type = typing.get_args(annotation) or (Any, Any)
+        return _dict_reader(_reader(key_type), _reader(value_type))
+    raise TypeError(f"jixiao_desktop.model: unsupported field type {annotation!r}")
+
+
+def _read_bool(value, loc, errors):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return _fail(errors, loc, "bool_type", "Input should be a valid boolean", value)
+
+
+def _read_int(value, loc, errors):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return _fail(errors, loc, "int_parsing", "Input should be a valid integer", value)
+    return _fail(errors, loc, "int_type", "Input should be a valid integer", value)
+
+
+def _read_float(value, loc, errors):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            pass
+    return _fail(errors, loc, "float_type", "Input should be a valid number", value)
+
+
+def _enum_reader(enum: type[Enum]):
+    def read(value, loc, errors):
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = " or ".join(repr(m.value) for m in enum)
+            return _fail(errors, loc, "enum", f"Input should be {allowed}", value)
+    return read
+
+
+def _union_reader(options: tuple):
+    readers = [_reader(option) for option in options]
+    none_allowed = type(None) in options
+
+    def read(value, loc, errors):
+        if value is None and none_allowed:
+            return None
+        tried: list[dict] = []
+        for reader in readers:
+            attempt: list[dict] = []
+            result = reader(value, loc, attempt)
+            if not attempt:
+                return result
+            tried.extend(attempt)
+        errors.extend(e for e in tried if e["type"] != "none_required")
+        return _BAD
+    return read
+
+
+def _list_reader(read_item):
+    def read(value, loc, errors):
+        if not isinstance(value, (list, tuple)):
+            return _fail(errors, loc, "list_type", "Input should be a valid list", value)
+        before = len(errors)
+        out = [read_item(item, (*loc, i), errors) for i, item in enumerate(value)]
+        return _BAD if len(errors) > before else out
+    return read
+
+
+def _dict_reader(read_key, read_value):
+    def read(value, loc, errors):
+        if not isinstance(value, dict):
+            return _fail(errors, loc, "dict_type", "Input should be a valid dictionary", value)
+        before = len(errors)
+        out = {read_key(k, (*loc, k), errors): read_value(v, (*loc, k), errors) for k, v in value.items()}
+        return _BAD if len(errors) > before else out
+    return read
+
+
+# --- writing ------------------------------------------------------------------------------------------
+def _dump(value, json_mode: bool):
+    if isinstance(value, Model):
+        return value.model_dump(mode="json" if json_mode else "python")
+    if isinstance(value, list):
+        return [_dump(item, json_mode) for item in value]
+    if isinstance(value, dict):
+        return {key: _dump(item, json_mode) for key, item in value.items()}
+    if json_mode and isinstance(value, Enum):
+        return value.value
+    return value
