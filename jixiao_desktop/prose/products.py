@@ -22,6 +22,7 @@ from jixiao_desktop.prose.words import (
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
+_PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
@@ -41,6 +42,9 @@ class _Products:
             if other.kind == "each":
                 per = list(other.per or ("*",)) + [w for w in per if w not in (other.per or ())]
                 scale *= other.value or 1
+                period = _PERIOD_AFTER_EACH_RE.match(self.text, other.end, token.start)
+                if period is not None and period.group(1) not in per:
+                    per.append(period.group(1))   # 人均月工资3850元: per 人 and per 月
                 continue
             if other.kind in (MONEY, COUNT, PERCENT):
                 break
