@@ -56,7 +56,7 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _TIME, _YEARLY_RE, _YEAR_RE,
     _clause_tail, _contained, _label, _written,
 )
 
@@ -315,6 +315,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         per, scale = token.per, Decimal(1)
         if not per:
             per, scale = self.each_before(token)
+        elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
+            each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
+            per = tuple(each) + tuple(w for w in per if w not in each)
         if not per and self.index > 0:
             previous = self.tokens[self.index - 1]
             if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
