@@ -216,6 +216,23 @@ class _Products:
             return False
         return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
 
+    def states_rate_later(self, rate: _Rate, token: Token) -> bool:
+        """Whether an amount later in the paragraph, after a percentage (社保按28%）：1.人员工资604,800元), is exactly
+        the product of the open standard before it: the clerk states the standard's result where the list of
+        items begins. The standard is then closed (its product is not counted again beside the amount)."""
+        if rate.consumed or token.per or rate.token.start < self.paragraph_start or rate.share is not None:
+            return False
+        if not rate.token.value or token.value is None or token.value % rate.token.value:
+            return False   # (counts of whole things: the product is a multiple of the standard)
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, token.start)
+        if product is None or product[0] != token.value or "×" not in product[1]:
+            self.used_counts, self.last_factors = used, factors
+            return False
+        rate.consumed = True
+        self.add_step("product", f"{product[1]}＝{self.fmt(product[0])}", product[0], token, product[2])
+        return True
+
     def named_after(self, rate: _Rate, token: Token) -> bool:
         """Only periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护
         费用343.2万元; 每吨68元，全年按365天，处理费459.17万元)."""

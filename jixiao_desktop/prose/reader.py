@@ -62,6 +62,8 @@ from jixiao_desktop.prose.words import (
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
+_FIGURES_BETWEEN_RE = re.compile(r"[%％；;\d]")
+_MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
@@ -285,6 +287,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if _contained(self.text, self.sentence_start, token.start):
             return  # （含…）: inside an amount already counted
+        if self.rates and not self.rates[-1].consumed and _FIGURES_BETWEEN_RE.search(
+                self.text[self.rates[-1].token.end:token.start]):
+            self.states_rate_later(self.rates[-1], token)   # 月工资3600元，社保按28%）：1.人员工资604,800元
         if self.percent_pending is not None and self.percent_pending[0] is None and self.base_named(token):
             self.percent_pending = (self.item(token), self.percent_pending[1], self.percent_pending[2])
             return
@@ -323,6 +328,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
                     self.text[previous.end:token.start]):
                 per = self.rate_per[previous.start]
+        if not per and _MONTHLY_PAY_RE.search(near):
+            per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         if per or (_RATE_WORD_RE.search(near) and not is_result):

@@ -265,10 +265,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
                 continue
-            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index)
+            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
             if held is True:
                 continue
-            if held is not None and first == index:   # 需108万元。 a sentence of its own: what the sentences before make
+            if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
                 kept.append(Step(step.kind, f"{step.description}；连同前几句列出的因素应为{format_with_unit(held, unit)}", held,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
