@@ -231,16 +231,12 @@ def lex(text: str) -> Lexed:
 
 
 def _later_start(text: str, match: re.Match) -> Token | None:
-    """A number in characters that does not read (八一两) may begin later: the first later start that reads
-    and ends where it did."""
+    """A number in characters that does not read (八一两) may begin later and end where it did."""
     for start in range(match.start() + 1, min(match.start() + 4, match.end() - 1)):
-        if text[start] not in _CN_DIGITS:
-            return None
-        found = _MASTER.match(text, start)
-        if found is not None and found.end() == match.end():
-            token = _token(_KIND_OF_GROUP.get(found.lastgroup) or _kind_of(found), found)
-            if token is not None:
-                return token
+        found = _MASTER.match(text, start) if text[start] in _CN_DIGITS else None
+        token = _token(_KIND_OF_GROUP.get(found.lastgroup) or _kind_of(found), found) if found and found.end() == match.end() else None
+        if token is not None:
+            return token
     return None
 
 

@@ -15,18 +15,38 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
+    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
+_MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
     """Standards, the counts they are per, and the products they make."""
+
+    def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
+        """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
+        per, scale = token.per, Decimal(1)
+        if not per:
+            per, scale = self.each_before(token)
+        elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
+            each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
+            per = tuple(each) + tuple(w for w in per if w not in each)
+        if not per and self.index > 0:
+            previous = self.tokens[self.index - 1]
+            if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
+                    self.text[previous.end:token.start]):
+                per = self.rate_per[previous.start]
+        if not per and _MONTHLY_PAY_RE.search(near):
+            per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
+        if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
+            per = ("年",)
+        return per, scale
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between

@@ -55,15 +55,14 @@ from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
-    _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _TIME, _YEARLY_RE, _YEAR_RE,
+    _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEAR_RE,
     _clause_tail, _contained, _label, _written,
 )
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;\d]")
-_MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
@@ -317,21 +316,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if self.table_row(token):
             return
-        per, scale = token.per, Decimal(1)
-        if not per:
-            per, scale = self.each_before(token)
-        elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
-            each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
-            per = tuple(each) + tuple(w for w in per if w not in each)
-        if not per and self.index > 0:
-            previous = self.tokens[self.index - 1]
-            if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
-                    self.text[previous.end:token.start]):
-                per = self.rate_per[previous.start]
-        if not per and _MONTHLY_PAY_RE.search(near):
-            per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
-        if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
-            per = ("年",)
+        per, scale = self.per_of(token, near)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
