@@ -80,3 +80,10 @@ def test_the_amount_is_the_last_figure_after_a_deduction():
 def test_the_amount_is_the_public_purses_part():
     text = "智慧停车项目总投资2,000万元，其中社会资本方出资1,600万元，政府方出资400万元。"
     assert _vs_amount(text, "400") == []
+
+
+def test_a_named_amount_equal_to_the_open_product_stays_an_item_of_its_own():
+    """慰问每人800元，60人，福利院补助4.8万元: 4.8万元 is the 福利院's, though it equals 60 × 800."""
+    text = "困难老人慰问每人800元，60人，福利院补助4.8万元，合计{}万元。"
+    assert failures(text.format("9.6"), unit=W) == []
+    assert found(text.format("4.8"), "96000", "48000", unit=W)

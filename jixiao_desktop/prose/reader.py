@@ -62,7 +62,8 @@ from jixiao_desktop.prose.words import (
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
-_FIGURES_BETWEEN_RE = re.compile(r"[%％；;\d]")
+_FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
+_BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
@@ -286,8 +287,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if _contained(self.text, self.sentence_start, token.start):
             return  # （含…）: inside an amount already counted
-        if self.rates and not self.rates[-1].consumed and _FIGURES_BETWEEN_RE.search(
-                self.text[self.rates[-1].token.end:token.start]):
+        if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
+                self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):
             self.states_rate_later(self.rates[-1], token)   # 月工资3600元，社保按28%）：1.人员工资604,800元
         if self.percent_pending is not None and self.percent_pending[0] is None and self.base_named(token):
             self.percent_pending = (self.item(token), self.percent_pending[1], self.percent_pending[2])
