@@ -12,6 +12,9 @@ from jixiao_desktop.prose.lexer import MONEY, lex
 _OWN_NAMES = {"中央": "中央", "省": "省|自治区", "市": "市本?|州|盟", "县": "[县区]|旗", "乡": "[乡镇]|街道", "村": "村"}
 _THIS_YEAR = r"本年度?|当年|今年"
 _TOTAL_WORDS_RE = re.compile(r"合计|共计|总计|总投|总额|全部|累计")
+# the public purse without a level (申请财政资金, 政府方出资): a budget form's amount is that part
+_PUBLIC = r"(?<![省市县区乡镇级])(?:申请)?财政(?:资金|投入|出资)|政府方?出资"
+_DEDUCTION_RE = re.compile(r"冲抵|核减|扣除|扣减|抵扣|抵减|减免")
 _AFTER_RE = re.compile(r"^\s*(?:列入|纳入)\s*(?:本年度?|当年|今年)")
 
 
@@ -22,7 +25,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     bottom line is another of its figures (the whole project before the split). A total (合计, 总投资) or
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR})[^，,。；;：:]{{0,10}}$")
+    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,10}}$")
     lexed = lex(text)
     for token in lexed.tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
@@ -32,6 +35,23 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
         if _TOTAL_WORDS_RE.search(clause):
             continue   # 全乡合计30万元: a total, even where the level is named
         if before_re.search(before) or _AFTER_RE.match(lexed.text[token.end:token.end + 10]):
+            return True
+        if _after_deduction(lexed, token):
+            return True
+    return False
+
+
+def _after_deduction(lexed, token) -> bool:
+    """合计289万元，其中企业参展费收入冲抵60万元，申请财政资金229万元: the text's last amount is an earlier one less
+    an amount it names as taken off (冲抵, 核减, 扣除…) — the figure the form carries."""
+    amounts = [t for t in lexed.tokens if t.kind == MONEY and t.value is not None and not t.is_rate]
+    if not amounts or amounts[-1] is not token:
+        return False
+    earlier = amounts[-12:-1]
+    for k, taken in enumerate(earlier):
+        if not _DEDUCTION_RE.search(lexed.text[max(0, taken.start - 16):taken.end + 4]):
+            continue
+        if any(whole.value - taken.value == token.value for whole in earlier[:k]):
             return True
     return False
 

@@ -217,6 +217,8 @@ def lex(text: str) -> Lexed:
     for match in _matches(folded):
         kind = _KIND_OF_GROUP.get(match.lastgroup) or _kind_of(match)
         token = _token(kind, match)
+        if token is None and match.group(0)[:1] in "十一二两三四五六七八九" and len(match.group(0)) > 2:
+            token = _later_start(folded, match)   # 八一两个节点: 两个 (八一 is a name)
         if token is None:
             continue
         if token.kind in (MONEY, COUNT, PERCENT, RATIO, "months", "years"):
@@ -226,6 +228,16 @@ def lex(text: str) -> Lexed:
                 break
         out.tokens.append(token)
     return out
+
+
+def _later_start(text: str, match: re.Match) -> Token | None:
+    """A number in characters that does not read (八一两) may begin later and end where it did."""
+    for start in range(match.start() + 1, min(match.start() + 4, match.end() - 1)):
+        found = _MASTER.match(text, start) if text[start] in "十一二两三四五六七八九" else None
+        token = _token(_KIND_OF_GROUP.get(found.lastgroup) or _kind_of(found), found) if found and found.end() == match.end() else None
+        if token is not None:
+            return token
+    return None
 
 
 def _matches(text: str):

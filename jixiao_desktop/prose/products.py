@@ -15,17 +15,38 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
+    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
+_MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
+_PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
     """Standards, the counts they are per, and the products they make."""
+
+    def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
+        """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
+        per, scale = token.per, Decimal(1)
+        if not per:
+            per, scale = self.each_before(token)
+        elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
+            each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
+            per = tuple(each) + tuple(w for w in per if w not in each)
+        if not per and self.index > 0:
+            previous = self.tokens[self.index - 1]
+            if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
+                    self.text[previous.end:token.start]):
+                per = self.rate_per[previous.start]
+        if not per and _MONTHLY_PAY_RE.search(near):
+            per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
+        if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
+            per = ("年",)
+        return per, scale
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
@@ -41,6 +62,9 @@ class _Products:
             if other.kind == "each":
                 per = list(other.per or ("*",)) + [w for w in per if w not in (other.per or ())]
                 scale *= other.value or 1
+                period = _PERIOD_AFTER_EACH_RE.match(self.text, other.end, token.start)
+                if period is not None and period.group(1) not in per:
+                    per.append(period.group(1))   # 人均月工资3850元: per 人 and per 月
                 continue
             if other.kind in (MONEY, COUNT, PERCENT):
                 break
@@ -211,6 +235,23 @@ class _Products:
         if product is None or not product[0]:
             return False
         return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+
+    def states_rate_later(self, rate: _Rate, token: Token) -> bool:
+        """Whether an amount later in the paragraph, after a percentage (社保按28%）：1.人员工资604,800元), is exactly
+        the product of the open standard before it: the clerk states the standard's result where the list of
+        items begins. The standard is then closed (its product is not counted again beside the amount)."""
+        if rate.consumed or token.per or rate.token.start < self.paragraph_start or rate.share is not None:
+            return False
+        if not rate.token.value or token.value is None or token.value % rate.token.value:
+            return False   # (counts of whole things: the product is a multiple of the standard)
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, token.start)
+        if product is None or product[0] != token.value or "×" not in product[1]:
+            self.used_counts, self.last_factors = used, factors
+            return False
+        rate.consumed = True
+        self.add_step("product", f"{product[1]}＝{self.fmt(product[0])}", product[0], token, product[2])
+        return True
 
     def named_after(self, rate: _Rate, token: Token) -> bool:
         """Only periods, then a name, between the standard and the amount (按每平方米每年1.2元测算维护

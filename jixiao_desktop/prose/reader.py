@@ -55,13 +55,15 @@ from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
-    _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _ENUMERATED_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEARLY_RE, _YEAR_RE,
+    _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEAR_RE,
     _clause_tail, _contained, _label, _written,
 )
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
+_FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
+_BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
@@ -285,6 +287,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if _contained(self.text, self.sentence_start, token.start):
             return  # （含…）: inside an amount already counted
+        if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
+                self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):
+            self.states_rate_later(self.rates[-1], token)   # 月工资3600元，社保按28%）：1.人员工资604,800元
         if self.percent_pending is not None and self.percent_pending[0] is None and self.base_named(token):
             self.percent_pending = (self.item(token), self.percent_pending[1], self.percent_pending[2])
             return
@@ -312,16 +317,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if self.table_row(token):
             return
-        per, scale = token.per, Decimal(1)
-        if not per:
-            per, scale = self.each_before(token)
-        if not per and self.index > 0:
-            previous = self.tokens[self.index - 1]
-            if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
-                    self.text[previous.end:token.start]):
-                per = self.rate_per[previous.start]
-        if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
-            per = ("年",)
+        per, scale = self.per_of(token, near)
         if per or (_RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return

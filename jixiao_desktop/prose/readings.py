@@ -194,6 +194,27 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     return out
 
 
+def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
+                       index: int) -> bool | Decimal | None:
+    """治超站协管人员共28人。值班补助按每人每天150元计算。全年365天。需153.3万元。: short sentences, each one factor,
+    then the result in one of its own: the factors of up to three sentences before it, every one named once.
+    True when a reading holds; else the one reading of them all, when there is only one; else None."""
+    k = bisect_left(ends, start)
+    last: list[Decimal] = []
+    for back in (1, 2, 3):
+        if k - back < 0:
+            break
+        earlier = ends[k - back - 1] if k - back - 1 >= 0 else 0
+        if index - bisect_left(starts, earlier) > 3 * _MAX_FACTORS:
+            break
+        values = _readings(lexed, earlier, bisect_left(starts, earlier), index)
+        if _product_holds(step.stated, step.tolerance, values):
+            return True
+        last = values or last
+    distinct = {round_fen(v) for v in last if abs(v) < _HUGE}
+    return distinct.pop() if len(distinct) == 1 else None
+
+
 def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -> bool:
     return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
 
@@ -243,6 +264,13 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _product_holds(step.stated, step.tolerance, _readings(lexed, clause_start, clause, index)):
                 continue
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
+                continue
+            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
+            if held is True:
+                continue
+            if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
+                kept.append(Step(step.kind, f"{step.description}；连同前几句列出的因素应为{format_with_unit(held, unit)}", held,
+                                 step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
         elif step.kind in _SHARE_KINDS:
             first = bisect_left(starts, _start_before(sentence_ends, step.start))
