@@ -1,29 +1,32 @@
-"""Typed records for documents and settings: declared fields with Chinese titles, checked when read.
+"""Typed records for documents, templates, settings and the indicator library: declared fields with
+Chinese titles, checked when read.
 
-Why not pydantic here: a document is a tree of text fields, lists and a few enums and literals, and
-the program must paint its first window fast; importing pydantic and building the validators of every
-form cost ~80 ms of a start that a bare Qt window does in ~170 ms (``jixiao bench``: start_ratio).
-This module does what the documents need and nothing more, in plain Python:
+Why not pydantic: the program must paint its first window fast, and importing pydantic and building the
+validators of every form and of the template schema cost ~80 ms (a seed form) to ~250 ms (a template
+document) of a start that a bare Qt window does in ~170 ms (``jixiao bench``: start_ratio). What these
+records need is small, and is here in plain Python:
 
 - fields are declared as class annotations with :func:`field` (title, default or default factory,
-  ``ge``/``le`` bounds, ``on_error="default"`` for a setting that falls back rather than fails);
+  ``ge``/``le`` bounds, lengths, a text's ``pattern``, ``on_error="default"`` for a setting that falls
+  back rather than fails, ``exclude`` for a value the program sets);
 - ``Model(**data)`` and :meth:`Model.model_validate` check every value against its annotation
   (``str``, ``int``, ``bool``, ``float``, ``None``, unions, ``Literal``, ``Enum``, nested models,
-  ``list[...]``, ``dict[str, ...]``), turn nested dicts into models and report every problem at once
-  in a :class:`ValidationError` whose ``errors()`` give the place (``loc``) and a kind (``type``);
-- unknown keys are refused (``extra="forbid"``), ignored or kept (``model_config``);
+  ``list[...]``, ``dict[str, ...]``, unions told apart by a tag: :class:`Tagged`), turn nested dicts
+  into models and report every problem at once in a :class:`ValidationError` whose ``errors()`` give
+  the place (``loc``) and a kind (``type``) — pydantic's kinds, which the Chinese messages translate;
+- unknown keys are refused (``extra="forbid"``), ignored or kept (``model_config``); ``frozen`` records
+  cannot be changed (a template);
 - ``model_dump`` (``mode="json"`` gives enum values), ``model_dump_json``, ``model_copy``
   (``update``, ``deep``) and ``model_fields`` (each with its ``title``) as the code uses them;
-- ``model_post_validate`` runs after a model is read (a check over several fields; raise ValueError).
-
-The API follows pydantic's names so that the template schema, which keeps pydantic (its patterns and
-validators are many; it loads with the first template), reads the same as the documents.
+- ``model_post_validate`` runs after a record is read (a check over several fields; raise ValueError,
+  or :class:`FieldError` to name the field).
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 import types
 import typing
@@ -54,15 +57,21 @@ class ValidationError(ValueError):
 class FieldInfo:
     """One declared field: its title and default (``required`` when it has none)."""
 
-    __slots__ = ("name", "title", "default", "default_factory", "ge", "le", "on_error", "owner")
+    __slots__ = ("name", "title", "default", "default_factory", "ge", "le", "min_length", "max_length", "pattern",
+                 "on_error", "exclude", "owner")
 
     def __init__(self, default=_MISSING, *, default_factory=None, title: str = "", ge=None, le=None,
-                 on_error: Literal["fail", "default"] = "fail"):
+                 min_length: int | None = None, max_length: int | None = None, pattern: str | None = None,
+                 on_error: Literal["fail", "default"] = "fail", exclude: bool = False):
         self.name = ""
+        self.exclude = exclude   # not written by model_dump (a value the program sets, not the file)
         self.title = title
         self.default = default
         self.default_factory = default_factory
         self.ge, self.le = ge, le
+        self.min_length, self.max_length = min_length, max_length
+        # anchored as pydantic anchors it: "$" is the very end (Python's would allow a final newline)
+        self.pattern = re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern) if pattern else None
         self.on_error = on_error
         self.owner: type | None = None
 
@@ -83,9 +92,28 @@ class FieldInfo:
 
 
 def field(default=_MISSING, *, default_factory=None, title: str = "", ge=None, le=None,
-          on_error: Literal["fail", "default"] = "fail") -> Any:
-    """Declare a field: ``name: str = field("", title="项目名称")``."""
-    return FieldInfo(default, default_factory=default_factory, title=title, ge=ge, le=le, on_error=on_error)
+          min_length: int | None = None, max_length: int | None = None, pattern: str | None = None,
+          on_error: Literal["fail", "default"] = "fail", exclude: bool = False) -> Any:
+    """Declare a field: ``name: str = field("", title="项目名称")``; bounds (``ge``/``le``), lengths of a text or a
+    list, a text's ``pattern``; ``on_error="default"``: a value that fails gives the default instead; ``exclude``:
+    not written by ``model_dump``."""
+    return FieldInfo(default, default_factory=default_factory, title=title, ge=ge, le=le, min_length=min_length,
+                     max_length=max_length, pattern=pattern, on_error=on_error, exclude=exclude)
+
+
+class Tagged:
+    """``Annotated[A | B | C, Tagged("type")]``: a union told apart by one field's literal value (the tag)."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+
+class FieldError(ValueError):
+    """Raised by ``model_post_validate`` for a problem of one field: the error's place names the field."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name = name
 
 
 class Model:
@@ -110,6 +138,9 @@ class Model:
                 delattr(cls, name)
         cls.model_fields = fields
         cls._validators = None
+        if cls.model_config.get("frozen"):
+            cls.__setattr__ = _frozen_setattr
+            cls.__hash__ = _frozen_hash
 
     def __init__(self, **data):
         errors: list[dict] = []
@@ -120,8 +151,7 @@ class Model:
         try:
             self.model_post_validate()
         except ValueError as exc:
-            raise ValidationError(type(self).__name__, [{"loc": (), "msg": f"Value error, {exc}",
-                                                         "type": "value_error", "input": data}]) from None
+            raise ValidationError(type(self).__name__, [_value_error(exc, (), data)]) from None
 
     # --- reading --------------------------------------------------------------------------------
     @classmethod
@@ -150,7 +180,8 @@ class Model:
     # --- writing --------------------------------------------------------------------------------
     def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict:
         json_mode = mode == "json"
-        out = {name: _dump(getattr(self, name), json_mode) for name in type(self).model_fields}
+        out = {name: _dump(getattr(self, name), json_mode) for name, info in type(self).model_fields.items()
+               if not info.exclude}
         extra = self.__dict__.get("__extra__")
         if extra:
             out.update(copy.deepcopy(extra))
@@ -227,9 +258,30 @@ def _read_model(cls: type, obj, loc: tuple, errors: list[dict]):
     try:
         model.model_post_validate()
     except ValueError as exc:
-        errors.append({"loc": loc, "msg": f"Value error, {exc}", "type": "value_error", "input": obj})
+        errors.append(_value_error(exc, loc, obj))
         return _BAD
     return model
+
+
+def _value_error(exc: ValueError, loc: tuple, value) -> dict:
+    where = (*loc, exc.name) if isinstance(exc, FieldError) else loc
+    return {"loc": where, "msg": f"Value error, {exc}", "type": "value_error", "input": value}
+
+
+def _frozen_setattr(self, name, value):
+    raise TypeError(f"{type(self).__name__} is frozen: {name} cannot be set")
+
+
+def _frozen_hash(self):
+    return hash((type(self), *(_hashable(v) for v in self.__dict__.values())))
+
+
+def _hashable(value):
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
 
 
 def _read_fields(cls: type, data: dict, loc: tuple, errors: list[dict]) -> dict:
@@ -260,6 +312,22 @@ def _read_fields(cls: type, data: dict, loc: tuple, errors: list[dict]) -> dict:
 
 
 def _bounds(info: FieldInfo, value, loc: tuple, errors: list[dict]):
+    if value is None:
+        return value
+    if info.pattern is not None and isinstance(value, str) and not info.pattern.search(value):
+        errors.append({"loc": loc, "msg": f"String should match pattern '{info.pattern.pattern}'",
+                       "type": "string_pattern_mismatch", "input": value})
+        return _BAD
+    if info.min_length is not None or info.max_length is not None:
+        size, text = len(value), isinstance(value, str)
+        if info.min_length is not None and size < info.min_length:
+            errors.append({"loc": loc, "msg": f"Should have at least {info.min_length} item(s)",
+                           "type": "string_too_short" if text else "too_short", "input": value})
+            return _BAD
+        if info.max_length is not None and size > info.max_length:
+            errors.append({"loc": loc, "msg": f"Should have at most {info.max_length} item(s)",
+                           "type": "string_too_long" if text else "too_long", "input": value})
+            return _BAD
     if info.ge is not None and value < info.ge:
         errors.append({"loc": loc, "msg": f"Input should be greater than or equal to {info.ge}",
                        "type": "greater_than_equal", "input": value})
@@ -279,6 +347,11 @@ def _fail(errors: list[dict], loc: tuple, kind: str, msg: str, value) -> Any:
 def _reader(annotation):
     """A function (value, loc, errors) -> value or _BAD for one declared type."""
     origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        tagged = next((m for m in annotation.__metadata__ if isinstance(m, Tagged)), None)
+        if tagged is not None:
+            return _tagged_reader(typing.get_args(annotation)[0], tagged.key)
+        return _reader(annotation.__origin__)
     if annotation is Any:
         return lambda value, loc, errors: value
     if annotation is str:
@@ -299,9 +372,15 @@ def _reader(annotation):
         return _enum_reader(annotation)
     if origin is Literal:
         allowed = typing.get_args(annotation)
-        return lambda value, loc, errors: (
-            value if any(value == a and type(value) is type(a) for a in allowed)
-            else _fail(errors, loc, "literal_error", f"Input should be {' or '.join(map(repr, allowed))}", value))
+        expected = ", ".join(map(repr, allowed[:-1])) + (" or " if len(allowed) > 1 else "") + repr(allowed[-1])
+
+        def read_literal(value, loc, errors):
+            if any(value == a and type(value) is type(a) for a in allowed):
+                return value
+            errors.append({"loc": loc, "msg": f"Input should be {expected}", "type": "literal_error", "input": value,
+                           "ctx": {"expected": expected}})
+            return _BAD
+        return read_literal
     if origin in (Union, types.UnionType):
         return _union_reader(typing.get_args(annotation))
     if origin is list:
@@ -377,6 +456,34 @@ def _union_reader(options: tuple):
             tried.extend(attempt)
         errors.extend(e for e in tried if e["type"] != "none_required")
         return _BAD
+    return read
+
+
+def _tagged_reader(union, key: str):
+    """A union told apart by ``key``: the tag picks the model; its errors' places carry the tag, as pydantic's do."""
+    readers: dict = {}
+    for option in typing.get_args(union):
+        for tag in typing.get_args(_hints(option)[key]):
+            readers[tag] = _reader(option)
+    expected = ", ".join(repr(t) for t in readers)
+
+    def read(value, loc, errors):
+        if not isinstance(value, dict):
+            if isinstance(value, Model) and getattr(value, key, None) in readers:
+                return value
+            return _fail(errors, loc, "model_attributes_type",
+                         "Input should be a valid dictionary or object to extract fields from", value)
+        if key not in value:
+            return _fail(errors, loc, "union_tag_not_found", f"Unable to extract tag using discriminator '{key}'",
+                         value)
+        tag = value[key]
+        reader = readers.get(tag) if isinstance(tag, str) else None
+        if reader is None:
+            errors.append({"loc": loc, "msg": f"Input tag {tag!r} found using '{key}' does not match any of the "
+                           f"expected tags: {expected}", "type": "union_tag_invalid", "input": value,
+                           "ctx": {"discriminator": f"'{key}'", "tag": str(tag), "expected_tags": expected}})
+            return _BAD
+        return reader(value, (*loc, tag), errors)
     return read
 
 

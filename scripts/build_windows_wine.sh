@@ -17,7 +17,7 @@
 #      its file type (the double-click path) and the program's log must say it opened it.
 #
 # Wine 8 lacks two DLLs that Windows 10 has (icuuc.dll for Qt, bcryptprimitives.dll for
-# pydantic_core) and aborts in a colour-profile call of Qt's (mscms.dll); stand-ins built from
+# Rust-built extensions such as python-calamine) and aborts in a colour-profile call of Qt's (mscms.dll); stand-ins built from
 # installer/wine/*.c go into the Wine prefix only, never into the bundle or the setup program.
 # The prefix (with that Windows Python) is kept in ~/.cache/jixiao-desktop/wine-prefix for the next
 # run; --clean starts afresh. Wine is not Windows: a pass here means the bundle, the spec and the

@@ -136,3 +136,72 @@ def test_bad_json_is_a_validation_error():
     with pytest.raises(ValidationError) as info:
         Tree.model_validate_json("{")
     assert info.value.errors()[0]["type"] == "json_invalid"
+
+
+# --- what the template schema and the indicator library use ------------------------------------------------
+from typing import Annotated  # noqa: E402
+
+from jixiao_desktop.model import FieldError, Tagged  # noqa: E402
+
+
+class Text(Model):
+    model_config = {"extra": "forbid", "frozen": True}
+    type: Literal["text"]
+    id: str = field(pattern=r"^[a-z]+$")
+    lines: list[str] = field(default_factory=list, min_length=1, max_length=2)
+    secret: str = field("", exclude=True)
+
+    def model_post_validate(self) -> None:
+        if "x" in self.lines:
+            raise FieldError("lines", "不能写 x")
+
+
+class Number(Model):
+    model_config = {"extra": "forbid", "frozen": True}
+    type: Literal["number", "count"]
+    label: str = field(min_length=1)
+
+
+class Page(Model):
+    parts: list[Annotated[Text | Number, Tagged("type")]] = field(default_factory=list)
+
+
+def test_a_tag_picks_the_record_and_the_places_carry_it():
+    page = Page.model_validate({"parts": [{"type": "text", "id": "a", "lines": ["1"]}, {"type": "count", "label": "人"}]})
+    assert [type(p) for p in page.parts] == [Text, Number]
+    with pytest.raises(ValidationError) as info:
+        Page.model_validate({"parts": [{"type": "text", "id": "A1", "lines": []}, {"type": "pie"}, {"label": "x"},
+                                       {"type": "number", "label": ""}, 3]})
+    got = {(tuple(e["loc"]), e["type"]) for e in info.value.errors()}
+    assert got == {(("parts", 0, "text", "id"), "string_pattern_mismatch"),
+                   (("parts", 0, "text", "lines"), "too_short"),
+                   (("parts", 1), "union_tag_invalid"), (("parts", 2), "union_tag_not_found"),
+                   (("parts", 3, "number", "label"), "string_too_short"), (("parts", 4), "model_attributes_type")}
+
+
+def test_a_pattern_is_anchored_at_the_very_end():
+    with pytest.raises(ValidationError):
+        Text.model_validate({"type": "text", "id": "abc\n", "lines": ["1"]})
+
+
+def test_a_check_after_reading_can_name_its_field():
+    with pytest.raises(ValidationError) as info:
+        Text.model_validate({"type": "text", "id": "a", "lines": ["x"]})
+    error = info.value.errors()[0]
+    assert error["loc"] == ("lines",) and "不能写 x" in error["msg"]
+
+
+def test_frozen_records_refuse_changes_but_copy_with_updates_and_hash():
+    text = Text.model_validate({"type": "text", "id": "a", "lines": ["1"], "secret": "s"})
+    with pytest.raises(TypeError):
+        text.id = "b"
+    changed = text.model_copy(update={"id": "b"})
+    assert changed.id == "b" and text.id == "a"
+    assert hash(text) == hash(Text.model_validate({"type": "text", "id": "a", "lines": ["1"], "secret": "s"}))
+    assert "secret" not in text.model_dump()
+
+
+def test_a_literal_error_says_what_is_allowed():
+    with pytest.raises(ValidationError) as info:
+        Number.model_validate({"type": "num", "label": "x"})
+    assert info.value.errors()[0]["ctx"]["expected"] == "'number' or 'count'"

@@ -61,3 +61,17 @@ def test_nothing_loaded_on_first_use_is_loaded_before_the_first_paint_of_the_lar
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_a_template_document_paints_without_pydantic(tmp_path):
+    """A province's own form (a template document) is read with the template schema of jixiao_desktop/model.py:
+    pydantic had cost such a start ~250 ms (its import and the schema's validators)."""
+    from jixiao_desktop.resources import largest_template_example
+
+    example = largest_template_example()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    script = ("LATE = ('pydantic', 'pydantic_core', 'importlib.metadata')\n"
+              + _AT_FIRST_PAINT.replace("str(largest_example())", repr(str(example))))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""

@@ -12,9 +12,9 @@ import logging
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from jixiao_desktop.atomic import write_atomic
+from jixiao_desktop.model import Model, ValidationError
+from jixiao_desktop.model import field as Field
 from jixiao_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,10 @@ class LibraryError(Exception):
     """The library file could not be read or written; ``str()`` is Chinese."""
 
 
-class LibraryEntry(BaseModel):
+class LibraryEntry(Model):
     """One indicator the clerk can insert: where it goes, what it is, how it is measured."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = {"extra": "ignore", "frozen": True}
 
     level1: str = Field(title="一级指标")
     level2: str = Field(title="二级指标")
@@ -52,7 +52,7 @@ class LibraryEntry(BaseModel):
         return (self.level1, self.level2, self.name)
 
 
-class _LibraryFile(BaseModel):
+class _LibraryFile(Model):
     version: int = LIBRARY_VERSION
     entries: list[LibraryEntry] = Field(default_factory=list)
 

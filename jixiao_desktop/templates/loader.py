@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import ValidationError
+from jixiao_desktop.model import ValidationError
 
 from jixiao_desktop.money import AmountUnit, parse_amount
 from jixiao_desktop.resources import resource_path

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from jixiao_desktop.model import FieldError, Model, Tagged
+from jixiao_desktop.model import field as Field
 
 FIELD_TYPES = ("text", "longtext", "amount", "date", "year", "period", "phone", "code", "choice", "count", "percent")
 INDICATOR_COLUMNS = ("level2", "name", "value", "standard", "weight", "score", "nature", "unit", "direction",
@@ -36,8 +37,8 @@ ROLES = {
 _ID = r"^[A-Za-z][A-Za-z0-9_]*$"
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Strict(Model):
+    model_config = {"extra": "forbid", "frozen": True}
 
 
 class TemplateMeta(Strict):
@@ -57,18 +58,11 @@ class TemplateMeta(Strict):
     # off unless switched on), or "错误"/"警告"/"提示" (on at that level). `jixiao check --rules` lists them.
     checks: dict[str, bool | Literal["错误", "警告", "提示"]] = Field(default_factory=dict)
 
-    @field_validator("years")
-    @classmethod
-    def _years(cls, value: str) -> str:
-        if value and not re.fullmatch(r"\d{4}\s*(?:[-—~至]\s*(?:\d{4})?)?", value.strip()):
-            raise ValueError("年份范围应写作 2020- 或 2021-2025")
-        return value
-
-    @model_validator(mode="after")
-    def _own_layout(self):
+    def model_post_validate(self) -> None:
+        if self.years and not re.fullmatch(r"\d{4}\s*(?:[-—~至]\s*(?:\d{4})?)?", self.years.strip()):
+            raise FieldError("years", "年份范围应写作 2020- 或 2021-2025")
         if self.layout == "own" and not self.levels:
             raise ValueError("layout 为 own 时须在 levels 中列出一级指标及其二级指标")
-        return self
 
 
 class FieldSpec(Strict):
@@ -81,11 +75,9 @@ class FieldSpec(Strict):
     choices: list[str] = Field(default_factory=list)
     help: str = ""
 
-    @model_validator(mode="after")
-    def _choices(self):
+    def model_post_validate(self) -> None:
         if self.type == "choice" and not self.choices:
             raise ValueError("type 为 choice 时须给出 choices")
-        return self
 
 
 class RowSpec(Strict):
@@ -122,11 +114,9 @@ class AmountTable(Strict):
     total_row: str = ""                    # label of a 合计 row printed under growable rows
     path: str | None = None                # binding for built-in forms: funding.{row}.{column}, special_funds[{index}].{column}
 
-    @model_validator(mode="after")
-    def _rows(self):
+    def model_post_validate(self) -> None:
         if not self.rows and not self.growable:
             raise ValueError("金额表须列出 rows，或设 growable = true 由填报人增行")
-        return self
 
 
 class IndicatorTable(Strict):
@@ -141,22 +131,14 @@ class IndicatorTable(Strict):
     # (a 自评表's 分值 | 得分 in the weight and score columns): { weight = "分值", score = "得分" }.
     labels: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("labels")
-    @classmethod
-    def _labels(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = [key for key in value if key not in ("level1", *INDICATOR_COLUMNS)]
+    def model_post_validate(self) -> None:
+        unknown = [key for key in self.labels if key not in ("level1", *INDICATOR_COLUMNS)]
         if unknown:
-            raise ValueError(f"labels 只能重新命名指标表的栏目（{'、'.join(('level1', *INDICATOR_COLUMNS))}），"
+            raise FieldError("labels", f"labels 只能重新命名指标表的栏目（{'、'.join(('level1', *INDICATOR_COLUMNS))}），"
                              f"不认识：{'、'.join(unknown)}")
-        return value
-
-    @field_validator("columns")
-    @classmethod
-    def _columns(cls, value: list[str]) -> list[str]:
         for needed in ("name", "value"):
-            if needed not in value:
-                raise ValueError(f"指标表的 columns 须含 {needed}")
-        return value
+            if needed not in self.columns:
+                raise FieldError("columns", f"指标表的 columns 须含 {needed}")
 
 
 class SignOffSection(Strict):
@@ -174,7 +156,7 @@ class ChildForms(Strict):
     of: str = Field(pattern=_ID)          # the growable table whose rows each carry a child
     path: str | None = None
     section: list[Annotated[FieldsSection | AmountTable | IndicatorTable | SignOffSection,
-                            Field(discriminator="type")]] = Field(min_length=1)
+                            Tagged("type")]] = Field(min_length=1)
     relation: list[RelationSpec] = Field(default_factory=list)
 
 
@@ -189,8 +171,7 @@ class RelationSpec(Strict):
                                           # then naming that row's cell (每行：总额 = 财政拨款 + 其他资金)
 
 
-Section = Annotated[FieldsSection | AmountTable | IndicatorTable | SignOffSection | ChildForms,
-                    Field(discriminator="type")]
+Section = Annotated[FieldsSection | AmountTable | IndicatorTable | SignOffSection | ChildForms, Tagged("type")]
 
 
 class ScoringSpec(Strict):
@@ -202,8 +183,7 @@ class ScoringSpec(Strict):
     grades: dict[str, int] = Field(default_factory=lambda: {"优": 90, "良": 80, "中": 60, "差": 0})
     bands: dict[str, int] = Field(default_factory=lambda: {"达成": 100, "部分达成": 60, "未达成": 0})
 
-    @model_validator(mode="after")
-    def _hundred(self):
+    def model_post_validate(self) -> None:
         total = self.budget + sum(self.groups.values())
         if total != 100:
             raise ValueError(f"[scoring] 的 budget 与 groups 分值合计为{total}，应为100")
@@ -211,7 +191,6 @@ class ScoringSpec(Strict):
             raise ValueError("[scoring] 的 grades 须有一个下限为0的等级（如 差 = 0）")
         if any(not 0 <= v <= 100 for v in self.bands.values()):
             raise ValueError("[scoring] 的 bands 是得分占分值的百分比，应在0～100之间")
-        return self
 
 
 class Template(Strict):
@@ -228,6 +207,3 @@ class Template(Strict):
     def version(self) -> int:
         return self.template.version
 
-
-ChildForms.model_rebuild()
-Template.model_rebuild()
