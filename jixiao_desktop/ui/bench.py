@@ -4,7 +4,8 @@
   its window; start_bare_qt: a bare PySide6 window with a table, started the same way
   (interpreter, Qt libraries, platform plugin, fonts: what any Qt program costs here);
   start_ratio: the median of start_to_paint / start_bare_qt over pairs run one after
-  the other (target: at most 2.0). Both run from compiled bytecode, as the installed
+  the other (target: at most 2.0); start_to_paint_template and start_ratio_template: the same
+  with the largest template document (its template is read before the first paint too). Both run from compiled bytecode, as the installed
   program does (a cache folder of the bench's own, filled by a first unmeasured run);
 - edit_to_findings: one edit of a field through the document until the checks
   have re-run and the findings panel, status bar and editor markers show them
@@ -71,6 +72,13 @@ def start_to_paint() -> float:
     return _start(["jixiao_desktop.ui.paint_probe", str(largest_example())])
 
 
+def start_to_paint_template() -> float:
+    """The same start with the largest template document (a province's own form: its template is read too)."""
+    from jixiao_desktop.resources import largest_template_example
+
+    return _start(["jixiao_desktop.ui.paint_probe", str(largest_template_example())])
+
+
 def start_bare_qt() -> float:
     return _start(["jixiao_desktop.ui.bare_probe"])
 
@@ -83,14 +91,16 @@ class _StartPairs:
         self.pairs = pairs
         self.app: list[float] = []
         self.bare: list[float] = []
-        self._read = {"app": 0, "bare": 0, "ratio": 0}
+        self.template: list[float] = []
+        self._read = {"app": 0, "bare": 0, "ratio": 0, "template": 0, "template_ratio": 0}
 
     def _ensure(self) -> None:
         if not self.app:
-            start_bare_qt(), start_to_paint()   # fill the bytecode cache; not measured
+            start_bare_qt(), start_to_paint(), start_to_paint_template()   # fill the bytecode cache; not measured
             for _ in range(self.pairs):
                 self.bare.append(start_bare_qt())
                 self.app.append(start_to_paint())
+                self.template.append(start_to_paint_template())
 
     def take(self, which: str) -> float:
         self._ensure()
@@ -98,7 +108,9 @@ class _StartPairs:
         self._read[which] += 1
         if which == "ratio":
             return self.app[index] / self.bare[index]
-        return (self.app if which == "app" else self.bare)[index]
+        if which == "template_ratio":
+            return self.template[index] / self.bare[index]
+        return {"app": self.app, "bare": self.bare, "template": self.template}[which][index]
 
 
 class _EditProbe:
@@ -147,7 +159,8 @@ class _EditProbe:
 def benchmarks():
     pairs = _StartPairs()
     for name, which, unit in (("start_to_paint", "app", "ms"), ("start_bare_qt", "bare", "ms"),
-                              ("start_ratio", "ratio", "×")):
+                              ("start_ratio", "ratio", "×"), ("start_to_paint_template", "template", "ms"),
+                              ("start_ratio_template", "template_ratio", "×")):
         yield Benchmark(name, lambda w=which: pairs.take(w), unit=unit, min_runs=pairs.pairs, max_runs=pairs.pairs,
                         budget_s=0.0, warmup=0)
     # ≧ is read but is not the budget system's sign: each edit adds or removes a
