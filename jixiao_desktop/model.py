@@ -80,7 +80,10 @@ class FieldInfo:
         return self.default is _MISSING and self.default_factory is None
 
     def make_default(self):
-        return self.default_factory() if self.default_factory is not None else self.default
+        if self.default_factory is not None:
+            return self.default_factory()
+        # a plain list/dict default (``tags: list[str] = []``) is copied, as pydantic does: never shared
+        return copy.deepcopy(self.default) if isinstance(self.default, (list, dict, set)) else self.default
 
     @property
     def annotation(self):
@@ -144,7 +147,10 @@ class Model:
 
     def __init__(self, **data):
         errors: list[dict] = []
-        values = _read_fields(type(self), data, (), errors)
+        try:
+            values = _read_fields(type(self), data, (), errors)
+        except RecursionError:   # nested deeper than Python's stack (a damaged file): refused, not a crash
+            errors = [_too_deep(data)]
         if errors:
             raise ValidationError(type(self).__name__, errors)
         self.__dict__.update(values)
@@ -160,7 +166,10 @@ class Model:
         if isinstance(obj, cls):
             return obj
         errors: list[dict] = []
-        model = _read_model(cls, obj, (), errors)
+        try:
+            model = _read_model(cls, obj, (), errors)
+        except RecursionError:
+            errors = [_too_deep(obj)]
         if errors:
             raise ValidationError(cls.__name__, errors)
         return model
@@ -263,6 +272,10 @@ def _read_model(cls: type, obj, loc: tuple, errors: list[dict]):
     return model
 
 
+def _too_deep(value) -> dict:
+    return {"loc": (), "msg": "Recursion error - nested too deeply", "type": "recursion_loop", "input": value}
+
+
 def _value_error(exc: ValueError, loc: tuple, value) -> dict:
     where = (*loc, exc.name) if isinstance(exc, FieldError) else loc
     return {"loc": where, "msg": f"Value error, {exc}", "type": "value_error", "input": value}
@@ -279,8 +292,8 @@ def _frozen_hash(self):
 def _hashable(value):
     if isinstance(value, list):
         return tuple(_hashable(v) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, _hashable(v)) for k, v in value.items())
+    if isinstance(value, dict):   # equal dicts in another order are equal: their hash must be too
+        return frozenset((k, _hashable(v)) for k, v in value.items())
     return value
 
 
@@ -320,12 +333,13 @@ def _bounds(info: FieldInfo, value, loc: tuple, errors: list[dict]):
         return _BAD
     if info.min_length is not None or info.max_length is not None:
         size, text = len(value), isinstance(value, str)
+        what, unit = ("String", "character(s)") if text else ("List", "item(s)")
         if info.min_length is not None and size < info.min_length:
-            errors.append({"loc": loc, "msg": f"Should have at least {info.min_length} item(s)",
+            errors.append({"loc": loc, "msg": f"{what} should have at least {info.min_length} {unit}",
                            "type": "string_too_short" if text else "too_short", "input": value})
             return _BAD
         if info.max_length is not None and size > info.max_length:
-            errors.append({"loc": loc, "msg": f"Should have at most {info.max_length} item(s)",
+            errors.append({"loc": loc, "msg": f"{what} should have at most {info.max_length} {unit}",
                            "type": "string_too_long" if text else "too_long", "input": value})
             return _BAD
     if info.ge is not None and value < info.ge:

@@ -18,6 +18,7 @@ import json
 
 from jixiao_desktop.excel.sheet_writer import clean
 from jixiao_desktop.forms.locations import describe, parse
+from jixiao_desktop.storage.docfile import MAX_DEPTH, nesting_depth
 
 SHEET_NAME = "填报程序数据"
 HEADER = ("位置", "栏目", "类型", "值", "校验")
@@ -183,7 +184,9 @@ def read_sheet(ws) -> tuple[list[tuple[str, str, object, str]], list[str]]:
             value = json.loads(data)
             if path:
                 parse(path)
-        except ValueError:
+            if nesting_depth(value) > MAX_DEPTH:   # no document nests so deep: damaged, and past Python's stack
+                raise ValueError(path)
+        except (ValueError, RecursionError):
             problems.append(f"{ws.title}第{number}行内容损坏，已忽略")
             continue
         out.append((path, kind, value, check))

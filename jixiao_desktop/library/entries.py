@@ -53,6 +53,8 @@ class LibraryEntry(Model):
 
 
 class _LibraryFile(Model):
+    model_config = {"extra": "ignore"}   # a newer version's keys beside the entries do not cost the clerk's own
+
     version: int = LIBRARY_VERSION
     entries: list[LibraryEntry] = Field(default_factory=list)
 

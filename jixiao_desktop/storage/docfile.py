@@ -108,7 +108,7 @@ def open_text(text: str, path: str | os.PathLike = "<内存>") -> Opened:
         raise DocumentError(path, f"文件中有一个{len(str(exc))}位的数字，超出了表格可能用到的长度，文件已损坏") from None
     except RecursionError:
         raise DocumentError(path, f"文件的层次嵌套过深（超过{MAX_DEPTH}层），不是本程序保存的文档，或已损坏") from None
-    if _depth(data) > MAX_DEPTH:
+    if nesting_depth(data) > MAX_DEPTH:
         raise DocumentError(path, f"文件的层次嵌套过深（超过{MAX_DEPTH}层），不是本程序保存的文档，或已损坏")
     repaired: list[str] = []
     data = _repair_text(data, repaired)
@@ -135,7 +135,7 @@ def open_text(text: str, path: str | os.PathLike = "<内存>") -> Opened:
     return Opened(form, _repair_notes(form, repaired))
 
 
-def _depth(data) -> int:
+def nesting_depth(data) -> int:
     """How deeply lists and objects nest in ``data`` (iteratively: no recursion to exhaust)."""
     deepest, stack = 0, [(data, 1)]
     while stack:
@@ -279,4 +279,5 @@ def _translate(error: dict) -> str:
         "union_tag_invalid": "未知的表格类型",
         "union_tag_not_found": "缺少表格类型",
         "model_attributes_type": "应为一组字段",
+        "recursion_loop": "层次嵌套过深",
     }.get(kind, error.get("msg", kind))

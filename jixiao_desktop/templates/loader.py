@@ -284,13 +284,16 @@ def _check_ids(template: Template, problems: list[str]) -> None:
 
 # -- messages --------------------------------------------------------------------------------
 
+_TABLE = "应为一组键值（[...] 表、[[...]] 表或 { ... }）"
 _TRANSLATE = {
     "missing": "缺少此项", "extra_forbidden": "多出了不认识的项", "string_type": "应为文字（加引号）",
     "int_type": "应为整数", "int_parsing": "应为整数", "bool_type": "应为 true 或 false",
     "list_type": "应为列表（[...] 或 [[...]]）", "dict_type": "应为一组键值", "literal_error": "取值不在允许范围内",
     "union_tag_invalid": "type 取值不对", "union_tag_not_found": "缺少 type", "string_pattern_mismatch": "写法不对",
     "greater_than_equal": "数值太小", "too_short": "不能为空", "too_long": "太多了", "string_too_short": "不能为空",
-    "value_error": "",
+    "value_error": "", "less_than_equal": "数值太大", "string_too_long": "太长了",
+    "model_type": _TABLE, "model_attributes_type": _TABLE,
+    "recursion_loop": "嵌套层数过多",
 }
 
 
