@@ -13,7 +13,8 @@ records need is small, and is here in plain Python:
   (``str``, ``int``, ``bool``, ``float``, ``None``, unions, ``Literal``, ``Enum``, nested models,
   ``list[...]``, ``dict[str, ...]``, unions told apart by a tag: :class:`Tagged`), turn nested dicts
   into models and report every problem at once in a :class:`ValidationError` whose ``errors()`` give
-  the place (``loc``) and a kind (``type``) — pydantic's kinds, which the Chinese messages translate;
+  the place (``loc``) and a kind (``type``) — pydantic's kinds, which the Chinese messages translate
+  (each type's reader is in :mod:`jixiao_desktop.model_types`);
 - unknown keys are refused (``extra="forbid"``), ignored or kept (``model_config``); ``frozen`` records
   cannot be changed (a template);
 - ``model_dump`` (``mode="json"`` gives enum values), ``model_dump_json``, ``model_copy``
@@ -28,13 +29,13 @@ import copy
 import json
 import re
 import sys
-import types
-import typing
 from enum import Enum
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal
+
+from jixiao_desktop import model_types
 
 _MISSING: Any = object()
-_BAD: Any = object()   # a value that failed; its error is already recorded
+BAD: Any = object()   # a value that failed; its error is already recorded
 
 
 class ValidationError(ValueError):
@@ -246,7 +247,7 @@ def _plan(cls: type) -> list:
     plan = cls.__dict__.get("_validators")
     if plan is None:
         hints = _hints(cls)
-        plan = [(name, info, _reader(hints[name])) for name, info in cls.model_fields.items()]
+        plan = [(name, info, model_types.reader(hints[name])) for name, info in cls.model_fields.items()]
         cls._validators = plan
     return plan
 
@@ -257,18 +258,18 @@ def _read_model(cls: type, obj, loc: tuple, errors: list[dict]):
     if not isinstance(obj, dict):
         errors.append({"loc": loc, "msg": f"Input should be a valid dictionary or instance of {cls.__name__}",
                        "type": "model_type", "input": obj})
-        return _BAD
+        return BAD
     before = len(errors)
     values = _read_fields(cls, obj, loc, errors)
     if len(errors) > before:
-        return _BAD
+        return BAD
     model = object.__new__(cls)
     model.__dict__.update(values)
     try:
         model.model_post_validate()
     except ValueError as exc:
         errors.append(_value_error(exc, loc, obj))
-        return _BAD
+        return BAD
     return model
 
 
@@ -303,9 +304,9 @@ def _read_fields(cls: type, data: dict, loc: tuple, errors: list[dict]) -> dict:
         if name in data:
             before = len(errors)
             value = read(data[name], (*loc, name), errors)
-            if value is not _BAD:
+            if value is not BAD:
                 value = _bounds(info, value, (*loc, name), errors)
-            if value is _BAD and info.on_error == "default":
+            if value is BAD and info.on_error == "default":
                 del errors[before:]
                 value = info.make_default()
             values[name] = value
@@ -330,195 +331,27 @@ def _bounds(info: FieldInfo, value, loc: tuple, errors: list[dict]):
     if info.pattern is not None and isinstance(value, str) and not info.pattern.search(value):
         errors.append({"loc": loc, "msg": f"String should match pattern '{info.pattern.pattern}'",
                        "type": "string_pattern_mismatch", "input": value})
-        return _BAD
+        return BAD
     if info.min_length is not None or info.max_length is not None:
         size, text = len(value), isinstance(value, str)
         what, unit = ("String", "character(s)") if text else ("List", "item(s)")
         if info.min_length is not None and size < info.min_length:
             errors.append({"loc": loc, "msg": f"{what} should have at least {info.min_length} {unit}",
                            "type": "string_too_short" if text else "too_short", "input": value})
-            return _BAD
+            return BAD
         if info.max_length is not None and size > info.max_length:
             errors.append({"loc": loc, "msg": f"{what} should have at most {info.max_length} {unit}",
                            "type": "string_too_long" if text else "too_long", "input": value})
-            return _BAD
+            return BAD
     if info.ge is not None and value < info.ge:
         errors.append({"loc": loc, "msg": f"Input should be greater than or equal to {info.ge}",
                        "type": "greater_than_equal", "input": value})
-        return _BAD
+        return BAD
     if info.le is not None and value > info.le:
         errors.append({"loc": loc, "msg": f"Input should be less than or equal to {info.le}",
                        "type": "less_than_equal", "input": value})
-        return _BAD
+        return BAD
     return value
-
-
-def _fail(errors: list[dict], loc: tuple, kind: str, msg: str, value) -> Any:
-    errors.append({"loc": loc, "msg": msg, "type": kind, "input": value})
-    return _BAD
-
-
-def _reader(annotation):
-    """A function (value, loc, errors) -> value or _BAD for one declared type."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        tagged = next((m for m in annotation.__metadata__ if isinstance(m, Tagged)), None)
-        if tagged is not None:
-            return _tagged_reader(typing.get_args(annotation)[0], tagged.key)
-        return _reader(annotation.__origin__)
-    if annotation is Any:
-        return lambda value, loc, errors: value
-    if annotation is str:
-        return lambda value, loc, errors: (
-            value if isinstance(value, str) else _fail(errors, loc, "string_type", "Input should be a valid string", value))
-    if annotation is bool:
-        return _read_bool
-    if annotation is int:
-        return _read_int
-    if annotation is float:
-        return _read_float
-    if annotation is type(None):
-        return lambda value, loc, errors: (
-            None if value is None else _fail(errors, loc, "none_required", "Input should be None", value))
-    if isinstance(annotation, type) and issubclass(annotation, Model):
-        return lambda value, loc, errors: _read_model(annotation, value, loc, errors)
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return _enum_reader(annotation)
-    if origin is Literal:
-        allowed = typing.get_args(annotation)
-        expected = ", ".join(map(repr, allowed[:-1])) + (" or " if len(allowed) > 1 else "") + repr(allowed[-1])
-
-        def read_literal(value, loc, errors):
-            if any(value == a and type(value) is type(a) for a in allowed):
-                return value
-            errors.append({"loc": loc, "msg": f"Input should be {expected}", "type": "literal_error", "input": value,
-                           "ctx": {"expected": expected}})
-            return _BAD
-        return read_literal
-    if origin in (Union, types.UnionType):
-        return _union_reader(typing.get_args(annotation))
-    if origin is list:
-        (item_type,) = typing.get_args(annotation) or (Any,)
-        return _list_reader(_reader(item_type))
-    if origin is dict:
-        key_type, value_type = typing.get_args(annotation) or (Any, Any)
-        return _dict_reader(_reader(key_type), _reader(value_type))
-    raise TypeError(f"jixiao_desktop.model: unsupported field type {annotation!r}")
-
-
-def _read_bool(value, loc, errors):
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no", "on", "off"):
-        return value.strip().lower() in ("true", "1", "yes", "on")
-    return _fail(errors, loc, "bool_type", "Input should be a valid boolean", value)
-
-
-def _read_int(value, loc, errors):
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return _fail(errors, loc, "int_parsing", "Input should be a valid integer", value)
-    return _fail(errors, loc, "int_type", "Input should be a valid integer", value)
-
-
-def _read_float(value, loc, errors):
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            pass
-    return _fail(errors, loc, "float_type", "Input should be a valid number", value)
-
-
-def _enum_reader(enum: type[Enum]):
-    def read(value, loc, errors):
-        if isinstance(value, enum):
-            return value
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = " or ".join(repr(m.value) for m in enum)
-            return _fail(errors, loc, "enum", f"Input should be {allowed}", value)
-    return read
-
-
-def _union_reader(options: tuple):
-    readers = [_reader(option) for option in options]
-    none_allowed = type(None) in options
-
-    def read(value, loc, errors):
-        if value is None and none_allowed:
-            return None
-        tried: list[dict] = []
-        for reader in readers:
-            attempt: list[dict] = []
-            result = reader(value, loc, attempt)
-            if not attempt:
-                return result
-            tried.extend(attempt)
-        errors.extend(e for e in tried if e["type"] != "none_required")
-        return _BAD
-    return read
-
-
-def _tagged_reader(union, key: str):
-    """A union told apart by ``key``: the tag picks the model; its errors' places carry the tag, as pydantic's do."""
-    readers: dict = {}
-    for option in typing.get_args(union):
-        for tag in typing.get_args(_hints(option)[key]):
-            readers[tag] = _reader(option)
-    expected = ", ".join(repr(t) for t in readers)
-
-    def read(value, loc, errors):
-        if not isinstance(value, dict):
-            if isinstance(value, Model) and getattr(value, key, None) in readers:
-                return value
-            return _fail(errors, loc, "model_attributes_type",
-                         "Input should be a valid dictionary or object to extract fields from", value)
-        if key not in value:
-            return _fail(errors, loc, "union_tag_not_found", f"Unable to extract tag using discriminator '{key}'",
-                         value)
-        tag = value[key]
-        reader = readers.get(tag) if isinstance(tag, str) else None
-        if reader is None:
-            errors.append({"loc": loc, "msg": f"Input tag {tag!r} found using '{key}' does not match any of the "
-                           f"expected tags: {expected}", "type": "union_tag_invalid", "input": value,
-                           "ctx": {"discriminator": f"'{key}'", "tag": str(tag), "expected_tags": expected}})
-            return _BAD
-        return reader(value, (*loc, tag), errors)
-    return read
-
-
-def _list_reader(read_item):
-    def read(value, loc, errors):
-        if not isinstance(value, (list, tuple)):
-            return _fail(errors, loc, "list_type", "Input should be a valid list", value)
-        before = len(errors)
-        out = [read_item(item, (*loc, i), errors) for i, item in enumerate(value)]
-        return _BAD if len(errors) > before else out
-    return read
-
-
-def _dict_reader(read_key, read_value):
-    def read(value, loc, errors):
-        if not isinstance(value, dict):
-            return _fail(errors, loc, "dict_type", "Input should be a valid dictionary", value)
-        before = len(errors)
-        out = {read_key(k, (*loc, k), errors): read_value(v, (*loc, k), errors) for k, v in value.items()}
-        return _BAD if len(errors) > before else out
-    return read
 
 
 # --- writing ------------------------------------------------------------------------------------------
