@@ -13,7 +13,7 @@ from jixiao_desktop.excel.reader import _apply_program_data
 from jixiao_desktop.excel.report import ImportReport
 from jixiao_desktop.forms import ValidationError, validate_form
 from jixiao_desktop.library import IndicatorLibrary
-from jixiao_desktop.library.entries import load_user
+from jixiao_desktop.library.entries import LibraryError, load_user
 from jixiao_desktop.model import Model
 from jixiao_desktop.resources import resource_path
 from jixiao_desktop.storage import load
@@ -135,3 +135,18 @@ def test_a_template_value_out_of_bounds_or_of_the_wrong_shape_is_told_in_chinese
     assert words in info.value.problem
     assert not _ENGLISH.search(info.value.problem), info.value.problem
 
+
+
+@pytest.mark.parametrize("data, words", [
+    ({"version": 1, "entries": [ENTRY, {**ENTRY, "name": 5}]}, "第2条指标的“三级指标”：应为文字"),
+    ({"version": 1, "entries": [{"level1": "产出指标"}]}, "第1条指标的“二级指标”：缺少此项"),
+    ({"version": 1, "entries": {"a": ENTRY}}, "“entries”：应为列表"),
+])
+def test_a_damaged_user_library_is_told_in_chinese_with_its_place(tmp_path, data, words):
+    """LibraryError's ``str()`` is Chinese (its docstring says so): the first error's English ``msg`` was shown."""
+    path = tmp_path / "user_indicators.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LibraryError) as info:
+        load_user(path)
+    assert words in str(info.value)
+    assert not _ENGLISH.search(str(info.value)), str(info.value)

@@ -69,8 +69,26 @@ def _read(path: Path) -> list[LibraryEntry]:
     except OSError as exc:
         raise LibraryError(f"无法读取指标库文件“{path}”：{exc.strerror or exc}") from exc
     except ValidationError as exc:
-        raise LibraryError(f"指标库文件“{path}”格式不正确：{exc.errors()[0]['msg']}") from exc
+        raise LibraryError(f"指标库文件“{path}”格式不正确：{_describe(exc.errors()[0])}") from exc
     return list(data.entries)
+
+
+_KINDS = {"missing": "缺少此项", "string_type": "应为文字", "list_type": "应为列表", "model_type": "应为一组键值",
+          "int_type": "应为整数", "int_parsing": "应为整数", "bool_type": "应为 true 或 false",
+          "json_invalid": "不是有效的JSON文本"}
+
+
+def _describe(error: dict) -> str:
+    """``第3条指标的“三级指标”：应为文字`` for an error at ``entries.2.name``."""
+    loc = list(error.get("loc", ()))
+    where = ""
+    if loc[:1] == ["entries"] and len(loc) > 1 and isinstance(loc[1], int):
+        where = f"第{loc[1] + 1}条指标"
+        info = LibraryEntry.model_fields.get(loc[2]) if len(loc) > 2 else None
+        where += f"的“{info.title}”" if info else ""
+    elif loc:
+        where = "“" + ".".join(map(str, loc)) + "”"
+    return (f"{where}：" if where else "") + _KINDS.get(error.get("type", ""), "内容不符合格式")
 
 
 def load_builtin() -> list[LibraryEntry]:
