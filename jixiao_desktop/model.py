@@ -273,6 +273,26 @@ def _read_model(cls: type, obj, loc: tuple, errors: list[dict]):
     return model
 
 
+_READERS: dict = {}
+
+
+def validate_as(annotation, data, title: str = ""):
+    """``data`` read as ``annotation`` (a union told apart by a tag, say); ValidationError lists every problem."""
+    read = _READERS.get(annotation)
+    if read is None:
+        from jixiao_desktop.model_types import reader
+
+        read = _READERS[annotation] = reader(annotation)
+    errors: list[dict] = []
+    try:
+        value = read(data, (), errors)
+    except RecursionError:
+        errors = [_too_deep(data)]
+    if errors:
+        raise ValidationError(title or str(annotation), errors)
+    return value
+
+
 def _too_deep(value) -> dict:
     return {"loc": (), "msg": "Recursion error - nested too deeply", "type": "recursion_loop", "input": value}
 

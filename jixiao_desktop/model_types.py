@@ -150,13 +150,13 @@ def _tagged_reader(union, key: str):
             return _fail(errors, loc, "union_tag_not_found", f"Unable to extract tag using discriminator '{key}'",
                          value)
         tag = value[key]
-        reader = readers.get(tag) if isinstance(tag, str) else None
-        if reader is None:
+        chosen = readers.get(tag) if isinstance(tag, str) else None
+        if chosen is None:
             errors.append({"loc": loc, "msg": f"Input tag {tag!r} found using '{key}' does not match any of the "
                            f"expected tags: {expected}", "type": "union_tag_invalid", "input": value,
                            "ctx": {"discriminator": f"'{key}'", "tag": str(tag), "expected_tags": expected}})
             return model.BAD
-        return reader(value, (*loc, tag), errors)
+        return chosen(value, (*loc, tag), errors)
     return read
 
 

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Annotated, Union
 
 from jixiao_desktop.forms.common import (
     CostLine,
@@ -39,33 +39,16 @@ from jixiao_desktop.forms.project import (
 
 from jixiao_desktop.forms.template_form import TemplateForm  # noqa: E402  (a form made from a template file)
 
-from jixiao_desktop.model import ValidationError  # noqa: E402
+from jixiao_desktop.model import Tagged, ValidationError, validate_as  # noqa: E402
 
-Form = Union[ProjectForm, DepartmentForm, TemplateForm]
-FORM_TYPES: dict[str, type] = {"project": ProjectForm, "department": DepartmentForm, "unit": DepartmentForm,
-                               "template": TemplateForm}
+Form = Annotated[Union[ProjectForm, DepartmentForm, TemplateForm], Tagged("kind")]
 
 
-def validate_form(data) -> Form:
+def validate_form(data) -> ProjectForm | DepartmentForm | TemplateForm:
     """A form of the kind its ``kind`` names, read from ``data`` (a dict, or a form already); a ValidationError
     lists every problem, its places starting with the kind (``department.indicators.0.annual.name``)."""
-    if isinstance(data, (ProjectForm, DepartmentForm, TemplateForm)):
-        return data
-    if not isinstance(data, dict):
-        raise ValidationError("Form", [{"loc": (), "msg": "Input should be a valid dictionary",
-                                        "type": "model_attributes_type", "input": data}])
-    kind = data.get("kind")
-    if kind is None:
-        raise ValidationError("Form", [{"loc": (), "msg": "Unable to extract tag using discriminator 'kind'",
-                                        "type": "union_tag_not_found", "input": data}])
-    model = FORM_TYPES.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        raise ValidationError("Form", [{"loc": (), "msg": f"Input tag {kind!r} found using 'kind' does not match "
-                                        f"any of the expected tags", "type": "union_tag_invalid", "input": data}])
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ValidationError("Form", [{**e, "loc": (kind, *e["loc"])} for e in exc.errors()]) from None
+    return validate_as(Form, data, "Form")
+
 
 FORM_KINDS = {
     "project": "项目支出绩效目标申报表",
@@ -80,7 +63,6 @@ __all__ = [
     "Explanation",
     "ExpenseLine",
     "FORM_KINDS",
-    "FORM_TYPES",
     "Form",
     "FormBase",
     "FundDetail",
