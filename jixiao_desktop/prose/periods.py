@@ -135,7 +135,9 @@ class _Periods:
         key = ("years", self.sentence_start)
         if key not in self._memo:
             end, found = self.sentence_end(), None
-            for token in self.tokens[self.sentence_first:]:
+            tokens = self.tokens
+            for i in range(self.sentence_first, len(tokens)):   # (no copy of the rest of the text's tokens)
+                token = tokens[i]
                 if token.start >= end:
                     break
                 if token.kind == "years" and token.value and token.value > 1:

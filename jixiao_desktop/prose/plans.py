@@ -110,7 +110,7 @@ class _Plans:
         if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
-        if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
+        if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
             # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)

@@ -42,7 +42,7 @@ class _Products:
             if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
                     self.text[previous.end:token.start]):
                 per = self.rate_per[previous.start]
-        if not per and _MONTHLY_PAY_RE.search(near):
+        if not per and "月" in near and _MONTHLY_PAY_RE.search(near):
             per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)

@@ -51,13 +51,13 @@ from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
-from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
+from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split, collector_paused
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
     _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEAR_RE,
-    _clause_tail, _contained, _label, _written,
+    _ONE, _UNIT_FACTORS, _clause_tail, _contained, _label, _written,
 )
 
 
@@ -154,8 +154,10 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         key = token.start
         found = self._approx.get(key)
         if found is None:
-            found = token.approx or bool(_APPROX_BEFORE_RE.search(self.before(token, 8))) or bool(
-                _APPROX_AFTER_RE.match(self.after(token, 3)))
+            # (each pattern needs one of its characters: most amounts have none near and try neither)
+            before, after = self.before(token, 8), self.after(token, 3)
+            found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
+                ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
             self._approx[key] = found
         return found
 
@@ -172,9 +174,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def tolerance(self, token: Token, approx: bool) -> Decimal:
         digits = _RX2.search(token.text)
         decimals = len(digits[1]) if digits and digits[1] else 0
-        factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+        factor = _UNIT_FACTORS.get(token.unit, _ONE)
         if decimals or approx:
-            return max(Decimal(1).scaleb(-decimals) * factor / 2, FEN / 2)
+            return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
         return Decimal("0.5") if token.unit == "元" else Decimal(0)
 
     def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
@@ -299,7 +301,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             if _DEDUCTED_RE.search(self.clause_before(token)):
                 self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
-        if _FINAL_RE.search(pre):
+        if ("批" in pre or "核" in pre or "实" in pre) and _FINAL_RE.search(pre):
             self.final(token)
             return
         marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
@@ -318,7 +320,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.table_row(token):
             return
         per, scale = self.per_of(token, near)
-        if per or (_RATE_WORD_RE.search(near) and not is_result):
+        if per or (("标" in near or "单" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
@@ -337,7 +339,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.flush_plus()
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return
-        if _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
+        if "余" in pre and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
         if self.split is not None and self.split_amount(token, pre):
@@ -370,6 +372,7 @@ Context = tuple[tuple[str, str, str], ...]   # (数量指标 or 成本指标, na
 
 
 @lru_cache(maxsize=1024)
+@collector_paused
 def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Read ``text`` (a 测算说明) for a form of ``level`` whose amounts are in ``unit``.
 

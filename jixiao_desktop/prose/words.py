@@ -226,9 +226,13 @@ def _num(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_UNIT_FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000)}   # (made once: amounts are written often)
+_ONE = Decimal(1)
+
+
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+    factor = _UNIT_FACTORS.get(token.unit, _ONE)
     return f"{_num(token.value / factor)}{token.unit}"
 
 
@@ -242,7 +246,7 @@ def _rate_text(token: Token) -> str:
 
 
 def _rate_value(value: Decimal, like: Token) -> str:
-    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
+    factor = _UNIT_FACTORS.get(like.unit, _ONE)
     per = like.text.split("/", 1)[1] if "/" in like.text else ""
     return f"{_num(value / factor)}{like.unit}" + (f"/{per}" if per else "")
 
