@@ -26,6 +26,8 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
+_PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定)")
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
 
@@ -104,8 +106,8 @@ class _Plans:
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
-        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
-            return True
+        if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
+            return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
         if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
