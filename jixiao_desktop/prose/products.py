@@ -208,6 +208,12 @@ class _Products:
         if (not earlier and average_word and last is not None and self.breakdown is None
                 and self.sentence_start <= last.start < rate.token.start):
             earlier = [last]
+        if not earlier and average_word:
+            # 剩余20%用于奖励补助，计257,280元，惠及脱贫户384户，户均奖补670元: the average restates its clause's result
+            closed = [i for i in self.items + self.breakdown_items if i.closed and i.token is not None
+                      and i.start >= self.sentence_start and i.end <= rate.token.start]
+            if closed and abs(value - closed[-1].value) <= self.tolerance(closed[-1].token, closed[-1].approx):
+                return True
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]

@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _ETC_RE, _num, _party_before, _written,
+    _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _num, _party_before, _written,
 )
 
 
@@ -57,10 +57,24 @@ class _Totals:
             self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
+        value, words = self.chain_in_unit(chain, value, words, result)
         self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
         self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def chain_in_unit(self, chain: list[Token], value: Decimal, words: str, result: Token) -> tuple[Decimal, str]:
+        """全年18×4.68×4=336.96万元: bare numbers may be written in the result's unit (4.68 is 万元 per quarter) —
+        read so when that holds, or when neither holds and it comes nearer (18×46800=84.24万元 is in 元)."""
+        factor = _UNIT_FACTORS.get(result.unit)
+        if factor is None or any(t.kind != "number" for t in chain):
+            return value, words
+        tolerance = self.tolerance(result, self.approx(result))
+        alt = value * factor
+        if abs(value - result.value) <= tolerance or (
+                abs(alt - result.value) > tolerance and abs(alt - result.value) >= abs(value - result.value)):
+            return value, words
+        return alt, f"{words}（{result.unit}）"
 
     def narrow_terms(self, kind: str, terms: list[_Item], token: Token) -> list[_Item] | None:
         """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
