@@ -189,11 +189,23 @@ class _Products:
             value, words, uncertain = product
             if until is None and self.total_first(rate, value, words):
                 continue
+            if self.bracket_restates(rate.token.start, value):
+                continue
             item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
                          source=tuple(self.last_factors))
             self.add_item(item)
             made.append(item)
         return made
+
+    def bracket_restates(self, position: int, value: Decimal) -> bool:
+        """申请追加12万元（新增网点8个×每个1.5万元）: a working in brackets right after an amount it equals shows how
+        that amount was made; it is no item of its own."""
+        opened = max(self.text.rfind("（", self.sentence_start, position), self.text.rfind("(", self.sentence_start, position))
+        if opened < 0 or ")" in self.text[opened:position] or "）" in self.text[opened:position]:
+            return False
+        item = self.items[-1] if self.items else None
+        return (item is not None and item.token is not None and not item.product and item.value == value
+                and not self.text[item.end:opened].strip())
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
         """A total stated first in the sentence, then its count and the standard each gets, with no result

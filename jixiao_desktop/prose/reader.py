@@ -62,6 +62,7 @@ from jixiao_desktop.prose.words import (
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
+_REDUCED_RE = re.compile(r"调减|核减|压减|减少")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
@@ -248,6 +249,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         """A × chain with no result after it is an item of its own."""
         if len(self.chain) >= 2:
             value, words, uncertain = self.chain_value(self.chain)
+            if self.bracket_restates(self.chain[0].start, value):
+                self.chain = []
+                return
             self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
         self.chain = []
 
@@ -359,6 +363,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.flush_rates(until=token)
         item = self.item(token)
         item = self.listed_each(token, item)
+        if self.breakdown is None and _REDUCED_RE.search(self.clause_before(token, 12)):   # 年中调减12.5万元: taken off
+            # the budget before it (within 其中… the parts of a whole, where 核减 is one of them, it stays a part)
+            item = _Item(-token.value, f"－{_written(token)}", token.start, token.end, item.approx, token=token)
         if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
             self.open_breakdown(item)
         else:
