@@ -74,9 +74,10 @@ class _Counts:
             if previous <= count.start < start:
                 d = start - count.end + (100 if _is_separated(self.text, count.end, start) else 0)
             elif end <= count.start < limit:
-                # (县级河道68.5公里按每公里3,000元、乡级河道214.6公里按…: a count after 、 begins the next item)
+                # (县级河道68.5公里按每公里3,000元、乡级河道214.6公里按…; 一类公厕12座，…每座6.5万元，二类公厕35座，每座…:
+                # a count between a standard and the next one begins the next item)
                 d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0) + (
-                    100 if following is not None and "、" in self.text[end:count.start] else 0)
+                    100 if following is not None else 0)
             else:
                 continue
             d -= 1000 * self.named_alike(rate, count)   # 主职干部1名、其他村干部3名，主职每人每月3,000元

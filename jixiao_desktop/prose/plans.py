@@ -51,9 +51,11 @@ class _Plans:
             return False
         item = self.item(token)
         if remainder:
-            value = self.plan.value - sum((p.value for p in self.plan_parts), Decimal(0))
-            if self.plan_parts:
-                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in self.plan_parts)}为"
+            # (累计已安排5,200万元 with no year of its own: already spent, a part all the same)
+            parts = sorted(self.plan_parts + [d for d in self.deducted if d.start > self.plan.end], key=lambda p: p.start)
+            value = self.plan.value - sum((p.value for p in parts), Decimal(0))
+            if parts:
+                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in parts)}为"
                               f"{self.fmt(value)}", value, token, self.plan.approx)
             self.plan_parts.append(item)
             self.plan_remainder = True
