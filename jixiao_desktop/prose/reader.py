@@ -363,6 +363,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.flush_rates(until=token)
         item = self.item(token)
         item = self.listed_each(token, item)
+        self.restates_product(token)
         if self.breakdown is None and _REDUCED_RE.search(self.clause_before(token, 12)):   # 年中调减12.5万元: taken off
             # the budget before it (within 其中… the parts of a whole, where 核减 is one of them, it stays a part)
             item = _Item(-token.value, f"－{_written(token)}", token.start, token.end, item.approx, token=token)

@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _num, _party_before, _written,
+    _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _num, _party_before, _written,
 )
 
 
@@ -62,6 +62,24 @@ class _Totals:
         self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def restates_product(self, token: Token) -> None:
+        """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
+        product of an earlier sentence, and named by the words that began that product's clause, restates it — the
+        product is no item beside it."""
+        label = _clause_tail(self.text[max(self.sentence_start, token.start - 12):token.start]).strip()
+        if len(label) < 2:
+            return
+        for k in range(len(self.items) - 1, -1, -1):
+            item = self.items[k]
+            if item.closed or not item.product or item.start >= self.sentence_start or item.value != token.value:
+                continue
+            begun = self.text.rfind("，", max(0, item.start - 40), item.start) + 1
+            begun = max(begun, self.text.rfind("；", max(0, item.start - 40), item.start) + 1,
+                        self.text.rfind("。", max(0, item.start - 40), item.start) + 1)
+            if label[-2:] in self.text[max(0, begun - 24):item.start]:
+                del self.items[k]
+                return
 
     def chain_in_unit(self, chain: list[Token], value: Decimal, words: str, result: Token) -> tuple[Decimal, str]:
         """全年18×4.68×4=336.96万元: bare numbers may be written in the result's unit (4.68 is 万元 per quarter) —
@@ -229,7 +247,8 @@ class _Totals:
                 self.sub_start = len(self.items)
                 self.subtotals.append(result)
             else:
-                self.items.append(result)
+                self.items.append(result)   # (and what the text arrives at, unless a later total says otherwise)
+                self.candidates.append((4, token.start, token.value, f"合计{_written(token)}", approx))
             self.whole = result
             self.chain = [token]
             return
