@@ -361,6 +361,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
             return
         self.flush_rates(until=token)
+        if self.rounds_previous(token, pre):
+            return
         item = self.item(token)
         item = self.listed_each(token, item)
         self.restates_product(token)

@@ -246,7 +246,7 @@ def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -
 def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int, whole_from: int) -> bool:
     """A stated share is an amount of its sentence or the one before times one of its sentence's percentages, or
     the sum of some of them (首付30%，验收后付60%，…本年度安排首付款及验收款共30.915万元: 90% of the contract)."""
-    amounts = [t.value for t in lexed.tokens[whole_from:index] if t.kind == MONEY and t.value]
+    amounts = [t.value for t in lexed.tokens[whole_from:index] if t.kind == MONEY and t.value][-_MAX_FACTORS:]
     percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value][:_MAX_PERCENTS]
     shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
     return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)

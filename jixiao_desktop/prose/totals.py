@@ -23,6 +23,8 @@ _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
+_ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
+
 class _Totals:
     """Totals over their items, breakdowns, sums written out, table rows and remainders."""
 
@@ -62,6 +64,15 @@ class _Totals:
         self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def rounds_previous(self, token: Token, pre: str) -> bool:
+        """五险一金…计37.7856万元，约37.79万元: an amount right after another with only 约 between, equal to it as
+        rounded, restates it (no item of its own)."""
+        if not _ROUNDED_RE.fullmatch(pre) or not self.items or self.index == 0:
+            return False
+        last, previous = self.items[-1], self.tokens[self.index - 1]
+        return (previous.kind == MONEY and last.start == previous.start and not previous.per
+                and abs(last.value - token.value) <= self.tolerance(token, True))
 
     def restates_product(self, token: Token) -> None:
         """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
