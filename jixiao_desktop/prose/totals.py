@@ -56,7 +56,8 @@ class _Totals:
         self.chain, self.chain_open = [], False
         if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
                 and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
-            self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
+            if not self.bracket_restates(chain[0].start, value):
+                self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
         value, words = self.chain_in_unit(chain, value, words, result)
