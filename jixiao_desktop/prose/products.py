@@ -29,6 +29,24 @@ _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 class _Products:
     """Standards, the counts they are per, and the products they make."""
 
+    def chain_add(self, token: Token) -> None:
+        if self.chain_open and self.chain:
+            self.chain.append(token)
+        else:
+            self.flush_chain()
+            self.chain = [token]
+        self.chain_open = False
+
+    def flush_chain(self) -> None:
+        """A × chain with no result after it is an item of its own."""
+        if len(self.chain) >= 2:
+            value, words, uncertain = self.chain_value(self.chain)
+            if self.bracket_restates(self.chain[0].start, value):
+                self.chain = []
+                return
+            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
+        self.chain = []
+
     def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
         """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
         per, scale = token.per, Decimal(1)

@@ -237,24 +237,6 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.finish()
         return self.out
 
-    def chain_add(self, token: Token) -> None:
-        if self.chain_open and self.chain:
-            self.chain.append(token)
-        else:
-            self.flush_chain()
-            self.chain = [token]
-        self.chain_open = False
-
-    def flush_chain(self) -> None:
-        """A × chain with no result after it is an item of its own."""
-        if len(self.chain) >= 2:
-            value, words, uncertain = self.chain_value(self.chain)
-            if self.bracket_restates(self.chain[0].start, value):
-                self.chain = []
-                return
-            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
-        self.chain = []
-
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
             self.paragraph_start = position
