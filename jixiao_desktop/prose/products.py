@@ -24,6 +24,8 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
+_GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年",
+                            "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
@@ -239,11 +241,13 @@ class _Products:
                 and self.sentence_start <= last.start < rate.token.start):
             earlier = [last]
         if not earlier and average_word:
-            # 剩余20%用于奖励补助，计257,280元，惠及脱贫户384户，户均奖补670元: the average restates its clause's result
+            # 剩余20%用于奖励补助，计257,280元，惠及脱贫户384户，户均奖补670元 (全年供养经费388,800元，平均每人每月1620元):
+            # the average restates its clause's result, or is checked against it
             closed = [i for i in self.items + self.breakdown_items if i.closed and i.token is not None
                       and i.start >= self.sentence_start and i.end <= rate.token.start]
             if closed and abs(value - closed[-1].value) <= self.tolerance(closed[-1].token, closed[-1].approx):
                 return True
+            earlier = closed[-1:] if self.breakdown is None else []   # (not a total whose 其中 parts it is among)
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]
@@ -270,7 +274,16 @@ class _Products:
         self.used_counts, self.last_factors = used, factors
         if product is None or not product[0]:
             return False
-        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+        return (abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+                or self.named_as_standard(rate, token))
+
+    def named_as_standard(self, rate: _Rate, token: Token) -> bool:
+        """平均每处每年运维费3,850元，运维经费211,750元: the amount named by the standard's own words (a pair of
+        characters other than 补助, 经费… that every amount may have) is its product, right or wrong."""
+        name = re.sub(r"[\s，,:：]", "", self.text[rate.token.end:token.start])
+        label = re.sub(r"每.|[人户亩]?均", " ", rate.label)
+        pairs = {name[j:j + 2] for j in range(len(name) - 1)} - _GENERIC_PAIRS
+        return any(pair in label for pair in pairs)
 
     def states_rate_later(self, rate: _Rate, token: Token) -> bool:
         """Whether an amount later in the paragraph, after a percentage (社保按28%）：1.人员工资604,800元), is exactly
