@@ -134,6 +134,8 @@ class _Plans:
                 self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
                                            f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
         self.items, self.subtotals = [], []
+        if self.breakdown is None and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
+            self.open_breakdown(self.item(token))   # 核定运营费580万元，其中中央…、省级…，其余144万元: the approved amount's parts
 
     def context_count(self, rate: _Rate, thing: str) -> Token | None:
         for token, label in zip(self.context, self.context_labels, strict=False):

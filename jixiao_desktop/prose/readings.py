@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
-from jixiao_desktop.prose.words import _RX11
+from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -47,6 +47,7 @@ _HUGE = Decimal(10) ** 15
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
+_CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 
 
 def _start_before(ends: list[int], position: int) -> int:
@@ -243,11 +244,19 @@ def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -
     return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
 
 
+def _party_of(text: str, position: int) -> str | None:
+    """The level named as a payer in the clause just before ``position`` (市级承担…, 省补助25%)."""
+    return _party_before(_CLAUSE_CUT_RE.split(text[max(0, position - 16):position])[-1])
+
+
 def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int, whole_from: int) -> bool:
     """A stated share is an amount of its sentence or the one before times one of its sentence's percentages, or
     the sum of some of them (首付30%，验收后付60%，…本年度安排首付款及验收款共30.915万元: 90% of the contract)."""
     amounts = [t.value for t in lexed.tokens[whole_from:index] if t.kind == MONEY and t.value][-_MAX_FACTORS:]
-    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value][:_MAX_PERCENTS]
+    party = _party_of(lexed.text, lexed.tokens[index].start)
+    # (省补助25%，其余由市、区按1:1，市级承担642,000元: another level's percentage explains no level's share)
+    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value and (
+        party is None or _party_of(lexed.text, t.start) in (None, party))][:_MAX_PERCENTS]
     shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
     return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
 
