@@ -181,11 +181,16 @@ def _grouped_parties(text: str) -> tuple[str, ...]:
     return tuple(g.removesuffix("级") for g in groups)
 
 
+_ALTERNATIVES_RE = re.compile(r"(?<=[省市县区乡镇])[（(][^（）()]{1,8}[)）]")
+
+
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
     tail = text[-16:]
     if not _PARTY_CHAR_RE.search(tail):
         return None   # no level named at all (most amounts): the patterns below need not be tried
+    if "（" in tail or "(" in tail:
+        tail = _ALTERNATIVES_RE.sub("", text[-24:])[-16:]   # 县（市、区）承担40%: the county, whatever it is called
     found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
     if found:
         return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
