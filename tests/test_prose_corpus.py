@@ -113,16 +113,18 @@ def test_the_second_corpus_too():
     # kind of clerk and project), first run: 70.0 % found, 5.0 % flagged (71.25 / 6.25 after the blind9/blind10
     # fixes, which had not seen it); then used for the general fixes of session 8 (tests/test_prose_general8.py:
     # 全年人员经费, 人均月工资, 八一两个节点, 每个3.6万元/年, 全年365天。需…。): 76.25 % / 2.5 %.
-    ("blind11", 0.7625, 0.025),
+    # Session 9 (tests/test_prose_general9.py: an average after its sentence's result, an amount named by its
+    # standard's words, 两项X): 80.0 % / 2.5 %.
+    ("blind11", 0.80, 0.025),
     # blind12.jsonl (160, written blind by another hand: east/south 街道 and 区 wording with price lists, milestones,
     # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
     # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
-    # (tests/test_prose_general9.py): 91.25 % / 3.75 %.
-    ("blind12", 0.9125, 0.0375),
+    # (tests/test_prose_general9.py): 92.5 % / 3.75 %.
+    ("blind12", 0.925, 0.0375),
     # blind13.jsonl (160, written blind by another hand: north/west 县 and 市 transfers, 分批, 按季度, 户均/亩均),
     # first run: 87.5 % found, 17.5 % flagged on session 9's starting code (88.75 / 16.25 with session 8's fixes).
-    # Then used for session 9's general fixes (tests/test_prose_general9.py): 90.0 % / 3.75 %.
-    ("blind13", 0.90, 0.0375),
+    # Then used for session 9's general fixes (tests/test_prose_general9.py): 93.75 % / 3.75 %.
+    ("blind13", 0.9375, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

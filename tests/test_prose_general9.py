@@ -139,3 +139,47 @@ def test_the_months_of_a_bare_chain_against_the_span_named():
     text = "防溺水巡查员20人，巡查期2026年5-9月，每人每月1,500元，需20×1,500×{}={}元。"
     assert failures(text.format("5", "150,000")) == []
     assert found(text.format("4", "120,000"), "150000.00", "120000")
+
+
+def test_an_average_after_a_result_of_its_sentence_is_checked():
+    text = "特困供养：集中供养对象25人，全年供养经费{}元，平均每人每月1,500元。"
+    assert failures(text.format("450,000")) == []
+    assert found(text.format("480,000"), "1600.00", "1500")   # 480,000 ÷ (25人 × 12个月)
+
+
+def test_an_amount_named_by_its_standards_own_words_is_its_product():
+    text = "水质监测点位38个，平均每个点位每年检测费4,200元，检测经费{}元。"
+    assert failures(text.format("159,600")) == []
+    assert found(text.format("172,800"), "159600", "172800")   # (not a slip of one digit: named so, all the same)
+    # a name of its own stays an item (慰问每人800元，60人，福利院补助4.8万元)
+    assert failures("慰问困难老人每人800元，共60人，养老院补助3万元，合计7.8万元。", unit=W) == []
+
+
+def test_two_items_named_by_their_number():
+    text = "在岗护林员150名，管护补助每人每年3,000元，意外保险每人每年200元，两项{}元。"
+    assert failures(text.format("480,000")) == []
+    assert found(text.format("450,000"), "480000", "450000")
+
+
+def test_an_approved_amount_with_its_parts_after_it():
+    text = "2025年核定垃圾处理费760万元，其中中央补助300万元、省级补助180万元，其余{}万元由县级承担。"
+    assert failures(text.format("280"), unit=W) == []
+    assert found(text.format("290"), "2800000", "2900000", unit=W)
+
+
+def test_another_levels_percentage_explains_no_share():
+    text = "全市需3,200,000元，省补助20%，其余由市、区按1:1承担，市级承担{}元。"
+    assert failures(text.format("1,280,000"), level="市") == []
+    assert found(text.format("640,000"), "1280000.00", "640000", level="市")
+
+
+def test_a_level_written_with_its_alternatives_in_brackets():
+    text = "公益岗位补贴全年需500万元。省级补助70%，县（市、区）承担30%，我县应承担{}万元。"
+    assert failures(text.format("150"), unit=W) == []
+    assert found(text.format("160"), "1500000.0", "1600000", unit=W)
+
+
+def test_a_split_of_a_standard_and_its_count():
+    text = "对全乡10个村实施人居环境整治，每村补助30万元，县、乡按7:3承担，乡级承担{}万元。"
+    assert failures(text.format("90"), unit=W, level="乡") == []
+    assert found(text.format("9"), "900000", "90000", unit=W, level="乡")
