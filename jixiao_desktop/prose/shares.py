@@ -27,7 +27,7 @@ _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 
-_PER_SPLIT_RE = re.compile(r"[（(]?\s*\d[\d,.]*\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
+_PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
 
 class _Shares:
     """Percentages of a base, and splits of a whole between levels of government."""
@@ -256,7 +256,7 @@ class _Shares:
         (or the last total); None when the whole is written after the split."""
         for rate in reversed(self.rates):
             if rate.token.end <= token.start and not rate.consumed:
-                whole_product = not _PER_SPLIT_RE.search(self.text[token.end:token.end + 12]) and not any(
+                whole_product = not _PER_SPLIT_RE.search(self.text, token.end, self.sentence_end()) and not any(
                     t.kind == PERCENT for t in self.tokens[self.sentence_first:self.index] if t.start > rate.token.end)
                 made = self.flush_rates(until=token) if whole_product else []   # (农户自缴20%，其余…: the split is of a part)
                 if made and made[-1].start == rate.token.start:   # 8个行政村，每村补助50万元，市、区、镇按4:4:2: the 400万元
