@@ -92,7 +92,8 @@ def test_the_second_corpus_too():
     # before a split of the rest (扣除…后，其余由县、乡按6:4): 98.75 % / 8.75 %.
     # Session 7 (counts of a sentence alone, an amount named only as a percentage's base,
     # tests/test_prose_general7.py): 100 % / 7.5 %.
-    ("blind8", 1.0, 0.075),
+    # Session 9 (the parts of a standard after 其中: 每亩15元，其中管护补助支出14.75元，公共管护支出0.25元): 100 % / 6.25 %.
+    ("blind8", 1.0, 0.0625),
     # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
     # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
     # then used for general fixes (tests/test_prose_general7.py: numbers in characters beyond 十 and shares in

@@ -183,3 +183,9 @@ def test_a_split_of_a_standard_and_its_count():
     text = "对全乡10个村实施人居环境整治，每村补助30万元，县、乡按7:3承担，乡级承担{}万元。"
     assert failures(text.format("90"), unit=W, level="乡") == []
     assert found(text.format("9"), "900000", "90000", unit=W, level="乡")
+
+
+def test_the_parts_of_a_standard_listed_after_it():
+    text = "市级公益林52万亩，补偿标准每亩每年16元，其中管护补助{}元，公共管护支出0.25元，全年需资金832万元。"
+    assert failures(text.format("15.75"), unit=W) == []
+    assert found(text.format("15.5"), "15.75", "16", unit=W)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.steps import _Item, _Rate
+from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
@@ -24,6 +24,7 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
+_PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年",
                             "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
@@ -216,6 +217,26 @@ class _Products:
             self.add_item(item)
             made.append(item)
         return made
+
+    def standard_part(self, token: Token) -> bool:
+        """每亩每年补偿15元，其中管护补助支出14.75元、公共管护支出0.25元: amounts listed after 其中 right after an open
+        standard, each less than it, are its parts — no items of their own; once they add up to it or more, their sum
+        is checked against it."""
+        rate = self.rates[-1] if self.rates else None
+        if rate is None or rate.consumed or rate.token.start < self.sentence_start or token.value >= rate.token.value \
+                or token.unit != rate.token.unit or not _PARTS_OF_RE.match(self.text, rate.token.end):
+            return False
+        if re.search(r"[。；;\n]", self.text[rate.token.end:token.start]):
+            return False   # (within the sentence)
+        parts = self.standard_parts.setdefault(id(rate), [])
+        parts.append(token)
+        following = next((t for t in self.tokens[self.index + 1:self.index + 8] if t.kind in (MONEY, "stop")), None)
+        if len(parts) >= 2 and (following is None or following.kind == "stop" or following.unit != token.unit
+                                or following.value >= rate.token.value):   # the last part: their sum against the standard
+            total = sum((p.value for p in parts), Decimal(0))
+            self.out.steps.append(Step("sum", "＋".join(_written(p) for p in parts) + f"＝{_num(total)}元（{_rate_text(rate.token)}）",
+                                       total, rate.token.value, False, Decimal(0), rate.token.start, rate.token.end))
+        return True
 
     def bracket_restates(self, position: int, value: Decimal) -> bool:
         """申请追加12万元（新增网点8个×每个1.5万元）: a working in brackets right after an amount it equals shows how

@@ -117,6 +117,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.standard_parts: dict[int, list[Token]] = {}   # a standard's parts listed after 其中, by the standard's id
         self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
         self.rate_shares: set[int] = set()   # ids of percentages taken by a standard (1,900元的60%)
         self.last_percent_base: _Item | None = None
@@ -273,7 +274,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.plus.append(token)
             self.plus_open = False
             return
-        if _contained(self.text, self.sentence_start, token.start):
+        if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
         if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
                 self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):
