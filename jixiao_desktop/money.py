@@ -183,6 +183,9 @@ def to_unit(value_yuan: Decimal, unit: AmountUnit) -> Decimal:
     return value_yuan / unit.factor
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(2, 7)}   # 0.01 … 0.000001
+
+
 def format_amount(value_yuan: Decimal, unit: AmountUnit = AmountUnit.YUAN, *, grouping: bool = False) -> str:
     """Format an amount in 元 as a number in ``unit``, exact to the 分.
 
@@ -197,8 +200,7 @@ def format_amount(value_yuan: Decimal, unit: AmountUnit = AmountUnit.YUAN, *, gr
         places = min(places, 6)
     else:
         places = 2
-    quantum = Decimal(1).scaleb(-places)
-    number = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    number = value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP)
     return f"{number:,f}" if grouping else f"{number:f}"
 
 

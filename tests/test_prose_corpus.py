@@ -83,7 +83,8 @@ def test_the_second_corpus_too():
     # 88.75 % / 8.75 %.
     # Session 8 (tests/test_prose_general8.py): a standard's product stated after other figures, 政府方出资 as the
     # form's part, 各１个 still not read: 88.75 % / 6.25 %.
-    ("blind7", 0.8875, 0.0625),
+    # Session 9 (tests/test_prose_general9.py: a share as the sum of some of its sentence's percentages): 88.75 % / 5.0 %.
+    ("blind7", 0.8875, 0.05),
     # blind8.jsonl (160, written blind by another hand: townships and a 市直 unit, tables pasted as text, a formula
     # line then a sentence), first run with the re-reading above: 90.0 % found, 10.0 % flagged. General fixes (tests/test_prose_general5.py):
     # tables pasted as text read by their columns (a header naming the units of bare cells, rows' quantity × price,
@@ -91,7 +92,8 @@ def test_the_second_corpus_too():
     # before a split of the rest (扣除…后，其余由县、乡按6:4): 98.75 % / 8.75 %.
     # Session 7 (counts of a sentence alone, an amount named only as a percentage's base,
     # tests/test_prose_general7.py): 100 % / 7.5 %.
-    ("blind8", 1.0, 0.075),
+    # Session 9 (the parts of a standard after 其中: 每亩15元，其中管护补助支出14.75元，公共管护支出0.25元): 100 % / 6.25 %.
+    ("blind8", 1.0, 0.0625),
     # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
     # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
     # then used for general fixes (tests/test_prose_general7.py: numbers in characters beyond 十 and shares in
@@ -106,12 +108,24 @@ def test_the_second_corpus_too():
     # 92.5 % / 7.5 %.
     # Session 8 (tests/test_prose_general8.py: 月工资基数 per person and month, the text's last amount after
     # 冲抵/核减 as the form's amount): 92.5 % / 3.75 %.
-    ("blind10", 0.925, 0.0375),
+    # Session 9 (an item's own 合计 as what the text arrives at): 92.5 % / 2.5 %.
+    ("blind10", 0.925, 0.025),
     # blind11.jsonl (160 = 80 texts, each once right and once with one mistake, written blind by another hand: every
     # kind of clerk and project), first run: 70.0 % found, 5.0 % flagged (71.25 / 6.25 after the blind9/blind10
     # fixes, which had not seen it); then used for the general fixes of session 8 (tests/test_prose_general8.py:
     # 全年人员经费, 人均月工资, 八一两个节点, 每个3.6万元/年, 全年365天。需…。): 76.25 % / 2.5 %.
-    ("blind11", 0.7625, 0.025),
+    # Session 9 (tests/test_prose_general9.py: an average after its sentence's result, an amount named by its
+    # standard's words, 两项X): 80.0 % / 2.5 %.
+    ("blind11", 0.80, 0.025),
+    # blind12.jsonl (160, written blind by another hand: east/south 街道 and 区 wording with price lists, milestones,
+    # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
+    # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
+    # (tests/test_prose_general9.py): 92.5 % / 3.75 %.
+    ("blind12", 0.925, 0.0375),
+    # blind13.jsonl (160, written blind by another hand: north/west 县 and 市 transfers, 分批, 按季度, 户均/亩均),
+    # first run: 87.5 % found, 17.5 % flagged on session 9's starting code (88.75 / 16.25 with session 8's fixes).
+    # Then used for session 9's general fixes (tests/test_prose_general9.py): 93.75 % / 3.75 %.
+    ("blind13", 0.9375, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

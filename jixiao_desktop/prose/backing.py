@@ -26,7 +26,11 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
     before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,10}}$")
+    # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
+    part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     lexed = lex(text)
+    years = [int(next(y for y in m.groups() if y)) for m in _BUDGET_YEAR_RE.finditer(lexed.text)]
+    budget_year = min(years) if years else None
     for token in lexed.tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
@@ -36,9 +40,25 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
             continue   # 全乡合计30万元: a total, even where the level is named
         if before_re.search(before) or _AFTER_RE.match(lexed.text[token.end:token.end + 10]):
             return True
+        if part_re.search(lexed.text[max(0, token.start - 40):token.start]):
+            return True
+        if budget_year is not None and _in_budget_year(lexed.text, token, budget_year):
+            return True
         if _after_deduction(lexed, token):
             return True
     return False
+
+
+# the years a text puts amounts in a budget (2026年预算安排…, 列入2026年预算, 质保金…列2027年预算): the earliest is the form's
+_BUDGET_YEAR_RE = re.compile(r"(?:列入|纳入|列)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年度?\s*(?:预算|计划)?\s*安排"
+                             r"|((?:19|20)\d{2})\s*年度?\s*预算")
+
+
+def _in_budget_year(text: str, token, year: int) -> bool:
+    """余下340万元全部列入2026年预算 / 2026年预算安排首付款和验收款306.9万元: the amount put in that year's budget."""
+    after = re.match(rf"\s*(?:全部|均)?\s*(?:列入|纳入|列)\s*{year}\s*年", text[token.end:token.end + 16])
+    before = re.search(rf"{year}\s*年度?[^，,。；;：:\d]{{0,12}}$", text[max(0, token.start - 20):token.start])
+    return bool(after or before)
 
 
 def _after_deduction(lexed, token) -> bool:

@@ -74,7 +74,10 @@ class _Counts:
             if previous <= count.start < start:
                 d = start - count.end + (100 if _is_separated(self.text, count.end, start) else 0)
             elif end <= count.start < limit:
-                d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0)
+                # (县级河道68.5公里按每公里3,000元、乡级河道214.6公里按…; 一类公厕12座，…每座6.5万元，二类公厕35座，每座…:
+                # a count between a standard and the next one begins the next item)
+                d = count.start - end + (100 if _is_separated(self.text, end, count.start) else 0) + (
+                    100 if following is not None else 0)
             else:
                 continue
             d -= 1000 * self.named_alike(rate, count)   # 主职干部1名、其他村干部3名，主职每人每月3,000元
@@ -119,7 +122,13 @@ class _Counts:
         lo_c = bisect_left(self.count_starts, self.sentence_start)
         listed = [c for c in self.counts[lo_c:bisect_left(self.count_starts, before)] if self.matches(thing, c)]
         if len(listed) < hi - lo + 1:
-            return None
+            # 每人每月分别为60元、300元、800元，对应1,120人、176人、46人: the counts listed after them, in order
+            after = [c for c in self.counts[bisect_left(self.count_starts, rates[hi].token.end):] if self.matches(thing, c)]
+            listed = after[:hi - lo + 1]
+            if len(listed) < hi - lo + 1 or not all(_ENUMERATED_RE.fullmatch(self.text[a.end:b.start])
+                                                    for a, b in zip(listed, listed[1:])):
+                return None
+            return None if listed[k - lo] in exclude else listed[k - lo]
         count = listed[len(listed) - (hi - lo + 1) + (k - lo)]
         return None if count in exclude else count
 

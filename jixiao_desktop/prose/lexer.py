@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import WAN, YI, read_decimal
+from jixiao_desktop.prose.numerals import _CN_DIGITS, cn_number
 
 # What one text's reading may cost (a real 测算说明 has a few dozen numbers in a few hundred characters);
 # a longer text is flagged ``truncated`` and its calculations are not claimed.
@@ -40,7 +41,7 @@ MEASURES = (
     "艘", "架", "口", "眼", "晚", "夜", "轮", "趟", "节", "堂", "门", "学时", "人日", "工日", "车次", "架次", "户籍",
     "处所", "栏", "幢", "层", "平米", "立方米", "方", "公顷", "千米", "延米", "平方公里", "千瓦", "届", "期次", "窗",
     "页", "尾", "发", "羽", "匹", "粒", "孔", "樘", "扇", "学期", "工作日", "日", "季度", "课", "车", "船", "片区",
-    "剂次", "剂", "针次", "针", "具", "点次", "岗位", "岗", "人月", "班次", "车辆", "列", "副", "挺", "辆次", "档", "席", "千瓦时",
+    "剂次", "剂", "针次", "针", "具", "盘", "馆", "点次", "岗位", "岗", "人月", "班次", "车辆", "列", "副", "挺", "辆次", "档", "席", "千瓦时",
     # units written in Latin letters or as one sign
     "TB", "GB", "PB", "km", "kWh", "kW", "MW", "m2", "m3", "m²", "m³", "㎡", "㎞", "㎥",
 )
@@ -51,7 +52,6 @@ _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
 
 # 件均420元, 台均, 场均: a one-character measure word before 均 names what a standard is per
 _ONE_CHAR_MEASURE = "[" + "".join(m for m in MEASURES if len(m) == 1 and m not in "人户家月年日生床亩米方") + "]"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 十二, 二百, 一千二百, 五十七万六千: counts and amounts written in characters (a number begins with a digit;
 # a 万 ending it is the unit's, 三十万元)
 _CN_NUMBER = r"[一二两三四五六七八九十](?:[一二两三四五六七八九十百千零〇]|万(?=[一二两三四五六七八九零〇])){0,10}"
@@ -102,6 +102,23 @@ _MASTER = re.compile("|".join(f"(?P<T{i}>{pattern})" for i, (_, pattern) in enum
 # The words ending in 均 (人均, 月人均, 人次均, 件均) are found from their 均 and tried from up to two characters
 # before it, so the common characters they begin with (人, 年, 月…) are not anchors of their own.
 _STOP_ONLY = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>[。；;])")   # what _MASTER matches at 。；;
+# At a digit, the patterns tried before the amount's (a phone number, a code, dates, ranges, ages, list numbers,
+# multiples, ratios, 2.5万亩) each read the number again and fail on almost every amount; they can only match
+# where the number starts a line, runs to ten characters, ends in , or ., is followed by one of a few signs (万
+# not before 元), or may be a year (19xx, 20xx). Elsewhere (what _PLAIN_AHEAD asserts) the amount's and the
+# later patterns are tried alone, in the same order (the others placed last: they cannot match there), so the
+# first match is the same one; where it does not hold, nothing matches and the whole pattern is tried.
+_PLAIN_FIRST = ("money", "percent", "months", "years", "count", "number")
+_PLAIN_ORDER = [i for i, (kind, pattern) in enumerate(_PATTERNS)
+                if kind in _PLAIN_FIRST and "pc_num" not in pattern and "w_num" not in pattern]
+_PLAIN_AHEAD = (r"(?<=[^\n。；;：:])(?![\d,.]{10})(?![\d,.]*[,.](?![\d,.]))(?![\d,.]*+\s*+[-—~～至到月岁周倍:：比.、．)）])"
+                r"(?![\d,.]*+\s*+万(?!\s*元))(?!(?:19|20)[\d,.]{2}(?:(?![\d,.])|\.))")   # (no measure word begins with 元)
+_PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in _PLAIN_ORDER + [
+    i for i in range(len(_PATTERNS)) if i not in _PLAIN_ORDER]) + ")")
+# A line break can only begin a list number (its blanks) or the stop; 每 only the 每… word: the same tried first.
+_FIRST_KINDS = {"\n": ("listno", "stop"), "每": ("each",)}
+_BY_FIRST = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in sorted(
+    range(len(_PATTERNS)), key=lambda i: (_PATTERNS[i][0] not in kinds, i)))) for first, kinds in _FIRST_KINDS.items()}
 _ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _KIND_OF_GROUP = {f"T{i}": kind for i, kind in enumerate(_KINDS)}   # a match's last group → its kind
@@ -154,57 +171,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def cn_number(text: str) -> Decimal | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 两 → 2, 三百 → 300, 一千二百 → 1200, 二千零五十 → 2050 (numbers written in
-    characters); anything else (十四五, 一二三) → None."""
-    if text and "万" in text:
-        high, _, low = text.partition("万")
-        high_value, low_value = cn_number(high), cn_number(low.lstrip("零〇")) if low.lstrip("零〇") else Decimal(0)
-        if high_value is None or low_value is None or low_value >= 10000:
-            return None
-        return high_value * 10000 + low_value
-    if text and ("百" in text or "千" in text):
-        return _cn_hundreds(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        tens = _CN_DIGITS.get(head, None) if head else 1
-        ones = _CN_DIGITS.get(tail, None) if tail else 0
-        if tens is None or ones is None or "十" in tail:
-            return None
-        return Decimal(tens * 10 + ones)
-    if len(text) != 1:
-        return None
-    return Decimal(_CN_DIGITS[text])
-
-
-def _cn_hundreds(text: str) -> Decimal | None:
-    total, digit, last_place = 0, None, 10000
-    for ch in text:
-        if ch in _CN_DIGITS:
-            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
-                return None   # two digits in a row (一二百)
-            digit = _CN_DIGITS[ch]
-        elif ch in "十百千":
-            place = {"十": 10, "百": 100, "千": 1000}[ch]
-            if place >= last_place or (digit is None and ch != "十") or digit == 0:
-                return None
-            total += (1 if digit is None else digit) * place
-            digit, last_place = None, place
-        else:
-            return None
-    if digit:
-        if last_place == 10:
-            pass
-        elif text[-2:-1] not in "零〇" and last_place > 10:   # 一千二 (spoken 1200) is not written in a 测算
-            return None
-        total += digit
-    return Decimal(total) if total else None
-
-
 def _number(text: str) -> Decimal | None:
     return read_decimal(text) if text[:1].isdigit() else cn_number(text)
+
+
+_NUMBERS = frozenset((MONEY, COUNT, PERCENT, RATIO, "months", "years"))
 
 
 @lru_cache(maxsize=2048)
@@ -221,7 +192,7 @@ def lex(text: str) -> Lexed:
             token = _later_start(folded, match)   # 八一两个节点: 两个 (八一 is a name)
         if token is None:
             continue
-        if token.kind in (MONEY, COUNT, PERCENT, RATIO, "months", "years"):
+        if token.kind in _NUMBERS:
             numbers += 1
             if numbers > MAX_NUMBERS:
                 out.truncated = True
@@ -244,6 +215,8 @@ def _matches(text: str):
     """What ``_MASTER.finditer(text)`` gives, found faster: only positions an anchor allows are tried."""
     pos, end = 0, len(text)
     search, match, stop = _ANCHOR.search, _MASTER.match, _STOP_ONLY.match
+    plain_digit = _PLAIN_DIGIT.match
+    by_first = {first: pattern.match for first, pattern in _BY_FIRST.items()}
     while pos < end:
         anchor = search(text, pos)
         if anchor is None:
@@ -259,7 +232,15 @@ def _matches(text: str):
                     found = None
         if found is None:
             # 。；; start no pattern but the stop (every other begins with a digit, a bracket or a word): its own
-            found = stop(text, at) if text[at] in "。；;" else match(text, at)
+            first = text[at]
+            if first in "。；;":
+                found = stop(text, at)
+            elif "0" <= first <= "9":
+                found = plain_digit(text, at) or match(text, at)
+            elif first in by_first:
+                found = by_first[first](text, at)
+            else:
+                found = match(text, at)
         if found is None or found.end() == found.start():
             pos = anchor.start() + 1
             continue
@@ -289,9 +270,11 @@ def _token(kind: str, m: re.Match) -> Token | None:
         return Token("stop", m.group(0), m.start(), m.end())
     if kind in _SKIPPED:
         return None  # not part of a calculation
-    if kind in (MONEY, COUNT) and (_THRESHOLD_RE.match(m.string, m.end()) or (
-            kind == MONEY and not m["m_per"] and _CLASS_RE.match(m.string, m.end()))):
-        return None
+    if kind in (MONEY, COUNT):
+        after = m.string[m.end():m.end() + 1]   # (either pattern begins with a blank or one of 及或以档: most amounts skip both)
+        if (after in "及或以档" or after.isspace()) and (_THRESHOLD_RE.match(m.string, m.end()) or (
+                kind == MONEY and not m["m_per"] and _CLASS_RE.match(m.string, m.end()))):
+            return None
     text, start, end = m.group(0), m.start(), m.end()
     if kind == "plus_percent":
         number = read_decimal(m["pp_num"])
@@ -300,12 +283,13 @@ def _token(kind: str, m: re.Match) -> Token | None:
         number = read_decimal(text)
         return None if number is None else Token("number", text, start, end, number)
     if kind == MONEY:
-        number = _number(m["m_num"])
+        digits, more, written, per_words = m.group("m_num", "m_more", "m_unit", "m_per")
+        number = _number(digits)
         if number is None:
             return None
-        per = tuple(_PER_SPLIT_RE.split(m["m_per"])) if m["m_per"] else ()
-        unit = {"万": "万元", "亿": "亿元"}.get(m["m_unit"], m["m_unit"])
-        return Token(MONEY, text, start, end, number * _UNIT_FACTOR[m["m_unit"]], unit, per, approx=bool(m["m_more"]))
+        per = tuple(_PER_SPLIT_RE.split(per_words)) if per_words else ()
+        unit = {"万": "万元", "亿": "亿元"}.get(written, written)
+        return Token(MONEY, text, start, end, number * _UNIT_FACTOR[written], unit, per, approx=bool(more))
     if kind == PERCENT:
         if m["pc_num"] is not None:
             return Token(PERCENT, text, start, end, Decimal(_CN_DIGITS[m["pc_num"]] * 10), "%")

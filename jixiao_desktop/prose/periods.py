@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import Token, cn_number
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _num
 
 # 5月至12月, 2025年7-12月, 3月—12月, 自2025年3月起聘用至12月底, 2025年9月至2026年1月: a span of months (the
@@ -119,8 +119,15 @@ class _Periods:
         span = self.sentence_span()
         if span is None:
             return
-        named = {t.value for t in self.tokens[self.sentence_first:self.index] if t.kind == "months"}
+        sentence = self.tokens[self.sentence_first:self.index]
+        named = {t.value for t in sentence if t.kind == "months"}
         months = [t for t in chain if t.kind == "months" or (t.kind == "number" and t.value in named)]
+        if not months:
+            # 协管员12人，派遣期3-12月，每人每月5,200元，需12×5,200×9: the one bare number of the chain (12 at most) that
+            # restates no count or amount of the sentence is its months
+            stated = {t.value for t in sentence if t.kind in (COUNT, MONEY) and t not in chain}
+            months = [t for t in chain if t.kind == "number" and t.value is not None and 1 <= t.value <= 12
+                      and t.value == t.value.to_integral_value() and t.value not in stated]
         if len(months) != 1 or not months[0].value or months[0].value == span:
             return
         n = months[0].value
@@ -135,7 +142,9 @@ class _Periods:
         key = ("years", self.sentence_start)
         if key not in self._memo:
             end, found = self.sentence_end(), None
-            for token in self.tokens[self.sentence_first:]:
+            tokens = self.tokens
+            for i in range(self.sentence_first, len(tokens)):   # (no copy of the rest of the text's tokens)
+                token = tokens[i]
                 if token.start >= end:
                     break
                 if token.kind == "years" and token.value and token.value > 1:

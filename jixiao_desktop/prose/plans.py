@@ -26,6 +26,8 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
+_PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定)")
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
 
@@ -49,9 +51,11 @@ class _Plans:
             return False
         item = self.item(token)
         if remainder:
-            value = self.plan.value - sum((p.value for p in self.plan_parts), Decimal(0))
-            if self.plan_parts:
-                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in self.plan_parts)}为"
+            # (累计已安排5,200万元 with no year of its own: already spent, a part all the same)
+            parts = sorted(self.plan_parts + [d for d in self.deducted if d.start > self.plan.end], key=lambda p: p.start)
+            value = self.plan.value - sum((p.value for p in parts), Decimal(0))
+            if parts:
+                self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in parts)}为"
                               f"{self.fmt(value)}", value, token, self.plan.approx)
             self.plan_parts.append(item)
             self.plan_remainder = True
@@ -104,13 +108,13 @@ class _Plans:
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
-        if _REFERENCE_RE.search(pre) and not _FINAL_RE.search(pre) and not _USED_NOW_RE.search(pre):
-            return True
+        if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
+            return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
         if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
-        if _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
+        if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
             return True
         if self.latest_year is not None:
             # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)
@@ -130,6 +134,8 @@ class _Plans:
                 self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
                                            f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
         self.items, self.subtotals = [], []
+        if self.breakdown is None and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
+            self.open_breakdown(self.item(token))   # 核定运营费580万元，其中中央…、省级…，其余144万元: the approved amount's parts
 
     def context_count(self, rate: _Rate, thing: str) -> Token | None:
         for token, label in zip(self.context, self.context_labels, strict=False):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.steps import _Item, _Rate
+from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
@@ -24,10 +24,31 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
+_PARTS_OF_RE = re.compile(r"[\s，,]*其中")
+_GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年",
+                            "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
     """Standards, the counts they are per, and the products they make."""
+
+    def chain_add(self, token: Token) -> None:
+        if self.chain_open and self.chain:
+            self.chain.append(token)
+        else:
+            self.flush_chain()
+            self.chain = [token]
+        self.chain_open = False
+
+    def flush_chain(self) -> None:
+        """A × chain with no result after it is an item of its own."""
+        if len(self.chain) >= 2:
+            value, words, uncertain = self.chain_value(self.chain)
+            if self.bracket_restates(self.chain[0].start, value):
+                self.chain = []
+                return
+            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
+        self.chain = []
 
     def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
         """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
@@ -42,7 +63,7 @@ class _Products:
             if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
                     self.text[previous.end:token.start]):
                 per = self.rate_per[previous.start]
-        if not per and _MONTHLY_PAY_RE.search(near):
+        if not per and "月" in near and _MONTHLY_PAY_RE.search(near):
             per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
@@ -189,11 +210,43 @@ class _Products:
             value, words, uncertain = product
             if until is None and self.total_first(rate, value, words):
                 continue
+            if self.bracket_restates(rate.token.start, value):
+                continue
             item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
                          source=tuple(self.last_factors))
             self.add_item(item)
             made.append(item)
         return made
+
+    def standard_part(self, token: Token) -> bool:
+        """每亩每年补偿15元，其中管护补助支出14.75元、公共管护支出0.25元: amounts listed after 其中 right after an open
+        standard, each less than it, are its parts — no items of their own; once they add up to it or more, their sum
+        is checked against it."""
+        rate = self.rates[-1] if self.rates else None
+        if rate is None or rate.consumed or rate.token.start < self.sentence_start or token.value >= rate.token.value \
+                or token.unit != rate.token.unit or not _PARTS_OF_RE.match(self.text, rate.token.end):
+            return False
+        if re.search(r"[。；;\n]", self.text[rate.token.end:token.start]):
+            return False   # (within the sentence)
+        parts = self.standard_parts.setdefault(id(rate), [])
+        parts.append(token)
+        following = next((t for t in self.tokens[self.index + 1:self.index + 8] if t.kind in (MONEY, "stop")), None)
+        if len(parts) >= 2 and (following is None or following.kind == "stop" or following.unit != token.unit
+                                or following.value >= rate.token.value):   # the last part: their sum against the standard
+            total = sum((p.value for p in parts), Decimal(0))
+            self.out.steps.append(Step("sum", "＋".join(_written(p) for p in parts) + f"＝{_num(total)}元（{_rate_text(rate.token)}）",
+                                       total, rate.token.value, False, Decimal(0), rate.token.start, rate.token.end))
+        return True
+
+    def bracket_restates(self, position: int, value: Decimal) -> bool:
+        """申请追加12万元（新增网点8个×每个1.5万元）: a working in brackets right after an amount it equals shows how
+        that amount was made; it is no item of its own."""
+        opened = max(self.text.rfind("（", self.sentence_start, position), self.text.rfind("(", self.sentence_start, position))
+        if opened < 0 or ")" in self.text[opened:position] or "）" in self.text[opened:position]:
+            return False
+        item = self.items[-1] if self.items else None
+        return (item is not None and item.token is not None and not item.product and item.value == value
+                and not self.text[item.end:opened].strip())
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
         """A total stated first in the sentence, then its count and the standard each gets, with no result
@@ -208,6 +261,14 @@ class _Products:
         if (not earlier and average_word and last is not None and self.breakdown is None
                 and self.sentence_start <= last.start < rate.token.start):
             earlier = [last]
+        if not earlier and average_word:
+            # 剩余20%用于奖励补助，计257,280元，惠及脱贫户384户，户均奖补670元 (全年供养经费388,800元，平均每人每月1620元):
+            # the average restates its clause's result, or is checked against it
+            closed = [i for i in self.items + self.breakdown_items if i.closed and i.token is not None
+                      and i.start >= self.sentence_start and i.end <= rate.token.start]
+            if closed and abs(value - closed[-1].value) <= self.tolerance(closed[-1].token, closed[-1].approx):
+                return True
+            earlier = closed[-1:] if self.breakdown is None else []   # (not a total whose 其中 parts it is among)
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]
@@ -234,7 +295,16 @@ class _Products:
         self.used_counts, self.last_factors = used, factors
         if product is None or not product[0]:
             return False
-        return abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+        return (abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
+                or self.named_as_standard(rate, token))
+
+    def named_as_standard(self, rate: _Rate, token: Token) -> bool:
+        """平均每处每年运维费3,850元，运维经费211,750元: the amount named by the standard's own words (a pair of
+        characters other than 补助, 经费… that every amount may have) is its product, right or wrong."""
+        name = re.sub(r"[\s，,:：]", "", self.text[rate.token.end:token.start])
+        label = re.sub(r"每.|[人户亩]?均", " ", rate.label)
+        pairs = {name[j:j + 2] for j in range(len(name) - 1)} - _GENERIC_PAIRS
+        return any(pair in label for pair in pairs)
 
     def states_rate_later(self, rate: _Rate, token: Token) -> bool:
         """Whether an amount later in the paragraph, after a percentage (社保按28%）：1.人员工资604,800元), is exactly

@@ -51,17 +51,18 @@ from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
-from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split
+from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split, collector_paused
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
     _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEAR_RE,
-    _clause_tail, _contained, _label, _written,
+    _ONE, _UNIT_FACTORS, _clause_tail, _contained, _label, _written,
 )
 
 
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
+_REDUCED_RE = re.compile(r"调减|核减|压减|减少")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
@@ -116,6 +117,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
+        self.standard_parts: dict[int, list[Token]] = {}   # a standard's parts listed after 其中, by the standard's id
         self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
         self.rate_shares: set[int] = set()   # ids of percentages taken by a standard (1,900元的60%)
         self.last_percent_base: _Item | None = None
@@ -154,8 +156,10 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         key = token.start
         found = self._approx.get(key)
         if found is None:
-            found = token.approx or bool(_APPROX_BEFORE_RE.search(self.before(token, 8))) or bool(
-                _APPROX_AFTER_RE.match(self.after(token, 3)))
+            # (each pattern needs one of its characters: most amounts have none near and try neither)
+            before, after = self.before(token, 8), self.after(token, 3)
+            found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
+                ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
             self._approx[key] = found
         return found
 
@@ -172,9 +176,9 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def tolerance(self, token: Token, approx: bool) -> Decimal:
         digits = _RX2.search(token.text)
         decimals = len(digits[1]) if digits and digits[1] else 0
-        factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+        factor = _UNIT_FACTORS.get(token.unit, _ONE)
         if decimals or approx:
-            return max(Decimal(1).scaleb(-decimals) * factor / 2, FEN / 2)
+            return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
         return Decimal("0.5") if token.unit == "元" else Decimal(0)
 
     def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
@@ -234,21 +238,6 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.finish()
         return self.out
 
-    def chain_add(self, token: Token) -> None:
-        if self.chain_open and self.chain:
-            self.chain.append(token)
-        else:
-            self.flush_chain()
-            self.chain = [token]
-        self.chain_open = False
-
-    def flush_chain(self) -> None:
-        """A × chain with no result after it is an item of its own."""
-        if len(self.chain) >= 2:
-            value, words, uncertain = self.chain_value(self.chain)
-            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
-        self.chain = []
-
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
             self.paragraph_start = position
@@ -285,7 +274,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.plus.append(token)
             self.plus_open = False
             return
-        if _contained(self.text, self.sentence_start, token.start):
+        if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
         if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
                 self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):
@@ -299,7 +288,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             if _DEDUCTED_RE.search(self.clause_before(token)):
                 self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
-        if _FINAL_RE.search(pre):
+        if ("批" in pre or "核" in pre or "实" in pre) and _FINAL_RE.search(pre):
             self.final(token)
             return
         marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
@@ -318,7 +307,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.table_row(token):
             return
         per, scale = self.per_of(token, near)
-        if per or (_RATE_WORD_RE.search(near) and not is_result):
+        if per or (("标" in near or "单" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
@@ -337,7 +326,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.flush_plus()
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return
-        if _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
+        if "余" in pre and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
         if self.split is not None and self.split_amount(token, pre):
@@ -355,8 +344,14 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
             return
         self.flush_rates(until=token)
+        if self.rounds_previous(token, pre):
+            return
         item = self.item(token)
         item = self.listed_each(token, item)
+        self.restates_product(token)
+        if self.breakdown is None and _REDUCED_RE.search(self.clause_before(token, 12)):   # 年中调减12.5万元: taken off
+            # the budget before it (within 其中… the parts of a whole, where 核减 is one of them, it stays a part)
+            item = _Item(-token.value, f"－{_written(token)}", token.start, token.end, item.approx, token=token)
         if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
             self.open_breakdown(item)
         else:
@@ -370,6 +365,7 @@ Context = tuple[tuple[str, str, str], ...]   # (数量指标 or 成本指标, na
 
 
 @lru_cache(maxsize=1024)
+@collector_paused
 def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Read ``text`` (a 测算说明) for a form of ``level`` whose amounts are in ``unit``.
 

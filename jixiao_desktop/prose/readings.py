@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import combinations
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
-from jixiao_desktop.prose.words import _RX11
+from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -41,10 +42,12 @@ _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _GAP_RE = re.compile(r"[\s()（）]*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
 _MAX_FACTORS = 9
+_MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
+_CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 
 
 def _start_before(ends: list[int], position: int) -> int:
@@ -191,7 +194,29 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
             out.append(base)
             if percent != 1:
                 out.append(base * percent)
+    paired = _paired(tokens)
+    if paired is not None:   # 优抚对象1,860人，每人每年1,200元；其他退役军人4,380人，每人每年600元，需4,860,000元
+        out += [paired, paired * month] if month != 1 else [paired]
     return out
+
+
+def _paired(tokens: list[Token]) -> Decimal | None:
+    """The sum of count × standard over a clause that lists its items as a count, then the standard it is at
+    (each count named once, each standard after its own count); None for any other shape."""
+    total, count = Decimal(0), None
+    pairs = 0
+    for token in tokens:
+        if token.kind == COUNT and token.value:
+            if count is not None:
+                return None
+            count = token.value
+        elif token.kind == MONEY and token.value:
+            if count is None:
+                return None
+            total, count, pairs = total + count * token.value, None, pairs + 1
+        elif token.kind in _OPERAND:
+            return None
+    return total if pairs >= 2 and count is None else None
 
 
 def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
@@ -219,10 +244,21 @@ def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -
     return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
 
 
-def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int) -> bool:
-    amounts = [t.value for t in lexed.tokens[first:index] if t.kind == MONEY and t.value]
-    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value]
-    return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in percents)
+def _party_of(text: str, position: int) -> str | None:
+    """The level named as a payer in the clause just before ``position`` (市级承担…, 省补助25%)."""
+    return _party_before(_CLAUSE_CUT_RE.split(text[max(0, position - 16):position])[-1])
+
+
+def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int, whole_from: int) -> bool:
+    """A stated share is an amount of its sentence or the one before times one of its sentence's percentages, or
+    the sum of some of them (首付30%，验收后付60%，…本年度安排首付款及验收款共30.915万元: 90% of the contract)."""
+    amounts = [t.value for t in lexed.tokens[whole_from:index] if t.kind == MONEY and t.value][-_MAX_FACTORS:]
+    party = _party_of(lexed.text, lexed.tokens[index].start)
+    # (省补助25%，其余由市、区按1:1，市级承担642,000元: another level's percentage explains no level's share)
+    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value and (
+        party is None or _party_of(lexed.text, t.start) in (None, party))][:_MAX_PERCENTS]
+    shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
+    return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
 
 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
@@ -273,8 +309,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
         elif step.kind in _SHARE_KINDS:
-            first = bisect_left(starts, _start_before(sentence_ends, step.start))
-            if _share_holds(step.stated, step.tolerance, lexed, first, index):
+            start = _start_before(sentence_ends, step.start)
+            first = bisect_left(starts, start)
+            whole_from = bisect_left(starts, _start_before(sentence_ends, start - 1)) if start else first
+            if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
                 continue
         kept.append(step)
     reading.steps[:] = kept

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -26,6 +26,8 @@ _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
+
+_PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
 
 class _Shares:
     """Percentages of a base, and splits of a whole between levels of government."""
@@ -254,6 +256,11 @@ class _Shares:
         (or the last total); None when the whole is written after the split."""
         for rate in reversed(self.rates):
             if rate.token.end <= token.start and not rate.consumed:
+                whole_product = not _PER_SPLIT_RE.search(self.text, token.end, self.sentence_end()) and not any(
+                    t.kind == PERCENT for t in self.tokens[self.sentence_first:self.index] if t.start > rate.token.end)
+                made = self.flush_rates(until=token) if whole_product else []   # (农户自缴20%，其余…: the split is of a part)
+                if made and made[-1].start == rate.token.start:   # 8个行政村，每村补助50万元，市、区、镇按4:4:2: the 400万元
+                    return made[-1]
                 rate.consumed = True
                 return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
                              () if self.yearly(rate) else rate.per)

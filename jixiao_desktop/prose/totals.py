@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _ETC_RE, _num, _party_before, _written,
+    _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _num, _party_before, _written,
 )
 
 
@@ -22,6 +22,8 @@ _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{
                          r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
+
+_ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
     """Totals over their items, breakdowns, sums written out, table rows and remainders."""
@@ -54,13 +56,55 @@ class _Totals:
         self.chain, self.chain_open = [], False
         if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
                 and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
-            self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
+            if not self.bracket_restates(chain[0].start, value):
+                self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
+        value, words = self.chain_in_unit(chain, value, words, result)
         self.add_step("product", f"{words}＝{self.fmt(value)}", value, result, uncertain)
         self.chain_months(chain, value, words, result, uncertain)
         self.add_item(self.item(result))
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
+
+    def rounds_previous(self, token: Token, pre: str) -> bool:
+        """五险一金…计37.7856万元，约37.79万元: an amount right after another with only 约 between, equal to it as
+        rounded, restates it (no item of its own)."""
+        if not _ROUNDED_RE.fullmatch(pre) or not self.items or self.index == 0:
+            return False
+        last, previous = self.items[-1], self.tokens[self.index - 1]
+        return (previous.kind == MONEY and last.start == previous.start and not previous.per
+                and abs(last.value - token.value) <= self.tolerance(token, True))
+
+    def restates_product(self, token: Token) -> None:
+        """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
+        product of an earlier sentence, and named by the words that began that product's clause, restates it — the
+        product is no item beside it."""
+        label = _clause_tail(self.text[max(self.sentence_start, token.start - 12):token.start]).strip()
+        if len(label) < 2:
+            return
+        for k in range(len(self.items) - 1, -1, -1):
+            item = self.items[k]
+            if item.closed or not item.product or item.start >= self.sentence_start or item.value != token.value:
+                continue
+            begun = self.text.rfind("，", max(0, item.start - 40), item.start) + 1
+            begun = max(begun, self.text.rfind("；", max(0, item.start - 40), item.start) + 1,
+                        self.text.rfind("。", max(0, item.start - 40), item.start) + 1)
+            if label[-2:] in self.text[max(0, begun - 24):item.start]:
+                del self.items[k]
+                return
+
+    def chain_in_unit(self, chain: list[Token], value: Decimal, words: str, result: Token) -> tuple[Decimal, str]:
+        """全年18×4.68×4=336.96万元: bare numbers may be written in the result's unit (4.68 is 万元 per quarter) —
+        read so when that holds, or when neither holds and it comes nearer (18×46800=84.24万元 is in 元)."""
+        factor = _UNIT_FACTORS.get(result.unit)
+        if factor is None or any(t.kind != "number" for t in chain):
+            return value, words
+        tolerance = self.tolerance(result, self.approx(result))
+        alt = value * factor
+        if abs(value - result.value) <= tolerance or (
+                abs(alt - result.value) > tolerance and abs(alt - result.value) >= abs(value - result.value)):
+            return value, words
+        return alt, f"{words}（{result.unit}）"
 
     def narrow_terms(self, kind: str, terms: list[_Item], token: Token) -> list[_Item] | None:
         """A 小计/合计 whose own sentence lists two items or more, after items of earlier sentences
@@ -215,7 +259,8 @@ class _Totals:
                 self.sub_start = len(self.items)
                 self.subtotals.append(result)
             else:
-                self.items.append(result)
+                self.items.append(result)   # (and what the text arrives at, unless a later total says otherwise)
+                self.candidates.append((4, token.start, token.value, f"合计{_written(token)}", approx))
             self.whole = result
             self.chain = [token]
             return

@@ -10,20 +10,21 @@ from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 
 
 _TIME = {"年", "月"}        # periods worked out from the sentence (12个月, 全年, 3年); others are counted (3天, 两个学期)
-_SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
+_SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"人次", "次"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
                {"季度", "季"}, {"场", "场次"}, {"期", "期次"}, {"平方米", "平米", "m2", "m²", "㎡"},
                {"公里", "千米", "km", "㎞"}, {"立方米", "方", "m3", "m³", "㎥"}, {"千瓦", "kW"}]
 _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
-                     rf"项目总投资|总投资|总投入|总概算)\s*[:：]?{_FILL}$")
+                     rf"项目总投资|总投资|总投入|总概算|调整后|(?<![每单])(?:[两三四五六七八九十\d]项)?加(?:起来|在一起)|(?<![第每])[两三四五六七八九十]项(?=[\s:：]*$))\s*[:：]?{_FILL}$")
 _LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
-                       rf"|即|需|[=＝]|等于|应(?:拨付|发放|安排|支付)|测算为|预算为)\s*[:：]?{_FILL}$")
+                       rf"|即|需|[=＝]|等于|应(?:拨付|发放|安排|支付)|测算为|预算为|(?<![初上调经总加减])预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
-                        rf"|(?P<year>全年(?:[^\d，,。；;\n每均标准按]{{0,5}}?(?:经费|资金|费用|费|支出))?(?:共|合计|共计|约|为|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")
+                        rf"|(?P<year>(?:全年|(?<![每第])一年(?:下来)?)(?:[^\d，,。；;\n每均标准按]{{0,5}}?(?:经费|资金|费用|费|支出))?"
+                        rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
 # a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于]")
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
@@ -180,11 +181,16 @@ def _grouped_parties(text: str) -> tuple[str, ...]:
     return tuple(g.removesuffix("级") for g in groups)
 
 
+_ALTERNATIVES_RE = re.compile(r"(?<=[省市县区乡镇])[（(][^（）()]{1,8}[)）]")
+
+
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
     tail = text[-16:]
     if not _PARTY_CHAR_RE.search(tail):
         return None   # no level named at all (most amounts): the patterns below need not be tried
+    if "（" in tail or "(" in tail:
+        tail = _ALTERNATIVES_RE.sub("", text[-24:])[-16:]   # 县（市、区）承担40%: the county, whatever it is called
     found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
     if found:
         return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
@@ -226,9 +232,13 @@ def _num(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_UNIT_FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000)}   # (made once: amounts are written often)
+_ONE = Decimal(1)
+
+
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+    factor = _UNIT_FACTORS.get(token.unit, _ONE)
     return f"{_num(token.value / factor)}{token.unit}"
 
 
@@ -242,7 +252,7 @@ def _rate_text(token: Token) -> str:
 
 
 def _rate_value(value: Decimal, like: Token) -> str:
-    factor = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
+    factor = _UNIT_FACTORS.get(like.unit, _ONE)
     per = like.text.split("/", 1)[1] if "/" in like.text else ""
     return f"{_num(value / factor)}{like.unit}" + (f"/{per}" if per else "")
 
