@@ -40,6 +40,7 @@ spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
@@ -61,11 +62,19 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
+
+
+@lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    """The decimals written in an amount's first number (the same few texts recur, so each is worked out once)."""
+    digits = _RX2.search(text)
+    return len(digits[1]) if digits and digits[1] else 0
 
 
 class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
@@ -116,6 +125,8 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self._memo: dict = {}
         self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
+        self._formatted: dict[Decimal, str] = {}
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK_RE.finditer(self.text)]
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
         self.standard_parts: dict[int, list[Token]] = {}   # a standard's parts listed after 其中, by the standard's id
         self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
@@ -136,18 +147,34 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
 
     # -- helpers -------------------------------------------------------------
     def fmt(self, value: Decimal) -> str:
-        """A computed amount in the form's unit: ``369600.00元``, ``252.00万元``."""
-        return format_with_unit(value, self.unit)
+        """A computed amount in the form's unit: ``369600.00元``, ``252.00万元`` (a function of the value alone —
+        equal values, however written, format alike — so each is formatted once)."""
+        found = self._formatted.get(value)
+        if found is None:
+            found = self._formatted[value] = format_with_unit(value, self.unit)
+        return found
 
+    # (conditional expressions, not max(): these run for every amount)
     def before(self, token: Token, limit: int = 14) -> str:
-        return self.text[max(self.sentence_start, token.start - limit):token.start]
+        start = token.start - limit
+        return self.text[start if start > self.sentence_start else self.sentence_start:token.start]
 
     def since_prev(self, token: Token, limit: int = 30) -> str:
         """The words since the previous number of the sentence."""
-        return self.text[max(self.prev_end, self.sentence_start, token.start - limit):token.start]
+        start = token.start - limit
+        floor = self.prev_end if self.prev_end > self.sentence_start else self.sentence_start
+        return self.text[start if start > floor else floor:token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
-        return _clause_tail(self.text[max(self.sentence_start, token.start - limit):token.start])
+        """The words after the last clause mark (，,。；; or a line break) within ``limit`` before ``token`` — the
+        marks of the text are found once, each clause's by bisection (what ``_clause_tail`` of the slice gives)."""
+        start = token.start - limit
+        if start < self.sentence_start:
+            start = self.sentence_start
+        k = bisect_left(self.clause_marks, token.start) - 1
+        if k >= 0 and self.clause_marks[k] >= start:
+            start = self.clause_marks[k] + 1
+        return self.text[start:token.start]
 
     def after(self, token: Token, limit: int = 6) -> str:
         return self.text[token.end:token.end + limit]
@@ -174,8 +201,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             yield self.tokens[i]
 
     def tolerance(self, token: Token, approx: bool) -> Decimal:
-        digits = _RX2.search(token.text)
-        decimals = len(digits[1]) if digits and digits[1] else 0
+        decimals = _decimals(token.text)
         factor = _UNIT_FACTORS.get(token.unit, _ONE)
         if decimals or approx:
             return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
@@ -241,15 +267,20 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
             self.paragraph_start = position
-        self.flush_chain()
-        self.flush_rates()
-        alone = self.counts_alone(next_index)
+        # (a sentence with no open chain, standard or sum — most — skips their flushes)
+        if self.chain:
+            self.flush_chain()
+        if self.rates:
+            self.flush_rates()
+        alone = self.counts_alone(next_index) if self.counts else []
         self.counts_from = min(self.counts_from, self.sentence_start) if alone else position
         self.sentence_start = position
         self.sentence_first = next_index
         self.counts, self.used_counts, self.rates, self.first_open = alone, set(), [], 0
-        self.count_starts: list[int] = [c.start for c in alone]
-        self.flush_plus()
+        self.count_starts: list[int] = [c.start for c in alone] if alone else []
+        if self.plus:
+            self.flush_plus()
+        self.plus_open = False
         self.chain_open = False
         self.prev_end = position
         self.last_percent = None
