@@ -107,7 +107,9 @@ class _Plans:
         if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
-            return True    # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent
+            # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
+            # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
+            return self.breakdown is None
         if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
             return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))

@@ -272,8 +272,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
     seen_expression: set[int] = set()
-    for step in reading.steps:
-        if step.holds or step.stated is None or step.kind not in _REREAD_KINDS:
+    for k, step in enumerate(reading.steps):
+        if step.holds or step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after:
             kept.append(step)
             continue
         index = bisect_left(starts, step.start)

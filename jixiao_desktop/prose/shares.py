@@ -20,7 +20,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
-_ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列)\s*(\d|[两二三四五六七八九十])\s*项")
+_ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 

@@ -38,6 +38,7 @@ class Reading:
     derivation: str = ""
     uncertain: bool = False
     truncated: bool = False
+    parts_after: set[int] = field(default_factory=set, repr=False)   # steps (by index) of parts listed after their total
 
     def failures(self) -> list[Step]:
         return [s for s in self.steps if not s.holds]

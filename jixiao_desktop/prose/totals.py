@@ -315,6 +315,11 @@ class _Totals:
         value = sum((i.value for i in parts), Decimal(0))
         uncertain = total.approx or any(i.approx for i in parts)
         tolerance = self.tolerance(total.token, uncertain) if total.token is not None else Decimal(0)
+        if not uncertain and all(i.token is not None and not i.product and not i.derived for i in parts):
+            # amounts written out (总投资1.2亿元，其中：中央3,000万元、…) add up as exactly as the least exact of them:
+            # no rounding of the total is read into a sum of allocations
+            tolerance = min(tolerance, max(self.tolerance(i.token, False) for i in parts))
+        self.out.parts_after.add(len(self.out.steps))   # (its parts follow the figure: no reading of the words before)
         self.out.steps.append(Step("sum", "＋".join(i.words for i in parts) + f"＝{self.fmt(value)}", value, total.value,
                                    uncertain, tolerance, total.start, total.end))
 
