@@ -80,8 +80,19 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
     """Whether the form's ``amount`` (元) disagrees with what ``text`` (read as ``reading``) arrives at:
     ``prose.vs_amount`` and the corpus runner both judge it here."""
     return (amount is not None and reading.bottom_line is not None and reading.bottom_line != amount
+            and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
             and not text_backs_amount(text, amount, level))
+
+
+def compared_figure(reading, amount: Decimal) -> tuple[Decimal, str]:
+    """What a disagreeing amount is set against: the text's bottom line, or the form's own part among the total's
+    sources (县级自筹7,000万元) where that is nearer the amount — the figure the form meant to carry."""
+    best = (reading.bottom_line, reading.derivation)
+    for value, words in reading.own_parts:
+        if abs(value - amount) < abs(best[0] - amount):
+            best = (value, words)
+    return best
 
 
 def _written_precision(value: Decimal) -> Decimal:

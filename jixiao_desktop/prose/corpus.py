@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao_desktop.money import AmountUnit, parse_amount
-from jixiao_desktop.prose.backing import amount_disagrees
+from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
 from jixiao_desktop.prose.reader import read
 from jixiao_desktop.prose.words import LEVELS
 from jixiao_desktop.resources import resource_path
@@ -66,7 +66,8 @@ def evaluate_entry(entry: dict) -> Outcome:
     if amount not in (None, "") and reading.bottom_line is not None:
         value = parse_amount(str(amount), unit).value
         if amount_disagrees(reading, entry["text"], value, level):
-            findings.append((reading.bottom_line, value, f"vs_amount: {reading.derivation}"))
+            figure, words = compared_figure(reading, value)
+            findings.append((figure, value, f"vs_amount: {words}"))
     expect = entry.get("expect")
     expected = (_number(expect["computed"]), _number(expect["stated"])) if expect else None
     return Outcome(entry.get("id", ""), entry["text"], bool(entry["correct"]), tuple(findings), expected)

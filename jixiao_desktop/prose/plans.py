@@ -15,7 +15,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
-    _WHOLE_PROJECT_RE, _YEAR_RE, _labels_match, _num, _per_thing, _rate_text, _written,
+    _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _written,
 )
 
 
@@ -28,8 +28,25 @@ _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴�
 
 _PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定)")
 
+# 地方配套1,560万元, 地方承担38万元: the part below the centre, the form's own where no other level below it is named
+_LOCAL_PART_RE = re.compile(r"地方(?:财政|政府)?(?:配套|承担|自筹|资金|负担|出资|安排)[^，,。；;\d]{0,4}$")
+_LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[县区旗乡镇]财政|[县区]本级|街道")
+
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
+
+    def own_part(self, token: Token, pre: str) -> None:
+        """总投资2.35亿元，其中车购税…、县级自筹7,000万元 (or a split: 中央补助80%即152万元，地方承担38万元): the part a
+        total's sources name for the form's own level is what the form carries."""
+        if self.breakdown is None and self.split is None:
+            return
+        clause = _clause_tail(pre)
+        own = self.breakdown is not None and self.split is None and _party_before(clause) == self.level
+        if not own and "地方" in clause and _LOCAL_PART_RE.search(clause):
+            own = not _LOWER_LEVEL_RE.search(self.text)
+        if own:
+            self.out.own_parts.append((token.value, f"本级{_written(token)}"))
 
     def plan_part(self, token: Token, pre: str) -> bool:
         """A project over several years: 总投资1800万元，2024年已安排650万元，本年度安排700万元，剩余350万元于2026年安排.

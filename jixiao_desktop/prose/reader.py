@@ -360,6 +360,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if "余" in pre and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
+        self.own_part(token, pre)
         if self.split is not None and self.split_amount(token, pre):
             return
         if self.percent_pending is not None and self.percent_pending[0] is not None:

@@ -39,6 +39,9 @@ class Reading:
     uncertain: bool = False
     truncated: bool = False
     parts_after: set[int] = field(default_factory=set, repr=False)   # steps (by index) of parts listed after their total
+    # the form's own level's part among a total's sources (县级自筹7,000万元, 地方承担38万元) with how it reads: a form
+    # may carry the whole or its own part, so its amount agrees with either
+    own_parts: list[tuple[Decimal, str]] = field(default_factory=list, repr=False)
 
     def failures(self) -> list[Step]:
         return [s for s in self.steps if not s.holds]

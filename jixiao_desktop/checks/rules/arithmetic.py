@@ -13,7 +13,7 @@ from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
 from jixiao_desktop.prose.lexer import mentions as count_mentions
-from jixiao_desktop.prose.backing import amount_disagrees
+from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -151,11 +151,11 @@ def prose_vs_amount(ctx: CheckContext):
         reading = _reading(ctx, text, context)
         if not amount_disagrees(reading, text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form))):
             continue   # agrees, or the text states this very amount as the form's own part (县级配套360万元)
-        result = ctx.money(reading.bottom_line)
-        derivation = reading.derivation
+        figure, derivation = compared_figure(reading, amount)   # (the whole, or the form's own part when nearer)
+        result = ctx.money(figure)
         if not derivation.endswith(result):
             derivation += f"，即{result}"
-        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(reading.bottom_line, amount)}"
+        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(figure, amount)}"
         if reading.uncertain:
             message += UNSURE
         yield Hit(location, message, (amount_location,))
