@@ -46,7 +46,13 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
             return True
         if _after_deduction(lexed, token):
             return True
+        if _ARRANGED_RE.match(lexed.text, token.end) and lexed.text[max(0, token.start - 2):token.start].strip().endswith("按") \
+                and not any(t.kind == MONEY for t in lexed.tokens if t.start > token.start):
+            return True   # 需39.664万元，按40万元安排: the text's last word, the amount arranged
     return False
+
+
+_ARRANGED_RE = re.compile(r"\s*(?:安排|列支|列入预算|申请)")
 
 
 # the years a text puts amounts in a budget (2026年预算安排…, 列入2026年预算, 质保金…列2027年预算): the earliest is the form's

@@ -70,6 +70,13 @@ _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000�
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
+def _approving(pre: str) -> bool:
+    """批复/核定 before an amount — not the verb of the figure just before it, in a clause of its own (每人检测费用按186元
+    核定，需资金约90.4万元: the standard was set, the amount is worked out)."""
+    found = _FINAL_RE.search(pre)
+    return found is not None and not (found.start() == 0 and ("，" in pre or "," in pre))
+
+
 @lru_cache(maxsize=4096)
 def _decimals(text: str) -> int:
     """The decimals written in an amount's first number (the same few texts recur, so each is worked out once)."""
@@ -319,7 +326,7 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             if _DEDUCTED_RE.search(self.clause_before(token)):
                 self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
             return
-        if ("批" in pre or "核" in pre or "实" in pre) and _FINAL_RE.search(pre):
+        if ("批" in pre or "核" in pre or "实" in pre) and _approving(pre):
             self.final(token)
             return
         marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
