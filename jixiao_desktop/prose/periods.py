@@ -39,20 +39,39 @@ def months_from(sentence: str) -> int | None:
     return 12 - int(start[2]) + 1
 
 
+# 5月1日至12月31日: whole months written with their first and last days
+_DAY_SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*1\s*[日号]\s*[-—~～至到]\s*"
+                          r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(?:28|29|30|31)\s*[日号]")
+# 春季学期（3—6月）和秋季学期（9—12月）: spans listed together make one period
+_JOINED_RE = re.compile(r"[）)]?\s*[^，,。；;\d]{0,8}?(?:和|及|与|、)[^，,。；;\d]{0,8}")
+
+
 def month_span(sentence: str) -> int | None:
-    """The months of the one span of months ``sentence`` names (None if none, or several)."""
-    spans = set()
-    for year_a, a, year_b, b in _SPAN_RE.findall(sentence):
+    """The months of the one span of months ``sentence`` names (None if none, or several); spans listed together
+    with 和/及/、 count as one period (their months added, when they do not overlap)."""
+    spans: list[int] = []
+    group, last_end = None, None
+    for found in sorted([*_SPAN_RE.finditer(sentence), *_DAY_SPAN_RE.finditer(sentence)], key=lambda m: m.start()):
+        year_a, a, year_b, b = found.groups()
         first, last = int(a), int(b)
         if not (1 <= first <= 12 and 1 <= last <= 12):
             return None
         if year_b and year_a and int(year_b) == int(year_a) + 1:
-            spans.add(12 - first + 1 + last)
+            months = range(first, 13), range(1, last + 1)
         elif (year_b and year_a and year_b != year_a) or first > last:
             return None
         else:
-            spans.add(last - first + 1)
-    return spans.pop() if len(spans) == 1 else None
+            months = range(first, last + 1), ()
+        covered = {m for part in months for m in part} if not (year_b and year_a and year_a != year_b) else None
+        if group is not None and covered is not None and _JOINED_RE.fullmatch(sentence, last_end, found.start()) \
+                and not group & covered:
+            group |= covered
+            spans[-1] = len(group)
+        else:
+            group = covered
+            spans.append(len(group) if group is not None else sum(len(p) for p in months))
+        last_end = found.end()
+    return spans[0] if len(set(spans)) == 1 else None
 
 
 class _Periods:
