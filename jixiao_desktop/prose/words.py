@@ -42,7 +42,7 @@ _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。�
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<![利息费税])率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
-_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]"
+_BREAKDOWN_RE = re.compile(r"\s*[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]|[^，,。；;\n\d]{1,4}如下"
                            r"|用于[^，,。；;\n\d]{1,20}[:：])")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底")
