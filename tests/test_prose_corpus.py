@@ -125,11 +125,13 @@ def test_the_second_corpus_too():
     # blind13.jsonl (160, written blind by another hand: north/west 县 and 市 transfers, 分批, 按季度, 户均/亩均),
     # first run: 87.5 % found, 17.5 % flagged on session 9's starting code (88.75 / 16.25 with session 8's fixes).
     # Then used for session 9's general fixes (tests/test_prose_general9.py): 93.75 % / 3.75 %.
-    ("blind13", 0.9375, 0.0375),
+    # Session 10 (the form's own part among a total's sources, 地方承担…): 93.75 % / 2.5 %.
+    ("blind13", 0.9375, 0.025),
     # blind14.jsonl (160, written blind by another hand: central China 市/县 units — pasted tables, funding sources
     # adding to 总投资, 工程 items, 培训, wages with 社保; 22 correct texts with numbers but no arithmetic), first run:
-    # 85.0 % found, 6.25 % flagged (85.0 / 7.5 on session 10's starting code, which had not seen it).
-    ("blind14", 0.85, 0.0625),
+    # 85.0 % found, 6.25 % flagged (85.0 / 7.5 on session 10's starting code, which had not seen it). Then used for
+    # session 10's general fixes (tests/test_prose_general10.py): 95.0 % / 0 %.
+    ("blind14", 0.95, 0.0),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

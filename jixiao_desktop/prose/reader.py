@@ -30,7 +30,7 @@ arrives at for the form: the approved amount, else the form's own share, else th
 What the reader does not understand it leaves out: a standard with no count is not a term.
 The work is linear in the number of tokens (each looks back only within its sentence, itself capped).
 
-This module walks the tokens and reads amounts; the grammar's parts are mixins of :class:`_Reader`, each
+This module walks the tokens and reads amounts (:mod:`.looking` holds the words around a token); the grammar's parts are mixins of :class:`_Reader`, each
 in a module of its own: :mod:`.products` (standards, × chains), :mod:`.counts` (the count a standard is per), :mod:`.periods` (months and years,
 spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remainders), :mod:`.shares`
 (percentages of a base, splits between levels) and
@@ -40,25 +40,25 @@ spans of months), :mod:`.totals` (results, 小计, breakdowns, table rows, remai
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao_desktop.money import FEN, AmountUnit, format_with_unit
+from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose.counts import _Counts
+from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.shares import _Shares
-from jixiao_desktop.prose.steps import Reading, Step, _Item, _Rate, _Split, collector_paused
+from jixiao_desktop.prose.steps import Reading, _Item, _Rate, _Split, collector_paused
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
-    _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _BREAKDOWN_RE, _FINAL_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _RX2, _THIS_YEAR_RE, _YEAR_RE,
-    _ONE, _UNIT_FACTORS, _clause_tail, _contained, _label, _written,
+    _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE, _YEAR_RE,
+    _contained, _label, _written,
 )
 
 
@@ -70,21 +70,7 @@ _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000�
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
-def _approving(pre: str) -> bool:
-    """批复/核定 before an amount — not the verb of the figure just before it, in a clause of its own (每人检测费用按186元
-    核定，需资金约90.4万元: the standard was set, the amount is worked out)."""
-    found = _FINAL_RE.search(pre)
-    return found is not None and not (found.start() == 0 and ("，" in pre or "," in pre))
-
-
-@lru_cache(maxsize=4096)
-def _decimals(text: str) -> int:
-    """The decimals written in an amount's first number (the same few texts recur, so each is worked out once)."""
-    digits = _RX2.search(text)
-    return len(digits[1]) if digits and digits[1] else 0
-
-
-class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
+class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit
@@ -151,77 +137,6 @@ class _Reader(_Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         # several projects, each with a 总投资 of its own (amounts that differ)
         self.projects = len(set(_PROJECT_TOTAL_RE.findall(self.text))) >= 2
         self.latest_year = max(years) if len(set(years)) > 1 and not _MULTI_YEAR_PLAN_RE.search(self.text) else None
-
-    # -- helpers -------------------------------------------------------------
-    def fmt(self, value: Decimal) -> str:
-        """A computed amount in the form's unit: ``369600.00元``, ``252.00万元`` (a function of the value alone —
-        equal values, however written, format alike — so each is formatted once)."""
-        found = self._formatted.get(value)
-        if found is None:
-            found = self._formatted[value] = format_with_unit(value, self.unit)
-        return found
-
-    # (conditional expressions, not max(): these run for every amount)
-    def before(self, token: Token, limit: int = 14) -> str:
-        start = token.start - limit
-        return self.text[start if start > self.sentence_start else self.sentence_start:token.start]
-
-    def since_prev(self, token: Token, limit: int = 30) -> str:
-        """The words since the previous number of the sentence."""
-        start = token.start - limit
-        floor = self.prev_end if self.prev_end > self.sentence_start else self.sentence_start
-        return self.text[start if start > floor else floor:token.start]
-
-    def clause_before(self, token: Token, limit: int = 24) -> str:
-        """The words after the last clause mark (，,。；; or a line break) within ``limit`` before ``token`` — the
-        marks of the text are found once, each clause's by bisection (what ``_clause_tail`` of the slice gives)."""
-        start = token.start - limit
-        if start < self.sentence_start:
-            start = self.sentence_start
-        k = bisect_left(self.clause_marks, token.start) - 1
-        if k >= 0 and self.clause_marks[k] >= start:
-            start = self.clause_marks[k] + 1
-        return self.text[start:token.start]
-
-    def after(self, token: Token, limit: int = 6) -> str:
-        return self.text[token.end:token.end + limit]
-
-    def approx(self, token: Token) -> bool:
-        key = token.start
-        found = self._approx.get(key)
-        if found is None:
-            # (each pattern needs one of its characters: most amounts have none near and try neither)
-            before, after = self.before(token, 8), self.after(token, 3)
-            found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
-                ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
-            self._approx[key] = found
-        return found
-
-    def sentence_tokens(self) -> list[Token]:
-        """The tokens of the current sentence read so far (the last 400 at most)."""
-        return self.tokens[max(self.sentence_first, self.index - 400):self.index]
-
-    def back(self, limit: int = 60):
-        """The tokens before the current one, nearest first, within its sentence (at most ``limit``)."""
-        stop = max(self.sentence_first, self.index - limit)
-        for i in range(self.index - 1, stop - 1, -1):
-            yield self.tokens[i]
-
-    def tolerance(self, token: Token, approx: bool) -> Decimal:
-        decimals = _decimals(token.text)
-        factor = _UNIT_FACTORS.get(token.unit, _ONE)
-        if decimals or approx:
-            return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
-        return Decimal("0.5") if token.unit == "元" else Decimal(0)
-
-    def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
-        approx = uncertain or self.approx(stated_token)
-        tolerance = Decimal(0) if kind == "share_percent" else self.tolerance(stated_token, approx)
-        self.out.steps.append(Step(kind, description, computed, stated_token.value, approx, tolerance,
-                                   stated_token.start, stated_token.end))
-
-    def item(self, token: Token, **kwargs) -> _Item:
-        return _Item(token.value, None, token.start, token.end, self.approx(token), token=token, **kwargs)
 
     # -- the walk ------------------------------------------------------------
     def run(self) -> Reading:

@@ -1,0 +1,105 @@
+"""Looking around a token of the prose walk: the words before and after it within its sentence or clause, whether it is
+approximate, its written precision, and the steps and items made of it — the small helpers every grammar part uses.
+
+A mixin of :class:`~.reader._Reader`: it reads the reader's state (``self.text``, ``self.sentence_start`` …).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao_desktop.money import FEN, format_with_unit
+from jixiao_desktop.prose.lexer import Token
+from jixiao_desktop.prose.steps import Step, _Item
+from jixiao_desktop.prose.words import _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _FINAL_RE, _ONE, _RX2, _UNIT_FACTORS
+
+
+def _approving(pre: str) -> bool:
+    """批复/核定 before an amount — not the verb of the figure just before it, in a clause of its own (每人检测费用按186元
+    核定，需资金约90.4万元: the standard was set, the amount is worked out)."""
+    found = _FINAL_RE.search(pre)
+    return found is not None and not (found.start() == 0 and ("，" in pre or "," in pre))
+
+
+@lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    """The decimals written in an amount's first number (the same few texts recur, so each is worked out once)."""
+    digits = _RX2.search(text)
+    return len(digits[1]) if digits and digits[1] else 0
+
+
+class _Looking:
+    """The words around a token, its precision, and steps and items made of it."""
+
+    # -- helpers -------------------------------------------------------------
+    def fmt(self, value: Decimal) -> str:
+        """A computed amount in the form's unit: ``369600.00元``, ``252.00万元`` (a function of the value alone —
+        equal values, however written, format alike — so each is formatted once)."""
+        found = self._formatted.get(value)
+        if found is None:
+            found = self._formatted[value] = format_with_unit(value, self.unit)
+        return found
+
+    # (conditional expressions, not max(): these run for every amount)
+    def before(self, token: Token, limit: int = 14) -> str:
+        start = token.start - limit
+        return self.text[start if start > self.sentence_start else self.sentence_start:token.start]
+
+    def since_prev(self, token: Token, limit: int = 30) -> str:
+        """The words since the previous number of the sentence."""
+        start = token.start - limit
+        floor = self.prev_end if self.prev_end > self.sentence_start else self.sentence_start
+        return self.text[start if start > floor else floor:token.start]
+
+    def clause_before(self, token: Token, limit: int = 24) -> str:
+        """The words after the last clause mark (，,。；; or a line break) within ``limit`` before ``token`` — the
+        marks of the text are found once, each clause's by bisection (what ``_clause_tail`` of the slice gives)."""
+        start = token.start - limit
+        if start < self.sentence_start:
+            start = self.sentence_start
+        k = bisect_left(self.clause_marks, token.start) - 1
+        if k >= 0 and self.clause_marks[k] >= start:
+            start = self.clause_marks[k] + 1
+        return self.text[start:token.start]
+
+    def after(self, token: Token, limit: int = 6) -> str:
+        return self.text[token.end:token.end + limit]
+
+    def approx(self, token: Token) -> bool:
+        key = token.start
+        found = self._approx.get(key)
+        if found is None:
+            # (each pattern needs one of its characters: most amounts have none near and try neither)
+            before, after = self.before(token, 8), self.after(token, 3)
+            found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
+                ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
+            self._approx[key] = found
+        return found
+
+    def sentence_tokens(self) -> list[Token]:
+        """The tokens of the current sentence read so far (the last 400 at most)."""
+        return self.tokens[max(self.sentence_first, self.index - 400):self.index]
+
+    def back(self, limit: int = 60):
+        """The tokens before the current one, nearest first, within its sentence (at most ``limit``)."""
+        stop = max(self.sentence_first, self.index - limit)
+        for i in range(self.index - 1, stop - 1, -1):
+            yield self.tokens[i]
+
+    def tolerance(self, token: Token, approx: bool) -> Decimal:
+        decimals = _decimals(token.text)
+        factor = _UNIT_FACTORS.get(token.unit, _ONE)
+        if decimals or approx:
+            return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
+        return Decimal("0.5") if token.unit == "元" else Decimal(0)
+
+    def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
+        approx = uncertain or self.approx(stated_token)
+        tolerance = Decimal(0) if kind == "share_percent" else self.tolerance(stated_token, approx)
+        self.out.steps.append(Step(kind, description, computed, stated_token.value, approx, tolerance,
+                                   stated_token.start, stated_token.end))
+
+    def item(self, token: Token, **kwargs) -> _Item:
+        return _Item(token.value, None, token.start, token.end, self.approx(token), token=token, **kwargs)
