@@ -79,6 +79,8 @@ _PATTERNS = [
     ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER}){{0,3}}"),
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
+    # 3万5千元, 3千5百元: digits each with its place, as a clerk writes a price spoken aloud
+    ("money", r"(?<![\d.])(?P<x_num>\d{1,4}\s*[万千]\s*\d\s*[千百](?:\s*\d\s*[百十])?)\s*元"),
     ("money", rf"(?P<m_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
@@ -249,6 +251,14 @@ def _matches(text: str):
         pos = found.end()
 
 
+_PLACES = {"万": 10000, "千": 1000, "百": 100, "十": 10}
+
+
+def _placed(written: str) -> Decimal:
+    """3万5千 → 35000, 3千5百 → 3500: each digit times its place."""
+    return Decimal(sum(int(d) * _PLACES[p] for d, p in re.findall(r"(\d+)\s*([万千百十])", written)))
+
+
 def _kind_of(match: re.Match) -> str:
     for i, kind in enumerate(_KINDS):
         if match.group(f"T{i}") is not None:
@@ -283,6 +293,8 @@ def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "number":  # a bare number: a factor only where × joins it to others
         number = read_decimal(text)
         return None if number is None else Token("number", text, start, end, number)
+    if kind == MONEY and m["x_num"] is not None:
+        return Token(MONEY, text, start, end, _placed(m["x_num"]), "元")
     if kind == MONEY:
         digits, more, written, per_words = m.group("m_num", "m_more", "m_unit", "m_per")
         number = _number(digits)

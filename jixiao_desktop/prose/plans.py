@@ -33,6 +33,9 @@ _LOCAL_PART_RE = re.compile(r"地方(?:财政|政府)?(?:配套|承担|自筹|�
 _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[县区旗乡镇]财政|[县区]本级|街道")
 
 
+_ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
+_ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
 
@@ -121,6 +124,9 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
+        if "原" in pre or "初" in pre:
+            if _ADJUSTED_BASE_RE.search(pre) and _ADJUSTED_AFTER_RE.match(self.text, token.end):
+                return False   # 原预算80万元，调减12万元后为68万元: the base of this year's adjustment
         if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):

@@ -17,7 +17,7 @@ _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
                      rf"项目总投资|总投资|总投入|总概算|调整后|(?<![每单])(?:[两三四五六七八九十\d]项)?加(?:起来|在一起)|(?<![第每])[两三四五六七八九十]项(?=[\s:：]*$))\s*[:：]?{_FILL}$")
 _LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
-                       rf"|即|需|[=＝]|等于|应(?:拨付|发放|安排|支付)|测算为|预算为|(?<![初上调经总加减])预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
+                       rf"|即|需|[=＝]|等于|(?<=元)后(?:预算|金额|资金)?为|应(?:拨付|发放|安排|支付)|测算为|预算为|(?<![初上调经总加减])预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
@@ -25,7 +25,7 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
                         rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
 # a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
 _RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|实际(?!批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
