@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
+from jixiao_desktop.prose.portions import portion_claim
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -39,6 +40,8 @@ class _Shares:
             self.chain.append(token)
             self.chain_open = False
             return
+        if "占" in near and _party_before(near) is None and portion_claim(self, token, near):
+            return   # 安排84万元，占年度预算的35%: a claim about the amount before, checked
         listed = self.respective_party(token)
         if listed is not None:
             self.level_share(token, listed)   # 中央、省、市分别承担70%、10%、10%

@@ -1,0 +1,53 @@
+"""What part of a whole an amount is, stated as a percentage: 本项目安排84万元，占年度预算的35%.
+
+A clerk names an amount, then its portion of a larger figure stated earlier (the unit's budget, the
+project's total). The percentage is then no percentage *to take* of the amount before it (84万元的35%), but
+a claim: that amount over the whole, which the reader checks (at the percentage's written precision).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.looking import _decimals
+from jixiao_desktop.prose.words import _num, _written
+
+# 占年度预算的35%, 占总额35%, 占比35%, 占部门预算比重为35%, 约占…
+_PORTION_RE = re.compile(r"占\s*(?P<name>[^，,。；;\d%％]{0,10}?)(?:的)?(?:比例|比重)?\s*(?:为|约|达)?\s*$")
+
+
+def portion_claim(reader, token: Token, near: str) -> bool:
+    """Check ``token`` (a percentage after 占…) as the amount before it over the whole named earlier; whether it
+    was such a claim (then it is no percentage of a base)."""
+    found = _PORTION_RE.search(near)
+    if found is None or "占" not in near:
+        return False
+    amounts = [t for t in reader.tokens[max(0, reader.index - 40):reader.index] if t.kind == MONEY and t.value and not t.per]
+    part = next((t for t in reversed(amounts) if t.start >= reader.sentence_start), None)
+    subject = re.split(r"[，,。；;：:\n]", near[:found.start()])[-1].strip()
+    if len(subject) >= 2:   # 其中衔接资金156万元，县级资金104万元，衔接资金占比65%: the amount it names
+        part = next((t for t in reversed(amounts) if subject in reader.text[max(0, t.start - 12):t.start]), None)
+        if part is None:
+            return True   # a portion of an amount not stated here
+    if part is None:
+        return False
+    # the part is what the text arrives at (the whole is the setting: the unit's budget, the project's total)
+    reader.this_year[part.start] = (1, part.start, part.value, _written(part), reader.approx(part))
+    earlier = [t for t in amounts if t.end <= part.start and t.value > part.value]
+    name = found["name"]
+    named = [t for t in earlier if _shares_word(reader.text[max(0, t.start - 12):t.start], name)]
+    # (else the largest before it: 总投资1,680万元，其中补助资金1,008万元，占60%；县级336万元，占20%)
+    whole = named[-1] if named else max(earlier, key=lambda t: t.value, default=None)
+    if whole is None:
+        return True   # a portion of something not stated here: nothing to check, and no base to take it of
+    places = Decimal(1).scaleb(-_decimals(token.text))
+    computed = (part.value / whole.value * 100).quantize(places, rounding=ROUND_HALF_UP)
+    reader.add_step("share_percent", f"{_written(part)}÷{_written(whole)}＝{_num(computed)}%", computed, token)
+    return True
+
+
+def _shares_word(before: str, name: str) -> bool:
+    """Whether the words before an amount share a two-character word with the whole's name after 占."""
+    return any(name[k:k + 2] in before for k in range(len(name) - 1))
