@@ -169,10 +169,14 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         if token.kind == "years" and token.value:
             variants = [v * token.value for v in variants]
     months = [t.value for t in tokens if t.kind == "months" and t.value]
+    chosen = [t.value for t in tokens if t.kind == "months" and t.value and "按" in lexed.text[max(start, t.start - 3):t.start]]
+    gone_by = bool(chosen) and len(months) > 1
+    if gone_by:
+        months = chosen[-1:]   # 3-6月共4个月，9-12月共4个月，全年按8个月计: the months it goes by (not the spans)
     text = lexed.text[start:lexed.tokens[index].start]
     span = month_span(text) if "月" in text else None
     month = Decimal(1)
-    if span:
+    if span and not gone_by:
         month = Decimal(span)   # the span named fixes the months (按9个月 against 3月至12月 is the mistake)
     elif not months and "月" in text and months_from(text) is not None and not _RX11.search(text):
         month = Decimal(months_from(text))   # 自7月起…当年: the months left in the year
@@ -240,6 +244,30 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
     return distinct.pop() if len(distinct) == 1 else None
 
 
+def _plain(lexed: Lexed, k: int, start: int) -> bool:
+    """Whether the token at ``k`` is an amount of its own (not a standard: no 每, 按, 标准… before it)."""
+    token = lexed.tokens[k]
+    return token.kind == MONEY and bool(token.value) and not token.per and not (
+        k and lexed.tokens[k - 1].kind == "each") and not _STANDARD_RE.search(lexed.text[max(start, token.start - 6):token.start])
+
+
+def _after_amounts(step: Step, lexed: Lexed, start: int, first: int, index: int) -> bool:
+    """A product worked out after amounts of their own in its sentence: 上年实际支出45万元，今年新增服务点2个，每个5万元，
+    今年预算55万元 (the amounts before and the product, together); 配套50万元，培训180人次，每人次1,200元计21.6万元，合计71.6万元
+    (the product alone, where a total after it adds the amounts before to it)."""
+    plain = [k for k in range(first, index) if _plain(lexed, k, start)]
+    if not plain or index - plain[-1] > 3 * _MAX_FACTORS:
+        return False
+    values = _readings(lexed, lexed.tokens[plain[-1]].end, plain[-1] + 1, index)
+    before = sum((lexed.tokens[k].value for k in plain), Decimal(0))
+    if _product_holds(step.stated, step.tolerance, [v + before for v in values]):
+        return True
+    later = next((t for t in lexed.tokens[index + 1:index + 4] if t.kind == MONEY and t.value and not t.per), None)
+    return (later is not None and not _SENTENCE_END_RE.search(lexed.text[lexed.tokens[index].end:later.start])
+            and abs(later.value - before - step.stated) <= step.tolerance
+            and _product_holds(step.stated, step.tolerance, values))
+
+
 def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -> bool:
     return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
 
@@ -300,6 +328,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _product_holds(step.stated, step.tolerance, _readings(lexed, clause_start, clause, index)):
                 continue
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
+                continue
+            if _after_amounts(step, lexed, start, first, index):
                 continue
             held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
             if held is True:
