@@ -113,8 +113,8 @@ _STOP_ONLY = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>[。；;])")   # wha
 # first match is the same one; where it does not hold, nothing matches and the whole pattern is tried.
 _PLAIN_FIRST = ("money", "percent", "months", "years", "count", "number")
 _PLAIN_ORDER = [i for i, (kind, pattern) in enumerate(_PATTERNS)
-                if kind in _PLAIN_FIRST and "pc_num" not in pattern and "w_num" not in pattern]
-_PLAIN_AHEAD = (r"(?<=[^\n。；;：:])(?![\d,.]{10})(?![\d,.]*[,.](?![\d,.]))(?![\d,.]*+\s*+[-—~～至到月岁周倍:：比.、．)）])"
+                if kind in _PLAIN_FIRST and "pc_num" not in pattern and "w_num" not in pattern and "x_num" not in pattern]
+_PLAIN_AHEAD = (r"(?<=[^\n。；;：:])(?![\d,.]{10})(?![\d,.]*[,.](?![\d,.]))(?![\d,.]*+\s*+[-—~～至到月岁周倍:：比.、．)）千])"
                 r"(?![\d,.]*+\s*+万(?!\s*元))(?!(?:19|20)[\d,.]{2}(?:(?![\d,.])|\.))")   # (no measure word begins with 元)
 _PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in _PLAIN_ORDER + [
     i for i in range(len(_PATTERNS)) if i not in _PLAIN_ORDER]) + ")")
