@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
+from jixiao_desktop.prose.workings import worked_after
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
@@ -249,9 +250,9 @@ class _Products:
                 and not self.text[item.end:opened].strip())
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
-        """A total stated first in the sentence, then its count and the standard each gets, with no result
-        after (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard × count restates the total.
-        When it does not hold, the standard is checked as the total's average (186万元÷1240户＝1500元)."""
+        """A total stated first in the sentence, then its count and the standard each gets, with no result after
+        (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard × count restates the total, else is checked as
+        its average (186万元÷1240户＝1500元); or then how it was worked out (按…测算: :mod:`.workings`)."""
         if not value or rate.token.start < self.sentence_start:
             return False
         earlier = [i for i in self.items if i.token is not None and not i.product and not i.rate and not i.derived
@@ -269,6 +270,8 @@ class _Products:
             if closed and abs(value - closed[-1].value) <= self.tolerance(closed[-1].token, closed[-1].approx):
                 return True
             earlier = closed[-1:] if self.breakdown is None else []   # (not a total whose 其中 parts it is among)
+        if not average_word and self.breakdown is None and len(earlier) <= 1 and worked_after(self, rate, value, words, earlier):
+            return True   # 共需资金57.6万元，按照每人每月2,400元、22人、12个月测算
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]

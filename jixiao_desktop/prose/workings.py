@@ -1,0 +1,31 @@
+"""A result stated first and how it was worked out after it, in the same sentence:
+共需资金57.6万元，按照每人每月2,400元、管护人员22人、全年12个月测算 — the standard × count restates that result."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_WORKED_RE = re.compile(r"计算|测算|核算|计$|计[，,]")
+_SENTENCE_END_RE = re.compile(r"[。；;\n]")
+
+
+def worked_after(reader, rate, value: Decimal, words: str, earlier: list) -> bool:
+    """Whether the standard ``rate`` (worth ``value`` with its counts) is the working of a result stated before it
+    in its sentence, after 按 and before 计算/测算; a step is added where they differ."""
+    results = [i for i in reader.items if i.closed and i.token is not None and i.start >= reader.sentence_start
+               and i.end <= rate.token.start] + list(earlier)
+    last = reader.last_total
+    if last is not None and last.token is not None and reader.sentence_start <= last.start < rate.token.start:
+        results.append(last)
+    if not results:
+        return False
+    total = max(results, key=lambda i: i.start)
+    between = reader.text[total.end:rate.token.start]
+    end = _SENTENCE_END_RE.search(reader.text, rate.token.end)
+    rest = reader.text[rate.token.end:end.start() if end else len(reader.text)]
+    if "按" not in between or _SENTENCE_END_RE.search(between) or not _WORKED_RE.search(rest):
+        return False
+    if abs(value - total.value) > reader.tolerance(total.token, total.approx):
+        reader.add_step("product", f"{words}＝{reader.fmt(value)}", value, total.token)
+    return True
