@@ -59,7 +59,8 @@ class _Plans:
         if self.projects:
             return self.project_part(token, pre)
         if self.plan is None:
-            if _WHOLE_PROJECT_RE.search(pre):
+            if _WHOLE_PROJECT_RE.search(pre) or ("累计" in pre and _RX6.search(self.text, self.sentence_start, token.start) and _BREAKDOWN_RE.match(
+                    self.text, token.end)):   # 2023-2025年累计投入2,850万元，其中2023年860万元…: the years' parts
                 self.plan = self.item(token)
                 return True
             total = self.last_total or self.whole
