@@ -11,8 +11,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.steps import _Split
 from jixiao_desktop.prose.looking import _decimals
-from jixiao_desktop.prose.words import _num, _written
+from jixiao_desktop.prose.words import _RX18, _num, _written
 
 # 占年度预算的35%, 占总额35%, 占比35%, 占部门预算比重为35%, 约占…
 _PORTION_RE = re.compile(r"占\s*(?P<name>[^，,。；;\d%％]{0,10}?)(?:的)?(?:比例|比重)?\s*(?:为|约|达)?\s*$")
@@ -51,3 +52,21 @@ def portion_claim(reader, token: Token, near: str) -> bool:
 def _shares_word(before: str, name: str) -> bool:
     """Whether the words before an amount share a two-character word with the whole's name after 占."""
     return any(name[k:k + 2] in before for k in range(len(name) - 1))
+
+
+def rest_shared(reader, parties: tuple[str, ...], fraction: Decimal, label: str, token: Token) -> bool:
+    """省级补助30%，其余由市、县各承担一半: parties sharing alike what a level's percentage before leaves (each 35 %
+    of the whole); whether it was so."""
+    previous = reader.split
+    if previous is None or previous.kind != "percent" or not _RX18.search(
+            reader.text[max(reader.sentence_start, token.start - 24):token.start]):
+        return False
+    taken = sum((f for p, f in previous.fractions.items() if p not in parties), Decimal(0))
+    if not 0 < taken < 1:
+        return False
+    fractions = {p: fraction * (1 - taken) for p in parties}
+    fractions.update({p: f for p, f in previous.fractions.items() if p not in fractions})
+    reader.split = _Split(fractions, f"{previous.label}，{label}", previous.whole, "each", position=token.start)
+    if previous.whole is not None:
+        reader.set_split_whole(previous.whole)
+    return True

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import portion_claim
+from jixiao_desktop.prose.portions import portion_claim, rest_shared
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -389,6 +389,8 @@ class _Shares:
                     break
             return
         label = f"{'、'.join(named)}各{_num(token.value)}%"
+        if rest_shared(self, parties, fraction, label, token):
+            return   # 省级补助30%，其余由市、县各承担一半: half of what is left each
         self.open_split(_Split({p: fraction for p in parties}, label, None, "each", position=token.start), token, None)
 
     def half(self, token: Token) -> None:
