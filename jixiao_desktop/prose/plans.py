@@ -33,6 +33,7 @@ _LOCAL_PART_RE = re.compile(r"地方(?:财政|政府)?(?:配套|承担|自筹|�
 _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[县区旗乡镇]财政|[县区]本级|街道")
 
 
+_TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
 
@@ -133,7 +134,7 @@ class _Plans:
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
-            return self.breakdown is None
+            return self.breakdown is None and not _TIMES_AFTER_RE.match(self.text, token.end)   # (…2,600万元乘以2.35%)
         if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
             return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
