@@ -162,7 +162,7 @@ class _Shares:
             return False
         label = self.label_of(token)
         common = _common_run(name, label)
-        return name in label or (common >= 4 and common >= 0.6 * len(name))
+        return name in label or (common >= 4 and common >= 0.6 * min(len(name), len(label)))
 
     def percent_result(self, token: Token) -> None:
         base, _name, pct = self.percent_pending
