@@ -109,7 +109,8 @@ def test_the_second_corpus_too():
     # Session 8 (tests/test_prose_general8.py: 月工资基数 per person and month, the text's last amount after
     # 冲抵/核减 as the form's amount): 92.5 % / 3.75 %.
     # Session 9 (an item's own 合计 as what the text arrives at): 92.5 % / 2.5 %.
-    ("blind10", 0.925, 0.025),
+    # Session 11 (tests/test_prose_general11.py: 衔接资金占比65% checked against the amount it names): 93.75 % / 2.5 %.
+    ("blind10", 0.9375, 0.025),
     # blind11.jsonl (160 = 80 texts, each once right and once with one mistake, written blind by another hand: every
     # kind of clerk and project), first run: 70.0 % found, 5.0 % flagged (71.25 / 6.25 after the blind9/blind10
     # fixes, which had not seen it); then used for the general fixes of session 8 (tests/test_prose_general8.py:
@@ -121,12 +122,14 @@ def test_the_second_corpus_too():
     # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
     # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
     # (tests/test_prose_general9.py): 92.5 % / 3.75 %.
-    ("blind12", 0.925, 0.0375),
+    # Session 11 (a percentage's base named after it by a shorter label): 92.5 % / 2.5 %.
+    ("blind12", 0.925, 0.025),
     # blind13.jsonl (160, written blind by another hand: north/west 县 and 市 transfers, 分批, 按季度, 户均/亩均),
     # first run: 87.5 % found, 17.5 % flagged on session 9's starting code (88.75 / 16.25 with session 8's fixes).
     # Then used for session 9's general fixes (tests/test_prose_general9.py): 93.75 % / 3.75 %.
     # Session 10 (the form's own part among a total's sources, 地方承担…): 93.75 % / 2.5 %.
-    ("blind13", 0.9375, 0.025),
+    # Session 11 (the total the text ends on after the form's own part): 93.75 % / 1.25 %.
+    ("blind13", 0.9375, 0.0125),
     # blind14.jsonl (160, written blind by another hand: central China 市/县 units — pasted tables, funding sources
     # adding to 总投资, 工程 items, 培训, wages with 社保; 22 correct texts with numbers but no arithmetic), first run:
     # 85.0 % found, 6.25 % flagged (85.0 / 7.5 on session 10's starting code, which had not seen it). Then used for
@@ -134,8 +137,10 @@ def test_the_second_corpus_too():
     ("blind14", 0.95, 0.0),
     # blind15.jsonl (160, written blind by clerks "not good at arithmetic prose": run-on sentences, missing units,
     # Chinese numerals in results, standards after the total, 追加/调减, quarters; 20 correct texts with numbers but
-    # no arithmetic), first run: 76.25 % found, 7.5 % flagged (session 10's code, which had not seen it).
-    ("blind15", 0.7625, 0.075),
+    # no arithmetic), first run: 76.25 % found, 7.5 % flagged (session 10's code, which had not seen it). Then used
+    # for session 11's general fixes (tests/test_prose_general11.py: 3万5千元, 调减…后为, 占…的N%, 按…测算 after the
+    # result, 累计 with its years, 其余由市、县各承担一半, a product after amounts of their own…): 90.0 % / 0 %.
+    ("blind15", 0.90, 0.0),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

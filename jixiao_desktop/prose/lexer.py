@@ -79,8 +79,8 @@ _PATTERNS = [
     ("ratio", rf"{_NUMBER}\s*[:：比]\s*{_NUMBER}(?:\s*[:：比]\s*{_NUMBER}){{0,3}}"),
     ("plus_percent", rf"[(（]\s*1\s*[+＋]\s*(?P<pp_num>{_NUMBER})\s*[%％]\s*[)）]"),   # ×（1+32%）
     ("count", rf"(?P<w_num>{_NUMBER})\s*万\s*(?P<w_more>多|余)?\s*(?P<w_unit>{_MEASURE_RE})(?!元)"),
-    # 3万5千元, 3千5百元: digits each with its place, as a clerk writes a price spoken aloud
-    ("money", r"(?<![\d.])(?P<x_num>\d{1,4}\s*[万千]\s*\d\s*[千百](?:\s*\d\s*[百十])?)\s*元"),
+    # 3万5千元, 3千5百元, 4百5十元: digits each with its place, as a clerk writes a price spoken aloud
+    ("money", r"(?<![\d.])(?P<x_num>\d{1,4}\s*[万千百]\s*\d\s*[千百十](?:\s*\d\s*[百十])?)\s*元"),
     ("money", rf"(?P<m_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
     ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
@@ -114,7 +114,7 @@ _STOP_ONLY = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>[。；;])")   # wha
 _PLAIN_FIRST = ("money", "percent", "months", "years", "count", "number")
 _PLAIN_ORDER = [i for i, (kind, pattern) in enumerate(_PATTERNS)
                 if kind in _PLAIN_FIRST and "pc_num" not in pattern and "w_num" not in pattern and "x_num" not in pattern]
-_PLAIN_AHEAD = (r"(?<=[^\n。；;：:])(?![\d,.]{10})(?![\d,.]*[,.](?![\d,.]))(?![\d,.]*+\s*+[-—~～至到月岁周倍:：比.、．)）千])"
+_PLAIN_AHEAD = (r"(?<=[^\n。；;：:])(?![\d,.]{10})(?![\d,.]*[,.](?![\d,.]))(?![\d,.]*+\s*+[-—~～至到月岁周倍:：比.、．)）千百])"
                 r"(?![\d,.]*+\s*+万(?!\s*元))(?!(?:19|20)[\d,.]{2}(?:(?![\d,.])|\.))")   # (no measure word begins with 元)
 _PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in _PLAIN_ORDER + [
     i for i in range(len(_PATTERNS)) if i not in _PLAIN_ORDER]) + ")")
