@@ -259,6 +259,8 @@ def _after_amounts(step: Step, lexed: Lexed, start: int, first: int, index: int)
     if not plain or index - plain[-1] > 3 * _MAX_FACTORS:
         return False
     values = _readings(lexed, lexed.tokens[plain[-1]].end, plain[-1] + 1, index)
+    if any(abs(v - lexed.tokens[plain[-1]].value) <= step.tolerance for v in values):
+        return False   # 追加8万元（16个×每个0.5万元）: a working of the amount before it, no second item
     before = sum((lexed.tokens[k].value for k in plain), Decimal(0))
     if _product_holds(step.stated, step.tolerance, [v + before for v in values]):
         return True
