@@ -241,11 +241,10 @@ class _Plans:
         # 财政补贴八成，计1,295.04万元，农户自缴两成，计323.76万元: what payers pay themselves is no budget's amount
         stated = [c for c in stated if not _SELF_PAID_RE.search(self.text[max(0, c[1] - 12):c[1]])] or stated
         chosen = None
-        later = [c for c in stated if ours and c[1] > max(o[1] for o in ours) and c[2] > max(o[2] for o in ours)
-                 and "合计" in c[3]]
-        if ours and later and not final:
+        own = max(ours, key=lambda c: c[1]) if ours else None
+        later = [c for c in stated if c[1] > own[1] and c[2] > own[2] and "合计" in c[3]] if own and not final else []
+        if later:
             # 县级按30%配套180万元，项目资金总额900万元: the total the text ends on, the level's part beside it
-            own = max(ours, key=lambda c: c[1])
             self.out.own_parts.append((own[2], own[3]))
             chosen = max(later, key=lambda c: c[1])
         elif ours and (not final or max(c[1] for c in ours) > final[-1][1]):

@@ -19,7 +19,6 @@ from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
 )
 
-
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
