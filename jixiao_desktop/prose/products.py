@@ -249,9 +249,8 @@ class _Products:
                 and not self.text[item.end:opened].strip())
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
-        """A total stated first in the sentence, then its count and the standard each gets, with no result after
-        (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard × count restates the total, else is checked as
-        its average (186万元÷1240户＝1500元); or then how it was worked out (按…测算: :mod:`.workings`)."""
+        """A total stated first, then its count and standard (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard
+        × count restates it, else is checked as its average (186万元÷1240户); or how it was worked out (:mod:`.workings`)."""
         if not value or rate.token.start < self.sentence_start:
             return False
         earlier = [i for i in self.items if i.token is not None and not i.product and not i.rate and not i.derived
