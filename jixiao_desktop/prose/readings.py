@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
 
@@ -332,6 +333,13 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
                 continue
             if _after_amounts(step, lexed, start, first, index):
+                continue
+            parts, own = part_of_standard(lexed, first, index)
+            if _product_holds(step.stated, step.tolerance, parts):
+                continue
+            if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
+                kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
+                                 step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
             held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
             if held is True:

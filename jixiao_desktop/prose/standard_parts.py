@@ -1,0 +1,63 @@
+"""A level's part of a per-unit standard: 每人每年补助12,000元，其中省补助8,000元，其余由县级承担，县级需安排98万元.
+
+Clerks quote the whole standard, split it after 其中 among the levels that pay it (a part each, or the rest
+after 其余/剩余/余下), and then state what their own level needs: the count times their own part, not times the
+whole standard. Read as a product of the whole, such a text is a false alarm when right (96个×4万元＝384万元 read
+as 96个×12万元) and reported with the wrong number when wrong. This is one more plausible reading of a failing
+product (prose/readings.py): the counts before the standard times one part of it (or the rest).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
+from jixiao_desktop.prose.words import _party_before
+
+_REST_RE = re.compile(r"其余|剩余|余下|不足部分")
+_STANDARD_BEFORE_RE = re.compile(r"每|标准|均")
+_CUT_RE = re.compile(r"[，,。；;\n]")
+
+
+def _party(text: str, position: int) -> str | None:
+    return _party_before(_CUT_RE.split(text[max(0, position - 16):position])[-1])
+
+
+def part_of_standard(lexed: Lexed, first: int, index: int) -> tuple[list[Decimal], Decimal | None]:
+    """(every count × part reading, the one reading of the stated figure's own level or None) for the sentence's
+    tokens ``first``..``index`` (the stated figure at ``index``); ([], None) when its words are not of this shape."""
+    tokens, text = lexed.tokens, lexed.text
+    stated = tokens[index]
+    sentence_start = tokens[first].start if first < index else stated.start
+    q = text.rfind("其中", sentence_start, stated.start)
+    if q < 0:
+        return [], None
+    k_std = next((k for k in range(index - 1, first - 1, -1) if tokens[k].end <= q), None)
+    if k_std is None or tokens[k_std].kind != MONEY or not tokens[k_std].value:
+        return [], None
+    standard = tokens[k_std]
+    if not (standard.per or (k_std and tokens[k_std - 1].kind == "each") or _STANDARD_BEFORE_RE.search(
+            text[max(sentence_start, standard.start - 8):standard.start])):
+        return [], None
+    counts = [t.value for t in tokens[first:k_std] if t.kind == COUNT and t.value]
+    if not counts or any(t.kind == MONEY and t.value for t in tokens[first:k_std]):
+        return [], None
+    count = Decimal(1)
+    for c in counts:
+        count *= c
+    parts = [(t.value, _party(text, t.start)) for t in tokens[k_std + 1:index] if t.kind == MONEY and t.value]
+    if not parts or any(t.kind == COUNT for t in tokens[k_std + 1:index]):
+        return [], None
+    paid = sum((v for v, _ in parts), Decimal(0))
+    if paid > standard.value:
+        return [], None   # not parts of this standard
+    rest = _REST_RE.search(text, q, stated.start)
+    if rest and paid < standard.value:
+        cut = _CUT_RE.search(text, rest.end(), stated.start)
+        parts.append((standard.value - paid, _party_before(text[rest.start():cut.start() if cut else stated.start])))
+    readings = [round_fen(count * v) for v, _ in parts]
+    own = _party(text, stated.start)
+    mine = [r for r, (_, p) in zip(readings, parts) if own is not None and p == own]
+    return readings, (mine[0] if len(mine) == 1 else None)
