@@ -24,3 +24,23 @@ def test_a_wrong_part_is_reported_with_the_count_times_the_part():
 def test_the_whole_standard_times_the_count_is_still_checked():
     text = "全县护林员120人，每人每年补助1万元，其中省级补助6,000元，县级配套4,000元，共需130万元。"
     assert [s for _, _, s in failures(text, unit=AmountUnit.WAN_YUAN)] == [1300000]
+
+
+# -- one item the total of the others (its working after it, or its parts after 其中) -------------------------
+def test_an_amount_and_its_own_working_are_one_item():
+    from jixiao_desktop.prose import read
+    text = "乡镇敬老院护理经费43.2万元。全县在院特困老人120人，按每人每年3,600元标准安排，用于护理员工资及日常护理。"
+    reading = read(text, "县", (), AmountUnit.WAN_YUAN)
+    assert reading.bottom_line == 432000 and not reading.failures()
+
+
+def test_an_amount_and_its_parts_after_qizhong_are_one_item():
+    from jixiao_desktop.prose import read
+    text = "2025年上级下达我县衔接资金1,500万元。根据项目库安排，其中：产业发展900万元；基础设施450万元；就业帮扶150万元。"
+    assert read(text, "县", (), AmountUnit.WAN_YUAN).bottom_line == 15000000
+
+
+def test_three_amounts_without_qizhong_stay_three_items():
+    from jixiao_desktop.prose import read
+    text = "设备购置费5万元；材料费2万元；人工费3万元。"
+    assert read(text, "县", (), AmountUnit.WAN_YUAN).bottom_line == 100000

@@ -257,11 +257,29 @@ class _Plans:
             chosen = max(stated, key=lambda c: c[1])
         else:
             items = [i for i in self.subtotals + self.items if not i.rate]
-            if len(items) >= 2:
-                value = sum((i.value for i in items), Decimal(0))
+            value = sum((i.value for i in items), Decimal(0))
+            whole = _whole_of_items(items, self.text)
+            if whole is not None:
+                # 经费70.92万元。…2,364套，按每套每年300元: one item the sum of the others — their total, stated before or after
+                chosen = (6, 0, whole.value, whole.words, whole.approx)
+            elif len(items) >= 2:
                 chosen = (5, 0, value, "＋".join(i.words for i in items) + f"＝{self.fmt(value)}",
                           any(i.approx for i in items) or self.unresolved)
             elif len(items) == 1 and not self.unresolved:
                 chosen = (6, 0, items[0].value, items[0].words, items[0].approx)
         if chosen is not None:
             _, _, self.out.bottom_line, self.out.derivation, self.out.uncertain = chosen
+
+
+def _whole_of_items(items: list, text: str):
+    """The item that is the total of the others where the text says so: an amount and its own working as a product
+    (经费70.92万元。…2,364套，按每套每年300元), or an amount first and its parts after 其中 (补助我县3,862万元。…其中：用于…
+    2,100万元；…); None otherwise (three amounts of which one happens to be the sum of two stay three items)."""
+    if len(items) == 2:
+        a, b = items
+        return a if a.value == b.value and a.product != b.product and not a.product else None
+    if len(items) >= 3 and items[0].value == sum((i.value for i in items[1:]), 0) \
+            and "其中" in text[items[0].end:items[1].start]:
+        return items[0]
+    return None
+
