@@ -147,8 +147,9 @@ def test_the_second_corpus_too():
     # correct texts with numbers and no arithmetic), first run: 82.5 % found, 10.0 % flagged (85.0 / 10.0 with
     # session 11's fixes, which had not seen it). Session 12 (tests/test_prose_general12.py): a level's part of a
     # per-unit standard (每人每年12,000元，其中省补助8,000元，其余由县级承担，县级需安排…): 87.5 % / 8.75 %;
-    # one item the total of the others (an amount then its working, an amount then its parts after 其中): 87.5 % / 6.25 %.
-    ("blind16", 0.875, 0.0625),
+    # one item the total of the others (an amount then its working, an amount then its parts after 其中): 87.5 % / 6.25 %;
+    # a percentage of a whole put to a use (用于/发放: the average of the share, the whole as the form's amount): 87.5 % / 3.75 %.
+    ("blind16", 0.875, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from jixiao_desktop.money import AmountUnit
 from tests.prose_cases import failures, found
 
@@ -44,3 +46,21 @@ def test_three_amounts_without_qizhong_stay_three_items():
     from jixiao_desktop.prose import read
     text = "设备购置费5万元；材料费2万元；人工费3万元。"
     assert read(text, "县", (), AmountUnit.WAN_YUAN).bottom_line == 100000
+
+
+# -- a percentage of a whole put to a use: the average of the share, the whole as the form's amount ------------
+def test_an_average_of_a_share_of_its_sentence_holds():
+    text = "省级衔接资金400万元，其中按25%用于发放务工报酬，计100万元，预计吸纳务工群众250人，人均增收4,000元。"
+    assert failures(text, unit=AmountUnit.WAN_YUAN) == []
+    text = "省级衔接资金400万元，其中按25%用于发放务工报酬，计100万元，预计吸纳务工群众250人，人均增收4,600元。"
+    assert failures(text, unit=AmountUnit.WAN_YUAN) != []
+
+
+def test_the_whole_of_a_use_may_be_the_forms_amount_but_not_a_fee_base():
+    from jixiao_desktop.prose import read
+    from jixiao_desktop.prose.backing import amount_disagrees
+    text = "统筹整合资金900万元，按60%用于产业发展项目，计540万元，带动脱贫户1,200户。"
+    reading = read(text, "县", (), AmountUnit.WAN_YUAN)
+    assert not amount_disagrees(reading, text, Decimal(9000000)) and not amount_disagrees(reading, text, Decimal(5400000))
+    text = "物业服务费300万元，管理费按6%计取18万元，合计318万元。"
+    assert amount_disagrees(read(text, "县", (), AmountUnit.WAN_YUAN), text, Decimal(3000000))

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao_desktop.prose.lexer import MONEY, Token
 from jixiao_desktop.prose.steps import _Split
 from jixiao_desktop.prose.looking import _decimals
-from jixiao_desktop.prose.words import _RX18, _num, _written
+from jixiao_desktop.prose.words import _RX18, _num, _party_before, _written
 
 # 占年度预算的35%, 占总额35%, 占比35%, 占部门预算比重为35%, 约占…
 _PORTION_RE = re.compile(r"占\s*(?P<name>[^，,。；;\d%％]{0,10}?)(?:的)?(?:比例|比重)?\s*(?:为|约|达)?\s*$")
@@ -70,3 +70,14 @@ def rest_shared(reader, parties: tuple[str, ...], fraction: Decimal, label: str,
     if previous.whole is not None:
         reader.set_split_whole(previous.whole)
     return True
+
+
+_USE_RE = re.compile(r"用于|用作|发放|计发")
+
+
+def use_of_whole(text: str, base, token: Token) -> bool:
+    """转移支付资金1,800万元，按70%用于…，计1,260万元: a percentage of a plain amount put to a use (no fee on top, no payer's
+    part) — the form may carry the whole as well as the share."""
+    between = text[base.end:token.start]
+    return not base.derived and not base.rate and bool(_USE_RE.search(between)) and _party_before(between) is None
+

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.workings import worked_after
+from jixiao_desktop.prose.workings import average_of_share, worked_after
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
@@ -25,8 +25,7 @@ _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:工资|薪酬|薪)(?:基数|标准)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
-_GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年",
-                            "年度", "测算", "按照", "计算"))
+_GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
@@ -270,11 +269,12 @@ class _Products:
             earlier = closed[-1:] if self.breakdown is None else []   # (not a total whose 其中 parts it is among)
         if not average_word and self.breakdown is None and len(earlier) <= 1 and worked_after(self, rate, value, words, earlier):
             return True   # 共需资金57.6万元，按照每人每月2,400元、22人、12个月测算
+        if average_word and average_of_share(self, rate, value):   # 按30%发放，计180万元，务工320人，人均增收5,625元
+            return True
         if len(earlier) != 1 or earlier[0].token.per:
             return False
         total = earlier[0]
-        if not average_word and not (
-                abs(value - total.value) <= self.tolerance(total.token, total.approx)):
+        if not average_word and not abs(value - total.value) <= self.tolerance(total.token, total.approx):
             return False
         if abs(value - total.value) > self.tolerance(total.token, total.approx):
             average = round_fen(total.value * rate.token.value / value)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import portion_claim, rest_shared
+from jixiao_desktop.prose.portions import portion_claim, rest_shared, use_of_whole
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -178,6 +178,8 @@ class _Shares:
             self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
             self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",
                                     self.approx(token)))
+            if use_of_whole(self.text, base, token):   # 资金1,800万元，按70%用于…，计1,260万元: the whole, too
+                self.out.own_parts.append((base.value, base.words))
         per, scale = self.each_before(token)
         if per:   # 最低工资标准为每月1,900元，即每人每月1,330元: a standard worked out, used as one
             self.rate(token, per, scale)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao_desktop.money import round_fen
+
 _WORKED_RE = re.compile(r"计算|测算|核算|计$|计[，,]")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
 
@@ -29,3 +31,12 @@ def worked_after(reader, rate, value: Decimal, words: str, earlier: list) -> boo
     if abs(value - total.value) > reader.tolerance(total.token, total.approx):
         reader.add_step("product", f"{words}＝{reader.fmt(value)}", value, total.token)
     return True
+
+
+def average_of_share(reader, rate, value: Decimal) -> bool:
+    """资金600万元，按30%发放，计180万元，务工320人，人均增收5,625元: an average (worth ``value`` with its counts) of a share
+    worked out earlier in its sentence, not of the whole before it."""
+    return bool(value) and any(
+        round_fen(i.value * rate.token.value / value) == rate.token.value for i in reader.items + reader.breakdown_items
+        if i.derived and not i.rate and reader.sentence_start <= i.start < rate.token.start)
+
