@@ -82,13 +82,24 @@ def _after_deduction(lexed, token) -> bool:
     return False
 
 
-def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "县") -> bool:
+def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "县", unit=None) -> bool:
     """Whether the form's ``amount`` (元) disagrees with what ``text`` (read as ``reading``) arrives at:
-    ``prose.vs_amount`` and the corpus runner both judge it here."""
+    ``prose.vs_amount`` and the corpus runner both judge it here. A form kept in 万元 (``unit``) carries the
+    text's exact 元 total rounded to its two decimals (23,325,840元 is 2,332.58万元): that agrees."""
     return (amount is not None and reading.bottom_line is not None and reading.bottom_line != amount
+            and not (_in_wan(unit) and _rounded_to(reading.bottom_line, 100) == amount)
             and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
             and not text_backs_amount(text, amount, level))
+
+
+def _in_wan(unit) -> bool:
+    return getattr(unit, "name", "") == "WAN_YUAN"
+
+
+def _rounded_to(value: Decimal, place: int) -> Decimal:
+    """``value`` (元) rounded half up to a multiple of ``place`` 元 (100 元 is the 0.01万元 a 万元 form keeps)."""
+    return (value / place).quantize(Decimal(1), rounding="ROUND_HALF_UP") * place
 
 
 def compared_figure(reading, amount: Decimal) -> tuple[Decimal, str]:

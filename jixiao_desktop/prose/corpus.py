@@ -65,7 +65,7 @@ def evaluate_entry(entry: dict) -> Outcome:
     amount = entry.get("amount")
     if amount not in (None, "") and reading.bottom_line is not None:
         value = parse_amount(str(amount), unit).value
-        if amount_disagrees(reading, entry["text"], value, level):
+        if amount_disagrees(reading, entry["text"], value, level, unit):
             figure, words = compared_figure(reading, value)
             findings.append((figure, value, f"vs_amount: {words}"))
     expect = entry.get("expect")

@@ -149,7 +149,7 @@ def prose_vs_amount(ctx: CheckContext):
         text_at = getattr(ctx.form, "text_at", None)
         amount = ctx.value(text_at(amount_location) if text_at else resolve(ctx.form, amount_location))
         reading = _reading(ctx, text, context)
-        if not amount_disagrees(reading, text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form))):
+        if not amount_disagrees(reading, text, amount, ctx.memo("form_level", lambda: _form_level(ctx.form)), ctx.unit):
             continue   # agrees, or the text states this very amount as the form's own part (县级配套360万元)
         figure, derivation = compared_figure(reading, amount)   # (the whole, or the form's own part when nearer)
         result = ctx.money(figure)
