@@ -72,7 +72,7 @@ def rest_shared(reader, parties: tuple[str, ...], fraction: Decimal, label: str,
     return True
 
 
-_USE_RE = re.compile(r"用于|用作|发放|计发")
+_USE_RE = re.compile(r"用于|用作|发放|计发|拨付|支付|付至")   # (拨付余下40%, 付至合同价的80%: a payment of the whole)
 
 
 def use_of_whole(text: str, base, token: Token) -> bool:

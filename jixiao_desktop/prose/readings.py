@@ -49,6 +49,7 @@ _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
+_UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 
 def _start_before(ends: list[int], position: int) -> int:
@@ -289,6 +290,10 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
     percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value and (
         party is None or _party_of(lexed.text, t.start) in (None, party))][:_MAX_PERCENTS]
     shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
+    # 预付30%…，进度款支付至合同价的80%，即再支付693万元: a milestone 至 N% pays N% less what was paid before it
+    cumulative = [(t.value / 100, bool(_UP_TO_RE.search(lexed.text[max(0, t.start - 10):t.start])))
+                  for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value][:_MAX_PERCENTS]
+    shares |= {later - earlier for k, (later, up_to) in enumerate(cumulative) if up_to for earlier, _ in cumulative[:k]}
     return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
 
 

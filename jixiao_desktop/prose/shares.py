@@ -120,6 +120,9 @@ class _Shares:
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
+        rest_whole = self.rest_percent_whole(token)
+        if rest_whole is not None:
+            return rest_whole
         last, named, fuzzy, best = None, None, None, 0
         for other in self.sentence_tokens():
             if other.kind == MONEY and other.end <= token.start:
@@ -144,6 +147,21 @@ class _Shares:
         if last is not None:
             return self.base_item(last)
         return self.whole
+
+    def rest_percent_whole(self, token: Token) -> _Item | None:
+        """预算45万元。…拨付60%即27万元，…拨付余下40%计18万元: the rest's percentage is of the whole the percentage before
+        it was of (the last plain amount before that percentage), not of that percentage's own amount."""
+        if not _RX18.search(self.text[max(0, token.start - 4):token.start]):
+            return None
+        if self.last_percent_base is not None:
+            return self.last_percent_base
+        earlier = next((i for i in range(self.index - 1, max(-1, self.index - 12), -1)
+                        if self.tokens[i].kind == PERCENT and self.tokens[i].value), None)
+        if earlier is None:
+            return None
+        whole = next((t for t in reversed(self.tokens[max(0, earlier - 8):earlier])
+                      if t.kind == MONEY and t.value and not t.is_rate), None)
+        return self.base_item(whole) if whole is not None else None
 
     def base_item(self, token: Token) -> _Item:
         per = token.per or self.rate_per.get(token.start, ())
