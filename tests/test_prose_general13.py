@@ -40,3 +40,18 @@ def test_payment_milestones_up_to_a_cumulative_percentage():
     assert not _disagrees(text, "5000000")
     wrong = text.replace("再付250万元", "再付300万元")
     assert found(wrong, "2500000", "3000000") or found(wrong, "3500000", "3000000")
+
+
+def test_two_counts_before_one_standard_are_summed():
+    text = "城乡特困人员中全自理对象426人，半失能对象318人，照料护理补贴每人每月80元，全年71.424万元。"
+    assert not failures(text, unit=WAN)
+    assert failures("城乡特困人员中全自理对象426人，半失能对象318人，照料护理补贴每人每月80元，全年75.424万元。", unit=WAN)
+    # a count inside another (其中) is not a second group
+    assert failures("服务对象744人，其中半失能对象318人，照料护理补贴每人每月80元，全年102.0万元。", unit=WAN)
+
+
+def test_counts_then_standards_are_paired_in_order():
+    text = "一类河道36.5公里，二类河道82公里，按每公里每年一类8,000元、二类4,500元标准，共需保洁经费66.1万元。"
+    assert not failures(text, unit=WAN)
+    wrong = text.replace("66.1万元", "69.1万元")
+    assert failures(wrong, unit=WAN)

@@ -49,6 +49,9 @@ _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
+# listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人)
+_JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))[^，,。；;\d]{0,8}")
+_LISTED_RE = re.compile(r"[、和及与][^，,。；;\d]{0,6}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 
@@ -158,13 +161,14 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         return []
     for k, token in enumerate(tokens):
         if token.kind == MONEY and not token.per and not (k and tokens[k - 1].kind == "each") and not _STANDARD_RE.search(
-                lexed.text[max(start, token.start - 6):token.start]):
-            return []   # an amount of its own (福利院补助5万元): no reading may leave it out
+                lexed.text[max(start, token.start - 6):token.start]) and not (
+                k and tokens[k - 1].kind == MONEY and _LISTED_RE.fullmatch(lexed.text[tokens[k - 1].end:token.start])):
+            return []   # an amount of its own (福利院补助5万元): no reading may leave it out (镇道5,000元、村道3,000元: listed)
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
     for k, count in enumerate(counts):
-        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and re.fullmatch(
-            r"[、和及与][^，,。；;\d]{0,8}", lexed.text[counts[k - 1].end:count.start])
+        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and _JOINED_RE.fullmatch(
+            lexed.text[counts[k - 1].end:count.start])
         summed = [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants] if joined else []
         variants = ([v * count.value for v in variants] + summed)[:8]   # 1名、3名: 1 × 3, or 4 each
     for token in tokens:
@@ -201,9 +205,23 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
             if percent != 1:
                 out.append(base * percent)
     paired = _paired(tokens)
+    if paired is None:   # 镇级道路43.2公里，村级道路128.6公里，按每公里每年镇道5,000元、村道3,000元: in the order listed
+        paired = _in_order(tokens)
     if paired is not None:   # 优抚对象1,860人，每人每年1,200元；其他退役军人4,380人，每人每年600元，需4,860,000元
         out += [paired, paired * month] if month != 1 else [paired]
     return out
+
+
+def _in_order(tokens: list[Token]) -> Decimal | None:
+    """Σ count × standard where a clause lists n counts of one measure and then n standards: each standard is for the
+    count in the same place of its list; None for any other shape."""
+    counts = [t for t in tokens if t.kind == COUNT and t.value]
+    standards = [t for t in tokens if t.kind == MONEY and t.value]
+    if not 2 <= len(counts) == len(standards) <= 6 or counts[-1].start > standards[0].start:
+        return None
+    if len({c.unit for c in counts}) != 1 or any(t.kind in _OPERAND and t.kind not in (COUNT, MONEY) and t.value for t in tokens):
+        return None
+    return sum((c.value * s.value for c, s in zip(counts, standards)), Decimal(0))
 
 
 def _paired(tokens: list[Token]) -> Decimal | None:
