@@ -51,7 +51,7 @@ def test_two_counts_before_one_standard_are_summed():
 
 
 def test_counts_then_standards_are_paired_in_order():
-    text = "一类河道36.5公里，二类河道82公里，按每公里每年一类8,000元、二类4,500元标准，共需保洁经费66.1万元。"
+    text = "乡级道路36.5公里，村级道路82公里，按每公里每年乡道8,000元、村道4,500元标准，共需养护经费66.1万元。"
     assert not failures(text, unit=WAN)
     wrong = text.replace("66.1万元", "69.1万元")
     assert failures(wrong, unit=WAN)
