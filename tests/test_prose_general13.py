@@ -55,3 +55,9 @@ def test_counts_then_standards_are_paired_in_order():
     assert not failures(text, unit=WAN)
     wrong = text.replace("66.1万元", "69.1万元")
     assert failures(wrong, unit=WAN)
+
+
+def test_a_split_of_one_partys_part_of_an_earlier_split():
+    text = "学生资助资金共240万元，中央与地方按6:4分担，地方部分由市、县按1:3承担，县级承担72万元。"
+    assert not failures(text, unit=WAN)
+    assert failures(text.replace("县级承担72万元", "县级承担60万元"), unit=WAN)

@@ -28,7 +28,7 @@ from itertools import combinations
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
@@ -312,6 +312,10 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
     cumulative = [(t.value / 100, bool(_UP_TO_RE.search(lexed.text[max(0, t.start - 10):t.start])))
                   for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value][:_MAX_PERCENTS]
     shares |= {later - earlier for k, (later, up_to) in enumerate(cumulative) if up_to for earlier, _ in cumulative[:k]}
+    # 中央和地方按8:2分担，地方部分由省、县按1:1承担，县级承担37万元: a split of one party's part of an earlier split
+    ratios = [[p / sum(t.parts) for p in t.parts] for t in lexed.tokens[first:index]
+              if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)][:3]
+    shares |= {a * b for k, outer in enumerate(ratios) for inner in ratios[k + 1:] for a in outer for b in inner}
     return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
 
 
