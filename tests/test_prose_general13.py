@@ -61,3 +61,10 @@ def test_a_split_of_one_partys_part_of_an_earlier_split():
     text = "学生资助资金共240万元，中央与地方按6:4分担，地方部分由市、县按1:3承担，县级承担72万元。"
     assert not failures(text, unit=WAN)
     assert failures(text.replace("县级承担72万元", "县级承担60万元"), unit=WAN)
+
+
+def test_the_part_of_a_standard_its_payer_names_in_the_next_sentence():
+    text = ("老年人健康体检：辖区老年人12,500人，体检费每人每次90元，其中基本公卫资金承担60元、医保资金承担20元、"
+            "个人承担10元。需基本公卫资金承担75万元。")
+    assert not failures(text, unit=WAN)
+    assert found(text.replace("75万元", "78万元"), "750000", "780000", unit=WAN)

@@ -362,6 +362,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _after_amounts(step, lexed, start, first, index):
                 continue
             parts, own = part_of_standard(lexed, first, index)
+            if first == index and start:   # 。需基本公卫经费支付20.52万元。: a sentence of its own after the standard's parts
+                parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
-from jixiao_desktop.prose.words import _party_before
+from jixiao_desktop.prose.words import _common_run, _party_before
 
 _REST_RE = re.compile(r"其余|剩余|余下|不足部分")
 _STANDARD_BEFORE_RE = re.compile(r"每|标准|均")
@@ -60,4 +60,16 @@ def part_of_standard(lexed: Lexed, first: int, index: int) -> tuple[list[Decimal
     readings = [round_fen(count * v) for v, _ in parts]
     own = _party(text, stated.start)
     mine = [r for r, (_, p) in zip(readings, parts) if own is not None and p == own]
+    if not mine:   # 其中医保基金支付70元、基本公卫经费支付30元…。需基本公卫经费支付20.52万元: the part its payer names
+        label = _label(text, stated.start)
+        named = [t for t in tokens[k_std + 1:index] if t.kind == MONEY and t.value]
+        runs = [_common_run(_label(text, t.start), label) for t in named]
+        best = max(runs, default=0)
+        mine = [r for r, run in zip(readings, runs) if run == best] if best >= 4 else []
     return readings, (mine[0] if len(mine) == 1 else None)
+
+
+def _label(text: str, position: int) -> str:
+    """The words just before ``position`` back to the last separator or digit (基本公卫经费支付)."""
+    words = re.split(r"[，,。；;、：:\n\d]", text[max(0, position - 16):position])[-1]
+    return words.removeprefix("需").removeprefix("其中")
