@@ -71,7 +71,8 @@ def test_the_second_corpus_too():
     # counted, thresholds (50亩以上, 100元档次), 分别 pairing listed counts, an amount named after a standard, 需
     # of its own clause, 其余 count, 小计 of a numbered part, 分N年 plans, 每季度, 元/度, 其中 after a result:
     # 97.5 % / 7.5 %; the other corpora unchanged.
-    ("blind6", 0.975, 0.0625),
+    # Session 13 (tests/test_prose_general13.py: a split of one party's part of an earlier split): 97.5 % / 3.75 %.
+    ("blind6", 0.975, 0.0375),
     # blind7.jsonl (160, session 5, written blind by another hand), first run: 75.0 % found, 26.25 % flagged.
     # The re-reading (jixiao_desktop/prose/readings.py: written arithmetic with brackets, every factor
     # named once, listed counts summed, a share of which whole), an amount after a standard with only words
@@ -152,7 +153,10 @@ def test_the_second_corpus_too():
     ("blind16", 0.875, 0.0375),
     # blind17.jsonl (160, written blind by another hand: every region and level, 测算依据 / 专项资金测算说明 / 资金安排情况,
     # a fifth long), first run: 82.5 % found, 21.25 % flagged (82.5 / 20.0 with session 12's fixes, which had not seen it).
-    ("blind17", 0.825, 0.20),
+    # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of
+    # the whole, payment milestones 付至N%, listed counts summed or paired in order with listed standards, a split of a
+    # split's part, the part of a standard its payer names): 82.5 % / 12.5 %.
+    ("blind17", 0.825, 0.125),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

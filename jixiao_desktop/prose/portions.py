@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Split
 from jixiao_desktop.prose.looking import _decimals
 from jixiao_desktop.prose.words import _RX18, _num, _party_before, _written
@@ -81,3 +81,20 @@ def use_of_whole(text: str, base, token: Token) -> bool:
     between = text[base.end:token.start]
     return not base.derived and not base.rate and bool(_USE_RE.search(between)) and _party_before(between) is None
 
+
+
+def rest_percent_whole(reader, token: Token):
+    """预算45万元。…拨付60%即27万元，…拨付余下40%计18万元: the rest's percentage is of the whole the percentage before
+    it was of (that percentage's base, else the last plain amount before it), not of its own amount; None
+    when the percentage follows no 余下/剩余/其余 or no percentage before."""
+    if not _RX18.search(reader.text[max(0, token.start - 4):token.start]):
+        return None
+    if reader.last_percent_base is not None:
+        return reader.last_percent_base
+    tokens = reader.tokens
+    earlier = next((i for i in range(reader.index - 1, max(-1, reader.index - 12), -1)
+                    if tokens[i].kind == PERCENT and tokens[i].value), None)
+    if earlier is None:
+        return None
+    whole = next((t for t in reversed(tokens[max(0, earlier - 8):earlier]) if t.kind == MONEY and t.value and not t.is_rate), None)
+    return reader.base_item(whole) if whole is not None else None

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import portion_claim, rest_shared, use_of_whole
+from jixiao_desktop.prose.portions import portion_claim, rest_percent_whole, rest_shared, use_of_whole
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -26,7 +26,6 @@ _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分�
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
-
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
 
@@ -120,8 +119,7 @@ class _Shares:
             if terms:
                 value = sum((i.value for i in terms), Decimal(0))
                 return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        rest_whole = self.rest_percent_whole(token)
-        if rest_whole is not None:
+        if (rest_whole := rest_percent_whole(self, token)) is not None:   # 拨付余下40%: of the whole, not of the 60%
             return rest_whole
         last, named, fuzzy, best = None, None, None, 0
         for other in self.sentence_tokens():
@@ -147,21 +145,6 @@ class _Shares:
         if last is not None:
             return self.base_item(last)
         return self.whole
-
-    def rest_percent_whole(self, token: Token) -> _Item | None:
-        """预算45万元。…拨付60%即27万元，…拨付余下40%计18万元: the rest's percentage is of the whole the percentage before
-        it was of (the last plain amount before that percentage), not of that percentage's own amount."""
-        if not _RX18.search(self.text[max(0, token.start - 4):token.start]):
-            return None
-        if self.last_percent_base is not None:
-            return self.last_percent_base
-        earlier = next((i for i in range(self.index - 1, max(-1, self.index - 12), -1)
-                        if self.tokens[i].kind == PERCENT and self.tokens[i].value), None)
-        if earlier is None:
-            return None
-        whole = next((t for t in reversed(self.tokens[max(0, earlier - 8):earlier])
-                      if t.kind == MONEY and t.value and not t.is_rate), None)
-        return self.base_item(whole) if whole is not None else None
 
     def base_item(self, token: Token) -> _Item:
         per = token.per or self.rate_per.get(token.start, ())
