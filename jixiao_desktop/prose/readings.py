@@ -28,6 +28,7 @@ from itertools import combinations
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.standard_parts import part_of_standard
@@ -155,7 +156,7 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     and its months — the span it names, else the months it writes, else 12 when a standard is monthly and
     nothing says otherwise. A factor named in the text is never left out: a reading that drops one is no
     plausible reading of the same words."""
-    tokens = lexed.tokens[first:index]
+    tokens = factor_tokens(lexed, start, lexed.tokens[first:index])
     standards = [t.value for t in tokens if t.kind == MONEY and t.value][-_MAX_FACTORS:]
     if not standards or len(tokens) > 3 * _MAX_FACTORS:
         return []
@@ -163,7 +164,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         if token.kind == MONEY and not token.per and not (k and tokens[k - 1].kind == "each") and not _STANDARD_RE.search(
                 lexed.text[max(start, token.start - 6):token.start]) and not (
                 k and tokens[k - 1].kind == MONEY and _LISTED_RE.fullmatch(lexed.text[tokens[k - 1].end:token.start])):
-            return []   # an amount of its own (福利院补助5万元): no reading may leave it out (镇道5,000元、村道3,000元: listed)
+            paired = _paired(tokens)   # 景区1个奖励100万元，3A级景区2个各奖励30万元: each amount after its own count
+            return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
     for k, count in enumerate(counts):
@@ -191,6 +193,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
             month *= m
     elif "月" in text and re.search(r"全年|每年|年度|一年|年需|年共", text):
         month = Decimal(12)
+    elif daily_for_a_year(text):
+        month = Decimal(365)   # 伙食费每人每天22元，全年337,260元
     elif re.search(r"每季|季度", text):
         month = Decimal(4)    # 每季度2次: the four quarters are named too
     percent = Decimal(1)
@@ -360,6 +364,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if first != clause and _product_holds(step.stated, step.tolerance, _readings(lexed, start, first, index)):
                 continue
             if _after_amounts(step, lexed, start, first, index):
+                continue
+            wholes = earlier_wholes(lexed, clause, index)   # 全镇共14个村。…每村3人，每人每月150元，全年7.56万元
+            if wholes and _product_holds(step.stated, step.tolerance, [
+                    v * w for v in _readings(lexed, clause_start, clause, index) for w in wholes]):
                 continue
             parts, own = part_of_standard(lexed, first, index)
             if first == index and start:   # 。需基本公卫经费支付20.52万元。: a sentence of its own after the standard's parts

@@ -1,0 +1,61 @@
+"""Words around a clause's factors that the re-reading (readings.py) must weigh before it multiplies them.
+
+- a number glued to a Latin letter is part of a name, not a factor (4A级景区, 5G基站);
+- a count in brackets after 其中 is a part of the count before it, not a second factor
+  (抽检食品2,400批次（其中农产品720批次）);
+- a daily standard for 全年 runs 365 days (伙食费每人每天22元，全年337,260元);
+- a count per unit of a whole named earlier (全镇共14个村。…每村3人，每人每月150元，全年7.56万元) is times that whole.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.prose.lexer import COUNT, Lexed, Token
+
+_NAME_AFTER_RE = re.compile(r"[A-Za-z]")
+_DAILY_RE = re.compile(r"每(?:人|户|床|个)?[天日]|元/(?:人·)?[天日]")
+_WHOLE_YEAR_RE = re.compile(r"全年|每年|年度|一年")
+_DAY_COUNT_RE = re.compile(r"\d+\s*[天日]|[天日]数")
+
+
+def is_name(lexed: Lexed, token: Token) -> bool:
+    """A bare number glued to a Latin letter (4A级, 5G): part of a name."""
+    return token.kind == "number" and bool(_NAME_AFTER_RE.match(lexed.text, token.end))
+
+
+def in_part_brackets(lexed: Lexed, start: int, token: Token) -> bool:
+    """Whether ``token`` stands inside brackets that open with 其中 (a part of the count before them)."""
+    before = lexed.text[start:token.start]
+    opening = max(before.rfind("（"), before.rfind("("))
+    if opening < 0 or max(before.rfind("）"), before.rfind(")")) > opening:
+        return False
+    return before[opening + 1:].lstrip().startswith("其中")
+
+
+def factor_tokens(lexed: Lexed, start: int, tokens: list[Token]) -> list[Token]:
+    """The clause's tokens less names and bracketed parts of a count."""
+    return [t for t in tokens if not is_name(lexed, t) and not (t.kind == COUNT and in_part_brackets(lexed, start, t))]
+
+
+def daily_for_a_year(text: str) -> bool:
+    """A daily standard for a whole year with no number of days written: 365 days."""
+    return bool(_DAILY_RE.search(text)) and bool(_WHOLE_YEAR_RE.search(text)) and not _DAY_COUNT_RE.search(text)
+
+
+def earlier_wholes(lexed: Lexed, clause: int, index: int) -> list[Decimal]:
+    """每村3人 after 全镇共14个村: the counts named before the clause of the unit a 每… count in it is per."""
+    tokens = lexed.tokens
+    out: list[Decimal] = []
+    for k in range(clause, index - 1):
+        each, count = tokens[k], tokens[k + 1]
+        if each.kind != "each" or count.kind != COUNT or not each.per or each.end != count.start:
+            continue
+        unit = each.per[0]
+        for earlier in reversed(tokens[:clause]):
+            if earlier.kind == COUNT and earlier.value and (
+                    earlier.unit == unit or lexed.text.startswith(unit, earlier.end)):
+                out.append(earlier.value)
+                break
+    return out
