@@ -59,3 +59,12 @@ def earlier_wholes(lexed: Lexed, clause: int, index: int) -> list[Decimal]:
                 out.append(earlier.value)
                 break
     return out
+
+
+_SPREAD_RE = re.compile(r"[^。；;\d]{0,8}?[，,]?\s*分\s*[两二三四五六\d]\s*(?:年|期|个年度)")
+
+
+def spread_over_years(lexed: Lexed, index: int) -> bool:
+    """总投资1,260万元，分两年实施，2025年安排630万元…区级需安排315万元: a total spread over years, the amounts after
+    it one year's and its split, not its parts."""
+    return bool(_SPREAD_RE.match(lexed.text, lexed.tokens[index].end))

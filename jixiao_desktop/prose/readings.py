@@ -28,7 +28,7 @@ from itertools import combinations
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
-from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens
+from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.standard_parts import part_of_standard
@@ -355,6 +355,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{working.replace('*', '×')}＝{format_with_unit(value, unit)}", value, step.stated,
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
+        if step.kind == "sum" and spread_over_years(lexed, index):
+            continue   # 总投资1,260万元，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)
