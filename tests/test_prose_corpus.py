@@ -156,11 +156,14 @@ def test_the_second_corpus_too():
     # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of
     # the whole, payment milestones 付至N%, listed counts summed or paired in order with listed standards, a split of a
     # split's part, the part of a standard its payer names): 82.5 % / 12.5 %.
-    ("blind17", 0.825, 0.125),
+    # Session 14 (tests/test_prose_general14.py: a total spread over years, 分两年实施): 82.5 % / 11.25 %.
+    ("blind17", 0.825, 0.1125),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
-    ("blind18", 0.875, 0.125),
+    # Session 14's general fixes (tests/test_prose_general14.py: 每天 × 全年 as 365 days, 每村3人 times the villages named
+    # earlier, a count in brackets after 其中, 4A/5G names, 2个各奖励30万元, 余额要县财政安排 backing the amount): 87.5 % / 5.0 %.
+    ("blind18", 0.875, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

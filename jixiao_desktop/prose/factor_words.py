@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import COUNT, Lexed, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 
 _NAME_AFTER_RE = re.compile(r"[A-Za-z]")
 _DAILY_RE = re.compile(r"每(?:人|户|床|个)?[天日]|元/(?:人·)?[天日]")
@@ -64,7 +64,22 @@ def earlier_wholes(lexed: Lexed, clause: int, index: int) -> list[Decimal]:
 _SPREAD_RE = re.compile(r"[^。；;\d]{0,8}?[，,]?\s*分\s*[两二三四五六\d]\s*(?:年|期|个年度)")
 
 
-def spread_over_years(lexed: Lexed, index: int) -> bool:
-    """总投资1,260万元，分两年实施，2025年安排630万元…区级需安排315万元: a total spread over years, the amounts after
-    it one year's and its split, not its parts."""
-    return bool(_SPREAD_RE.match(lexed.text, lexed.tokens[index].end))
+def spread_over_years(lexed: Lexed, index: int, tolerance: Decimal) -> bool:
+    """总投资1,260万元，分两年实施，2025年安排630万元，按1:1由市、区承担，区级需安排315万元: a total spread over years;
+    the amounts after it are one year's and its split, not its parts — the reading holds when the last of them is an
+    earlier one times a share its sentence names (a percentage, a party's part of a ratio, or one of each)."""
+    if not _SPREAD_RE.match(lexed.text, lexed.tokens[index].end):
+        return False
+    after: list[Token] = []
+    for token in lexed.tokens[index + 1:]:
+        if token.kind == "stop" and token.text in "。；;\n":
+            break
+        after.append(token)
+    amounts = [t.value for t in after if t.kind == MONEY and t.value]
+    fractions = [t.value / 100 for t in after if t.kind == PERCENT and t.value]
+    fractions += [1 - f for f in fractions]   # 市级补助40%，县级需安排…: the rest
+    for t in after:
+        if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts):
+            fractions += [p / sum(t.parts) for p in t.parts]
+    shares = set(fractions) | {a * b for k, a in enumerate(fractions) for b in fractions[k + 1:]}
+    return len(amounts) >= 2 and any(abs(whole * share - amounts[-1]) <= tolerance for whole in amounts[:-1] for share in shares)

@@ -355,7 +355,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{working.replace('*', '×')}＝{format_with_unit(value, unit)}", value, step.stated,
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
-        if step.kind == "sum" and spread_over_years(lexed, index):
+        if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
             continue   # 总投资1,260万元，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
