@@ -18,6 +18,7 @@ _NAME_AFTER_RE = re.compile(r"[A-Za-z]")
 _DAILY_RE = re.compile(r"每(?:人|户|床|个)?[天日]|元/(?:人·)?[天日]")
 _WHOLE_YEAR_RE = re.compile(r"全年|每年|年度|一年")
 _DAY_COUNT_RE = re.compile(r"\d+\s*[天日]|[天日]数")
+_LOOK_BACK = 40
 
 
 def is_name(lexed: Lexed, token: Token) -> bool:
@@ -36,7 +37,12 @@ def in_part_brackets(lexed: Lexed, start: int, token: Token) -> bool:
 
 def factor_tokens(lexed: Lexed, start: int, tokens: list[Token]) -> list[Token]:
     """The clause's tokens less names and bracketed parts of a count."""
-    return [t for t in tokens if not is_name(lexed, t) and not (t.kind == COUNT and in_part_brackets(lexed, start, t))]
+    numbers = any(t.kind == "number" for t in tokens)
+    parts = bool(tokens) and lexed.text.find("其中", start, tokens[-1].start) >= 0
+    if not numbers and not parts:
+        return tokens
+    return [t for t in tokens if not (numbers and is_name(lexed, t)) and not (
+        parts and t.kind == COUNT and in_part_brackets(lexed, start, t))]
 
 
 def daily_for_a_year(text: str) -> bool:
@@ -53,7 +59,8 @@ def earlier_wholes(lexed: Lexed, clause: int, index: int) -> list[Decimal]:
         if each.kind != "each" or count.kind != COUNT or not each.per or each.end != count.start:
             continue
         unit = each.per[0]
-        for earlier in reversed(tokens[:clause]):
+        for j in range(clause - 1, max(-1, clause - _LOOK_BACK), -1):   # a few sentences back, not the whole text
+            earlier = tokens[j]
             if earlier.kind == COUNT and earlier.value and (
                     earlier.unit == unit or lexed.text.startswith(unit, earlier.end)):
                 out.append(earlier.value)

@@ -156,9 +156,11 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     and its months — the span it names, else the months it writes, else 12 when a standard is monthly and
     nothing says otherwise. A factor named in the text is never left out: a reading that drops one is no
     plausible reading of the same words."""
+    if index - first > 3 * _MAX_FACTORS:   # (too long a clause to be one product)
+        return []
     tokens = factor_tokens(lexed, start, lexed.tokens[first:index])
     standards = [t.value for t in tokens if t.kind == MONEY and t.value][-_MAX_FACTORS:]
-    if not standards or len(tokens) > 3 * _MAX_FACTORS:
+    if not standards:
         return []
     for k, token in enumerate(tokens):
         if token.kind == MONEY and not token.per and not (k and tokens[k - 1].kind == "each") and not _STANDARD_RE.search(
@@ -356,7 +358,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
-            continue   # 总投资1,260万元，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
+            continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)
@@ -368,8 +370,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _after_amounts(step, lexed, start, first, index):
                 continue
             wholes = earlier_wholes(lexed, clause, index)   # 全镇共14个村。…每村3人，每人每月150元，全年7.56万元
-            if wholes and _product_holds(step.stated, step.tolerance, [
-                    v * w for v in _readings(lexed, clause_start, clause, index) for w in wholes]):
+            if wholes and _product_holds(step.stated, step.tolerance, [v * w for v in _readings(lexed, clause_start, clause, index) for w in wholes]):
                 continue
             parts, own = part_of_standard(lexed, first, index)
             if first == index and start:   # 。需基本公卫经费支付20.52万元。: a sentence of its own after the standard's parts
