@@ -164,6 +164,10 @@ def test_the_second_corpus_too():
     # Session 14's general fixes (tests/test_prose_general14.py: 每天 × 全年 as 365 days, 每村3人 times the villages named
     # earlier, a count in brackets after 其中, 4A/5G names, 2个各奖励30万元, 余额要县财政安排 backing the amount): 87.5 % / 5.0 %.
     ("blind18", 0.875, 0.05),
+    # blind19.jsonl (160, written blind: one city's 市直 departments and two districts — 市、区 shares, 政府购买服务,
+    # 人次×天, 奖补 by 档次; 23 correct texts with numbers and no arithmetic), first run: 88.75 % found, 5.0 % flagged
+    # (the same with session 14's fixes, which had not seen it). Not yet used for fixes.
+    ("blind19", 0.8875, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
