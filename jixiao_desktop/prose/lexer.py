@@ -170,15 +170,15 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
-_FOLD_KEYS = frozenset(chr(code) for code in _FOLD)
+_FOLDED_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]")
 
 
 def fold(text: str) -> str:
     """Full-width digits, letters and punctuation folded to ASCII (as NFKC does), ideographic spaces as
     blanks; every character stays one character, so positions are those of the text. (A text holds a few
-    of the table's characters: each is replaced in one pass, faster than translating every character; no
-    folded character is itself folded, so the order does not matter.)"""
-    for char in _FOLD_KEYS.intersection(text):
+    kinds of the table's characters: each kind is replaced in one pass, several times faster than translating
+    every character; no folded character is itself folded, so the order does not matter.)"""
+    for char in set(_FOLDED_RE.findall(text)):
         text = text.replace(char, _FOLD[ord(char)])
     return text
 
