@@ -68,6 +68,7 @@ class _Counts:
         limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
         best, distance = None, None
         lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
+        near: list[tuple[int, Token]] = []
         for count in self.counts[lo:hi]:  # counts are in text order: only the window is looked at
             if id(count) in self.used_counts or count in exclude or not self.matches(thing, count):
                 continue
@@ -80,6 +81,10 @@ class _Counts:
                     100 if following is not None else 0)
             else:
                 continue
+            near.append((d, count))
+        if len(near) == 1:   # (most standards: one count to choose, no naming to weigh)
+            best = near[0][1]
+        for d, count in near if len(near) > 1 else ():
             d -= 1000 * self.named_alike(rate, count)   # 主职干部1名、其他村干部3名，主职每人每月3,000元
             if distance is None or d < distance:
                 best, distance = count, d

@@ -16,12 +16,12 @@ of the text. Every number's digits are matched only from the start of a run of d
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import WAN, YI, read_decimal
+from jixiao_desktop.prose.folding import fold
 from jixiao_desktop.prose.numerals import _CN_DIGITS, cn_number
 
 # What one text's reading may cost (a real 测算说明 has a few dozen numbers in a few hundred characters);
@@ -122,10 +122,12 @@ _PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[
 _FIRST_KINDS = {"\n": ("listno", "stop"), "每": ("each",)}
 _BY_FIRST = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in sorted(
     range(len(_PATTERNS)), key=lambda i: (_PATTERNS[i][0] not in kinds, i)))) for first, kinds in _FIRST_KINDS.items()}
+_NEWLINE_STOP = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>\n)(?!\\s*[\\d（(一二三四五六七八九十])")   # no list number after
 _ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _KIND_OF_GROUP = {f"T{i}": kind for i, kind in enumerate(_KINDS)}   # a match's last group → its kind
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
+_STOP_GROUP = f"T{_KINDS.index('stop')}"
 
 
 @dataclass(slots=True)
@@ -152,28 +154,6 @@ class Lexed:
     truncated: bool = False
 
 
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for start, end in ((0x2000, 0x2BFF), (0x3000, 0x33FF), (0xFE30, 0xFFEF)):
-        for code in range(start, end + 1):
-            folded = unicodedata.normalize("NFKC", chr(code))
-            if len(folded) == 1 and folded != chr(code):
-                table[code] = folded
-    table[0x3000] = " "
-    for keep in "。、〔〕【】《》「」『』〈〉×÷—‘’“”…·～":  # Chinese punctuation the patterns read as written
-        table.pop(ord(keep), None)
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Full-width digits, letters and punctuation folded to ASCII (as NFKC does), ideographic spaces as
-    blanks; every character stays one character, so positions are those of the text."""
-    return text.translate(_FOLD)
-
-
 def _number(text: str) -> Decimal | None:
     return read_decimal(text) if text[:1].isdigit() else cn_number(text)
 
@@ -189,7 +169,11 @@ def lex(text: str) -> Lexed:
     out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
     numbers = 0
     for match in _matches(folded):
-        kind = _KIND_OF_GROUP.get(match.lastgroup) or _kind_of(match)
+        group = match.lastgroup
+        if group == _STOP_GROUP:   # (a third of the matches: made here, without the kinds' tests)
+            out.tokens.append(Token("stop", match.group(0), match.start(), match.end()))
+            continue
+        kind = _KIND_OF_GROUP.get(group) or _kind_of(match)
         token = _token(kind, match)
         if token is None and match.group(0)[:1] in "十一二两三四五六七八九" and len(match.group(0)) > 2:
             token = _later_start(folded, match)   # 八一两个节点: 两个 (八一 is a name)
@@ -220,6 +204,7 @@ def _matches(text: str):
     search, match, stop = _ANCHOR.search, _MASTER.match, _STOP_ONLY.match
     plain_digit = _PLAIN_DIGIT.match
     by_first = {first: pattern.match for first, pattern in _BY_FIRST.items()}
+    newline_stop = _NEWLINE_STOP.match
     while pos < end:
         anchor = search(text, pos)
         if anchor is None:
@@ -240,6 +225,8 @@ def _matches(text: str):
                 found = stop(text, at)
             elif "0" <= first <= "9":
                 found = plain_digit(text, at) or match(text, at)
+            elif first == "\n":   # (most line breaks: a stop, no list number after them)
+                found = newline_stop(text, at) or by_first[first](text, at)
             elif first in by_first:
                 found = by_first[first](text, at)
             else:
@@ -301,6 +288,8 @@ def _token(kind: str, m: re.Match) -> Token | None:
         if number is None:
             return None
         per = tuple(_PER_SPLIT_RE.split(per_words)) if per_words else ()
+        if written == "元":   # (most amounts: no scaling)
+            return Token(MONEY, text, start, end, number, written, per, approx=bool(more))
         unit = {"万": "万元", "亿": "亿元"}.get(written, written)
         return Token(MONEY, text, start, end, number * _UNIT_FACTOR[written], unit, per, approx=bool(more))
     if kind == PERCENT:

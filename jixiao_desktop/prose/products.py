@@ -16,7 +16,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.workings import average_of_share, worked_after
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _per_thing, _rate_text, _same_thing, _slip,
+    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
@@ -51,7 +51,7 @@ class _Products:
 
     def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
         """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
-        per, scale = token.per, Decimal(1)
+        per, scale = token.per, _ONE
         if not per:
             per, scale = self.each_before(token)
         elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
@@ -71,9 +71,9 @@ class _Products:
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
         (and the scale of 每万尾: 10000)."""
-        if self.last_each < self.sentence_first:
-            return (), Decimal(1)   # no 每…/人均 in this sentence
-        clause_start = token.start - len(self.clause_before(token, 20))
+        clause_start = token.start - len(self.clause_before(token, 20)) if self.last_each >= self.sentence_first else 0
+        if self.last_each < self.sentence_first or self.tokens[self.last_each].end <= clause_start - 1:
+            return (), _ONE   # no 每…/人均 in this sentence, or none in the clause (most amounts): the loop need not run
         per: list[str] = []
         scale = Decimal(1)
         for other in self.back(12):
