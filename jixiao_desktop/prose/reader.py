@@ -44,6 +44,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.bases import read_bases
 from jixiao_desktop.prose.counts import _Counts
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
@@ -341,5 +342,5 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
     tables = read_tables(text, unit)
     if tables is not None:
         lexed = lex(tables.masked)
-    reading = reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit)
+    reading = read_bases(reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit), lexed, level)
     return reading if tables is None else with_tables(reading, tables, lexed)
