@@ -6,20 +6,23 @@
   the parts add to the total; the form's own level's part backs the amount field as for the 其中 form.
 
 Each looks only inside one sentence and adds a step only where the walk put none on the same amount, so a form
-the walk already reads is never read twice; a sentence with counts, periods, ratios or a remainder is left alone
-(the base × rate is then only one factor of what is stated, and a listed part may be the rest of a split).
+the walk already reads is never read twice. The base, its rates and the amount paid follow one another with nothing
+between (a count or period there makes the base × rate one factor of what is stated); the sources are amounts
+alone after the total; a sentence with 其中, a remainder, a ratio, 分别/各, × or one year's or phase's part is left
+alone (a listed part may then be the rest of a split, or this year's share of the whole).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import LEVELS, _written
 
-_SENTENCE_RE = re.compile(r"[。；;\n!！]")
+_TRIGGER_RE = re.compile(r"基数|保险|五险|四险|三险|社保|公积金|总投资|总投入|总概算|总预算|总额|总资金")
 _BASE_RE = re.compile(r"(?:工资|缴费|缴存)基数|(?:月|平均|人均)?工资(?:标准)?(?:为|是)?\s*$")
 _CONTRIBUTION_RE = re.compile(r"保险|五险|四险|三险|公积金|社保|比例|费率|缴费率|缴存比例")
 _PAID_RE = re.compile(r"负担|承担|支付|缴纳|缴存|缴费|缴|计提|需|计|为|合计|共")
@@ -32,15 +35,22 @@ _SOURCE_RE = re.compile(r"[:：]?\s*(?:申请|争取|使用|安排|整合|落实
 _PARTY_WORD_RE = re.compile(r"中央|自治区|省|市本级|市|州|区|县|旗|乡|镇|街道|村")
 
 
-def _sentences(lexed: Lexed) -> list[tuple[int, list[Token]]]:
-    """Each sentence's tokens with where it begins."""
-    groups: list[tuple[int, list[Token]]] = [(0, [])]
-    for token in lexed.tokens:
-        if token.kind == "stop":
-            groups.append((token.end, []))
-        else:
-            groups[-1][1].append(token)
-    return [g for g in groups if g[1]]
+def _sentence_at(lexed: Lexed, position: int) -> tuple[int, list[Token]]:
+    """The sentence holding ``position``: where it begins and its tokens (found by bisection: only the few sentences
+    with a trigger word are looked at, so a long text costs no walk of its own)."""
+    tokens = lexed.tokens
+    k = bisect_left(tokens, position, key=_start)
+    first = k
+    while first > 0 and tokens[first - 1].kind != "stop":
+        first -= 1
+    last = k
+    while last < len(tokens) and tokens[last].kind != "stop":
+        last += 1
+    return (tokens[first - 1].end if first else 0), tokens[first:last]
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _tolerance(token: Token) -> Decimal:
@@ -58,11 +68,16 @@ def _fmt(value: Decimal) -> str:
 
 def read_bases(reading: Reading, lexed: Lexed, level: str) -> Reading:
     text = lexed.text
-    if "%" not in text and "％" not in text and "总" not in text:
-        return reading
     stated_at = {s.start for s in reading.steps}
-    for start, sentence in _sentences(lexed):
+    done = -1
+    for match in _TRIGGER_RE.finditer(text):
+        if match.start() < done:
+            continue
+        start, sentence = _sentence_at(lexed, match.start())
+        if not sentence:
+            continue
         end = sentence[-1].end
+        done = end
         if _LEFT_ALONE_RE.search(text[start:end]):
             continue
         kinds = {t.kind for t in sentence}
