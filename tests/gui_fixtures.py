@@ -32,7 +32,12 @@ def make_window(qtbot, paths):
     from jixiao_desktop.ui.windows import open_windows
 
     opened_by_the_test = [w for w in open_windows() if w not in windows]   # 打开/新建 in a window of its own
-    for window in windows + opened_by_the_test:
+    close_windows(windows + opened_by_the_test)
+
+
+def close_windows(windows) -> None:
+    """Close ``windows`` without asking to save (their edits are the test's, not a clerk's)."""
+    for window in windows:
         if window.document is not None:
             window.document.undo_stack.setClean()
         window.close()

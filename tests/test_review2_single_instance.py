@@ -116,6 +116,7 @@ def test_a_start_waits_on_the_first_ones_dialog_not_on_its_own(qtbot, tmp_path):
     from jixiao_desktop.ui.application import open_program
     from jixiao_desktop.ui.single_instance import hand_over, server_name
     from jixiao_desktop.ui.windows import open_windows, window_of_file
+    from tests.gui_fixtures import close_windows
 
     broken = tmp_path / "坏的 文件.jixiao"
     broken.write_text("不是表格", encoding="utf-8")
@@ -141,11 +142,7 @@ def test_a_start_waits_on_the_first_ones_dialog_not_on_its_own(qtbot, tmp_path):
         assert len(open_windows()) == 1
     finally:
         tasks.wait_all()
-        for window in open_windows():
-            if window.document is not None:
-                window.document.undo_stack.setClean()
-            window.close()
-            window.deleteLater()
+        close_windows(open_windows())
         if started is not None:
             started[1].close()
 

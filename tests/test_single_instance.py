@@ -28,6 +28,7 @@ from jixiao_desktop.ui.app_paths import AppPaths
 from jixiao_desktop.ui.application import open_program
 from jixiao_desktop.ui.single_instance import (ABSENT, MAGIC, SILENT, TAKEN, encode, hand_over, server_name)
 from jixiao_desktop.ui.windows import open_windows, window_of_file
+from tests.gui_fixtures import close_windows
 
 pytestmark = pytest.mark.gui
 
@@ -62,11 +63,7 @@ def started(qtbot):
 
     yield start
     tasks.wait_all()
-    for window in open_windows():
-        if window.document is not None:
-            window.document.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
+    close_windows(open_windows())
     for instance in instances:
         instance.close()
 

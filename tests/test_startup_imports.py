@@ -24,7 +24,7 @@ def test_main_window_does_not_load_excel_or_pdf_libraries():
 LATE = ("openpyxl", "reportlab", "PySide6.QtPrintSupport", "PySide6.QtPdf", "jixiao_desktop.checks.engine",
         "jixiao_desktop.prose", "jixiao_desktop.library.entries", "jixiao_desktop.help.rules", "tomllib", "docx",
         "python_calamine", "jixiao_desktop.word", "jixiao_desktop.selfeval", "jixiao_desktop.excel",
-        # the documents and settings are read without pydantic (jixiao_desktop/model.py): it cost ~80 ms of a start
+        # the documents and settings are read without pydantic (jixiao_desktop/model.py): it cost ≈ 120 ms of a start
         "pydantic", "pydantic_core", "importlib.metadata")
 
 _AT_FIRST_PAINT = """
@@ -65,7 +65,7 @@ def test_nothing_loaded_on_first_use_is_loaded_before_the_first_paint_of_the_lar
 
 def test_a_template_document_paints_without_pydantic(tmp_path):
     """A province's own form (a template document) is read with the template schema of jixiao_desktop/model.py:
-    pydantic had cost such a start ~250 ms (its import and the schema's validators)."""
+    pydantic had cost such a start ≈ 120 ms (its import and the schema's validators)."""
     from jixiao_desktop.resources import largest_template_example
 
     example = largest_template_example()

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jixiao_desktop.model import Model as BaseModel
-
 TEXT_TYPES = ("text", "longtext")
 # Model fields that are not typed text: the document's machinery, the indicator grids (see fields.py).
 _SKIP = {"kind", "template_id", "template_version", "template_text", "explanations", "indicators", "layout",
@@ -36,7 +34,10 @@ def text_fields(ctx) -> list[TextField]:
         from jixiao_desktop.checks.fields import amount_fields
 
         amounts = {location for location, _ in amount_fields(ctx.form)} | {"year"}
-        return [f for f in _model_texts(ctx.form, "") if f.location not in amounts]
+        from jixiao_desktop.forms.locations import typed_texts
+
+        return [TextField(location, "", text, name) for location, name, text in typed_texts(ctx.form, skip=_SKIP)
+                if location not in amounts]
 
     return ctx.memo("text_fields", compute)
 
@@ -48,22 +49,6 @@ def label(ctx, field: TextField) -> str:
     from jixiao_desktop.forms.locations import describe
 
     return describe(ctx.form, field.location)
-
-
-def _model_texts(model: BaseModel, prefix: str):
-    for name in type(model).model_fields:
-        if name in _SKIP:
-            continue
-        value = getattr(model, name)
-        location = f"{prefix}{name}"
-        if isinstance(value, str):
-            yield TextField(location, "", value, name)
-        elif isinstance(value, BaseModel):
-            yield from _model_texts(value, f"{location}.")
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _model_texts(item, f"{location}[{index}].")
 
 
 def _template_texts(form):

@@ -8,12 +8,36 @@ from the models' field titles (``资金来源 › 中期资金来源 › 总投�
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
 from jixiao_desktop.model import Model as BaseModel
 
 _STEP_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+def typed_texts(node: BaseModel, prefix: str = "", skip=frozenset()):
+    """``(location, field name, text)`` of every text field of a built-in form's record, nested records and list rows
+    walked in their declared order; a choice kept as an enum (金额单位, 指标体系) is no typed text, and a field named in
+    ``skip`` is left out wherever it stands. Shared by 查找/替换 and the checks that read words."""
+    for name in type(node).model_fields:
+        if name in skip:
+            continue
+        value = getattr(node, name)
+        location = f"{prefix}{name}"
+        if isinstance(value, Enum):
+            continue
+        if isinstance(value, str):
+            yield location, name, value
+        elif isinstance(value, BaseModel):
+            yield from typed_texts(value, f"{location}.", skip)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from typed_texts(item, f"{location}[{index}].", skip)
+                elif isinstance(item, str):
+                    yield f"{location}[{index}]", name, item
 
 
 @lru_cache(maxsize=4096)

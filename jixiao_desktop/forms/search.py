@@ -11,15 +11,12 @@ changes every occurrence in a text, or one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
-
-from jixiao_desktop.model import Model as BaseModel
 
 from jixiao_desktop.forms import locations
 
-# Stored texts that are no field the clerk fills in (the template carried along, explanations of findings
-# kept apart from the form, the layout's and unit's names).
-_NOT_TYPED = {"kind", "template_id", "template_version", "template_text", "explanations", "content"}
+# Stored texts of a built-in form that are no field the clerk fills in (the template carried along, explanations
+# of findings kept apart from the form; the layout's and unit's names are enums, left out by the walk).
+_NOT_TYPED = frozenset({"kind", "template_id", "template_version", "template_text", "explanations"})
 _TABLE_KEYS_NOT_TYPED = {"_row", "side"}
 
 
@@ -52,7 +49,7 @@ def texts(form) -> list[tuple[str, str]]:
         if not _template_has_year(form) and isinstance(form.year, str):
             out.insert(0, ("year", form.year))
         return out
-    _walk(form, "", out, skip=_NOT_TYPED)
+    out.extend((location, text) for location, _name, text in locations.typed_texts(form, skip=_NOT_TYPED))
     return out
 
 
@@ -61,26 +58,6 @@ def _template_has_year(form) -> bool:
 
     return any(f.role == "year" for s in form.loaded.template.section
                if isinstance(s, (FieldsSection, SignOffSection)) for f in s.field)
-
-
-def _walk(node: BaseModel, prefix: str, out: list[tuple[str, str]], skip=frozenset()) -> None:
-    for name in type(node).model_fields:
-        if name in skip:
-            continue
-        value = getattr(node, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, Enum):
-            continue
-        if isinstance(value, str):
-            out.append((path, value))
-        elif isinstance(value, BaseModel):
-            _walk(value, path + ".", out)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    _walk(item, f"{path}[{index}].", out)
-                elif isinstance(item, str):
-                    out.append((f"{path}[{index}]", item))
 
 
 def find_all(form, needle: str) -> list[Match]:
