@@ -120,7 +120,9 @@ def test_the_second_corpus_too():
     # 全年人员经费, 人均月工资, 八一两个节点, 每个3.6万元/年, 全年365天。需…。): 76.25 % / 2.5 %.
     # Session 9 (tests/test_prose_general9.py: an average after its sentence's result, an amount named by its
     # standard's words, 两项X): 80.0 % / 2.5 %.
-    ("blind11", 0.80, 0.025),
+    # Session 17 (tests/test_prose_general17.py: what is left after listed parts then split, a share of a share, a split
+    # of a percentage of a base — prose/rests.py): 81.25 % / 1.25 %.
+    ("blind11", 0.8125, 0.0125),
     # blind12.jsonl (160, written blind by another hand: east/south 街道 and 区 wording with price lists, milestones,
     # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
     # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
@@ -153,7 +155,8 @@ def test_the_second_corpus_too():
     # per-unit standard (每人每年12,000元，其中省补助8,000元，其余由县级承担，县级需安排…): 87.5 % / 8.75 %;
     # one item the total of the others (an amount then its working, an amount then its parts after 其中): 87.5 % / 6.25 %;
     # a percentage of a whole put to a use (用于/发放: the average of the share, the whole as the form's amount): 87.5 % / 3.75 %.
-    ("blind16", 0.875, 0.0375),
+    # Session 17 (先提取10%…余下部分 分配到乡镇): 88.75 % / 3.75 %.
+    ("blind16", 0.8875, 0.0375),
     # blind17.jsonl (160, written blind by another hand: every region and level, 测算依据 / 专项资金测算说明 / 资金安排情况,
     # a fifth long), first run: 82.5 % found, 21.25 % flagged (82.5 / 20.0 with session 12's fixes, which had not seen it).
     # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of
@@ -161,17 +164,20 @@ def test_the_second_corpus_too():
     # split's part, the part of a standard its payer names): 82.5 % / 12.5 %.
     # Session 14 (tests/test_prose_general14.py: a total spread over years, 分两年实施): 82.5 % / 11.25 %.
     # Session 15 (sources listed without 其中 against 总投资, after 资金来源为 with 、): 83.75 % / 11.25 %.
-    ("blind17", 0.8375, 0.1125),
+    # Session 17 (其余由市、县按4:6 after 其中 a part; 剩余部分由县级财政解决): 87.5 % / 11.25 %.
+    ("blind17", 0.875, 0.1125),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
     # Session 14's general fixes (tests/test_prose_general14.py: 每天 × 全年 as 365 days, 每村3人 times the villages named
     # earlier, a count in brackets after 其中, 4A/5G names, 2个各奖励30万元, 余额要县财政安排 backing the amount): 87.5 % / 5.0 %.
-    ("blind18", 0.875, 0.05),
+    # Session 17 (这个钱省里补助40%，剩下的由市、县按1:1): 88.75 % / 5.0 %.
+    ("blind18", 0.8875, 0.05),
     # blind19.jsonl (160, written blind: one city's 市直 departments and two districts — 市、区 shares, 政府购买服务,
     # 人次×天, 奖补 by 档次; 23 correct texts with numbers and no arithmetic), first run: 88.75 % found, 5.0 % flagged
-    # (the same with session 14's fixes, which had not seen it). Not yet used for fixes.
-    ("blind19", 0.8875, 0.05),
+    # (the same with session 14's fixes, which had not seen it). Session 17 (tests/test_prose_general17.py: 剩余部分由市级
+    # 承担40%, 地方部分由市、区按3:7, 按…的10%配套 then split, 剩余N万元由…按1:1): 93.75 % / 5.0 %.
+    ("blind19", 0.9375, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
