@@ -74,3 +74,15 @@ def test_what_is_not_such_a_split_is_left_to_the_walk():
     # a product before 其余: the parts are not plain amounts (nothing read here, nothing flagged)
     text = "应急物资储备共需80万元，其中：帐篷100顶，每顶3,000元；其余为照明设备采购费用50万元。"
     assert failures(text, level="县", unit=W) == []
+
+
+def test_an_amount_after_its_working_and_ji_with_a_comma():
+    text = "另聘请专家论证，按每人次1,500元、预计40人次计，{}万元。"
+    assert failures(text.format("6"), level="县", unit=W) == []
+    assert found(text.format("5"), "60000", "50000", level="县", unit=W)
+
+
+def test_an_average_per_household_is_per_enterprise_too():
+    text = "小微企业吸纳就业补贴，预计补贴企业215家，户均补贴1.2万元，需{}万元。"
+    assert failures(text.format("258"), level="县", unit=W) == []
+    assert found(text.format("268"), "2580000", "2680000", level="县", unit=W)
