@@ -108,19 +108,25 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
         done = lexed.tokens[last - 1].end if last > first else match.end()
         if 0 < last - first <= _MAX_SENTENCE:
             found.extend(_read_sentence(text, lexed.tokens[first:last], start))
-    for step in found:
-        _merge(reading, step)
+    if found:
+        at: dict[int, list[Step]] = {}
+        for step in reading.steps:
+            if step.stated is not None:
+                at.setdefault(step.start, []).append(step)
+        for step in found:
+            _merge(reading, step, at.get(step.start, []))
     return reading
 
 
-def _merge(reading: Reading, step: Step) -> None:
-    """Add ``step`` unless a step of the walk on the same amount holds; drop the walk's failing ones there when it
-    holds, or when it replaces them."""
-    same = [s for s in reading.steps if s.stated is not None and s.start <= step.start < max(s.end, s.start + 1)]
+def _merge(reading: Reading, step: Step, same: list[Step]) -> None:
+    """Add ``step`` unless a step of the walk on the same amount (``same``) holds; drop the walk's failing ones there
+    when it holds, or when it replaces them."""
     if any(s.holds for s in same):
         return
     if same:
-        reading.steps[:] = [s for s in reading.steps if s not in same]
+        gone = {id(s) for s in same}
+        reading.steps[:] = [s for s in reading.steps if id(s) not in gone]
+        same.clear()
     if not step.holds:
         reading.steps.append(step)
 
