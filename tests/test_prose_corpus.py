@@ -30,7 +30,8 @@ def test_the_corpus_is_large_and_balanced():
 def test_wrong_sentences_are_found_and_correct_ones_left_alone():
     outcomes = run_corpus()
     found, alarms = rates(outcomes)
-    assert found >= 0.98 and alarms <= 0.0, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
+    # (99.26 % since session 17: standards listed in one sentence, their counts in the next, paired in order)
+    assert found >= 0.99 and alarms <= 0.0, f"found {found:.1%}, false alarms {alarms:.1%}\n{_listing(outcomes)}"
 
 
 def test_the_second_corpus_too():
@@ -122,8 +123,9 @@ def test_the_second_corpus_too():
     # Session 9 (tests/test_prose_general9.py: an average after its sentence's result, an amount named by its
     # standard's words, 两项X): 80.0 % / 2.5 %.
     # Session 17 (tests/test_prose_general17.py: what is left after listed parts then split, a share of a share, a split
-    # of a percentage of a base — prose/rests.py): 81.25 % / 1.25 %.
-    ("blind11", 0.8125, 0.0125),
+    # of a percentage of a base — prose/rests.py; standards and counts listed apart, paired in order — prose/pairings.py):
+    # 83.75 % / 1.25 %.
+    ("blind11", 0.8375, 0.0125),
     # blind12.jsonl (160, written blind by another hand: east/south 街道 and 区 wording with price lists, milestones,
     # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
     # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
@@ -156,8 +158,8 @@ def test_the_second_corpus_too():
     # per-unit standard (每人每年12,000元，其中省补助8,000元，其余由县级承担，县级需安排…): 87.5 % / 8.75 %;
     # one item the total of the others (an amount then its working, an amount then its parts after 其中): 87.5 % / 6.25 %;
     # a percentage of a whole put to a use (用于/发放: the average of the share, the whole as the form's amount): 87.5 % / 3.75 %.
-    # Session 17 (先提取10%…余下部分 分配到乡镇): 88.75 % / 3.75 %.
-    ("blind16", 0.8875, 0.0375),
+    # Session 17 (先提取10%…余下部分 分配到乡镇; standards in one sentence, their counts in the next): 91.25 % / 3.75 %.
+    ("blind16", 0.9125, 0.0375),
     # blind17.jsonl (160, written blind by another hand: every region and level, 测算依据 / 专项资金测算说明 / 资金安排情况,
     # a fifth long), first run: 82.5 % found, 21.25 % flagged (82.5 / 20.0 with session 12's fixes, which had not seen it).
     # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of

@@ -86,3 +86,27 @@ def test_an_average_per_household_is_per_enterprise_too():
     text = "小微企业吸纳就业补贴，预计补贴企业215家，户均补贴1.2万元，需{}万元。"
     assert failures(text.format("258"), level="县", unit=W) == []
     assert found(text.format("268"), "2580000", "2680000", level="县", unit=W)
+
+
+def test_standards_in_one_sentence_their_counts_in_the_next():
+    text = "城镇低保对象每人每月700元，农村低保对象每人每月500元。现有城镇对象120人、农村对象340人，全年需资金{}万元。"
+    assert failures(text.format("304.8"), level="县", unit=W) == []     # (120×700 + 340×500)×12
+    assert found(text.format("314.8"), "3048000", "3148000", level="县", unit=W)
+    text = "脱贫户每户每年补助800元、监测户每户每年补助600元。今年脱贫户1,200户、监测户300户，需安排{}万元。"
+    assert failures(text.format("114"), level="县", unit=W) == []
+    assert found(text.format("118"), "1140000", "1180000", level="县", unit=W)
+
+
+def test_counts_then_respective_standards():
+    text = "中职资助：农村学生3,200人，城市困难学生2,900人，补助标准分别为每生每年1,500元、1,200元，测算资金{}万元。"
+    assert failures(text.format("828"), level="县", unit=W) == []       # 3200×1500 + 2900×1200
+    assert found(text.format("838"), "8280000", "8380000", level="县", unit=W)
+
+
+def test_counts_and_standards_apart_left_alone_when_they_do_not_pair():
+    # three counts, two standards: not read (nothing flagged)
+    text = "城镇对象每人每月700元，农村对象每人每月500元。现有对象120人、340人、55人，全年需资金999万元。"
+    assert failures(text, level="县", unit=W) == []
+    # a monthly standard with no year named: which months is not known
+    text = "护理员每人每月2,000元，保洁员每人每月1,500元。现有护理员10人、保洁员8人，需资金9万元。"
+    assert failures(text, level="县", unit=W) == []

@@ -52,6 +52,7 @@ from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
+from jixiao_desktop.prose.pairings import read_pairings
 from jixiao_desktop.prose.rests import read_rests
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, _Item, _Rate, _Split, collector_paused
@@ -344,5 +345,5 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
     if tables is not None:
         lexed = lex(tables.masked)
     reading = read_bases(reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit), lexed, level)
-    reading = read_rests(reading, lexed)
+    reading = read_pairings(read_rests(reading, lexed), lexed)
     return reading if tables is None else with_tables(reading, tables, lexed)

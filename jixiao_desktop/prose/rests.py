@@ -108,6 +108,11 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
         done = lexed.tokens[last - 1].end if last > first else match.end()
         if 0 < last - first <= _MAX_SENTENCE:
             found.extend(_read_sentence(text, lexed.tokens[first:last], start))
+    return merge_steps(reading, found)
+
+
+def merge_steps(reading: Reading, found: list[Step]) -> Reading:
+    """``found`` (steps read after the walk) merged into ``reading``, each as :func:`_merge` says."""
     if found:
         at: dict[int, list[Step]] = {}
         for step in reading.steps:
