@@ -33,6 +33,7 @@ _SUM_WORD_RE = re.compile(r"(?:合计|共计|总计|共需|共|总额|总投资|
 _SHARE_VERB_RE = re.compile(r"补助|承担|负担|配套|出资|安排|分担|拿出|解决|兜底")
 _TAKING_RE = re.compile(r"提取|提留|预留|扣除|计提|留出")
 _STATED_RE = re.compile(r"^[\s，,]*(?:即|为|计|共|合计|约)[\s为计约]*$")
+_CLAUSE_RE = re.compile(r"[，,：:]")
 _MAX_SENTENCE = 40   # tokens: a longer sentence is no such split
 
 
@@ -152,7 +153,7 @@ def _read_sentence(text: str, sentence: list[Token], start: int) -> list[Step]:
     for token in sentence:
         between = text[previous_end:token.start]
         previous_end = token.end
-        clause = re.split(r"[，,：:]", between)[-1]
+        clause = _CLAUSE_RE.split(between)[-1] if between else between
         restates, after_percent = after_percent and bool(_STATED_RE.match(between)), False
         if _REST_RE.search(between):
             if whole is None or mixed:
