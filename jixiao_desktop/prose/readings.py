@@ -31,6 +31,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
@@ -39,7 +40,7 @@ from jixiao_desktop.prose.steps import Reading, Step
 # against their own percentages, are read the one way the text fixes)
 _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
-_REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS
+_REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _GAP_RE = re.compile(r"[\s()（）]*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
@@ -218,37 +219,6 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     return out
 
 
-def _in_order(tokens: list[Token]) -> Decimal | None:
-    """Σ count × standard where a clause lists n counts of one measure and then n standards: each standard is for the
-    count in the same place of its list; None for any other shape."""
-    counts = [t for t in tokens if t.kind == COUNT and t.value]
-    standards = [t for t in tokens if t.kind == MONEY and t.value]
-    if not 2 <= len(counts) == len(standards) <= 6 or counts[-1].start > standards[0].start:
-        return None
-    if len({c.unit for c in counts}) != 1 or any(t.kind in _OPERAND and t.kind not in (COUNT, MONEY) and t.value for t in tokens):
-        return None
-    return sum((c.value * s.value for c, s in zip(counts, standards)), Decimal(0))
-
-
-def _paired(tokens: list[Token]) -> Decimal | None:
-    """The sum of count × standard over a clause that lists its items as a count, then the standard it is at
-    (each count named once, each standard after its own count); None for any other shape."""
-    total, count = Decimal(0), None
-    pairs = 0
-    for token in tokens:
-        if token.kind == COUNT and token.value:
-            if count is not None:
-                return None
-            count = token.value
-        elif token.kind == MONEY and token.value:
-            if count is None:
-                return None
-            total, count, pairs = total + count * token.value, None, pairs + 1
-        elif token.kind in _OPERAND:
-            return None
-    return total if pairs >= 2 and count is None else None
-
-
 def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
                        index: int) -> bool | Decimal | None:
     """治超站协管人员共28人。值班补助按每人每天150元计算。全年365天。需153.3万元。: short sentences, each one factor,
@@ -359,6 +329,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
             continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
+        if explained(step, lexed, index):
+            continue   # another reading a clerk's words allow makes the stated figure (second_looks.py)
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)
