@@ -29,7 +29,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
-    after_re = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)[^，,。；;：:\d]{{0,4}}"
+    after_re = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)[^，,。；;：:\d]{{0,8}}"
                           r"(?:安排|承担|负担|解决|配套|自筹|统筹|保障)")
     lexed = lex(text)
     years = [int(next(y for y in m.groups() if y)) for m in _BUDGET_YEAR_RE.finditer(lexed.text)]

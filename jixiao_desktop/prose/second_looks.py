@@ -42,6 +42,7 @@ _BASE_AFTER_RE = re.compile(r"^[^。；;\n]{0,12}?(?:按|的|占)[^。；;\n\d]{
 _LIST_GAP_RE = re.compile(r"^[、，,和及与][^，,。；;\d]{0,8}$")
 _STANDARD_GAP_RE = re.compile(r"^[、，,][^，,。；;\d]{0,10}$")
 _EACH_RE = re.compile(r"各\s*$")
+_TOTAL_RE = re.compile(r"合计|共|总|累计|小计")
 _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
 
 
@@ -85,7 +86,8 @@ def explained(step: Step, lexed: Lexed, index: int) -> bool:
         return (_restated_counts(step, lexed, here) or _bracketed_result(step, lexed, index)
                 or _factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
                 or _listed_results(step, lexed, index) or _standards_then_counts(step, window)
-                or _subtotal_run(step, lexed, index, window) or _groups_at_one_standard(step, window))
+                or _subtotal_run(step, lexed, index, window) or _groups_at_one_standard(step, window)
+                or _standard_of_one(step, lexed, window))
     if step.kind == "percent_of":
         return any(_near(step.computed * t.value, step) for t in here if t.kind == COUNT and t.value)
     if step.kind == "remainder":
@@ -174,10 +176,12 @@ def _listed_results(step: Step, lexed: Lexed, index: int) -> bool:
     tokens, total = lexed.tokens, step.stated
     k = index
     while k + 1 < len(tokens) and tokens[k + 1].kind == MONEY and tokens[k + 1].value and _LIST_GAP_RE.match(
-            lexed.text[tokens[k].end:tokens[k + 1].start]):
+            lexed.text[tokens[k].end:tokens[k + 1].start]) and not _TOTAL_RE.search(lexed.text[tokens[k].end:tokens[k + 1].start]):
         k += 1
         total += tokens[k].value
-    return k > index and abs(total - step.computed) <= step.tolerance * (k - index + 1)
+        if abs(total - step.computed) <= step.tolerance * (k - index + 1):
+            return True
+    return False
 
 
 def _in_pairs(standards: list[Token], counts: list[Token]) -> Decimal | None:
@@ -218,7 +222,7 @@ def _groups_at_one_standard(step: Step, window: list[Token]) -> bool:
     """春季1,236人，秋季1,310人，每生每学期1,500元，两学期共…: groups counted apart, each at the one standard; a
     count of the groups themselves (两学期) names them, no factor more."""
     counts = [t for t in window if t.kind == COUNT and t.value]
-    standards = [t for t in window if t.kind == MONEY and t.value and t.per]
+    standards = [t for k, t in enumerate(window) if t.kind == MONEY and t.value and (t.per or k and window[k - 1].kind == "each")]
     if len(standards) != 1 or len(counts) < 3:
         return False
     groups = [c for c in counts if c.start < standards[0].start]
@@ -226,6 +230,24 @@ def _groups_at_one_standard(step: Step, window: list[Token]) -> bool:
     if len(groups) < 2 or len({c.unit for c in groups}) != 1 or len(after) != 1 or after[0].value != len(groups):
         return False
     return _near(sum((c.value for c in groups), Decimal(0)) * standards[0].value, step)
+
+
+def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
+    """县文化馆每馆每年50万元；乡镇文化站18个，每站每年5万元…合计: a standard of a clause with no count of its own is
+    for the one thing its clause names, an item of the sum."""
+    if step.kind != "sum":
+        return False
+    text = lexed.text
+    for k, token in enumerate(window):
+        if token.kind != MONEY or not token.value or not (k and window[k - 1].kind == "each"):
+            continue
+        clause = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 40), token.start)), default=0)
+        if any(t.kind == COUNT and clause <= t.start < token.start for t in window) or not clause:
+            continue
+        if text[clause - 1] in "，,、" or not _near(step.computed + token.value, step):
+            continue
+        return True
+    return False
 
 
 def _remainder(step: Step, lexed: Lexed, window: list[Token]) -> bool:
