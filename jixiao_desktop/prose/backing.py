@@ -55,6 +55,8 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     return False
 
 
+_PHASED_RE = re.compile(r"本年度?|今年|当年|(?:19|20)\d{2}\s*年度?\s*已?(?:安排|预算|投入|拨付|下达)|分[两二三四五六\d]\s*[年期批]|[一二三]期")
+_SPLIT_RE = re.compile(r"%|本级|级|分担|承担|负担")
 _ARRANGED_RE = re.compile(r"\s*(?:安排|列支|列入预算|申请)")
 
 
@@ -93,7 +95,24 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not (_in_wan(unit) and _rounded_to(reading.bottom_line, 100) == amount)
             and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
-            and not text_backs_amount(text, amount, level))
+            and not text_backs_amount(text, amount, level)
+            and not _checked_whole(reading, amount, text))
+
+
+def _checked_whole(reading, amount: Decimal, text: str) -> bool:
+    """全年经费65万元，其中…14万元，…15万元 / 8个×50万元，合计400万元，…预计增收40万元: the amount is a result the
+    text works out and checks (a product or a sum that holds), where no figure is split between levels — the form
+    carries that result even where the reader's bottom line is a figure named after it (its first part, a year's
+    reference, an expected yield). Not where the text puts its figures in years or phases: there the form carries
+    this year's part, and the whole of all years in its amount is the mistake to find."""
+    if _PHASED_RE.search(text) or reading.own_parts or any(s.kind not in ("product", "sum") for s in reading.steps):
+        return False
+    if _SPLIT_RE.search(reading.derivation):
+        return False   # (the bottom line is a level's part of a split: the whole in the amount is the mistake)
+    bottom_checked = any(s.stated == reading.bottom_line for s in reading.steps)
+    if bottom_checked and reading.bottom_line > amount:
+        return False   # (小计4.6万元…合计5.4万元: a part in the amount where the text checks the whole)
+    return any(s.holds and s.stated == amount for s in reading.steps)
 
 
 def _in_wan(unit) -> bool:
