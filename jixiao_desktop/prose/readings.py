@@ -329,8 +329,11 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
             continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
-        if explained(step, lexed, index):
-            continue   # another reading a clerk's words allow makes the stated figure (second_looks.py)
+        other = explained(step, lexed, index)
+        if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
+            if other is not True:
+                kept.append(other)
+            continue
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)

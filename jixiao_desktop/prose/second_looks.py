@@ -43,6 +43,7 @@ _LIST_GAP_RE = re.compile(r"^[、，,和及与][^，,。；;\d]{0,8}$")
 _STANDARD_GAP_RE = re.compile(r"^[、，,][^，,。；;\d]{0,10}$")
 _EACH_RE = re.compile(r"各\s*$")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计")
+_TOTAL_AFTER_RE = re.compile(r"[）)]\s*[，,]?\s*(?:合计|共计|总计|共|计)[需为达]?\s*")
 _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
 
 
@@ -73,9 +74,9 @@ def _plain(lexed: Lexed, token: Token) -> bool:
     return token.kind == MONEY and bool(token.value) and not token.per
 
 
-def explained(step: Step, lexed: Lexed, index: int) -> bool:
+def explained(step: Step, lexed: Lexed, index: int) -> bool | Step:
     """Whether another plausible reading of the words before the failing ``step`` (its stated figure at token
-    ``index``) makes exactly its stated figure."""
+    ``index``) makes exactly its stated figure; or the step it is then (the same working against a later figure)."""
     if step.stated is None:
         return False
     sentence = _sentence_from(lexed, lexed.tokens[index].start)
@@ -113,8 +114,9 @@ def _restated_counts(step: Step, lexed: Lexed, here: list[Token]) -> bool:
     return False
 
 
-def _bracketed_result(step: Step, lexed: Lexed, index: int) -> bool:
-    """每月3.5万元（全年42万元）: a figure in brackets after a standard is that standard's year (or its months)."""
+def _bracketed_result(step: Step, lexed: Lexed, index: int) -> bool | Step:
+    """每月3.5万元（全年42万元）: a figure in brackets after a standard is that standard's year (or its months); the
+    sum the reader set against it is then what a total just after the bracket (，合计328万元) states."""
     text, tokens = lexed.text, lexed.tokens
     opened = max(text.rfind("（", 0, tokens[index].start), text.rfind("(", 0, tokens[index].start))
     if opened < 0 or index == 0 or tokens[index - 1].end > opened or tokens[index - 1].kind != MONEY:
@@ -126,7 +128,14 @@ def _bracketed_result(step: Step, lexed: Lexed, index: int) -> bool:
     first = index - 1
     while first > 0 and tokens[first - 1].start >= clause:
         first -= 1
-    return any(_near(v, step) for v in _readings(lexed, clause, first, index))
+    if not any(_near(v, step) for v in _readings(lexed, clause, first, index)):
+        return False
+    later = next((t for t in tokens[index + 1:index + 3] if t.kind == MONEY and t.value and not t.per), None)
+    if step.kind != "sum" or later is None or not _TOTAL_AFTER_RE.fullmatch(text, tokens[index].end, later.start):
+        return True
+    if abs(later.value - step.computed) <= step.tolerance:
+        return True
+    return Step(step.kind, step.description, step.computed, later.value, step.uncertain, step.tolerance, later.start, later.end)
 
 
 def _fractions(text: str) -> list[Decimal]:
@@ -235,16 +244,14 @@ def _groups_at_one_standard(step: Step, window: list[Token]) -> bool:
 def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """县文化馆每馆每年50万元；乡镇文化站18个，每站每年5万元…合计: a standard of a clause with no count of its own is
     for the one thing its clause names, an item of the sum."""
-    if step.kind != "sum":
-        return False
     text = lexed.text
     for k, token in enumerate(window):
         if token.kind != MONEY or not token.value or not (k and window[k - 1].kind == "each"):
             continue
         clause = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 40), token.start)), default=0)
-        if any(t.kind == COUNT and clause <= t.start < token.start for t in window) or not clause:
+        if any(t.kind == COUNT and clause <= t.start < token.start for t in window):
             continue
-        if text[clause - 1] in "，,、" or not _near(step.computed + token.value, step):
+        if (clause and text[clause - 1] in "，,、") or not _near(step.computed + token.value, step):
             continue
         return True
     return False
