@@ -86,6 +86,9 @@ def test_a_standard_of_one_thing_is_an_item_of_the_sum():
     text = "县体育馆运行补助每馆每年60万元；乡镇全民健身广场12个，每个每年3万元；合计{}万元。"
     assert not failures(text.format("96"))
     assert failures(text.format("106"))
+    # a standard whose count an earlier sentence names is that count's, not one thing more
+    assert found("经评审认定示范基地5个。每个奖补20万元。共需资金120万元。", "1000000", "1200000")
+    assert found("街道长者饭堂补贴 每个饭堂每年4万元 全街道9个 共计40万元", "360000", "400000")
 
 
 def test_a_percentage_of_a_standard_times_the_count():

@@ -249,8 +249,11 @@ def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
         if token.kind != MONEY or not token.value or not (k and window[k - 1].kind == "each"):
             continue
         clause = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 40), token.start)), default=0)
-        if any(t.kind == COUNT and clause <= t.start < token.start for t in window):
-            continue
+        if any(t.kind == COUNT and clause <= t.start < token.start for t in window) or len(
+                text[clause:window[k - 1].start].strip()) < 2:
+            continue   # (。每个奖补30万元。: the count of an earlier sentence's things, no one thing of its own)
+        if any(t.kind == COUNT and t.value and t.value * token.value == step.computed for t in window):
+            continue   # (the standard the reader's product already counts)
         if (clause and text[clause - 1] in "，,、") or not _near(step.computed + token.value, step):
             continue
         return True
