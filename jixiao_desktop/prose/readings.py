@@ -329,11 +329,6 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
             continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
-        other = explained(step, lexed, index)
-        if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
-            if other is not True:
-                kept.append(other)
-            continue
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)
@@ -352,6 +347,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
+            other = explained(step, lexed, index, sentence_ends, starts)
+            if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
+                kept.append(other) if other is not True else None
+                continue
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -368,6 +367,11 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             first = bisect_left(starts, start)
             whole_from = bisect_left(starts, _start_before(sentence_ends, start - 1)) if start else first
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
+                continue
+        if step.kind not in _PRODUCT_KINDS:
+            other = explained(step, lexed, index, sentence_ends, starts)
+            if other:
+                kept.append(other) if other is not True else None
                 continue
         kept.append(step)
     reading.steps[:] = kept

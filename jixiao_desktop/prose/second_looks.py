@@ -24,6 +24,7 @@ Only failing steps are looked at, each within a few sentences, so reading stays 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -34,7 +35,6 @@ from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.steps import Step
 
 _LOOK = 48                                   # tokens looked at before a stated figure
-_SENTENCE_RE = re.compile(r"[。\n!！]")
 _CLAUSE_RE = re.compile(r"[，,、；;：:。\n]")
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d.])|([一二两三四五六七八九十]{1,2})分之([一二三四五六七八九十]{1,2})")
 _RESTATED_RE = re.compile(r"^[，,（(\s]*(?:取整|约合|折合|约为|即|四舍五入)[为后]?\s*$")
@@ -48,41 +48,31 @@ _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
 
 
 def _near(value: Decimal, step: Step) -> bool:
-    return abs(round_fen(value) - step.stated) <= step.tolerance
+    gap = value - step.stated
+    return -step.tolerance - 1 <= gap <= step.tolerance + 1 and abs(round_fen(value) - step.stated) <= step.tolerance
 
 
-def _sentence_from(lexed: Lexed, position: int, back: int = 0) -> int:
-    """The start of the sentence holding ``position``, or of the one ``back`` sentences before it."""
-    start = position
-    for _ in range(back + 1):
-        cut = max((m.end() for m in _SENTENCE_RE.finditer(lexed.text, max(0, start - 400), max(0, start - 1))), default=0)
-        start = cut
-        if not start:
-            break
-    return start
-
-
-def _window(lexed: Lexed, index: int, start: int) -> list[Token]:
-    tokens = lexed.tokens
-    first = index
-    while first > 0 and index - first < _LOOK and tokens[first - 1].start >= start:
-        first -= 1
-    return tokens[first:index]
+def _sentence_from(ends: list[int], position: int, back: int = 0) -> int:
+    """The start of the sentence holding ``position``, or of the one ``back`` sentences before it (``ends``: where
+    the text's sentences end)."""
+    k = bisect_left(ends, position) - back
+    return ends[k - 1] if k > 0 else 0
 
 
 def _plain(lexed: Lexed, token: Token) -> bool:
     return token.kind == MONEY and bool(token.value) and not token.per
 
 
-def explained(step: Step, lexed: Lexed, index: int) -> bool | Step:
+def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: list[int]) -> bool | Step:
     """Whether another plausible reading of the words before the failing ``step`` (its stated figure at token
     ``index``) makes exactly its stated figure; or the step it is then (the same working against a later figure)."""
     if step.stated is None:
         return False
-    sentence = _sentence_from(lexed, lexed.tokens[index].start)
-    earlier = _sentence_from(lexed, lexed.tokens[index].start, 1)
-    window = _window(lexed, index, earlier)
-    here = [t for t in window if t.start >= sentence]
+    position = lexed.tokens[index].start
+    sentence, earlier = _sentence_from(ends, position), _sentence_from(ends, position, 1)
+    first = max(bisect_left(starts, earlier, 0, index), index - _LOOK)
+    window = lexed.tokens[first:index]
+    here = lexed.tokens[max(first, bisect_left(starts, sentence, 0, index)):index]
     if step.kind in ("product", "sum"):
         return (_restated_counts(step, lexed, here) or _bracketed_result(step, lexed, index)
                 or _factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
@@ -118,8 +108,11 @@ def _bracketed_result(step: Step, lexed: Lexed, index: int) -> bool | Step:
     """每月3.5万元（全年42万元）: a figure in brackets after a standard is that standard's year (or its months); the
     sum the reader set against it is then what a total just after the bracket (，合计328万元) states."""
     text, tokens = lexed.text, lexed.tokens
-    opened = max(text.rfind("（", 0, tokens[index].start), text.rfind("(", 0, tokens[index].start))
-    if opened < 0 or index == 0 or tokens[index - 1].end > opened or tokens[index - 1].kind != MONEY:
+    if index == 0 or tokens[index - 1].kind != MONEY:
+        return False
+    begin = tokens[index - 1].end
+    opened = max(text.rfind("（", begin, tokens[index].start), text.rfind("(", begin, tokens[index].start))
+    if opened < 0 or tokens[index - 1].end > opened or tokens[index - 1].kind != MONEY:
         return False
     if opened - tokens[index - 1].end > 2 or tokens[index].start - opened > 8:
         return False
@@ -155,8 +148,8 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int) -> boo
     if step.kind != "product":
         return False
     text = lexed.text[sentence:lexed.tokens[index].start]
-    factors = _fractions(text) + [t.value / 100 for t in lexed.tokens[max(0, index - _LOOK):index]
-                                   if t.kind == PERCENT and t.value and t.start >= sentence]
+    factors = _fractions(text) if "/" in text or "分之" in text else []
+    factors += [t.value / 100 for t in lexed.tokens[max(0, index - _LOOK):index] if t.kind == PERCENT and t.value and t.start >= sentence]
     return any(_near(step.computed * f, step) for f in factors)
 
 
@@ -245,8 +238,9 @@ def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """县文化馆每馆每年50万元；乡镇文化站18个，每站每年5万元…合计: a standard of a clause with no count of its own is
     for the one thing its clause names, an item of the sum."""
     text = lexed.text
-    for k, token in enumerate(window):
-        if token.kind != MONEY or not token.value or not (k and window[k - 1].kind == "each"):
+    for k in range(1, len(window)):
+        token = window[k]
+        if token.kind != MONEY or not token.value or window[k - 1].kind != "each" or not _near(step.computed + token.value, step):
             continue
         clause = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 40), token.start)), default=0)
         if any(t.kind == COUNT and clause <= t.start < token.start for t in window) or len(
@@ -254,9 +248,8 @@ def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
             continue   # (。每个奖补30万元。: the count of an earlier sentence's things, no one thing of its own)
         if any(t.kind == COUNT and t.value and t.value * token.value == step.computed for t in window):
             continue   # (the standard the reader's product already counts)
-        if (clause and text[clause - 1] in "，,、") or not _near(step.computed + token.value, step):
-            continue
-        return True
+        if not (clause and text[clause - 1] in "，,、"):
+            return True
     return False
 
 
