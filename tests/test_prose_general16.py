@@ -135,3 +135,15 @@ def test_the_level_named_after_its_amount_with_words_between():
             "市级500万元，其余{}万元由县级整合涉农资金安排。")
     assert not _disagrees(text.format("1,500"), "15000000") and not failures(text.format("1,500"))
     assert failures(text.format("1,800"))
+
+
+def test_counts_of_age_groups_are_summed_before_their_standard():
+    text = "高龄津贴：70-79周岁老人2,300人，80周岁以上老人700人，均按每人每月50元发放，全年需{}万元。"
+    assert not failures(text.format("180"))
+    assert failures(text.format("190"))
+
+
+def test_the_level_s_part_after_its_clause_and_ji():
+    text = "社区书屋补助：中央补助按每个2万元计，10个共20万元，区级配套按中央补助的30%，即{}万元。"
+    assert not _disagrees(text.format("6"), "60000", "区") and not failures(text.format("6"))
+    assert _disagrees(text.format("6"), "80000", "区")

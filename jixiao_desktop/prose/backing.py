@@ -25,7 +25,8 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     bottom line is another of its figures (the whole project before the split). A total (合计, 总投资) or
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,10}}$")
+    # (市级配套按中央补助的50%，即60万元: the level's clause, then its figure after 即)
+    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
@@ -37,7 +38,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     for token in lexed.tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
-        before = lexed.text[max(0, token.start - 14):token.start]
+        before = lexed.text[max(0, token.start - 18):token.start]
         clause = re.split(r"[，,。；;：:\n]", before)[-1]
         if _TOTAL_WORDS_RE.search(clause):
             continue   # 全乡合计30万元: a total, even where the level is named

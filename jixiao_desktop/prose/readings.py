@@ -51,8 +51,9 @@ _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
-# listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人)
-_JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))[^，,。；;\d]{0,8}")
+# listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人;
+# 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
+_JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))(?:\d+周?岁(?:以上|以下)?|[^，,。；;\d]){0,8}")
 _LISTED_RE = re.compile(r"[、和及与][^，,。；;\d]{0,6}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
