@@ -89,6 +89,8 @@ def test_a_standard_of_one_thing_is_an_item_of_the_sum():
     # a standard whose count an earlier sentence names is that count's, not one thing more
     assert found("经评审认定示范基地5个。每个奖补20万元。共需资金120万元。", "1000000", "1200000")
     assert found("街道长者饭堂补贴 每个饭堂每年4万元 全街道9个 共计40万元", "360000", "400000")
+    # nor is a standard with a result of its own (每月3,000元，全年36,000元), nor an amount a sub-total reaches with one
+    assert found("公用经费：办公费每月3,000元，全年36,000元；网络费每月1,000元，全年12,000元，小计51,000元。", "48000", "51000")
 
 
 def test_a_percentage_of_a_standard_times_the_count():

@@ -59,8 +59,10 @@ def _sentence_from(ends: list[int], position: int, back: int = 0) -> int:
     return ends[k - 1] if k > 0 else 0
 
 
-def _plain(lexed: Lexed, token: Token) -> bool:
-    return token.kind == MONEY and bool(token.value) and not token.per
+def _plain(window: list[Token], k: int) -> bool:
+    """An amount of its own, no standard (元/人, or 每月 before it)."""
+    token = window[k]
+    return token.kind == MONEY and bool(token.value) and not token.per and not (k and window[k - 1].kind == "each")
 
 
 def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: list[int]) -> bool | Step:
@@ -160,7 +162,7 @@ def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
         return False
     text = lexed.text
     for k, token in enumerate(window[:-1]):
-        if not _plain(lexed, token):
+        if not _plain(window, k):
             continue
         after = window[k + 1]
         restated = after.kind == MONEY and _RESTATED_RE.match(text[token.end:after.start]) and after.value and abs(
@@ -210,7 +212,7 @@ def _subtotal_run(step: Step, lexed: Lexed, index: int, window: list[Token]) -> 
     """…其中人员类小计774,144元，公用类小计285,800元: a 小计 of a run of the items listed."""
     if step.kind != "sum" or not _SUBTOTAL_RE.search(lexed.text[max(0, lexed.tokens[index].start - 12):lexed.tokens[index].start]):
         return False
-    values = [t.value for t in window if _plain(lexed, t)]
+    values = [t.value for k, t in enumerate(window) if _plain(window, k)]
     for a in range(len(values)):
         total = Decimal(0)
         for b in range(a, len(values)):
@@ -242,6 +244,8 @@ def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
         token = window[k]
         if token.kind != MONEY or not token.value or window[k - 1].kind != "each" or not _near(step.computed + token.value, step):
             continue
+        if text[token.end:token.end + 1] not in ("；", ";", "。", "\n"):
+            continue   # (办公费每月2,000元，全年24,000元: a standard with a result of its own)
         clause = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 40), token.start)), default=0)
         if any(t.kind == COUNT and clause <= t.start < token.start for t in window) or len(
                 text[clause:window[k - 1].start].strip()) < 2:
@@ -258,7 +262,7 @@ def _remainder(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     text = lexed.text
     amounts: list[tuple[Token, Decimal]] = []
     for k, token in enumerate(window):
-        if not _plain(lexed, token):
+        if not _plain(window, k):
             continue
         value = token.value
         if _EACH_RE.search(text[max(0, token.start - 3):token.start]) and k and window[k - 1].kind == COUNT and window[k - 1].value:
