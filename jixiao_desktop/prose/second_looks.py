@@ -34,6 +34,7 @@ _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.steps import Step
 
+_KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
 _LOOK = 48                                   # tokens looked at before a stated figure
 _CLAUSE_RE = re.compile(r"[，,、；;：:。\n]")
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d.])|([一二两三四五六七八九十]{1,2})分之([一二三四五六七八九十]{1,2})")
@@ -68,26 +69,29 @@ def _plain(window: list[Token], k: int) -> bool:
 def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: list[int]) -> bool | Step:
     """Whether another plausible reading of the words before the failing ``step`` (its stated figure at token
     ``index``) makes exactly its stated figure; or the step it is then (the same working against a later figure)."""
-    if step.stated is None:
+    if step.stated is None or step.kind not in _KINDS:
         return False
     position = lexed.tokens[index].start
     sentence, earlier = _sentence_from(ends, position), _sentence_from(ends, position, 1)
     first = max(bisect_left(starts, earlier, 0, index), index - _LOOK)
     window = lexed.tokens[first:index]
-    here = lexed.tokens[max(first, bisect_left(starts, sentence, 0, index)):index]
-    if step.kind in ("product", "sum"):
-        return (_restated_counts(step, lexed, here) or _bracketed_result(step, lexed, index)
-                or _factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
-                or _listed_results(step, lexed, index) or _standards_then_counts(step, window)
-                or _subtotal_run(step, lexed, index, window) or _groups_at_one_standard(step, window)
-                or _standard_of_one(step, lexed, window))
-    if step.kind == "percent_of":
-        return any(_near(step.computed * t.value, step) for t in here if t.kind == COUNT and t.value)
-    if step.kind == "remainder":
-        return _remainder(step, lexed, window)
     if step.kind == "share":
         return _share_of_difference(step, window)
-    return False
+    if step.kind == "remainder":
+        return _remainder(step, lexed, window)
+    here = lexed.tokens[max(first, bisect_left(starts, sentence, 0, index)):index]
+    if step.kind == "percent_of":
+        return any(_near(step.computed * t.value, step) for t in here if t.kind == COUNT and t.value)
+    text = lexed.text
+    if text.find("（", sentence, position) >= 0 or text.find("(", sentence, position) >= 0:
+        other = _restated_counts(step, lexed, here) or _bracketed_result(step, lexed, index)
+        if other:
+            return other
+    counts = [t for t in window if t.kind == COUNT and t.value]
+    return (_factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
+            or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
+                _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
+            or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window))
 
 
 def _restated_counts(step: Step, lexed: Lexed, here: list[Token]) -> bool:
@@ -194,11 +198,8 @@ def _in_pairs(standards: list[Token], counts: list[Token]) -> Decimal | None:
     return sum((c.value * s.value for c, s in zip(counts, standards)), Decimal(0))
 
 
-def _standards_then_counts(step: Step, window: list[Token]) -> bool:
+def _standards_then_counts(step: Step, window: list[Token], counts: list[Token]) -> bool:
     """Standards listed (每人1,000元、1,500元、2,000元), then the counts in the same order (4,200人、2,600人、900人)."""
-    counts = [t for t in window if t.kind == COUNT and t.value]
-    if len(counts) < 2:
-        return False
     first_count = counts[0].start
     standards = [t for t in window if t.kind == MONEY and t.value and t.end <= first_count]
     later_money = [t for t in window if t.kind == MONEY and t.start > first_count]
@@ -222,10 +223,11 @@ def _subtotal_run(step: Step, lexed: Lexed, index: int, window: list[Token]) -> 
     return False
 
 
-def _groups_at_one_standard(step: Step, window: list[Token]) -> bool:
+def _groups_at_one_standard(step: Step, window: list[Token], counts: list[Token]) -> bool:
     """春季1,236人，秋季1,310人，每生每学期1,500元，两学期共…: groups counted apart, each at the one standard; a
     count of the groups themselves (两学期) names them, no factor more."""
-    counts = [t for t in window if t.kind == COUNT and t.value]
+    if len(counts) < 3:
+        return False
     standards = [t for k, t in enumerate(window) if t.kind == MONEY and t.value and (t.per or k and window[k - 1].kind == "each")]
     if len(standards) != 1 or len(counts) < 3:
         return False
