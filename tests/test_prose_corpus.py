@@ -73,7 +73,8 @@ def test_the_second_corpus_too():
     # of its own clause, 其余 count, 小计 of a numbered part, 分N年 plans, 每季度, 元/度, 其中 after a result:
     # 97.5 % / 7.5 %; the other corpora unchanged.
     # Session 13 (tests/test_prose_general13.py: a split of one party's part of an earlier split): 97.5 % / 3.75 %.
-    ("blind6", 0.975, 0.0375),
+    # Session 16 (tests/test_prose_general16.py: standards listed, then their counts in the same order): 97.5 % / 2.5 %.
+    ("blind6", 0.975, 0.025),
     # blind7.jsonl (160, session 5, written blind by another hand), first run: 75.0 % found, 26.25 % flagged.
     # The re-reading (jixiao_desktop/prose/readings.py: written arithmetic with brackets, every factor
     # named once, listed counts summed, a share of which whole), an amount after a standard with only words
@@ -86,7 +87,8 @@ def test_the_second_corpus_too():
     # Session 8 (tests/test_prose_general8.py): a standard's product stated after other figures, 政府方出资 as the
     # form's part, 各１个 still not read: 88.75 % / 6.25 %.
     # Session 9 (tests/test_prose_general9.py: a share as the sum of some of its sentence's percentages): 88.75 % / 5.0 %.
-    ("blind7", 0.8875, 0.05),
+    # Session 16 (tests/test_prose_general16.py: a remainder after amounts given to each of several): 88.75 % / 3.75 %.
+    ("blind7", 0.8875, 0.0375),
     # blind8.jsonl (160, written blind by another hand: townships and a 市直 unit, tables pasted as text, a formula
     # line then a sentence), first run with the re-reading above: 90.0 % found, 10.0 % flagged. General fixes (tests/test_prose_general5.py):
     # tables pasted as text read by their columns (a header naming the units of bare cells, rows' quantity × price,
@@ -95,7 +97,8 @@ def test_the_second_corpus_too():
     # Session 7 (counts of a sentence alone, an amount named only as a percentage's base,
     # tests/test_prose_general7.py): 100 % / 7.5 %.
     # Session 9 (the parts of a standard after 其中: 每亩15元，其中管护补助支出14.75元，公共管护支出0.25元): 100 % / 6.25 %.
-    ("blind8", 1.0, 0.0625),
+    # Session 16 (tests/test_prose_general16.py: results listed in the order of their items): 100 % / 5.0 %.
+    ("blind8", 1.0, 0.05),
     # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
     # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
     # then used for general fixes (tests/test_prose_general7.py: numbers in characters beyond 十 and shares in
@@ -103,7 +106,9 @@ def test_the_second_corpus_too():
     # its count and average, 等于, a loan as 贴息's base, a standard from a percentage of another, ×× in names,
     # 按每人每月300元乘以12个月 times its count, 甲、乙各补助50万元, 农户自缴 not the bottom line, an aside in brackets
     # about last year): 97.5 % / 3.75 %.
-    ("blind9", 0.975, 0.0375),
+    # Session 16 (tests/test_prose_general16.py: standards then counts in order, groups counted apart at one standard,
+    # counts of age groups summed): 97.5 % / 0 %.
+    ("blind9", 0.975, 0.0),
     # blind10.jsonl (160, written blind by another hand: 城管, 应急, 司法, 档案, 人防, 体育… purchases, contracted
     # services, 五险一金 on a wage base, area × rate), first run: 88.75 % found, 11.25 % flagged; then used for the
     # general fixes above (and …全年365天计算，全年服务费X; counts over several sentences of counts alone):
@@ -114,24 +119,29 @@ def test_the_second_corpus_too():
     # Session 11 (tests/test_prose_general11.py: 衔接资金占比65% checked against the amount it names): 93.75 % / 2.5 %.
     # Session 15 (tests/test_prose_general15.py: a wage base × its contribution rates, sources listed without 其中
     # against 总投资): 96.25 % / 2.5 %.
+    # Session 16 (tests/test_prose_general16.py: a standard of one thing an item of the sum): 96.25 % / 1.25 %.
     # Session 17 (户均 of enterprises counted in 家): 97.5 % / 2.5 %.
-    ("blind10", 0.975, 0.025),
+    # Sessions 16 and 17 together: 97.5 % / 1.25 %.
+    ("blind10", 0.975, 0.0125),
     # blind11.jsonl (160 = 80 texts, each once right and once with one mistake, written blind by another hand: every
     # kind of clerk and project), first run: 70.0 % found, 5.0 % flagged (71.25 / 6.25 after the blind9/blind10
     # fixes, which had not seen it); then used for the general fixes of session 8 (tests/test_prose_general8.py:
     # 全年人员经费, 人均月工资, 八一两个节点, 每个3.6万元/年, 全年365天。需…。): 76.25 % / 2.5 %.
     # Session 9 (tests/test_prose_general9.py: an average after its sentence's result, an amount named by its
     # standard's words, 两项X): 80.0 % / 2.5 %.
+    # Session 16 (tests/test_prose_general16.py: 小计 of runs of a list, a split of what one amount leaves): 80.0 % / 0 %.
     # Session 17 (tests/test_prose_general17.py: what is left after listed parts then split, a share of a share, a split
     # of a percentage of a base — prose/rests.py; standards and counts listed apart, paired in order — prose/pairings.py):
     # 83.75 % / 1.25 %.
-    ("blind11", 0.8375, 0.0125),
+    # Sessions 16 and 17 together: 83.75 % / 0 %.
+    ("blind11", 0.8375, 0.0),
     # blind12.jsonl (160, written blind by another hand: east/south 街道 and 区 wording with price lists, milestones,
     # 结转 and wage items), first run: 82.5 % found, 20.0 % flagged on session 9's starting code (82.5 / 17.5 with
     # the last fixes of session 8, which had not seen it). Then used for session 9's general fixes
     # (tests/test_prose_general9.py): 92.5 % / 3.75 %.
     # Session 11 (a percentage's base named after it by a shorter label): 92.5 % / 2.5 %.
-    ("blind12", 0.925, 0.025),
+    # Session 16 (tests/test_prose_general16.py: the amount a result the text checks, a reference after it): 92.5 % / 1.25 %.
+    ("blind12", 0.925, 0.0125),
     # blind13.jsonl (160, written blind by another hand: north/west 县 and 市 transfers, 分批, 按季度, 户均/亩均),
     # first run: 87.5 % found, 17.5 % flagged on session 9's starting code (88.75 / 16.25 with session 8's fixes).
     # Then used for session 9's general fixes (tests/test_prose_general9.py): 93.75 % / 3.75 %.
@@ -158,8 +168,11 @@ def test_the_second_corpus_too():
     # per-unit standard (每人每年12,000元，其中省补助8,000元，其余由县级承担，县级需安排…): 87.5 % / 8.75 %;
     # one item the total of the others (an amount then its working, an amount then its parts after 其中): 87.5 % / 6.25 %;
     # a percentage of a whole put to a use (用于/发放: the average of the share, the whole as the form's amount): 87.5 % / 3.75 %.
+    # Session 16 (tests/test_prose_general16.py: a percentage of a standard times its count, the base of a percentage no
+    # item of a sum, a split of what is left after another level's part): 87.5 % / 0 %.
     # Session 17 (先提取10%…余下部分 分配到乡镇; standards in one sentence, their counts in the next): 91.25 % / 3.75 %.
-    ("blind16", 0.9125, 0.0375),
+    # Sessions 16 and 17 together: 91.25 % / 0 %.
+    ("blind16", 0.9125, 0.0),
     # blind17.jsonl (160, written blind by another hand: every region and level, 测算依据 / 专项资金测算说明 / 资金安排情况,
     # a fifth long), first run: 82.5 % found, 21.25 % flagged (82.5 / 20.0 with session 12's fixes, which had not seen it).
     # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of
@@ -167,20 +180,29 @@ def test_the_second_corpus_too():
     # split's part, the part of a standard its payer names): 82.5 % / 12.5 %.
     # Session 14 (tests/test_prose_general14.py: a total spread over years, 分两年实施): 82.5 % / 11.25 %.
     # Session 15 (sources listed without 其中 against 总投资, after 资金来源为 with 、): 83.75 % / 11.25 %.
+    # Session 16 (tests/test_prose_general16.py: a percentage left out of a product, an amount restated at once (取整),
+    # an expected yield after the checked result): 83.75 % / 8.75 %.
     # Session 17 (其余由市、县按4:6 after 其中 a part; 剩余部分由县级财政解决): 87.5 % / 11.25 %.
-    ("blind17", 0.875, 0.1125),
+    # Sessions 16 and 17 together: 87.5 % / 8.75 %.
+    ("blind17", 0.875, 0.0875),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
     # Session 14's general fixes (tests/test_prose_general14.py: 每天 × 全年 as 365 days, 每村3人 times the villages named
     # earlier, a count in brackets after 其中, 4A/5G names, 2个各奖励30万元, 余额要县财政安排 backing the amount): 87.5 % / 5.0 %.
+    # Session 16 (tests/test_prose_general16.py: a remainder of this year's amount, the level named after its amount with
+    # words between, a total stated before its parts as the amount): 87.5 % / 2.5 %.
     # Session 17 (这个钱省里补助40%，剩下的由市、县按1:1): 88.75 % / 5.0 %.
-    ("blind18", 0.8875, 0.05),
+    # Sessions 16 and 17 together: 88.75 % / 2.5 %.
+    ("blind18", 0.8875, 0.025),
     # blind19.jsonl (160, written blind: one city's 市直 departments and two districts — 市、区 shares, 政府购买服务,
     # 人次×天, 奖补 by 档次; 23 correct texts with numbers and no arithmetic), first run: 88.75 % found, 5.0 % flagged
-    # (the same with session 14's fixes, which had not seen it). Session 17 (tests/test_prose_general17.py: 剩余部分由市级
-    # 承担40%, 地方部分由市、区按3:7, 按…的10%配套 then split, 剩余N万元由…按1:1; 按…计，X万元; 户均 of 家): 96.25 % / 5.0 %.
-    ("blind19", 0.9625, 0.05),
+    # (the same with session 14's fixes, which had not seen it). Session 16 (tests/test_prose_general16.py: a bracket
+    # restating a count or a year, a fraction 2/3 of a product, 市级配套…，即X backing the amount): 88.75 % / 0 %.
+    # Session 17 (tests/test_prose_general17.py: 剩余部分由市级承担40%, 地方部分由市、区按3:7, 按…的10%配套 then split,
+    # 剩余N万元由…按1:1; 按…计，X万元; 户均 of 家): 96.25 % / 5.0 %.
+    # Sessions 16 and 17 together: 96.25 % / 0 %.
+    ("blind19", 0.9625, 0.0),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

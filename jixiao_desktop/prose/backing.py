@@ -25,11 +25,12 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     bottom line is another of its figures (the whole project before the split). A total (合计, 总投资) or
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,10}}$")
+    # (市级配套按中央补助的50%，即60万元: the level's clause, then its figure after 即)
+    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
-    after_re = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)[^，,。；;：:\d]{{0,4}}"
+    after_re = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)[^，,。；;：:\d]{{0,8}}"
                           r"(?:安排|承担|负担|解决|配套|自筹|统筹|保障)")
     lexed = lex(text)
     years = [int(next(y for y in m.groups() if y)) for m in _BUDGET_YEAR_RE.finditer(lexed.text)]
@@ -37,7 +38,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     for token in lexed.tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
-        before = lexed.text[max(0, token.start - 14):token.start]
+        before = lexed.text[max(0, token.start - 18):token.start]
         clause = re.split(r"[，,。；;：:\n]", before)[-1]
         if _TOTAL_WORDS_RE.search(clause):
             continue   # 全乡合计30万元: a total, even where the level is named
@@ -55,6 +56,8 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     return False
 
 
+_PHASED_RE = re.compile(r"本年度?|今年|当年|(?:19|20)\d{2}\s*年度?\s*已?(?:安排|预算|投入|拨付|下达)|分[两二三四五六\d]\s*[年期批]|[一二三]期")
+_SPLIT_RE = re.compile(r"%|本级|级|分担|承担|负担")
 _ARRANGED_RE = re.compile(r"\s*(?:安排|列支|列入预算|申请)")
 
 
@@ -93,7 +96,24 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not (_in_wan(unit) and _rounded_to(reading.bottom_line, 100) == amount)
             and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
-            and not text_backs_amount(text, amount, level))
+            and not text_backs_amount(text, amount, level)
+            and not _checked_whole(reading, amount, text))
+
+
+def _checked_whole(reading, amount: Decimal, text: str) -> bool:
+    """全年经费65万元，其中…14万元，…15万元 / 8个×50万元，合计400万元，…预计增收40万元: the amount is a result the
+    text works out and checks (a product or a sum that holds), where no figure is split between levels — the form
+    carries that result even where the reader's bottom line is a figure named after it (its first part, a year's
+    reference, an expected yield). Not where the text puts its figures in years or phases: there the form carries
+    this year's part, and the whole of all years in its amount is the mistake to find."""
+    if _PHASED_RE.search(text) or reading.own_parts or any(s.kind not in ("product", "sum") for s in reading.steps):
+        return False
+    if _SPLIT_RE.search(reading.derivation):
+        return False   # (the bottom line is a level's part of a split: the whole in the amount is the mistake)
+    bottom_checked = any(s.stated == reading.bottom_line for s in reading.steps)
+    if bottom_checked and reading.bottom_line > amount:
+        return False   # (小计4.6万元…合计5.4万元: a part in the amount where the text checks the whole)
+    return any(s.holds and s.stated == amount for s in reading.steps)
 
 
 def _in_wan(unit) -> bool:

@@ -31,6 +31,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
@@ -39,7 +40,7 @@ from jixiao_desktop.prose.steps import Reading, Step
 # against their own percentages, are read the one way the text fixes)
 _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
-_REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS
+_REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _GAP_RE = re.compile(r"[\s()（）]*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
@@ -50,8 +51,9 @@ _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
-# listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人)
-_JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))[^，,。；;\d]{0,8}")
+# listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人;
+# 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
+_JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))(?:\d+周?岁(?:以上|以下)?|[^，,。；;\d]){0,8}")
 _LISTED_RE = re.compile(r"[、和及与][^，,。；;\d]{0,6}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
@@ -218,37 +220,6 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     return out
 
 
-def _in_order(tokens: list[Token]) -> Decimal | None:
-    """Σ count × standard where a clause lists n counts of one measure and then n standards: each standard is for the
-    count in the same place of its list; None for any other shape."""
-    counts = [t for t in tokens if t.kind == COUNT and t.value]
-    standards = [t for t in tokens if t.kind == MONEY and t.value]
-    if not 2 <= len(counts) == len(standards) <= 6 or counts[-1].start > standards[0].start:
-        return None
-    if len({c.unit for c in counts}) != 1 or any(t.kind in _OPERAND and t.kind not in (COUNT, MONEY) and t.value for t in tokens):
-        return None
-    return sum((c.value * s.value for c, s in zip(counts, standards)), Decimal(0))
-
-
-def _paired(tokens: list[Token]) -> Decimal | None:
-    """The sum of count × standard over a clause that lists its items as a count, then the standard it is at
-    (each count named once, each standard after its own count); None for any other shape."""
-    total, count = Decimal(0), None
-    pairs = 0
-    for token in tokens:
-        if token.kind == COUNT and token.value:
-            if count is not None:
-                return None
-            count = token.value
-        elif token.kind == MONEY and token.value:
-            if count is None:
-                return None
-            total, count, pairs = total + count * token.value, None, pairs + 1
-        elif token.kind in _OPERAND:
-            return None
-    return total if pairs >= 2 and count is None else None
-
-
 def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
                        index: int) -> bool | Decimal | None:
     """治超站协管人员共28人。值班补助按每人每天150元计算。全年365天。需153.3万元。: short sentences, each one factor,
@@ -377,6 +348,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
+            other = explained(step, lexed, index, sentence_ends, starts)
+            if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
+                kept.append(other) if other is not True else None
+                continue
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -393,6 +368,11 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             first = bisect_left(starts, start)
             whole_from = bisect_left(starts, _start_before(sentence_ends, start - 1)) if start else first
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
+                continue
+        if step.kind not in _PRODUCT_KINDS:
+            other = explained(step, lexed, index, sentence_ends, starts)
+            if other:
+                kept.append(other) if other is not True else None
                 continue
         kept.append(step)
     reading.steps[:] = kept
