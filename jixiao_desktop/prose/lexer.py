@@ -92,7 +92,9 @@ _PATTERNS = [
               rf"\s*(?P<c_unit>{_MEASURE_RE})(?!性)"),   # 一次性 is not a count
     ("number", _NUMBER),
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
-    ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}})(?:\s*每?\s*{_PER_WORD}){{0,2}})"
+    # 每点每月, 每托位5,000元: 每 names the thing counted (助餐点48个, 托位420个), not only a measure word
+    ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}}|(?P<e_thing>(?![增减超满提多少不达逾高低加按])"
+             rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d))(?:\s*每?\s*{_PER_WORD}){{0,2}})"
              rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
     ("op", r"(?<![A-Z×])×(?!×)|[\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十])|乘以|乘|[+＋]|加上"),   # X财农: a letter; G××线, ××县: a name's placeholder
@@ -322,6 +324,9 @@ def _token(kind: str, m: re.Match) -> Token | None:
         return Token("half", text, start, end, Decimal(50), "%")
     if kind == "each":
         scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
+        if m["e_thing"] is not None:
+            rest = text[text.index(m["e_thing"]) + len(m["e_thing"]):]
+            return Token("each", text, start, end, value=scale, per=(m["e_thing"],) + (_each_per(rest) if rest.strip() else ()))
         return Token("each", text, start, end, value=scale, per=_each_per(text))
     if kind == "comma":
         return Token("comma", text, start, end)
