@@ -298,7 +298,10 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)
             need = bool(marker and "需" in marker.group(0)) and not (
                 marker.group(0).startswith("需") and self.items_in_clause(token))
-            self.result(token, "sub" if is_sub else "sum" if is_sum else "need" if need else "local")
+            kind = "sub" if is_sub else "sum" if is_sum else "need" if need else "local"
+            if is_sum and self.item_own_total(marker.group(0), token):
+                kind = "local"
+            self.result(token, kind)
             return
         self.flush_rates(until=token)
         if self.rounds_previous(token, pre):

@@ -20,6 +20,9 @@ from jixiao_desktop.prose.words import (
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
                          r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
+_ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])"
+                             r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]")
+_ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 
@@ -124,6 +127,12 @@ class _Totals:
             return None
         narrow = [i for i in terms if i.start >= self.sentence_start]
         return narrow if self.nearer(narrow, terms, token) else None
+
+    def item_own_total(self, words: str, token: Token) -> bool:
+        """1.传承人28人，每人6,000元，共168,000元；2.…: a 共/共计/合计 after the working of a numbered item of its own
+        sentence totals that item alone; the items before stay open for the grand total after the list."""
+        return bool(_ITEM_TOTAL_RE.match(words) and _ITEM_NUMBER_RE.search(self.text, self.sentence_start, token.start)
+                    and (self.items_in_clause(token) or self.items_in_sentence()))
 
     def nearer(self, narrow: list[_Item], terms: list[_Item], token: Token) -> bool:
         """Whether the sum of ``narrow`` holds, or is nearer the stated amount than the sum of all ``terms`` (which
