@@ -282,7 +282,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.flush_plus()
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return
-        if "余" in pre and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
+        if ("余" in pre or "差额" in pre) and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
         self.own_part(token, pre)
