@@ -47,7 +47,7 @@ MEASURES = (
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 # What a standard may be "per": measure words and periods.
-_PER_WORD = rf"(?:{_MEASURE_RE}|年|月|日|季度|季|学期|周|生)"
+_PER_WORD = rf"(?:{_MEASURE_RE}|半年|年|月|日|季度|季|学期|周|生)"
 _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
 
 # 件均420元, 台均, 场均: a one-character measure word before 均 names what a standard is per

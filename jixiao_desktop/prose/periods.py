@@ -24,6 +24,7 @@ _SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*(?:月\
 # 自2025年7月起, 10月份起: a start month alone; the months it runs are those left in its year
 _FROM_MONTH_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<![\d.])(\d{1,2})\s*月\s*份?\s*(?:\d{1,2}\s*[日号])?\s*起")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_PARTS_OF_YEAR = {"半年": Decimal(2), "学期": Decimal(2), "季度": Decimal(4), "季": Decimal(4)}
 
 
 def months_from(sentence: str) -> int | None:
@@ -171,3 +172,11 @@ class _Periods:
                     break
             self._memo[key] = found
         return self._memo[key]
+
+    def parts_of_year(self, thing: str) -> tuple[Decimal, str] | None:
+        """每人每半年 / 每学期 / 每季度 with no count of its own, in a sentence that works out a year (全年, 一年): the
+        year's 2 halves, 2 semesters or 4 quarters."""
+        n = _PARTS_OF_YEAR.get(thing)
+        if n is None or not _RX11.search(self.text, self.sentence_start, self.sentence_end()):
+            return None
+        return n, f"{_num(n)}个{thing}" if thing != "半年" else f"{_num(n)}个半年"

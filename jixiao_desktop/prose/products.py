@@ -135,6 +135,11 @@ class _Products:
                 continue  # 每期150人 × 两期 already counted the 期 of 每人每期
             count = self.count_for(rate, thing, until, secondary=position > 0, exclude=taken)
             if count is None:
+                in_year = self.parts_of_year(thing) if position > 0 else None
+                if in_year is not None:   # 每人每半年100元，全年…: the year's two halves
+                    value *= in_year[0]
+                    factors.append(in_year[1])
+                    continue
                 if position > 0 or thing == "*" and not self.counts:
                     continue
                 found = self.context_count(rate, thing)
