@@ -98,3 +98,21 @@ def rest_percent_whole(reader, token: Token):
         return None
     whole = next((t for t in reversed(tokens[max(0, earlier - 8):earlier]) if t.kind == MONEY and t.value and not t.is_rate), None)
     return reader.base_item(whole) if whole is not None else None
+
+
+_LABEL_CUT_RE = re.compile(r"[\d，,。；;：:\n]")
+
+
+def named_earlier(reader, name: str) -> Token | None:
+    """合同价2,360,000元…；完工后按合同价的50%支付: the amount named ``name`` in an earlier clause of the paragraph (the
+    words just before it end with the name, as a contract's price does; at most 40 tokens back)."""
+    tokens, text, i = reader.tokens, reader.text, reader.index - 1
+    while i >= 0 and reader.index - i <= 40 and tokens[i].start >= reader.paragraph_start:
+        other = tokens[i]
+        if other.kind == MONEY and other.start < reader.sentence_start and not (
+                other.per or other.start in reader.rate_per or tokens[i + 1].kind == "op"):   # (nor a standard nor a factor)
+            words = text[max(reader.paragraph_start, other.start - 16):other.start]
+            if _LABEL_CUT_RE.split(words)[-1].rstrip("为是约共计 ").endswith(name):
+                return other
+        i -= 1
+    return None

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import portion_claim, rest_percent_whole, rest_shared, use_of_whole
+from jixiao_desktop.prose.portions import named_earlier, portion_claim, rest_percent_whole, rest_shared, use_of_whole
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
@@ -132,6 +132,8 @@ class _Shares:
                     common = _common_run(name, label)
                     if common >= 4 and common >= 0.6 * len(name) and common > best:
                         fuzzy, best = other, common
+        if named is None and name and last is None:
+            named = named_earlier(self, name)   # 合同价2,360,000元…；完工后按合同价的50%支付: named in an earlier clause
         if named is not None:
             return self.base_item(named)
         if name and self.text.find(name, token.end) >= 0:
