@@ -53,6 +53,7 @@ from jixiao_desktop.prose.plans import _Plans
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.pairings import read_pairings
+from jixiao_desktop.prose.respective import respective_result
 from jixiao_desktop.prose.rests import read_rests
 from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.steps import Reading, _Item, _Rate, _Split, collector_paused
@@ -131,6 +132,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
         self.plan_remainder, self.first_open = False, 0
+        self.respective_results: tuple | None = None   # products paired with the results listed after 分别计
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
         years = [int(y) for y in _YEAR_RE.findall(self.text)]
@@ -232,6 +234,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
+        if (self.respective_results is not None or "别" in pre) and respective_result(self, token):
+            return  # 分别计209万元、313.6万元: each its own product's result
         if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
                 self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):
             self.states_rate_later(self.rates[-1], token)   # 月工资3600元，社保按28%）：1.人员工资604,800元

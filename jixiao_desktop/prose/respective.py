@@ -1,0 +1,53 @@
+"""Results listed with 分别 (保安岗38个、保洁岗64个，每岗每年分别为5.5万元、4.9万元，分别计209万元、313.6万元): the
+amounts listed after 分别计/分别为/分别需 are the results of the products worked out before them in the sentence, paired
+in order — each checked against its own product, not their sum against the first.
+
+A helper of :class:`~.reader._Reader`: it is tried only where 分别 stands just before an amount, or while such a
+list is being read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao_desktop.prose.lexer import MONEY, Token
+
+_RESPECTIVE_RESULT_RE = re.compile(r"分别\s*(?:计|为|需|共|合计|共计|是|需要|安排|约)?\s*[:：]?\s*$")
+_LISTED_RE = re.compile(r"\s*[、和及与,，]\s*")
+
+
+def respective_result(reader, token: Token) -> bool:
+    """Whether ``token`` is one of the results listed after 分别 (and, if so, checked against its product)."""
+    state = reader.respective_results
+    if state is not None:
+        products, k, end = state
+        if k < len(products) and _LISTED_RE.fullmatch(reader.text, end, token.start):
+            _pair(reader, products[k], token)
+            reader.respective_results = (products, k + 1, token.end) if k + 1 < len(products) else None
+            return True
+        reader.respective_results = None
+        return False
+    if token.per or not _RESPECTIVE_RESULT_RE.search(reader.before(token, 12)):
+        return False
+    tokens, text = reader.tokens, reader.text
+    n, j, end = 1, reader.index + 1, token.end
+    while j < len(tokens) and tokens[j].kind == MONEY and not tokens[j].per and _LISTED_RE.fullmatch(text, end, tokens[j].start):
+        n, end, j = n + 1, tokens[j].end, j + 1
+    if n < 2:
+        return False
+    reader.flush_chain()
+    reader.flush_rates(until=token)
+    products = [i for i in reader.items if i.product and not i.closed and i.start >= reader.sentence_start]
+    if len(products) < n:
+        return False
+    products = products[-n:]
+    _pair(reader, products[0], token)
+    reader.respective_results = (products, 1, token.end)
+    return True
+
+
+def _pair(reader, product, token: Token) -> None:
+    reader.add_step("product", f"{product.words}＝{reader.fmt(product.value)}", product.value, token, product.approx)
+    result = reader.item(token, closed=True)
+    reader.items = [result if i is product else i for i in reader.items]
+    reader.whole = result
