@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
-from jixiao_desktop.prose.steps import _Split
+from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.looking import _decimals
-from jixiao_desktop.prose.words import _RX18, _num, _party_before, _written
+from jixiao_desktop.prose.words import _REMAINDER_RE, _RX18, _num, _party_before, _written
+
+_PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 # 占年度预算的35%, 占总额35%, 占比35%, 占部门预算比重为35%, 约占…
 _PORTION_RE = re.compile(r"占\s*(?P<name>[^，,。；;\d%％]{0,10}?)(?:的)?(?:比例|比重)?\s*(?:为|约|达)?\s*$")
@@ -116,3 +119,17 @@ def named_earlier(reader, name: str) -> Token | None:
                 return other
         i -= 1
     return None
+
+
+def percent_part(reader, token: Token, near: str) -> bool:
+    """A part of the whole borne by a payer that is no level of government, stated as a percentage only
+    (总投资500万元，其中企业自筹60%，其余由县财政补助…): the whole's share, a part a remainder leaves out."""
+    whole = reader.whole
+    clause_rest = re.split(r"[，,。；;\n]", reader.text[token.end:token.end + 20], maxsplit=1)[0]
+    if (whole is None or whole.rate or not _PAYER_VERB_RE.search(near[-6:]) or any(ch.isdigit() for ch in clause_rest)
+            or not _REMAINDER_RE.search(reader.text[token.end:token.end + 12])):
+        return False
+    value = round_fen(whole.value * token.value / 100)
+    reader.add_item(_Item(value, f"{whole.words}的{_num(token.value)}%", token.start, token.end, whole.approx, derived=True))
+    reader.whole = whole
+    return True

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.workings import average_of_share, worked_after
+from jixiao_desktop.prose.workings import average_of_share, bracket_restates, worked_after
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
@@ -243,14 +243,7 @@ class _Products:
         return True
 
     def bracket_restates(self, position: int, value: Decimal) -> bool:
-        """申请追加12万元（新增网点8个×每个1.5万元）: a working in brackets right after an amount it equals shows how
-        that amount was made; it is no item of its own."""
-        opened = max(self.text.rfind("（", self.sentence_start, position), self.text.rfind("(", self.sentence_start, position))
-        if opened < 0 or ")" in self.text[opened:position] or "）" in self.text[opened:position]:
-            return False
-        item = self.items[-1] if self.items else None
-        return (item is not None and item.token is not None and not item.product and item.value == value
-                and not self.text[item.end:opened].strip())
+        return bracket_restates(self, position, value)
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
         """A total stated first, then its count and standard (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard

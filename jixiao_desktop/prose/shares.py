@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import named_earlier, portion_claim, rest_percent_whole, rest_shared, use_of_whole
+from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, rest_shared, use_of_whole
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
-    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19, _REMAINDER_RE,
+    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19,
     _SHARE_VERB_RE, _SUM_RE, _TARGET_BEFORE_RE, _base_name, _common_run, _grouped_parties, _num, _parties_in,
     _party_before, _pct, _rate_text, _rate_value, _written,
 )
@@ -23,7 +23,6 @@ from jixiao_desktop.prose.words import (
 
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
-_PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
 
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
@@ -63,7 +62,7 @@ class _Shares:
                                   or near.rstrip().endswith(("级", "财政"))):
             self.level_share(token, party)
             return
-        if party is None and self.percent_part(token, near):
+        if party is None and percent_part(self, token, near):
             return
         if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
@@ -87,19 +86,6 @@ class _Shares:
             return None
         self.respective = (parties, i + 1, token.end)
         return parties[i]
-
-    def percent_part(self, token: Token, near: str) -> bool:
-        """A part of the whole borne by a payer that is no level of government, stated as a percentage only
-        (总投资500万元，其中企业自筹60%，其余由县财政补助…): the whole's share, a part a remainder leaves out."""
-        whole = self.whole
-        clause_rest = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 20], maxsplit=1)[0]
-        if (whole is None or whole.rate or not _PAYER_VERB_RE.search(near[-6:]) or any(ch.isdigit() for ch in clause_rest)
-                or not _REMAINDER_RE.search(self.text[token.end:token.end + 12])):
-            return False
-        value = round_fen(whole.value * token.value / 100)
-        self.add_item(_Item(value, f"{whole.words}的{_num(token.value)}%", token.start, token.end, whole.approx, derived=True))
-        self.whole = whole
-        return True
 
     def base_before(self, token: Token, name: str) -> _Item | None:
         """The amount a percentage is of: the one named so before it, else the last one before it

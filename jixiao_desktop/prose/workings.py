@@ -40,3 +40,13 @@ def average_of_share(reader, rate, value: Decimal) -> bool:
         round_fen(i.value * rate.token.value / value) == rate.token.value for i in reader.items + reader.breakdown_items
         if i.derived and not i.rate and reader.sentence_start <= i.start < rate.token.start)
 
+
+def bracket_restates(reader, position: int, value: Decimal) -> bool:
+    """申请追加12万元（新增网点8个×每个1.5万元）: a working in brackets right after an amount it equals shows how
+    that amount was made; it is no item of its own."""
+    opened = max(reader.text.rfind("（", reader.sentence_start, position), reader.text.rfind("(", reader.sentence_start, position))
+    if opened < 0 or ")" in reader.text[opened:position] or "）" in reader.text[opened:position]:
+        return False
+    item = reader.items[-1] if reader.items else None
+    return (item is not None and item.token is not None and not item.product and item.value == value
+            and not reader.text[item.end:opened].strip())
