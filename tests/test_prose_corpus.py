@@ -214,8 +214,9 @@ def test_the_second_corpus_too():
     # pipe tables, numbered lists; 21 correct texts with numbers and no arithmetic), first run: 82.5 % found, 8.75 %
     # flagged on session 7's first code (82.5 / 7.5 with rounds 16–17, which had not seen it).
     # Session 19 (tests/test_prose_general19.py: 每点/每托位/每床 naming the thing counted, 资金为 as a result, items'
-    # own 共 before a grand total, 差额 after a fixed part, results listed after 分别计): 93.75 % / 7.5 %.
-    ("blind21", 0.9375, 0.075),
+    # own 共 before a grand total, 差额 after a fixed part, results listed after 分别计, a pasted table numbered in
+    # its first column): 95.0 % / 7.5 %.
+    ("blind21", 0.95, 0.075),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

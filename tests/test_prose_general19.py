@@ -72,3 +72,10 @@ def test_results_listed_after_respectively_pair_with_their_products():
     text = "购置办公桌40张、办公椅90把，单价分别为1,200元、450元，分别需{}万元、4.05万元。"
     assert failures(text.format("4.8"), level="县", unit=W) == []
     assert found(text.format("4.2"), "48000", "42000", level="县", unit=W)
+
+
+def test_a_pasted_table_with_a_numbering_column_and_its_subtotal_line():
+    head = "编号|项目|数量|单价(元)|金额(元)\n1|路灯更换|140盏|2,300|{}\n2|护栏修补|860米|95|81,700\n"
+    text = head + "|小计|||{}"
+    assert failures(text.format("322,000", "403,700"), level="区") == []
+    assert found(text.format("332,000", "413,700"), "322000", "332000", level="区")

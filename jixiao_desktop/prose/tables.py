@@ -118,12 +118,17 @@ def read_tables(text: str, unit: AmountUnit = AmountUnit.YUAN) -> TableReading |
 
 def _read_table(lines, first: int, header: list[str], unit: AmountUnit):
     """The table whose header is line ``first``: (its last line, its steps, its total) or None."""
+    numbered = len(header) >= 4 and _SKIP_RE.search(header[0]) is not None   # 序号|内容|…: its numbers count nothing
+    if numbered:
+        header = header[1:]
     n = len(header)
     amount_unit = _header_unit(header[-1])
     rows: list[tuple[int, list[str]]] = []
     k = first + 1
     while k < len(lines):
         cells = _cells(lines[k][1])
+        if numbered and len(cells) == n + 1:
+            cells = cells[1:]
         if cells and _TOTAL_RE.match(cells[0]):
             break
         if len(cells) != n or _number(cells[-1]) is None or _number(cells[0]) is not None:
@@ -133,6 +138,8 @@ def _read_table(lines, first: int, header: list[str], unit: AmountUnit):
     if k >= len(lines) or len(rows) < 2:
         return None
     total_cells = _cells(lines[k][1])
+    if numbered and len(total_cells) == n + 1:
+        total_cells = total_cells[1:]
     total_cell = total_cells[-1] if len(total_cells) != n else total_cells[n - 1]
     stated = _number(total_cell)
     if stated is None:
