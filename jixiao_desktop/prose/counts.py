@@ -44,9 +44,11 @@ class _Counts:
         if count.unit == "个":
             return thing in before or thing in after
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
+        if thing not in before or count.unit in _TIME:   # (most counts: no more to look at)
+            return False
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""
-        return bool(name) and count.unit not in _TIME and not before.endswith("每" + name)
+        return bool(name) and not before.endswith("每" + name)
 
     def counts_alone(self, next_index: int) -> list[Token]:
         """认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: the counts of a sentence (or ；-clause)

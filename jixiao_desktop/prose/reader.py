@@ -132,6 +132,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.plan: _Item | None = None                   # a multi-year project's total (总投资)
         self.plan_parts: list[_Item] = []
         self.plan_remainder, self.first_open = False, 0
+        self._numbered: tuple[int, int | None] | None = None   # (sentence start, where its list number is)
         self.respective_results: tuple | None = None   # products paired with the results listed after 分别计
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
