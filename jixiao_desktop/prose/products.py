@@ -43,7 +43,7 @@ class _Products:
         """A × chain with no result after it is an item of its own."""
         if len(self.chain) >= 2:
             value, words, uncertain = self.chain_value(self.chain)
-            if self.bracket_restates(self.chain[0].start, value):
+            if bracket_restates(self, self.chain[0].start, value):
                 self.chain = []
                 return
             self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
@@ -214,7 +214,7 @@ class _Products:
             value, words, uncertain = product
             if until is None and self.total_first(rate, value, words):
                 continue
-            if self.bracket_restates(rate.token.start, value):
+            if bracket_restates(self, rate.token.start, value):
                 continue
             item = _Item(value, words, rate.token.start, rate.token.end, uncertain, product=True,
                          source=tuple(self.last_factors))
@@ -241,9 +241,6 @@ class _Products:
             self.out.steps.append(Step("sum", "＋".join(_written(p) for p in parts) + f"＝{_num(total)}元（{_rate_text(rate.token)}）",
                                        total, rate.token.value, False, Decimal(0), rate.token.start, rate.token.end))
         return True
-
-    def bracket_restates(self, position: int, value: Decimal) -> bool:
-        return bracket_restates(self, position, value)
 
     def total_first(self, rate: _Rate, value: Decimal, words: str) -> bool:
         """A total stated first, then its count and standard (下达奖补资金186万元，完成改厕1,240户，户均奖补1,600元): the standard

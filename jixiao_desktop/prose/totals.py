@@ -12,6 +12,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
 from jixiao_desktop.prose.steps import Step, _Item
+from jixiao_desktop.prose.workings import bracket_restates
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _num, _party_before, _written,
 )
@@ -59,7 +60,7 @@ class _Totals:
         self.chain, self.chain_open = [], False
         if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
                 and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
-            if not self.bracket_restates(chain[0].start, value):
+            if not bracket_restates(self, chain[0].start, value):
                 self.add_item(_Item(value, words, result.start, result.start, uncertain, product=True))
             self.result(result, sum_marker if isinstance(sum_marker, str) else "sum")
             return
