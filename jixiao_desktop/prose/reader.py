@@ -304,7 +304,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             need = bool(marker and "需" in marker.group(0)) and not (
                 marker.group(0).startswith("需") and self.items_in_clause(token))
             kind = "sub" if is_sub else "sum" if is_sum else "need" if need else "local"
-            if is_sum and self.item_own_total(marker.group(0), token):
+            if is_sum and marker is not None and self.item_own_total(marker.group(0), token):
                 kind = "local"
             self.result(token, kind)
             return
