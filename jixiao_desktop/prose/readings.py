@@ -31,6 +31,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
@@ -329,7 +330,13 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
-            continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
+            continue
+        if step.kind == "sum":   # a restated figure counted as one more item (restatements.py)
+            other = without_restatements(step, lexed, index, unit)
+            if other is True:
+                continue
+            if other is not None:
+                step = other   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)

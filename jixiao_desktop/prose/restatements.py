@@ -1,0 +1,134 @@
+"""Figures counted twice: a reading that counts the same money twice is no reading of the clerk's words.
+
+A clerk writes a result beside its working (386×500×12=2316000元), restates a standard (年生均2000元，分两学期，
+每学期1000元), works a count out in brackets (4215×30%=1264.5人), or names a total as one more figure (共73户，资金
+137万元). Where the reader's sum (or bottom line) takes such a restatement for an item of its own, the mismatch it
+reports is the reader's double count, not the clerk's mistake. So a failing sum is read again without its
+restated terms and reported only if it still fails — with the figure it then makes. Where the reading uses the
+numbers of a written working beside that working's own result and still does not hold, it contradicts the
+text's working: the reader does not understand it and stays silent.
+
+Only failing sums are looked at, and only the tokens before their stated figure within a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.money import AmountUnit, format_with_unit
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.steps import Step
+
+_WINDOW = 120                                  # tokens looked at before a stated figure
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(%|万|亿)?")
+_EQUALS_RE = re.compile(r"^\s*[=＝]\s*$")
+_GAP_RE = re.compile(r"^[\s()（）]*$")
+_OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
+_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+
+
+class _Term:
+    __slots__ = ("text", "numbers", "value", "money")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.numbers: list[Decimal] = []
+        value = Decimal(1)
+        for m in _NUMBER_RE.finditer(text):
+            number = Decimal(m.group(1))
+            self.numbers.append(number)
+            if m.group(2) == "%":
+                number /= 100
+            elif m.group(2):
+                number *= _SCALE[m.group(2)]
+            value *= number
+        self.value = value
+        self.money = "元" in text
+
+
+def terms(description: str) -> list[_Term] | None:
+    """The terms of a sum as the reader wrote it (a＋b＋c＝X), each with its value; None where the working has
+    anything but ＋ between products (its value could not be checked)."""
+    working = description.rsplit("＝", 1)[0]
+    if "÷" in working or "－" in working or "(" in working or "（" in working:
+        return None
+    out = [_Term(part) for part in working.split("＋")]
+    return out if len(out) >= 2 and all(t.numbers for t in out) else None
+
+
+def _workings(lexed: Lexed, first: int, index: int) -> list[tuple[Decimal, bool, Counter]]:
+    """The written workings before token ``index`` (a×b×c=R): (R, whether R is money, R's operand values)."""
+    tokens, text = lexed.tokens, lexed.text
+    out = []
+    for k in range(max(first, 1), index):
+        token = tokens[k]
+        if token.kind not in _OPERAND or token.value is None or not _EQUALS_RE.match(text[tokens[k - 1].end:token.start]):
+            continue
+        j = k - 1
+        operands: list[Decimal] = []
+        while j >= first and (tokens[j].kind == "op" or (tokens[j].kind in _OPERAND and tokens[j].value is not None)):
+            if tokens[j].kind != "op":
+                operands.append(tokens[j].value)
+            if j == first or not _GAP_RE.match(text[tokens[j - 1].end:tokens[j].start]):
+                break
+            j -= 1
+        if len(operands) >= 2:
+            out.append((token.value, token.kind == MONEY, Counter(operands)))
+    return out
+
+
+def _drawn_from(term: _Term, operands: Counter) -> bool:
+    return len(term.numbers) >= 1 and not (Counter(term.numbers) - operands)
+
+
+def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit = AmountUnit.YUAN) -> bool | Step | None:
+    """For a failing sum whose stated figure is token ``index``: True where the sum holds once its restated terms
+    are left out (or the reading contradicts a written working), the step with what it then makes where it still
+    fails, None where no term is restated."""
+    parts = terms(step.description)
+    if parts is None or step.stated is None:
+        return None
+    total = sum((t.value for t in parts), Decimal(0))
+    if abs(total - step.computed) > Decimal("0.01") * len(parts):
+        return None   # (the terms as parsed are not the reader's: nothing to say)
+    stated, tolerance = step.stated, step.tolerance
+    # every item twice: the items, then the same items again (their results, or a total read as one more item)
+    if abs(step.computed - 2 * stated) <= 2 * tolerance + Decimal("0.01"):
+        running = Decimal(0)
+        for term in parts[:-1]:
+            running += term.value
+            if abs(running - stated) <= tolerance:
+                return True
+    first = max(0, index - _WINDOW)
+    workings = _workings(lexed, first, index)
+    results = {value for value, money, _ops in workings if money}
+    dropped: set[int] = set()
+    counted_results = [t for t in parts if t.money and len(t.numbers) == 1 and t.value in results]
+    for value, money, operands in workings:
+        if money and not any(t.value == value for t in counted_results):
+            continue   # (a working whose result the sum does not count: its numbers are the sum's own)
+        for k, term in enumerate(parts):
+            if not (money and len(term.numbers) == 1 and term.value == value) and _drawn_from(term, operands):
+                dropped.add(k)   # the numbers of a working counted beside its result (or a count worked out)
+    money_factors = {Decimal(m.group(1)) for t in parts for m in re.finditer(r"(\d+(?:\.\d+)?)元", t.text)
+                     if len(t.numbers) >= 2}
+    for k, term in enumerate(parts):
+        if len(term.numbers) >= 2 and term.money and term.value in money_factors and not any(
+                term.value == n for n in term.numbers):
+            dropped.add(k)   # 年生均2000元，分两学期，每学期1000元: 2 × 1000元 restates the standard
+    if not dropped or len(dropped) == len(parts):
+        return None
+    kept = [t for k, t in enumerate(parts) if k not in dropped]
+    value = sum((t.value for t in kept), Decimal(0))
+    if abs(value - stated) <= tolerance:
+        return True
+    if any(_drawn_from(t, ops) for t in kept for _v, money, ops in workings if money):
+        return True   # (the rest still draws on a working counted whole: a reading the text contradicts)
+    try:
+        shown = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+    return Step(step.kind, "＋".join(t.text for t in kept) + f"＝{format_with_unit(shown, unit)}", shown, stated,
+                step.uncertain, tolerance, step.start, step.end)
