@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, lex
+from jixiao_desktop.prose.restatements import restated_total
 
 
 # a level is named by its word with 级 or 财政 after it (县级配套, 区财政承担, 市本级): 区 alone is in 社区, 城区
@@ -97,7 +98,8 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
             and not text_backs_amount(text, amount, level)
-            and not _checked_whole(reading, amount, text))
+            and not _checked_whole(reading, amount, text)
+            and not restated_total(reading.derivation, amount))
 
 
 def _checked_whole(reading, amount: Decimal, text: str) -> bool:

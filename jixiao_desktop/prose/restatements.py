@@ -132,3 +132,14 @@ def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit 
         return None
     return Step(step.kind, "＋".join(t.text for t in kept) + f"＝{format_with_unit(shown, unit)}", shown, stated,
                 step.uncertain, tolerance, step.start, step.end)
+
+
+def restated_total(derivation: str, amount: Decimal) -> bool:
+    """共73户，资金137万元 after the three kinds' products: a bottom line whose one term is the sum of the others
+    counts the total twice; the form's ``amount`` agrees where it is that term."""
+    parts = terms(derivation) if "＋" in derivation else None
+    if parts is None:
+        return False
+    total = sum((t.value for t in parts), Decimal(0))
+    return any(t.money and len(t.numbers) == 1 and t.value == amount and abs(total - 2 * amount) <= Decimal("0.01") * len(parts)
+               for t in parts)
