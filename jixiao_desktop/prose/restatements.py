@@ -118,6 +118,13 @@ def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit 
         if len(term.numbers) >= 2 and term.money and term.value in money_factors and not any(
                 term.value == n for n in term.numbers):
             dropped.add(k)   # 年生均2000元，分两学期，每学期1000元: 2 × 1000元 restates the standard
+    percents = {t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value}
+    bases = {k for k, term in enumerate(parts) if term.money and len(term.numbers) == 1 and any(
+        j != k and abs(other.value - term.value * p) <= max(tolerance, Decimal("0.01")) for p in percents
+        for j, other in enumerate(parts))}
+    if bases and abs(sum((t.value for k, t in enumerate(parts) if k not in dropped | bases), Decimal(0)) - stated) <= tolerance:
+        return True   # 合同金额1,586.4万元，预付款30%计475.92万元…合计: the base of the payments, no item of its own
+        # (工资249,600元；社保按16%计39,936元；小计…: a base and its percentage both items, where the sum needs both)
     if not dropped or len(dropped) == len(parts):
         return None
     kept = [t for k, t in enumerate(parts) if k not in dropped]
