@@ -26,6 +26,8 @@ _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(%|万|亿)?")
 _EQUALS_RE = re.compile(r"^\s*[=＝]\s*$")
 _GAP_RE = re.compile(r"^[\s()（）]*$")
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
+_CLAUSE_RE = re.compile(r"[，,；;。\n]")
+_TOTAL_RE = re.compile(r"合计|共|总|累计|小计|以上|全部|[两二三四五六七八九十各]项")
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
@@ -101,6 +103,11 @@ def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit 
             running += term.value
             if abs(running - stated) <= tolerance:
                 return True
+    last = parts[-1]
+    if len(last.numbers) >= 2 and last.money and abs(last.value - stated) <= tolerance:
+        clause = _CLAUSE_RE.split(lexed.text[max(0, lexed.tokens[index].start - 60):lexed.tokens[index].start])[-1]
+        if not _TOTAL_RE.search(clause):
+            return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
     first = max(0, index - _WINDOW)
     workings = _workings(lexed, first, index)
     results = {value for value, money, _ops in workings if money}
