@@ -330,13 +330,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                                  step.uncertain, step.tolerance, step.start, step.end))
                 continue
         if step.kind == "sum" and spread_over_years(lexed, index, step.tolerance):
-            continue
-        if step.kind == "sum":   # a restated figure counted as one more item (restatements.py)
-            other = without_restatements(step, lexed, index, unit)
-            if other is True:
-                continue
-            if other is not None:
-                step = other   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
+            continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
             clause_start = _start_before(clause_ends, step.start)
@@ -381,6 +375,12 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:
                 kept.append(other) if other is not True else None
                 continue
+        if step.kind == "sum":   # a restated figure counted as one more item (restatements.py)
+            here = _start_before(sentence_ends, step.start)
+            other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)
+            if other is True:
+                continue
+            step = other or step
         kept.append(step)
     reading.steps[:] = kept
     return reading

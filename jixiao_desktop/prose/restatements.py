@@ -14,20 +14,21 @@ Only failing sums are looked at, and only the tokens before their stated figure 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
-from jixiao_desktop.money import AmountUnit, format_with_unit
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
 from jixiao_desktop.prose.steps import Step
 
-_WINDOW = 120                                  # tokens looked at before a stated figure
+_WINDOW = 60                                   # tokens looked at before a stated figure
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(%|万|亿)?")
 _EQUALS_RE = re.compile(r"^\s*[=＝]\s*$")
 _GAP_RE = re.compile(r"^[\s()（）]*$")
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _CLAUSE_RE = re.compile(r"[，,；;。\n]")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计|以上|全部|[两二三四五六七八九十各]项")
+_SPREAD_RE = re.compile(r"分[两二三四五六七八九十\d]")   # 分两学期发放，每学期1000元: a standard restated by its parts
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
@@ -60,56 +61,79 @@ def terms(description: str) -> list[_Term] | None:
     return out if len(out) >= 2 and all(t.numbers for t in out) else None
 
 
-def _workings(lexed: Lexed, first: int, index: int) -> list[tuple[Decimal, bool, Counter]]:
-    """The written workings before token ``index`` (a×b×c=R): (R, whether R is money, R's operand values)."""
+def _workings(lexed: Lexed, first: int, index: int, starts: list[int], sum_words: str) -> list[tuple[Decimal, bool, list[Decimal]]]:
+    """The written workings before token ``index`` (a×b×c=R): (R, whether R is money, R's operand values); of those
+    with a money result, only the ones whose result the sum (``sum_words``) counts."""
     tokens, text = lexed.tokens, lexed.text
     out = []
-    for k in range(max(first, 1), index):
-        token = tokens[k]
-        if token.kind not in _OPERAND or token.value is None or not _EQUALS_RE.match(text[tokens[k - 1].end:token.start]):
-            continue
-        j = k - 1
-        operands: list[Decimal] = []
-        while j >= first and (tokens[j].kind == "op" or (tokens[j].kind in _OPERAND and tokens[j].value is not None)):
-            if tokens[j].kind != "op":
-                operands.append(tokens[j].value)
-            if j == first or not _GAP_RE.match(text[tokens[j - 1].end:tokens[j].start]):
-                break
-            j -= 1
-        if len(operands) >= 2:
-            out.append((token.value, token.kind == MONEY, Counter(operands)))
+    begin, end = tokens[first].start, tokens[index].start
+    for sign in ("=", "＝"):
+        at = text.find(sign, begin, end)
+        while at >= 0:
+            k = bisect_left(starts, at, first, index)
+            if k < index and (lexed.tokens[k].kind != MONEY or lexed.tokens[k].text.replace(",", "") in sum_words):
+                out += [w for w in _working(lexed, first, k) if not w[1] or re.search(
+                    rf"(?<![\d.]){max(w[2])}(?![\d.])", sum_words)]   # (counted beside numbers of its working)
+            at = text.find(sign, at + 1, end)
     return out
 
 
-def _drawn_from(term: _Term, operands: Counter) -> bool:
-    return len(term.numbers) >= 1 and not (Counter(term.numbers) - operands)
+def _working(lexed: Lexed, first: int, k: int) -> list[tuple[Decimal, bool, list[Decimal]]]:
+    tokens, text = lexed.tokens, lexed.text
+    if k <= first or k >= len(tokens):
+        return []
+    token = tokens[k]
+    if token.kind not in _OPERAND or token.value is None or not _EQUALS_RE.match(text[tokens[k - 1].end:token.start]):
+        return []
+    j = k - 1
+    operands: list[Decimal] = []
+    while j >= first and (tokens[j].kind == "op" or (tokens[j].kind in _OPERAND and tokens[j].value is not None)):
+        if tokens[j].kind != "op":
+            operands.append(tokens[j].value)
+        if j == first or not _GAP_RE.match(text[tokens[j - 1].end:tokens[j].start]):
+            break
+        j -= 1
+    return [(token.value, token.kind == MONEY, operands)] if len(operands) >= 2 else []
 
 
-def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit = AmountUnit.YUAN) -> bool | Step | None:
-    """For a failing sum whose stated figure is token ``index``: True where the sum holds once its restated terms
+def _drawn_from(term: _Term, operands: list[Decimal]) -> bool:
+    return all(term.numbers.count(n) <= operands.count(n) for n in term.numbers)
+
+
+def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int], since: int,
+                         unit: AmountUnit = AmountUnit.YUAN) -> bool | Step | None:
+    """For a failing sum whose stated figure is token ``index`` (its workings looked for from text position ``since``,
+    the start of the sentence before its own): True where the sum holds once its restated terms
     are left out (or the reading contradicts a written working), the step with what it then makes where it still
     fails, None where no term is restated."""
+    if step.stated is None or step.computed <= step.stated + step.tolerance:
+        return None   # (a figure counted twice only ever makes a sum too large)
+    stated, tolerance, text = step.stated, step.tolerance, lexed.text
+    first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
+    begin, end = lexed.tokens[first].start, lexed.tokens[index].start
+    twice = abs(step.computed - 2 * stated) <= 2 * tolerance + Decimal("0.01")
+    working = step.description.rsplit("＝", 1)[0]
+    last = _Term(working.rsplit("＋", 1)[-1])
+    if len(last.numbers) >= 2 and last.money and abs(last.value - stated) <= tolerance and "＋" in working and not (
+            set(working) & set("÷－(（")) and not _TOTAL_RE.search(_CLAUSE_RE.split(text[max(0, end - 60):end])[-1]):
+        return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
+    workings = _workings(lexed, first, index, starts, working)
+    has_percent = working.count("＋") >= 2 and text.find("%", begin, end) >= 0   # (a base, its payments, another)
+    if not (twice or workings or has_percent or _SPREAD_RE.search(text, begin, end)):
+        return None   # (no working, no percentage, no restated standard (分两学期): nothing that could restate a term)
     parts = terms(step.description)
-    if parts is None or step.stated is None:
+    if parts is None:
         return None
     total = sum((t.value for t in parts), Decimal(0))
     if abs(total - step.computed) > Decimal("0.01") * len(parts):
         return None   # (the terms as parsed are not the reader's: nothing to say)
-    stated, tolerance = step.stated, step.tolerance
     # every item twice: the items, then the same items again (their results, or a total read as one more item)
-    if abs(step.computed - 2 * stated) <= 2 * tolerance + Decimal("0.01"):
+    if twice:
         running = Decimal(0)
         for term in parts[:-1]:
             running += term.value
             if abs(running - stated) <= tolerance:
                 return True
-    last = parts[-1]
-    if len(last.numbers) >= 2 and last.money and abs(last.value - stated) <= tolerance:
-        clause = _CLAUSE_RE.split(lexed.text[max(0, lexed.tokens[index].start - 60):lexed.tokens[index].start])[-1]
-        if not _TOTAL_RE.search(clause):
-            return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
-    first = max(0, index - _WINDOW)
-    workings = _workings(lexed, first, index)
     results = {value for value, money, _ops in workings if money}
     dropped: set[int] = set()
     counted_results = [t for t in parts if t.money and len(t.numbers) == 1 and t.value in results]
@@ -125,10 +149,11 @@ def without_restatements(step: Step, lexed: Lexed, index: int, unit: AmountUnit 
         if len(term.numbers) >= 2 and term.money and term.value in money_factors and not any(
                 term.value == n for n in term.numbers):
             dropped.add(k)   # 年生均2000元，分两学期，每学期1000元: 2 × 1000元 restates the standard
-    percents = {t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value}
-    bases = {k for k, term in enumerate(parts) if term.money and len(term.numbers) == 1 and any(
-        j != k and abs(other.value - term.value * p) <= max(tolerance, Decimal("0.01")) for p in percents
-        for j, other in enumerate(parts))}
+    percents = {t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value} if (
+        has_percent) else set()
+    others = {round_fen(t.value) for t in parts} if percents else set()
+    bases = {k for k, term in enumerate(parts) if percents and term.money and len(term.numbers) == 1 and any(
+        round_fen(term.value * p) in others for p in percents)}
     if bases and abs(sum((t.value for k, t in enumerate(parts) if k not in dropped | bases), Decimal(0)) - stated) <= tolerance:
         return True   # 合同金额1,586.4万元，预付款30%计475.92万元…合计: the base of the payments, no item of its own
         # (工资249,600元；社保按16%计39,936元；小计…: a base and its percentage both items, where the sum needs both)
