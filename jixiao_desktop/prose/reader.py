@@ -65,7 +65,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
-_PART_OF_COUNT_RE = re.compile(r"\s*[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
+_PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
@@ -152,8 +152,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                 self.end_sentence(token.end, index + 1)
                 continue
             if kind == COUNT:
-                if token.start < self.parts_until or index and self.tokens[index - 1].kind == COUNT and _PART_OF_COUNT_RE.match(
-                        self.text, self.tokens[index - 1].end, token.start):
+                if token.start < self.parts_until or index and self.tokens[index - 1].kind == COUNT and self.text[
+                        self.tokens[index - 1].end] in "（(" and _PART_OF_COUNT_RE.match(self.text, self.tokens[index - 1].end, token.start):
                     # 保安138名（含乡镇学校117名）/ 58人（其中集中供养12人、散居46人）: parts of the count before, never factors
                     self.parts_until = max(self.parts_until, min(
                         (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))

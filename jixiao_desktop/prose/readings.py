@@ -375,7 +375,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:
                 kept.append(other) if other is not True else None
                 continue
-        if step.kind == "sum":   # a restated figure counted as one more item (restatements.py)
+        if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)
             if other is True:

@@ -113,9 +113,10 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     begin, end = lexed.tokens[first].start, lexed.tokens[index].start
     twice = abs(step.computed - 2 * stated) <= 2 * tolerance + Decimal("0.01")
     working = step.description.rsplit("＝", 1)[0]
-    last = _Term(working.rsplit("＋", 1)[-1])
-    if len(last.numbers) >= 2 and last.money and abs(last.value - stated) <= tolerance and "＋" in working and not (
-            set(working) & set("÷－(（")) and not _TOTAL_RE.search(_CLAUSE_RE.split(text[max(0, end - 60):end])[-1]):
+    piece = working.rsplit("＋", 1)[-1]
+    if "×" in piece and "元" in piece and "＋" in working and not _TOTAL_RE.search(
+            _CLAUSE_RE.split(text[max(0, end - 60):end])[-1]) and not (set(working) & set("÷－(（")) and abs(
+            _Term(piece).value - stated) <= tolerance:
         return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
     workings = _workings(lexed, first, index, starts, working)
     has_percent = working.count("＋") >= 2 and text.find("%", begin, end) >= 0   # (a base, its payments, another)
