@@ -118,8 +118,11 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
             _CLAUSE_RE.split(text[max(0, end - 60):end])[-1]) and not (set(working) & set("÷－(（")) and abs(
             _Term(piece).value - stated) <= tolerance:
         return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
-    workings = _workings(lexed, first, index, starts, working)
-    has_percent = working.count("＋") >= 2 and text.find("%", begin, end) >= 0   # (a base, its payments, another)
+    pieces = working.split("＋")
+    products = sum("×" in p for p in pieces)
+    workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
+        "元" not in p for p in pieces)) else []   # (a result counted beside products, or a count worked out)
+    has_percent = len(pieces) >= 3 and text.find("%", begin, end) >= 0   # (a base, its payments, another)
     if not (twice or workings or has_percent or _SPREAD_RE.search(text, begin, end)):
         return None   # (no working, no percentage, no restated standard (分两学期): nothing that could restate a term)
     parts = terms(step.description)
