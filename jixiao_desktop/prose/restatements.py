@@ -96,6 +96,18 @@ def _working(lexed: Lexed, first: int, k: int) -> list[tuple[Decimal, bool, list
     return [(token.value, token.kind == MONEY, operands)] if len(operands) >= 2 else []
 
 
+def _percent_paid(lexed: Lexed, begin: int, end: int, starts: list[int]) -> bool:
+    """预付款30%计475.92万元: a percentage with its own amount written just after it (a part of a base)."""
+    tokens, text = lexed.tokens, lexed.text
+    at = text.find("%", begin, end)
+    while at >= 0:
+        k = bisect_left(starts, at)   # (the token after the percentage)
+        if 0 < k < len(tokens) and tokens[k].kind == MONEY and tokens[k - 1].kind == PERCENT and tokens[k].start - at <= 4:
+            return True
+        at = text.find("%", at + 1, end)
+    return False
+
+
 def _drawn_from(term: _Term, operands: list[Decimal]) -> bool:
     return all(term.numbers.count(n) <= operands.count(n) for n in term.numbers)
 
@@ -122,7 +134,7 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     products = sum("×" in p for p in pieces)
     workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
         "元" not in p for p in pieces)) else []   # (a result counted beside products, or a count worked out)
-    has_percent = len(pieces) >= 3 and text.find("%", begin, end) >= 0   # (a base, its payments, another)
+    has_percent = len(pieces) >= 3 and _percent_paid(lexed, begin, end, starts)   # (a base, its payments, another)
     if not (twice or workings or has_percent or _SPREAD_RE.search(text, begin, end)):
         return None   # (no working, no percentage, no restated standard (分两学期): nothing that could restate a term)
     parts = terms(step.description)
