@@ -88,7 +88,7 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
         if other:
             return other
     counts = [t for t in window if t.kind == COUNT and t.value]
-    return (_factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
+    return (_factor_left_out(step, lexed, sentence, index) or _own_measure_count(step, here) or _not_an_item(step, lexed, window)
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
             or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window))
@@ -157,6 +157,18 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int) -> boo
     factors = _fractions(text) if "/" in text or "分之" in text else []
     factors += [t.value / 100 for t in lexed.tokens[max(0, index - _LOOK):index] if t.kind == PERCENT and t.value and t.start >= sentence]
     return any(_near(step.computed * f, step) for f in factors)
+
+
+def _own_measure_count(step: Step, here: list[Token]) -> bool:
+    """每个社区每月1场，86个社区，全年1,032场，每场300元: a standard per 场 times the last count of 场 its sentence
+    states (the year's count, itself worked out), alone."""
+    if step.kind != "product" or len(here) < 3 or here[-1].kind != MONEY or here[-2].kind != "each" or not here[-1].value:
+        return False
+    per = here[-2].per
+    if len(per) != 1:
+        return False   # (每人每天: per two things, both to be counted)
+    count = next((t for t in reversed(here[:-2]) if t.kind == COUNT and t.value and t.unit in per), None)
+    return count is not None and _near(count.value * here[-1].value, step)
 
 
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
