@@ -114,7 +114,7 @@ def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
     states as its whole (合计, 共, 资金, 需) of this year, where the reader's bottom line is another figure (a part, a
     yield). Not where the text states the form's own level's part with another number (其中县级96万元, 其余…由本级
     承担): there the whole in the amount is the mistake to find; nor a whole of several years or phases."""
-    if reading.own_parts or "本级" in reading.derivation or _own_named(reading.derivation, level):
+    if any("本级" in words or _own_named(words, level) for words in [w for _v, w in reading.own_parts] + [reading.derivation]):
         return False
     lexed = lex(text)
     for token in lexed.tokens:
@@ -125,14 +125,19 @@ def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
             continue
         if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
             continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)
-        return not any(t.kind == MONEY and t.value and t.value != amount and not t.is_rate and text_backs_amount(text, t.value, level)
-                       for t in lexed.tokens)
+        own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
+        named_before = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级)[^，,。；;：:]{{0,12}}"
+                                  r"(?:[，,]\s*(?:即|计)\s*)?$")
+        named_after = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)")
+        return not any(t.kind == MONEY and t.value and t.value != amount and not t.is_rate and (
+            named_before.search(text, max(0, t.start - 18), t.start) or named_after.match(text, t.end, t.end + 12))
+            for t in lexed.tokens)   # (the own level's part named with another number)
     return False
 
 
 def _own_named(words: str, level: str) -> bool:
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    return bool(re.search(rf"(?:{own})(?:级|财政|本级|自筹|配套)", words))
+    return bool(re.search(rf"(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套)", words))
 
 
 def _checked_whole(reading, amount: Decimal, text: str) -> bool:
