@@ -103,3 +103,27 @@ def test_a_count_in_brackets_after_han_is_a_part():
     text = "敬老院护理员共36名（其中男18名、女18名），每人每月2,000元，全年共计{}元。"
     assert failures(text.format("864000")) == []
     assert found(text.format("846000"), "864000", "846000")
+
+
+# -- the rest of blind20/blind21's false alarms, by cause ---------------------------------------------------
+def test_counts_listed_then_their_standards_after_fenbie():
+    text = ("农业机械报废更新补贴：预计报废拖拉机45台、联合收割机12台、插秧机30台，单台补贴分别为3,000元、12,000元、"
+            "1,500元，共需{}元。")
+    assert failures(text.format("324000")) == []
+    assert failures(text.format("342000"))
+
+
+def test_a_standard_per_one_thing_times_the_count_of_that_thing_stated():
+    text = "社区健身指导每个社区每月2场，60个社区，全年1,440场，每场指导补贴250元，计{}元。"
+    assert failures(text.format("360,000")) == []
+    assert failures(text.format("306,000"))
+    text = "举办培训为期三天，共600人参加，按每人每天伙食补助120元计，需伙食补助{}万元。"   # (per two things: both counted)
+    assert failures(text.format("21.6"), unit=W) == []
+    assert found(text.format("7.2"), "216000", "72000", unit=W)
+
+
+def test_this_years_payments_total_is_the_amount_not_the_contract():
+    text = ("泵站改造合同金额800万元，今年按进度支付：预付款20%计160万元，进度款付至合同价的60%，本年进度款320万元，"
+            "合计480万元；尾款待验收后支付。")
+    assert _flagged(text, "480") == []
+    assert _flagged(text, "500")
