@@ -170,7 +170,7 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
                 lexed.text[max(start, token.start - 6):token.start]) and not (
                 k and tokens[k - 1].kind == MONEY and _LISTED_RE.fullmatch(lexed.text[tokens[k - 1].end:token.start])):
             paired = _paired(tokens)   # 景区1个奖励100万元，3A级景区2个各奖励30万元: each amount after its own count
-            if paired is None:   # 微耕机820台、收割机38台，单台补贴分别为800元、4,200元: in the order listed
+            if paired is None and tokens[0].kind == COUNT and tokens[-1].kind == MONEY:   # 微耕机820台、收割机38台，单台补贴分别为800元、4,200元: in the order listed
                 paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
