@@ -123,7 +123,6 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     stated, tolerance, text = step.stated, step.tolerance, lexed.text
     first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
     begin, end = lexed.tokens[first].start, lexed.tokens[index].start
-    twice = abs(step.computed - 2 * stated) <= 2 * tolerance + Decimal("0.01")
     working = step.description.rsplit("＝", 1)[0]
     piece = working.rsplit("＋", 1)[-1]
     if "×" in piece and "元" in piece and "＋" in working and not _TOTAL_RE.search(
@@ -135,7 +134,7 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
         "元" not in p for p in pieces)) else []   # (a result counted beside products, or a count worked out)
     has_percent = len(pieces) >= 3 and _percent_paid(lexed, begin, end, starts)   # (a base, its payments, another)
-    if not (twice or workings or has_percent or _SPREAD_RE.search(text, begin, end)):
+    if not (workings or has_percent or _SPREAD_RE.search(text, begin, end)):
         return None   # (no working, no percentage, no restated standard (分两学期): nothing that could restate a term)
     parts = terms(step.description)
     if parts is None:
@@ -143,13 +142,6 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     total = sum((t.value for t in parts), Decimal(0))
     if abs(total - step.computed) > Decimal("0.01") * len(parts):
         return None   # (the terms as parsed are not the reader's: nothing to say)
-    # every item twice: the items, then the same items again (their results, or a total read as one more item)
-    if twice:
-        running = Decimal(0)
-        for term in parts[:-1]:
-            running += term.value
-            if abs(running - stated) <= tolerance:
-                return True
     results = {value for value, money, _ops in workings if money}
     dropped: set[int] = set()
     counted_results = [t for t in parts if t.money and len(t.numbers) == 1 and t.value in results]

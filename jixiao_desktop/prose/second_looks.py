@@ -161,14 +161,16 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int) -> boo
 
 def _own_measure_count(step: Step, here: list[Token]) -> bool:
     """每个社区每月1场，86个社区，全年1,032场，每场300元: a standard per 场 times the last count of 场 its sentence
-    states (the year's count, itself worked out), alone."""
+    states (the year's count, itself worked out), alone — where the sentence states a count of 场 per period too."""
     if step.kind != "product" or len(here) < 3 or here[-1].kind != MONEY or here[-2].kind != "each" or not here[-1].value:
         return False
     per = here[-2].per
     if len(per) != 1:
         return False   # (每人每天: per two things, both to be counted)
-    count = next((t for t in reversed(here[:-2]) if t.kind == COUNT and t.value and t.unit in per), None)
-    return count is not None and _near(count.value * here[-1].value, step)
+    counts = [k for k in range(len(here) - 2) if here[k].kind == COUNT and here[k].value and here[k].unit in per]
+    if len(counts) < 2 or here[counts[-1] - 1].kind == "each":
+        return False   # (每季度2次，每次8,000元: a count per period, not the year's; only where both are stated)
+    return _near(here[counts[-1]].value * here[-1].value, step)
 
 
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
