@@ -216,9 +216,9 @@ def test_the_second_corpus_too():
     # blind21.jsonl (160, written blind: one urban district's 区直 departments and 街道 — 市级定额/差额区级, 社区 and 网格员,
     # pipe tables, numbered lists; 21 correct texts with numbers and no arithmetic), first run: 82.5 % found, 8.75 %
     # flagged on session 7's first code (82.5 / 7.5 with rounds 16–17, which had not seen it).
-    # Session 18 (a product of its own clause with no total word; a standard per 场 times the 场 its sentence states):
-    # 82.5 % / 5.0 %.
-    ("blind21", 0.825, 0.05),
+    # Session 18 (a product of its own clause with no total word; a standard per 场 times the 场 its sentence states;
+    # two standards of one person together over a later sentence's months): 82.5 % / 3.75 %.
+    ("blind21", 0.825, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -127,3 +127,9 @@ def test_this_years_payments_total_is_the_amount_not_the_contract():
             "合计480万元；尾款待验收后支付。")
     assert _flagged(text, "480") == []
     assert _flagged(text, "500")
+
+
+def test_two_standards_of_one_person_run_together_over_a_later_sentences_months():
+    text = "城东街道共有专职巡防队员45名。每名队员月基本工资2,800元，另值班补贴每月400元。按十二个月计算，全年需要{}万元。"
+    assert failures(text.format("172.8"), unit=W) == []       # 45 × (2,800 + 400) × 12
+    assert failures(text.format("127.8"), unit=W)

@@ -209,6 +209,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         if token.kind == PERCENT and token.value:
             percent = percent * token.value / 100
     out = []
+    if 2 <= len(standards) <= 3 and len(tokens) <= 8 and all(t.per or k and tokens[k - 1].kind == "each" for k, t in enumerate(tokens) if t.kind == MONEY):
+        standards = standards + [sum(standards, Decimal(0))]   # 月基本补贴3,500元，另绩效补贴每月500元: one person's, together
     for standard in standards:
         for v in variants:
             base = standard * v * month
@@ -359,7 +361,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
-            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
+            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index or (
+                index - first <= 2 and all(t.kind in ("months", "years") for t in lexed.tokens[first:index])) else None
+            # (。按十二个月计算，全年需要…: a sentence naming only its period, after the sentences of its factors)
             if held is True:
                 continue
             if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
