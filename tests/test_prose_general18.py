@@ -133,3 +133,10 @@ def test_two_standards_of_one_person_run_together_over_a_later_sentences_months(
     text = "城东街道共有专职巡防队员45名。每名队员月基本工资2,800元，另值班补贴每月400元。按十二个月计算，全年需要{}万元。"
     assert failures(text.format("172.8"), unit=W) == []       # 45 × (2,800 + 400) × 12
     assert failures(text.format("127.8"), unit=W)
+
+
+def test_a_count_per_thing_after_what_is_done_takes_the_things_named_in_an_earlier_item():
+    text = ("河西街道2025年社区治理经费：1. 社区办公经费：辖区9个社区，每个社区每年80,000元，共计720,000元；2. 社区议事会"
+            "经费：每个社区每年召开议事会不少于4次，每次2,500元，共计{}元。以上两项合计810,000元。")
+    assert failures(text.format("90,000")) == []              # 9 × 4 × 2,500
+    assert failures(text.format("99,000"))
