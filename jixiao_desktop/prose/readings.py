@@ -15,7 +15,9 @@ none of them holds:
   months (the span named, else the months written, else 12 for 全年 of a monthly standard, 4 for 每季度).
   No reading drops a factor or an amount the text names (全年 of a monthly standard left out, 福利院补助5万元
   beside a product are the mistakes to find);
-- **a share of which whole**: a stated share is an amount of its sentence times one of its percentages.
+- **a share of which whole**: a stated share is an amount of its sentence times one of its percentages;
+- **a figure counted twice** (:mod:`.restatements`): a sum still failing is read again without its restated terms
+  (a written result beside its working, a count worked out, a standard restated by its parts).
 
 Only failing steps are read again, each within its sentence, so reading stays linear.
 """

@@ -6,6 +6,7 @@ written precision), so a wrong figure stays found:
 
 - **a bracket restating** what stands before it: 180人（分3期，每期60人） is 180 people, not 180 × 3 × 60; 每月3.5万元
   （全年42万元） is that standard's year, not a total of everything before it;
+- **the year's count of what a standard is per** (每个社区每月1场，86个社区，全年1,032场，每场300元): that count alone;
 - **a fraction or percentage left out**: 按补贴社保费的2/3计, 本年度发放三分之一, 按入住率68%: the reader's product
   times it;
 - **an amount that is no item of a sum**: one restated at once (计264.384万元，取整264.38万元), the base of a
