@@ -152,15 +152,15 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                 self.end_sentence(token.end, index + 1)
                 continue
             if kind == COUNT:
-                if token.start < self.parts_until or index and self.tokens[index - 1].kind == COUNT and self.text[
-                        self.tokens[index - 1].end] in "（(" and _PART_OF_COUNT_RE.match(self.text, self.tokens[index - 1].end, token.start):
+                previous = self.tokens[index - 1] if index > self.sentence_first else None
+                if token.start < self.parts_until or previous is not None and previous.kind == COUNT and self.text[
+                        previous.end] in "（(" and _PART_OF_COUNT_RE.match(self.text, previous.end, token.start):
                     # 保安138名（含乡镇学校117名）/ 58人（其中集中供养12人、散居46人）: parts of the count before, never factors
                     self.parts_until = max(self.parts_until, min(
                         (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
                     continue
                 self.counts.append(token)
                 self.count_starts.append(token.start)
-                previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if previous is not None and previous.kind == "each":
                     self.count_each[id(token)] = previous
                 elif (previous is not None and previous.kind == COUNT and id(previous) in self.count_each

@@ -121,14 +121,15 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     if step.stated is None or step.computed <= step.stated + step.tolerance:
         return None   # (a figure counted twice only ever makes a sum too large)
     stated, tolerance, text = step.stated, step.tolerance, lexed.text
-    first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
-    begin, end = lexed.tokens[first].start, lexed.tokens[index].start
+    end = lexed.tokens[index].start
     working = step.description.rsplit("＝", 1)[0]
     piece = working.rsplit("＋", 1)[-1]
     if "×" in piece and "元" in piece and "＋" in working and not _TOTAL_RE.search(
             _CLAUSE_RE.split(text[max(0, end - 60):end])[-1]) and not (set(working) & set("÷－(（")) and abs(
             _Term(piece).value - stated) <= tolerance:
         return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
+    first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
+    begin = lexed.tokens[first].start
     pieces = working.split("＋")
     products = sum("×" in p for p in pieces)
     workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
