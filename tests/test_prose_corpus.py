@@ -99,7 +99,9 @@ def test_the_second_corpus_too():
     # tests/test_prose_general7.py): 100 % / 7.5 %.
     # Session 9 (the parts of a standard after 其中: 每亩15元，其中管护补助支出14.75元，公共管护支出0.25元): 100 % / 6.25 %.
     # Session 16 (tests/test_prose_general16.py: results listed in the order of their items): 100 % / 5.0 %.
-    ("blind8", 1.0, 0.05),
+    # Session 18 (tests/test_prose_general18.py: a total read as one more item, a whole the text states backing the
+    # amount): 100 % / 1.25 %.
+    ("blind8", 1.0, 0.0125),
     # blind9.jsonl (160, written blind by another hand: a city bureau's long 测算依据 quoting 文件 standards, 子项目
     # with their 小计, shares in words, short notes with no calculation), first run: 85.0 % found, 13.75 % flagged —
     # then used for general fixes (tests/test_prose_general7.py: numbers in characters beyond 十 and shares in
@@ -209,14 +211,23 @@ def test_the_second_corpus_too():
     # 88.75 % found, 17.5 % flagged on session 7's first code (the same with rounds 16–17, which had not seen it).
     # Session 19 (tests/test_prose_general19.py: 每半年/每学期 over a year, a percentage of a price named in an earlier
     # clause): 91.25 % / 17.5 %.
-    ("blind20", 0.9125, 0.175),
+    # Session 18's structural safeguards (tests/test_prose_general18.py: a figure counted twice — a written result
+    # beside its working, a count worked out, a standard restated, a total read as one more item, the base of staged
+    # payments — is never a mistake; the amount agrees with a whole the text states; an average only against its own
+    # whole; a count's part in brackets after 含 no factor; counts then standards after 分别 paired): 88.75 % / 2.5 %.
+    # Sessions 18 and 19 together: 91.25 % / 2.5 %.
+    ("blind20", 0.9125, 0.025),
     # blind21.jsonl (160, written blind: one urban district's 区直 departments and 街道 — 市级定额/差额区级, 社区 and 网格员,
     # pipe tables, numbered lists; 21 correct texts with numbers and no arithmetic), first run: 82.5 % found, 8.75 %
     # flagged on session 7's first code (82.5 / 7.5 with rounds 16–17, which had not seen it).
     # Session 19 (tests/test_prose_general19.py: 每点/每托位/每床 naming the thing counted, 资金为 as a result, items'
     # own 共 before a grand total, 差额 after a fixed part, results listed after 分别计, a pasted table numbered in
     # its first column): 95.0 % / 7.5 %.
-    ("blind21", 0.95, 0.075),
+    # Session 18 (a product of its own clause with no total word; a standard per 场 times the 场 its sentence states;
+    # two standards of one person together over a later sentence's months; 每个社区每年开展…6场 times the 社区 of an
+    # earlier item): 82.5 % / 2.5 %.
+    # Sessions 18 and 19 together: 95.0 % / 2.5 %.
+    ("blind21", 0.95, 0.025),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, lex
+from jixiao_desktop.prose.restatements import restated_total
 
 
 # a level is named by its word with 级 or 财政 after it (县级配套, 区财政承担, 市本级): 区 alone is in 社区, 城区
@@ -26,7 +27,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
     # (市级配套按中央补助的50%，即60万元: the level's clause, then its figure after 即)
-    before_re = re.compile(rf"(?:(?:{own})(?:级|财政|本级)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
+    before_re = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
@@ -97,7 +98,46 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and all(value != amount for value, _words in reading.own_parts)
             and not (reading.uncertain and abs(reading.bottom_line - amount) <= _written_precision(reading.bottom_line))
             and not text_backs_amount(text, amount, level)
-            and not _checked_whole(reading, amount, text))
+            and not _checked_whole(reading, amount, text)
+            and not restated_total(reading.derivation, amount)
+            and not _stated_whole(reading, text, amount, level))
+
+
+# the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
+_WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
+_NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
+_PHASES_AFTER_RE = re.compile(r"^[^。\n]{0,30}?(?:分[两二三四五六\d]\s*[年期批]|[一二三]期|[其剩]余|今年|本年|当年)")
+
+
+def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
+    """共计8,640万元…产业发展类5,184万元，占60% / 每村50万元，共150万元，…年收益9万元: the amount is a figure the text
+    states as its whole (合计, 共, 资金, 需) of this year, where the reader's bottom line is another figure (a part, a
+    yield). Not where the text states the form's own level's part with another number (其中县级96万元, 其余…由本级
+    承担): there the whole in the amount is the mistake to find; nor a whole of several years or phases."""
+    if any("本级" in words or _own_named(words, level) for words in [w for _v, w in reading.own_parts] + [reading.derivation]):
+        return False
+    lexed = lex(text)
+    for token in lexed.tokens:
+        if token.kind != MONEY or token.value != amount or token.is_rate:
+            continue
+        clause = re.split(r"[，,。；;\n]", text[max(0, token.start - 24):token.start])[-1]
+        if not _WHOLE_RE.search(clause) or _NOT_THIS_YEAR_RE.search(clause):
+            continue
+        if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
+            continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)
+        own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
+        named_before = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级)[^，,。；;：:]{{0,12}}"
+                                  r"(?:[，,]\s*(?:即|计)\s*)?$")
+        named_after = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)")
+        return not any(t.kind == MONEY and t.value and t.value != amount and not t.is_rate and (
+            named_before.search(text, max(0, t.start - 18), t.start) or named_after.match(text, t.end, t.end + 12))
+            for t in lexed.tokens)   # (the own level's part named with another number)
+    return False
+
+
+def _own_named(words: str, level: str) -> bool:
+    own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
+    return bool(re.search(rf"(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套)", words))
 
 
 def _checked_whole(reading, amount: Decimal, text: str) -> bool:

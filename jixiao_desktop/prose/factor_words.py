@@ -50,14 +50,18 @@ def daily_for_a_year(text: str) -> bool:
     return bool(_DAILY_RE.search(text)) and bool(_WHOLE_YEAR_RE.search(text)) and not _DAY_COUNT_RE.search(text)
 
 
+_DOING_RE = re.compile(r"[^，,。；;：:\d（(]{1,10}")
+
+
 def earlier_wholes(lexed: Lexed, clause: int, index: int) -> list[Decimal]:
     """每村3人 after 全镇共14个村: the counts named before the clause of the unit a 每… count in it is per."""
     tokens = lexed.tokens
     out: list[Decimal] = []
     for k in range(clause, index - 1):
         each, count = tokens[k], tokens[k + 1]
-        if each.kind != "each" or count.kind != COUNT or not each.per or each.end != count.start:
-            continue
+        if each.kind != "each" or count.kind != COUNT or not each.per or (each.end != count.start and not _DOING_RE.fullmatch(
+                lexed.text, each.end, count.start)):
+            continue   # (每个社区每年开展活动不少于6场: what is done between the 每… and its count)
         unit = each.per[0]
         for j in range(clause - 1, max(-1, clause - _LOOK_BACK), -1):   # a few sentences back, not the whole text
             earlier = tokens[j]

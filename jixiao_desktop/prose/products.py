@@ -266,8 +266,8 @@ class _Products:
             return True   # 共需资金57.6万元，按照每人每月2,400元、22人、12个月测算
         if average_word and average_of_share(self, rate, value):   # 按30%发放，计180万元，务工320人，人均增收5,625元
             return True
-        if len(earlier) != 1 or earlier[0].token.per:
-            return False
+        if len(earlier) != 1 or earlier[0].token.per or average_word and "其中" in self.text[earlier[0].end:rate.token.start]:
+            return False   # (300万元，其中：…，按户均1,200元测算: the average of a part after 其中, not of the whole)
         total = earlier[0]
         if not average_word and not abs(value - total.value) <= self.tolerance(total.token, total.approx):
             return False

@@ -66,6 +66,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
@@ -99,6 +100,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.unresolved = False
         self.lone_checked = False
         self.index = 0
+        self.parts_until = 0                   # the end of a bracket of a count's parts (（含…）)
         # the sentence being read
         self.sentence_start = 0
         self.counts_from = 0   # where the counts a standard may be per begin (an earlier sentence of counts alone)
@@ -153,9 +155,15 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                 self.end_sentence(token.end, index + 1)
                 continue
             if kind == COUNT:
+                previous = self.tokens[index - 1] if index > self.sentence_first else None
+                if token.start < self.parts_until or previous is not None and previous.kind == COUNT and self.text[
+                        previous.end] in "（(" and _PART_OF_COUNT_RE.match(self.text, previous.end, token.start):
+                    # 保安138名（含乡镇学校117名）/ 58人（其中集中供养12人、散居46人）: parts of the count before, never factors
+                    self.parts_until = max(self.parts_until, min(
+                        (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
+                    continue
                 self.counts.append(token)
                 self.count_starts.append(token.start)
-                previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if previous is not None and previous.kind == "each":
                     self.count_each[id(token)] = previous
                 elif (previous is not None and previous.kind == COUNT and id(previous) in self.count_each

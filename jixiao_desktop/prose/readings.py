@@ -15,7 +15,9 @@ none of them holds:
   months (the span named, else the months written, else 12 for 全年 of a monthly standard, 4 for 每季度).
   No reading drops a factor or an amount the text names (全年 of a monthly standard left out, 福利院补助5万元
   beside a product are the mistakes to find);
-- **a share of which whole**: a stated share is an amount of its sentence times one of its percentages.
+- **a share of which whole**: a stated share is an amount of its sentence times one of its percentages;
+- **a figure counted twice** (:mod:`.restatements`): a sum still failing is read again without its restated terms
+  (a written result beside its working, a count worked out, a standard restated by its parts).
 
 Only failing steps are read again, each within its sentence, so reading stays linear.
 """
@@ -31,6 +33,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.standard_parts import part_of_standard
 from jixiao_desktop.prose.words import _RX11, _party_before
@@ -169,6 +172,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
                 lexed.text[max(start, token.start - 6):token.start]) and not (
                 k and tokens[k - 1].kind == MONEY and _LISTED_RE.fullmatch(lexed.text[tokens[k - 1].end:token.start])):
             paired = _paired(tokens)   # 景区1个奖励100万元，3A级景区2个各奖励30万元: each amount after its own count
+            if paired is None and tokens[0].kind == COUNT and tokens[-1].kind == MONEY:   # 微耕机820台、收割机38台，单台补贴分别为800元、4,200元: in the order listed
+                paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
@@ -208,6 +213,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         if token.kind == PERCENT and token.value:
             percent = percent * token.value / 100
     out = []
+    if 2 <= len(standards) <= 3 and len(tokens) <= 8 and all(t.per or k and tokens[k - 1].kind == "each" for k, t in enumerate(tokens) if t.kind == MONEY):
+        standards = standards + [sum(standards, Decimal(0))]   # 月基本补贴3,500元，另绩效补贴每月500元: one person's, together
     for standard in standards:
         for v in variants:
             base = standard * v * month
@@ -358,7 +365,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
-            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index else None
+            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index or (
+                index - first <= 2 and all(t.kind in ("months", "years") for t in lexed.tokens[first:index])) else None
+            # (。按十二个月计算，全年需要…: a sentence naming only its period, after the sentences of its factors)
             if held is True:
                 continue
             if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
@@ -376,6 +385,12 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:
                 kept.append(other) if other is not True else None
                 continue
+        if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
+            here = _start_before(sentence_ends, step.start)
+            other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)
+            if other is True:
+                continue
+            step = other or step
         kept.append(step)
     reading.steps[:] = kept
     return reading

@@ -6,6 +6,7 @@ written precision), so a wrong figure stays found:
 
 - **a bracket restating** what stands before it: 180人（分3期，每期60人） is 180 people, not 180 × 3 × 60; 每月3.5万元
   （全年42万元） is that standard's year, not a total of everything before it;
+- **the year's count of what a standard is per** (每个社区每月1场，86个社区，全年1,032场，每场300元): that count alone;
 - **a fraction or percentage left out**: 按补贴社保费的2/3计, 本年度发放三分之一, 按入住率68%: the reader's product
   times it;
 - **an amount that is no item of a sum**: one restated at once (计264.384万元，取整264.38万元), the base of a
@@ -88,7 +89,7 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
         if other:
             return other
     counts = [t for t in window if t.kind == COUNT and t.value]
-    return (_factor_left_out(step, lexed, sentence, index) or _not_an_item(step, lexed, window)
+    return (_factor_left_out(step, lexed, sentence, index) or _own_measure_count(step, here) or _not_an_item(step, lexed, window)
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
             or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window))
@@ -157,6 +158,20 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int) -> boo
     factors = _fractions(text) if "/" in text or "分之" in text else []
     factors += [t.value / 100 for t in lexed.tokens[max(0, index - _LOOK):index] if t.kind == PERCENT and t.value and t.start >= sentence]
     return any(_near(step.computed * f, step) for f in factors)
+
+
+def _own_measure_count(step: Step, here: list[Token]) -> bool:
+    """每个社区每月1场，86个社区，全年1,032场，每场300元: a standard per 场 times the last count of 场 its sentence
+    states (the year's count, itself worked out), alone — where the sentence states a count of 场 per period too."""
+    if step.kind != "product" or len(here) < 3 or here[-1].kind != MONEY or here[-2].kind != "each" or not here[-1].value:
+        return False
+    per = here[-2].per
+    if len(per) != 1:
+        return False   # (每人每天: per two things, both to be counted)
+    counts = [k for k in range(len(here) - 2) if here[k].kind == COUNT and here[k].value and here[k].unit in per]
+    if len(counts) < 2 or here[counts[-1] - 1].kind == "each":
+        return False   # (每季度2次，每次8,000元: a count per period, not the year's; only where both are stated)
+    return _near(here[counts[-1]].value * here[-1].value, step)
 
 
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:

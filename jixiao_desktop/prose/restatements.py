@@ -1,0 +1,193 @@
+"""Figures counted twice: a reading that counts the same money twice is no reading of the clerk's words.
+
+A clerk writes a result beside its working (386×500×12=2316000元), restates a standard (年生均2000元，分两学期，
+每学期1000元), works a count out in brackets (4215×30%=1264.5人), or names a total as one more figure (共73户，资金
+137万元). Where the reader's sum (or bottom line) takes such a restatement for an item of its own, the mismatch it
+reports is the reader's double count, not the clerk's mistake. So a failing sum is read again without its
+restated terms and reported only if it still fails — with the figure it then makes. Where the reading uses the
+numbers of a written working beside that working's own result and still does not hold, it contradicts the
+text's working: the reader does not understand it and stays silent.
+
+Only failing sums are looked at, and only the tokens before their stated figure within a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.steps import Step
+
+_WINDOW = 60                                   # tokens looked at before a stated figure
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(%|万|亿)?")
+_EQUALS_RE = re.compile(r"^\s*[=＝]\s*$")
+_GAP_RE = re.compile(r"^[\s()（）]*$")
+_OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
+_CLAUSE_RE = re.compile(r"[，,；;。\n]")
+_TOTAL_RE = re.compile(r"合计|共|总|累计|小计|以上|全部|[两二三四五六七八九十各]项")
+_SPREAD_RE = re.compile(r"分[两二三四五六七八九十\d]")   # 分两学期发放，每学期1000元: a standard restated by its parts
+_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+
+
+class _Term:
+    __slots__ = ("text", "numbers", "value", "money")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.numbers: list[Decimal] = []
+        value = Decimal(1)
+        for m in _NUMBER_RE.finditer(text):
+            number = Decimal(m.group(1))
+            self.numbers.append(number)
+            if m.group(2) == "%":
+                number /= 100
+            elif m.group(2):
+                number *= _SCALE[m.group(2)]
+            value *= number
+        self.value = value
+        self.money = "元" in text
+
+
+def terms(description: str) -> list[_Term] | None:
+    """The terms of a sum as the reader wrote it (a＋b＋c＝X), each with its value; None where the working has
+    anything but ＋ between products (its value could not be checked)."""
+    working = description.rsplit("＝", 1)[0]
+    if "÷" in working or "－" in working or "(" in working or "（" in working:
+        return None
+    out = [_Term(part) for part in working.split("＋")]
+    return out if len(out) >= 2 and all(t.numbers for t in out) else None
+
+
+def _workings(lexed: Lexed, first: int, index: int, starts: list[int], sum_words: str) -> list[tuple[Decimal, bool, list[Decimal]]]:
+    """The written workings before token ``index`` (a×b×c=R): (R, whether R is money, R's operand values); of those
+    with a money result, only the ones whose result the sum (``sum_words``) counts."""
+    tokens, text = lexed.tokens, lexed.text
+    out = []
+    begin, end = tokens[first].start, tokens[index].start
+    for sign in ("=", "＝"):
+        at = text.find(sign, begin, end)
+        while at >= 0:
+            k = bisect_left(starts, at, first, index)
+            if k < index and (lexed.tokens[k].kind != MONEY or lexed.tokens[k].text.replace(",", "") in sum_words):
+                out += [w for w in _working(lexed, first, k) if not w[1] or re.search(
+                    rf"(?<![\d.]){max(w[2])}(?![\d.])", sum_words)]   # (counted beside numbers of its working)
+            at = text.find(sign, at + 1, end)
+    return out
+
+
+def _working(lexed: Lexed, first: int, k: int) -> list[tuple[Decimal, bool, list[Decimal]]]:
+    tokens, text = lexed.tokens, lexed.text
+    if k <= first or k >= len(tokens):
+        return []
+    token = tokens[k]
+    if token.kind not in _OPERAND or token.value is None or not _EQUALS_RE.match(text[tokens[k - 1].end:token.start]):
+        return []
+    j = k - 1
+    operands: list[Decimal] = []
+    while j >= first and (tokens[j].kind == "op" or (tokens[j].kind in _OPERAND and tokens[j].value is not None)):
+        if tokens[j].kind != "op":
+            operands.append(tokens[j].value)
+        if j == first or not _GAP_RE.match(text[tokens[j - 1].end:tokens[j].start]):
+            break
+        j -= 1
+    return [(token.value, token.kind == MONEY, operands)] if len(operands) >= 2 else []
+
+
+def _percent_paid(lexed: Lexed, begin: int, end: int, starts: list[int]) -> bool:
+    """预付款30%计475.92万元: a percentage with its own amount written just after it (a part of a base)."""
+    tokens, text = lexed.tokens, lexed.text
+    at = text.find("%", begin, end)
+    while at >= 0:
+        k = bisect_left(starts, at)   # (the token after the percentage)
+        if 0 < k < len(tokens) and tokens[k].kind == MONEY and tokens[k - 1].kind == PERCENT and tokens[k].start - at <= 4:
+            return True
+        at = text.find("%", at + 1, end)
+    return False
+
+
+def _drawn_from(term: _Term, operands: list[Decimal]) -> bool:
+    return all(term.numbers.count(n) <= operands.count(n) for n in term.numbers)
+
+
+def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int], since: int,
+                         unit: AmountUnit = AmountUnit.YUAN) -> bool | Step | None:
+    """For a failing sum whose stated figure is token ``index`` (its workings looked for from text position ``since``,
+    the start of the sentence before its own): True where the sum holds once its restated terms
+    are left out (or the reading contradicts a written working), the step with what it then makes where it still
+    fails, None where no term is restated."""
+    if step.stated is None or step.computed <= step.stated + step.tolerance:
+        return None   # (a figure counted twice only ever makes a sum too large)
+    stated, tolerance, text = step.stated, step.tolerance, lexed.text
+    end = lexed.tokens[index].start
+    working = step.description.rsplit("＝", 1)[0]
+    piece = working.rsplit("＋", 1)[-1]
+    if "×" in piece and "元" in piece and "＋" in working and not _TOTAL_RE.search(
+            _CLAUSE_RE.split(text[max(0, end - 60):end])[-1]) and not (set(working) & set("÷－(（")) and abs(
+            _Term(piece).value - stated) <= tolerance:
+        return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
+    first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
+    begin = lexed.tokens[first].start
+    pieces = working.split("＋")
+    products = sum("×" in p for p in pieces)
+    workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
+        "元" not in p for p in pieces)) else []   # (a result counted beside products, or a count worked out)
+    has_percent = len(pieces) >= 3 and _percent_paid(lexed, begin, end, starts)   # (a base, its payments, another)
+    if not (workings or has_percent or _SPREAD_RE.search(text, begin, end)):
+        return None   # (no working, no percentage, no restated standard (分两学期): nothing that could restate a term)
+    parts = terms(step.description)
+    if parts is None:
+        return None
+    total = sum((t.value for t in parts), Decimal(0))
+    if abs(total - step.computed) > Decimal("0.01") * len(parts):
+        return None   # (the terms as parsed are not the reader's: nothing to say)
+    results = {value for value, money, _ops in workings if money}
+    dropped: set[int] = set()
+    counted_results = [t for t in parts if t.money and len(t.numbers) == 1 and t.value in results]
+    for value, money, operands in workings:
+        if money and not any(t.value == value for t in counted_results):
+            continue   # (a working whose result the sum does not count: its numbers are the sum's own)
+        for k, term in enumerate(parts):
+            if not (money and len(term.numbers) == 1 and term.value == value) and _drawn_from(term, operands):
+                dropped.add(k)   # the numbers of a working counted beside its result (or a count worked out)
+    money_factors = {Decimal(m.group(1)) for t in parts for m in re.finditer(r"(\d+(?:\.\d+)?)元", t.text)
+                     if len(t.numbers) >= 2}
+    for k, term in enumerate(parts):
+        if len(term.numbers) >= 2 and term.money and term.value in money_factors and not any(
+                term.value == n for n in term.numbers):
+            dropped.add(k)   # 年生均2000元，分两学期，每学期1000元: 2 × 1000元 restates the standard
+    percents = {t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value} if (
+        has_percent) else set()
+    others = {round_fen(t.value) for t in parts} if percents else set()
+    bases = {k for k, term in enumerate(parts) if percents and term.money and len(term.numbers) == 1 and any(
+        round_fen(term.value * p) in others for p in percents)}
+    if bases and abs(sum((t.value for k, t in enumerate(parts) if k not in dropped | bases), Decimal(0)) - stated) <= tolerance:
+        return True   # 合同金额1,586.4万元，预付款30%计475.92万元…合计: the base of the payments, no item of its own
+        # (工资249,600元；社保按16%计39,936元；小计…: a base and its percentage both items, where the sum needs both)
+    if not dropped or len(dropped) == len(parts):
+        return None
+    kept = [t for k, t in enumerate(parts) if k not in dropped]
+    value = sum((t.value for t in kept), Decimal(0))
+    if abs(value - stated) <= tolerance:
+        return True
+    if any(_drawn_from(t, ops) for t in kept for _v, money, ops in workings if money):
+        return True   # (the rest still draws on a working counted whole: a reading the text contradicts)
+    try:
+        shown = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+    return Step(step.kind, "＋".join(t.text for t in kept) + f"＝{format_with_unit(shown, unit)}", shown, stated,
+                step.uncertain, tolerance, step.start, step.end)
+
+
+def restated_total(derivation: str, amount: Decimal) -> bool:
+    """共73户，资金137万元 after the three kinds' products: a bottom line whose one term is the sum of the others
+    counts the total twice; the form's ``amount`` agrees where it is that term."""
+    parts = terms(derivation) if "＋" in derivation else None
+    if parts is None:
+        return False
+    total = sum((t.value for t in parts), Decimal(0))
+    return any(t.money and len(t.numbers) == 1 and t.value == amount and abs(total - 2 * amount) <= Decimal("0.01") * len(parts)
+               for t in parts)
