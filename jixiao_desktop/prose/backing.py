@@ -62,9 +62,11 @@ _SPLIT_RE = re.compile(r"%|本级|级|分担|承担|负担")
 _ARRANGED_RE = re.compile(r"\s*(?:安排|列支|列入预算|申请)")
 
 
-# the years a text puts amounts in a budget (2026年预算安排…, 列入2026年预算, 质保金…列2027年预算): the earliest is the form's
+# the years a text puts amounts in a budget (2026年预算安排…, 列入2026年预算, 质保金…列2027年预算, 2025年计划完成剩余投资…):
+# the earliest is the form's
 _BUDGET_YEAR_RE = re.compile(r"(?:列入|纳入|列)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年度?\s*(?:预算|计划)?\s*安排"
-                             r"|((?:19|20)\d{2})\s*年度?\s*预算")
+                             r"|((?:19|20)\d{2})\s*年度?\s*预算"
+                             r"|((?:19|20)\d{2})\s*年度?\s*计划(?:完成)?[^，,。；;：:\d]{0,4}投资")
 
 
 def _in_budget_year(text: str, token, year: int) -> bool:
@@ -105,6 +107,8 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
 _WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
+# a percentage of the whole paid by the centre: the transfer passes through the county's budget with its own part
+_CENTRAL_SHARE_RE = re.compile(r"中央(?:财政)?(?:补助|承担|负担|资金|分担)?\s*\d+(?:\.\d+)?\s*%")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 _PHASES_AFTER_RE = re.compile(r"^[^。\n]{0,30}?(?:分[两二三四五六\d]\s*[年期批]|[一二三]期|[其剩]余|今年|本年|当年)")
 
@@ -114,7 +118,9 @@ def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
     states as its whole (合计, 共, 资金, 需) of this year, where the reader's bottom line is another figure (a part, a
     yield). Not where the text states the form's own level's part with another number (其中县级96万元, 其余…由本级
     承担): there the whole in the amount is the mistake to find; nor a whole of several years or phases."""
-    if any("本级" in words or _own_named(words, level) for words in [w for _v, w in reading.own_parts] + [reading.derivation]):
+    central = bool(_CENTRAL_SHARE_RE.search(text))   # (中央承担80%…县级承担10%: the county's budget carries the whole)
+    if not central and any("本级" in words or _own_named(words, level)
+                           for words in [w for _v, w in reading.own_parts] + [reading.derivation]):
         return False
     lexed = lex(text)
     for token in lexed.tokens:
@@ -125,6 +131,8 @@ def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
             continue
         if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
             continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)
+        if central:
+            return True
         own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
         named_before = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级)[^，,。；;：:]{{0,12}}"
                                   r"(?:[，,]\s*(?:即|计)\s*)?$")
