@@ -35,7 +35,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
-from jixiao_desktop.prose.standard_parts import part_of_standard
+from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
 
@@ -306,8 +306,7 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
 
 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
-    """Drop the failures another plausible reading explains; a failure under written arithmetic takes the
-    arithmetic's numbers."""
+    """Drop the failures another plausible reading explains; one under written arithmetic takes its numbers."""
     if not any(not s.holds and s.stated is not None and s.kind in _REREAD_KINDS for s in reading.steps):
         return reading   # nothing another reading could explain: the text's boundaries are not even looked for
     kept: list[Step] = []
@@ -380,6 +379,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             whole_from = bisect_left(starts, _start_before(sentence_ends, start - 1)) if start else first
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
                 continue
+            rest = share_of_rest(step, lexed, first, index, unit)   # (其中中央…，其余由省、县按1:1: a split of the rest)
+            if rest is not None and rest.holds:
+                continue
+            step = rest or step
         if step.kind not in _PRODUCT_KINDS:
             other = explained(step, lexed, index, sentence_ends, starts)
             if other:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
+from jixiao_desktop.prose.steps import Step
 from jixiao_desktop.prose.words import _common_run, _party_before
 
 _REST_RE = re.compile(r"其余|剩余|余下|不足部分")
@@ -73,3 +74,28 @@ def _label(text: str, position: int) -> str:
     """The words just before ``position`` back to the last separator or digit (基本公卫经费支付)."""
     words = re.split(r"[，,。；;、：:\n\d]", text[max(0, position - 16):position])[-1]
     return words.removeprefix("需").removeprefix("其中")
+
+
+def share_of_rest(step: Step, lexed: Lexed, first: int, index: int, unit: AmountUnit = AmountUnit.YUAN) -> Step | None:
+    """每人每月163元，全年需10288.56万元，其中中央补助每人每月123元，其余由省、县按1:1承担，县级承担1262.4万元: the
+    split after 其余 is of the whole stated before 其中 less the part named after it — not of that part, which the
+    walk took for its base (a failing share computed as ``base × p``). The reading: the whole × p − ``base × p`` for
+    the sentence's ratio parts and percentages p; the step with the one nearest the stated figure, or None where the
+    words are not of this shape (no 其中 then a rest word before the stated figure, no plain whole before 其中)."""
+    tokens, text = lexed.tokens, lexed.text
+    stated = tokens[index]
+    q = text.rfind("其中", tokens[first].start if first < index else stated.start, stated.start)
+    if q < 0 or not _REST_RE.search(text, q, stated.start):
+        return None
+    wholes = [t.value for t in tokens[first:index] if t.kind == MONEY and t.value and t.end <= q and not t.per
+              and not (t.start and _STANDARD_BEFORE_RE.search(text[max(0, t.start - 3):t.start]))]
+    fractions = [Decimal(p) / sum(t.parts) for t in tokens[first:index] if t.kind == "ratio" and t.start > q
+                 and t.parts and sum(t.parts) for p in t.parts]
+    fractions += [t.value / 100 for t in tokens[first:index] if t.kind == "percent" and t.value and t.start > q]
+    candidates = [round_fen(w * p) - step.computed for w in wholes for p in fractions
+                  if step.computed < round_fen(w * p)]
+    if not candidates:
+        return None
+    rest = min(candidates, key=lambda c: abs(c - step.stated))
+    return Step(step.kind, f"{step.description}；按其余部分分担应为{format_with_unit(rest, unit)}", rest, step.stated,
+                step.uncertain, step.tolerance, step.start, step.end)
