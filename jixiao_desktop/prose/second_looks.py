@@ -92,7 +92,8 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
     return (_factor_left_out(step, lexed, sentence, index) or _own_measure_count(step, here) or _not_an_item(step, lexed, window)
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
-            or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window))
+            or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window)
+            or _measures_of_groups(step, here))
 
 
 def _restated_counts(step: Step, lexed: Lexed, here: list[Token]) -> bool:
@@ -172,6 +173,28 @@ def _own_measure_count(step: Step, here: list[Token]) -> bool:
     if len(counts) < 2 or here[counts[-1] - 1].kind == "each":
         return False   # (每季度2次，每次8,000元: a count per period, not the year's; only where both are stated)
     return _near(here[counts[-1]].value * here[-1].value, step)
+
+
+def _measures_of_groups(step: Step, here: list[Token]) -> bool | Step:
+    """县级河道4条共计186.4公里、乡级河道11条共计213.6公里，每公里每年1000元: groups each counted in the measure the
+    standard is per (公里) and in things of another (条, which only describe them): the standard times the measure's
+    counts summed — the step with that working where it does not make the stated figure either."""
+    if step.kind != "product":
+        return False
+    for k, each in enumerate(here[:-1]):
+        standard = here[k + 1]
+        if each.kind != "each" or not each.per or standard.kind != MONEY or not standard.value:
+            continue
+        before = here[:k]
+        measured = before[1::2]   # (only pairs of a count of things then its measure, nothing else before the 每)
+        if len(before) >= 4 and len(before) % 2 == 0 and all(t.kind == COUNT and t.value for t in before) and all(
+                t.unit == each.per[0] for t in measured) and all(t.unit != each.per[0] for t in before[::2]):
+            value = round_fen(sum((t.value for t in measured), Decimal(0)) * standard.value)
+            if _near(value, step):
+                return True
+            working = f"（{'＋'.join(t.text for t in measured)}）×{standard.text}＝{value:f}元"
+            return Step(step.kind, working, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)
+    return False
 
 
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
