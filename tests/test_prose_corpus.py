@@ -231,11 +231,15 @@ def test_the_second_corpus_too():
     # blind22.jsonl (160, written blind: one northern agricultural county's 县直 departments and 乡镇 — 采暖期, per 亩,
     # 缺口 after 已下达, long numbered 测算说明; 20 correct texts with numbers and no arithmetic), first run: 81.25 % found,
     # 6.25 % flagged on session 7's first code (the same with rounds 16–19, which had not seen it).
-    ("blind22", 0.8125, 0.0625),
+    # Session 20 (tests/test_prose_general20.py: this year's 计划投资 stated as the amount, a whole shared with 中央 at a
+    # percentage, a split of what is left of a per-unit standard, 单块 as 每块, things counted in the measure a standard is
+    # per): 82.5 % / 1.25 %.
+    ("blind22", 0.825, 0.0125),
     # blind23.jsonl (160, written blind: many counties and districts, a third whole 测算说明 with 小计/合计 and sources;
     # 19 correct texts with numbers and no arithmetic), first run: 93.75 % found, 7.5 % flagged on session 7's first code
     # (95.0 / 5.0 with rounds 16–19, which had not seen it).
-    ("blind23", 0.95, 0.05),
+    # Session 20 (the same fixes): 95.0 % / 1.25 %.
+    ("blind23", 0.95, 0.0125),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -1,0 +1,55 @@
+"""Session 20's general fixes of the prose reader (false alarms first, then misses on fresh prose), in wordings of our
+own (not the corpora's): each cause found in blind22/blind23, written again differently, once right (nothing may be
+flagged) and once wrong (the mistake found with both numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose import read
+from jixiao_desktop.prose.backing import amount_disagrees
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def _disagrees(text: str, amount: str, level: str = "县") -> bool:
+    return amount_disagrees(read(text, level, (), W), text, Decimal(amount), level, W)
+
+
+def test_the_amount_is_this_years_planned_investment_the_text_states():
+    text = ("南山水库除险加固工程总投资3,600万元，截至上年底已完成投资2,100万元，2026年计划投资1,500万元，"
+            "其中省级补助900万元，县级自筹600万元。")
+    assert not _disagrees(text, "15000000")
+    assert _disagrees(text, "16000000")   # a figure the text does not state
+
+
+def test_a_whole_shared_with_the_centre_at_a_percentage_is_the_forms_amount():
+    text = ("困难残疾人生活补贴：对象3,000人，每人每年1,000元，共需资金300万元，其中中央承担50%计150万元，"
+            "省级承担30%计90万元，县级承担20%计60万元。")
+    assert not _disagrees(text, "3000000")
+    assert not _disagrees(text, "600000")
+    assert _disagrees(text, "2800000")
+    # without the centre, a split between the county and the town: the whole in the amount is still the mistake
+    text = "村级道路养护需资金80万元，县、乡按6:4比例承担，县级承担48万元。"
+    assert _disagrees(text, "800000")
+
+
+def test_a_split_of_what_is_left_of_a_per_unit_standard():
+    text = ("高龄津贴：享受对象2万人，每人每月100元，全年需2,400万元，其中省级补助每人每月60元，"
+            "其余由市、县按1:3承担，县级承担{}万元。")
+    assert failures(text.format("720"), unit=W) == []
+    assert found(text.format("760"), "7200000", "7600000", unit=W)
+
+
+def test_a_standard_per_one_thing_said_with_dan():
+    text = "拆除废旧广告牌150块，单块拆除费600元；更换路名牌40处，每处补助500元。小计{}万元。"
+    assert failures(text.format("11"), level="区", unit=W) == []
+    assert found(text.format("12"), "110000", "120000", level="区", unit=W)
+
+
+def test_groups_counted_in_things_and_in_the_measure_the_standard_is_per():
+    text = "全县县级公路3条共计52.5公里、乡道9条共计47.5公里，按每公里每年2,000元安排养护费，共计{}万元。"
+    assert failures(text.format("20"), unit=W) == []
+    assert found(text.format("22"), "200000", "220000", unit=W)
