@@ -233,8 +233,8 @@ def test_the_second_corpus_too():
     # 6.25 % flagged on session 7's first code (the same with rounds 16–19, which had not seen it).
     # Session 20 (tests/test_prose_general20.py: this year's 计划投资 stated as the amount, a whole shared with 中央 at a
     # percentage, a split of what is left of a per-unit standard, 单块 as 每块, things counted in the measure a standard is
-    # per): 82.5 % / 1.25 %.
-    ("blind22", 0.825, 0.0125),
+    # per; 参照上年实际 as an item of this year): 82.5 % / 0 %.
+    ("blind22", 0.825, 0.0),
     # blind23.jsonl (160, written blind: many counties and districts, a third whole 测算说明 with 小计/合计 and sources;
     # 19 correct texts with numbers and no arithmetic), first run: 93.75 % found, 7.5 % flagged on session 7's first code
     # (95.0 / 5.0 with rounds 16–19, which had not seen it).

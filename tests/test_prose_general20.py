@@ -53,3 +53,13 @@ def test_groups_counted_in_things_and_in_the_measure_the_standard_is_per():
     text = "全县县级公路3条共计52.5公里、乡道9条共计47.5公里，按每公里每年2,000元安排养护费，共计{}万元。"
     assert failures(text.format("20"), unit=W) == []
     assert found(text.format("22"), "200000", "220000", unit=W)
+
+
+def test_an_item_taken_over_from_last_years_figure_is_this_years_item():
+    text = ("乡镇文化站运转经费：\n1.人员补助：管理员6名，每人每月1,500元，全年10.8万元；\n2.物业费：比照上年实际3.2万元；\n"
+            "3.活动经费：2万元。\n合计{}万元。")
+    assert failures(text.format("16"), unit=W) == []
+    assert found(text.format("18"), "160000", "180000", unit=W)
+    # in brackets, last year's figure is an aside, no item
+    text = "送戏下乡40场，每场5,000元，计20万元（参照上年实际18万元），合计{}万元。"
+    assert failures(text.format("20"), unit=W) == []

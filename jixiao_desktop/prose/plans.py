@@ -23,6 +23,10 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
                                r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
 
 
+# an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
+_REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
+
+
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
@@ -115,6 +119,10 @@ class _Plans:
         self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         return True
 
+    def in_brackets(self, token: Token) -> bool:
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
+        return bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start])
+
     def plan_years(self) -> int | None:
         found = _RX5.search(self.text)
         if found:
@@ -131,6 +139,8 @@ class _Plans:
                 return False   # 原预算80万元，调减12万元后为68万元: the base of this year's adjustment
         if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
+        if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
+            return False   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
