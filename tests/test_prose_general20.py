@@ -63,3 +63,17 @@ def test_an_item_taken_over_from_last_years_figure_is_this_years_item():
     # in brackets, last year's figure is an aside, no item
     text = "送戏下乡40场，每场5,000元，计20万元（参照上年实际18万元），合计{}万元。"
     assert failures(text.format("20"), unit=W) == []
+
+
+def test_a_daily_average_over_a_year():
+    text = "环卫作业车辆40台，日均燃油费150元/台，年燃油费{}万元。"
+    assert failures(text.format("219"), level="区", unit=W) == []
+    # (the mistake is flagged on the stated figure; as for 每人每天…全年, the working reported is the walk's)
+    assert any(stated == 2090000 for _, _, stated in failures(text.format("209"), level="区", unit=W))
+
+
+def test_an_approved_amount_after_a_deduction_the_text_does_not_state_is_no_mistake():
+    text = ("供热企业补贴：供热面积50万平方米，每平方米运行成本24元，年运行成本1,200万元；扣除热费收入后，"
+            "按亏损额核定，本年度安排补贴{}万元。")
+    assert failures(text.format("380"), level="县", unit=W) == []
+    assert found(text.format("380").replace("1,200", "1,300"), "12000000", "13000000", level="县", unit=W)

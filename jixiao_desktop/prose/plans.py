@@ -23,6 +23,7 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
                                r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
 
 
+_TAKEN_OFF_RE = re.compile(r"(?:扣除|扣减|减去|抵减|冲抵)[^，,。；;\d]{0,10}后")
 # an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
 _REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
 
@@ -167,7 +168,9 @@ class _Plans:
         measured = [i for i in self.subtotals + self.items if not i.derived]
         if measured:
             total = sum((i.value for i in measured), Decimal(0))
-            if total != token.value:
+            after = max(i.end for i in measured)
+            if total != token.value and not _TAKEN_OFF_RE.search(self.text, after, token.start):
+                # (…年运营成本X元；扣除票款收入后，按运营亏损核定…: the cost less a sum the text does not state)
                 self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
                                            f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
         self.items, self.subtotals = [], []
