@@ -77,3 +77,12 @@ def test_an_approved_amount_after_a_deduction_the_text_does_not_state_is_no_mist
             "按亏损额核定，本年度安排补贴{}万元。")
     assert failures(text.format("380"), level="县", unit=W) == []
     assert found(text.format("380").replace("1,200", "1,300"), "12000000", "13000000", level="县", unit=W)
+
+
+def test_an_average_price_and_counts_in_kinds_and_portions():
+    text = "阅览室采购：报纸杂志25种，每种每年600元；工具书200册，均价80元；小计{}元。"
+    assert failures(text.format("31,000")) == []
+    assert found(text.format("30,000"), "31000", "30000")
+    text = "慢病筛查：检测试剂500人份，每份36元；宣传折页2,000张，每张0.5元；小计{}元。"
+    assert failures(text.format("19,000")) == []
+    assert found(text.format("18,000"), "19000", "18000")

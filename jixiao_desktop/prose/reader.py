@@ -276,7 +276,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.table_row(token):
             return
         per, scale = self.per_of(token, near)
-        if per or (("标" in near or "单" in near) and _RATE_WORD_RE.search(near) and not is_result):
+        if per or (("标" in near or "单" in near or "均价" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(

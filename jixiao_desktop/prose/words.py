@@ -11,7 +11,7 @@ from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 
 _TIME = {"年", "月"}        # periods worked out from the sentence (12个月, 全年, 3年); others are counted (3天, 两个学期)
 _SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"户", "家"}, {"人次", "次"}, {"天", "日", "工作日"}, {"辆", "车", "台"}, {"所", "校"},
-               {"季度", "季"}, {"场", "场次"}, {"期", "期次"}, {"平方米", "平米", "m2", "m²", "㎡"},
+               {"季度", "季"}, {"场", "场次"}, {"期", "期次"}, {"份", "人份"}, {"平方米", "平米", "m2", "m²", "㎡"},
                {"公里", "千米", "km", "㎞"}, {"立方米", "方", "m3", "m³", "㎥"}, {"千瓦", "kW"}]
 _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|共|全年合计|全年共计|"
@@ -36,8 +36,8 @@ _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款|差额(?!部分)
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
-# 补助标准为…, 单价…, 单块清拆费…: a standard follows (but 按上年标准安排30万元 is an amount arranged by one)
-_RATE_WORD_RE = re.compile(r"(?:标准|单价|(?<![名清订账菜简])单[块个台套件辆次间处只张座场户株亩吨份册盏])(?:(?!安排)[^，,。；;\n\d]){0,6}$")
+# 补助标准为…, 单价…, 均价…, 单块清拆费…: a standard follows (but 按上年标准安排30万元 is an amount arranged by one)
+_RATE_WORD_RE = re.compile(r"(?:标准|单价|均价|(?<![名清订账菜简])单[块个台套件辆次间处只张座场户株亩吨份册盏])(?:(?!安排)[^，,。；;\n\d]){0,6}$")
 _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
