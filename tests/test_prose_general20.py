@@ -86,3 +86,16 @@ def test_an_average_price_and_counts_in_kinds_and_portions():
     text = "慢病筛查：检测试剂500人份，每份36元；宣传折页2,000张，每张0.5元；小计{}元。"
     assert failures(text.format("19,000")) == []
     assert found(text.format("18,000"), "19000", "18000")
+
+
+def test_what_is_still_needed_after_amounts_already_given():
+    text = "乡村学校少年宫运转：需经费96万元，已到位中央专项资金50万元，尚需县级安排{}万元。"
+    assert failures(text.format("46"), unit=W) == []
+    assert found(text.format("44"), "460000", "440000", unit=W)
+    text = ("病险水闸改造需资金600万元，已下达省级资金300万元、市级资金100万元，上年结转20万元，"
+            "缺口{}万元由县财政统筹。")
+    assert failures(text.format("180"), unit=W) == []
+    assert found(text.format("200"), "1800000", "2000000", unit=W)
+    text = "需资金500万元；扣除已下达中央资金320万元后，仍需县级配套{}万元。"
+    assert failures(text.format("180"), unit=W) == []
+    assert found(text.format("170"), "1800000", "1700000", unit=W)

@@ -69,6 +69,8 @@ from jixiao_desktop.prose.words import (
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
+_GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
+_PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
@@ -200,6 +202,11 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.finish()
         return self.out
 
+    def gap_after_paid(self, token: Token, pre: str) -> bool:
+        """需103.2万元，已下达中央资金68.5万元，尚需县级安排35.7万元 / 缺口资金…: what is still needed after amounts
+        already given (已下达, 已到位, 扣除…后) is a remainder, not one more item."""
+        return bool(_GAP_RE.search(pre)) and bool(_PAID_RE.search(self.text, self.sentence_start, token.start))
+
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
             self.paragraph_start = position
@@ -254,8 +261,9 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.plan_part(token, pre):
             return
         if self.is_reference(token, pre):
-            if _DEDUCTED_RE.search(self.clause_before(token)):
-                self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余…
+            clause = self.clause_before(token)
+            if _DEDUCTED_RE.search(clause) or ("结转" in clause and _PAID_RE.search(self.text, self.sentence_start, token.start)):
+                self.deducted.append(self.item(token, derived=True))   # 已由上年结转资金安排420万元，剩余… / 已下达…，上年结转…
             return
         if ("批" in pre or "核" in pre or "实" in pre) and _approving(pre):
             self.final(token)
@@ -295,7 +303,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.flush_plus()
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return
-        if ("余" in pre or "差额" in pre) and _REMAINDER_RE.search(pre) and (self.breakdown or self.last_total or self.items):
+        if (("余" in pre or "差额" in pre) and _REMAINDER_RE.search(pre) or self.gap_after_paid(token, pre)) and (
+                self.breakdown or self.last_total or self.items):
             self.remainder(token)
             return
         self.own_part(token, pre)
