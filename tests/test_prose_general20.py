@@ -99,3 +99,9 @@ def test_what_is_still_needed_after_amounts_already_given():
     text = "需资金500万元；扣除已下达中央资金320万元后，仍需县级配套{}万元。"
     assert failures(text.format("180"), unit=W) == []
     assert found(text.format("170"), "1800000", "1700000", unit=W)
+
+
+def test_a_split_of_an_approved_whole():
+    text = "经核定需资金250万元，按市级补助70%、县级承担30%筹措，市级175万元，县级{}万元。"
+    assert failures(text.format("75"), unit=W) == []
+    assert found(text.format("85"), "750000", "850000", unit=W)

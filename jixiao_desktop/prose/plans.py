@@ -174,6 +174,7 @@ class _Plans:
                 self.out.steps.append(Step("approved", f"测算{'＋'.join(i.words for i in measured)}＝{self.fmt(total)}，"
                                            f"批复{_written(token)}", total, token.value, True, Decimal(0), token.start, token.end))
         self.items, self.subtotals = [], []
+        self.whole = self.item(token)   # (经核定需资金380万元，按省级补助60%、县级承担40%: what a split after it applies to)
         if self.breakdown is None and _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
             self.open_breakdown(self.item(token))   # 核定运营费580万元，其中中央…、省级…，其余144万元: the approved amount's parts
 
