@@ -105,3 +105,9 @@ def test_a_split_of_an_approved_whole():
     text = "经核定需资金250万元，按市级补助70%、县级承担30%筹措，市级175万元，县级{}万元。"
     assert failures(text.format("75"), unit=W) == []
     assert found(text.format("85"), "750000", "850000", unit=W)
+
+
+def test_days_counted_by_what_they_are():
+    text = "课后服务午餐补助：学生1,500人，每人每天补助4元，按180个教学日计，需{}万元。"
+    assert failures(text.format("108"), unit=W) == []
+    assert found(text.format("118"), "1080000", "1180000", unit=W)

@@ -41,8 +41,8 @@ class _Counts:
         if count.unit in ("个", "岗", "岗位") and _same_thing(thing, "人") and _RX7.search(before + count.text):
             return True  # 公益性岗位45个 for 每人每月1000元
         after = self.text[count.end:count.end + 5]
-        if count.unit == "个":
-            return thing in before or thing in after
+        if count.unit == "个":   # (200个在园日 for 每天: days named by what they are)
+            return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
         if thing not in before or count.unit in _TIME:   # (most counts: no more to look at)
             return False
