@@ -111,3 +111,9 @@ def test_days_counted_by_what_they_are():
     text = "课后服务午餐补助：学生1,500人，每人每天补助4元，按180个教学日计，需{}万元。"
     assert failures(text.format("108"), unit=W) == []
     assert found(text.format("118"), "1080000", "1180000", unit=W)
+
+
+def test_an_amount_at_last_years_figure_with_its_verb_after_it():
+    text = "村级组织运转：办公费按去年实际支出8.5万元安排；水电费1.5万元；合计{}万元。"
+    assert failures(text.format("10"), level="乡", unit=W) == []
+    assert found(text.format("9"), "100000", "90000", level="乡", unit=W)

@@ -23,6 +23,8 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
                                r"(?:安排|计列|列支|预算|测算|核定|保障)[^，,。；;\d]{0,4}$")
 
 
+_AT_LAST_YEARS_OPEN_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去年|上一年)[^，,。；;\d（(]{0,10}$")
+_ARRANGED_AFTER_RE = re.compile(r"\s*(?:安排|计列|列支|核定)")
 _TAKEN_OFF_RE = re.compile(r"(?:扣除|扣减|减去|抵减|冲抵)[^，,。；;\d]{0,10}后")
 # an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
 _REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
@@ -140,6 +142,8 @@ class _Plans:
                 return False   # 原预算80万元，调减12万元后为68万元: the base of this year's adjustment
         if "按" in pre and _AT_LAST_YEARS_RE.search(pre):
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
+        if "按" in pre and _AT_LAST_YEARS_OPEN_RE.search(pre) and _ARRANGED_AFTER_RE.match(self.text, token.end):
+            return False   # 办公费按上年实际支出14.6万元安排: the same, its verb after the figure
         if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
             return False   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
