@@ -117,3 +117,9 @@ def test_an_amount_at_last_years_figure_with_its_verb_after_it():
     text = "村级组织运转：办公费按去年实际支出8.5万元安排；水电费1.5万元；合计{}万元。"
     assert failures(text.format("10"), level="乡", unit=W) == []
     assert found(text.format("9"), "100000", "90000", level="乡", unit=W)
+
+
+def test_a_total_said_as_zong_guimo():
+    text = "产业帮扶资金：中央资金3,000万元，省级1,200万元，县级安排800万元，总规模{}万元。"
+    assert failures(text.format("5,000"), unit=W) == []
+    assert found(text.format("5,100"), "50000000", "51000000", unit=W)
