@@ -123,3 +123,9 @@ def test_a_total_said_as_zong_guimo():
     text = "产业帮扶资金：中央资金3,000万元，省级1,200万元，县级安排800万元，总规模{}万元。"
     assert failures(text.format("5,000"), unit=W) == []
     assert found(text.format("5,100"), "50000000", "51000000", unit=W)
+
+
+def test_a_percentages_base_named_later_with_its_words_in_another_order():
+    text = "工作经费：按补助资金总额的2%提取，本年度下达县级补助总额2,400万元，提取工作经费{}万元。"
+    assert failures(text.format("48"), unit=W) == []
+    assert found(text.format("46"), "480000", "460000", unit=W)

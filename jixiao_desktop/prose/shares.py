@@ -151,7 +151,9 @@ class _Shares:
             return False
         label = self.label_of(token)
         common = _common_run(name, label)
-        return name in label or (common >= 4 and common >= 0.6 * min(len(name), len(label)))
+        # (项目资金总额 … 衔接资金县级项目总额: each two-character word of the name in the label)
+        return name in label or (common >= 4 and common >= 0.6 * min(len(name), len(label))) or (
+            len(name) >= 4 and len(name) % 2 == 0 and all(name[i:i + 2] in label for i in range(0, len(name), 2)))
 
     def percent_result(self, token: Token) -> None:
         base, _name, pct = self.percent_pending
