@@ -126,6 +126,6 @@ def test_a_total_said_as_zong_guimo():
 
 
 def test_a_percentages_base_named_later_with_its_words_in_another_order():
-    text = "工作经费：按补助资金总额的2%提取，本年度下达县级补助总额2,400万元，提取工作经费{}万元。"
+    text = "工作经费：按补助资金总额的2%提取，本年度县级资金补助总额2,400万元，提取工作经费{}万元。"
     assert failures(text.format("48"), unit=W) == []
     assert found(text.format("46"), "480000", "460000", unit=W)
