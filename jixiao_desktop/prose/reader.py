@@ -205,7 +205,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
     def gap_after_paid(self, token: Token, pre: str) -> bool:
         """需103.2万元，已下达中央资金68.5万元，尚需县级安排35.7万元 / 缺口资金…: what is still needed after amounts
         already given (已下达, 已到位, 扣除…后) is a remainder, not one more item."""
-        return bool(_GAP_RE.search(pre)) and bool(_PAID_RE.search(self.text, self.sentence_start, token.start))
+        return ("需" in pre or "缺" in pre) and bool(_GAP_RE.search(pre)) and bool(
+            _PAID_RE.search(self.text, self.sentence_start, token.start))
 
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
