@@ -15,6 +15,8 @@ def _fold_table() -> dict[int, str]:
             if len(folded) == 1 and folded != chr(code):
                 table[code] = folded
     table[0x3000] = " "
+    for code in range(0x2460, 0x2500):   # ①②③, ⓐ: list markers, not digits (NFKC makes ① a 1: ①721.92万元 would be 1721.92)
+        table.pop(code, None)
     for keep in "。、〔〕【】《》「」『』〈〉×÷—‘’“”…·～":  # Chinese punctuation the patterns read as written
         table.pop(ord(keep), None)
     return table
