@@ -14,8 +14,8 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
-    _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _written,
+    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _result_marker, _written,
 )
 
 
@@ -105,7 +105,7 @@ class _Plans:
         if "年" not in pre:
             return False
         years = [int(y) for y in _YEAR_RE.findall(pre)]
-        marker = _RESULT_RE.search(self.before(token))
+        marker = _result_marker(self.before(token))
         if (not years and not _RX4.search(pre)) or (marker is not None and marker["sum"]):
             return False   # 2025年共计安排1002.5万元: the projects' total
         if "已" in pre or (years and years[-1] < self.text_latest_year):

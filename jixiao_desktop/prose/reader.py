@@ -61,8 +61,8 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE, _YEAR_RE,
-    _contained, _label, _written,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE, _YEAR_RE,
+    _contained, _label, _result_marker, _written,
 )
 
 
@@ -260,7 +260,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if ("批" in pre or "核" in pre or "实" in pre) and _approving(pre):
             self.final(token)
             return
-        marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
+        marker = _result_marker(near)
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None

@@ -25,6 +25,18 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
                         rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
 # a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
 _RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
+_HINT_OFFSET = 3   # the furthest a total word's first hint character stands from its start (以上合计, 资金约为, 后金额为)
+
+
+def _result_marker(near: str) -> re.Match | None:
+    """``_RESULT_RE.search(near)``, found faster: every match holds a hint character at most ``_HINT_OFFSET`` after
+    its start, so no match starts before the first hint less that (the positions before it are not tried; the
+    pattern's look-behinds still see them)."""
+    hint = _RESULT_HINT_RE.search(near)
+    if hint is None:
+        return None
+    first = hint.start() - _HINT_OFFSET
+    return _RESULT_RE.search(near, first if first > 0 else 0)
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
