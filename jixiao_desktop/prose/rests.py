@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
@@ -35,6 +36,7 @@ _TAKING_RE = re.compile(r"提取|提留|预留|扣除|计提|留出")
 _STATED_RE = re.compile(r"^[\s，,]*(?:即|为|计|共|合计|约)[\s为计约]*$")
 _CLAUSE_RE = re.compile(r"[，,：:]")
 _MAX_SENTENCE = 40   # tokens: a longer sentence is no such split
+_START = attrgetter("start")   # (a token's start, for bisection: faster than a lambda)
 
 
 def _level(word: str) -> str:
@@ -88,7 +90,7 @@ class _Split:
 def _sentences(lexed: Lexed, position: int) -> tuple[int, int, int]:
     """(first token index, end token index, start offset) of the sentence holding ``position``."""
     tokens = lexed.tokens
-    k = bisect_left(tokens, position, key=lambda t: t.start)
+    k = bisect_left(tokens, position, key=_START)
     first = k
     while first > 0 and tokens[first - 1].kind != "stop":
         first -= 1
@@ -115,9 +117,10 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
 def merge_steps(reading: Reading, found: list[Step]) -> Reading:
     """``found`` (steps read after the walk) merged into ``reading``, each as :func:`_merge` says."""
     if found:
+        wanted = {step.start for step in found}   # (only the amounts a found step is on: the others are not looked at)
         at: dict[int, list[Step]] = {}
         for step in reading.steps:
-            if step.stated is not None:
+            if step.start in wanted and step.stated is not None:
                 at.setdefault(step.start, []).append(step)
         for step in found:
             _merge(reading, step, at.get(step.start, []))
