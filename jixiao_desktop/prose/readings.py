@@ -317,7 +317,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
-        if step.holds or step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after:
+        if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:
             kept.append(step)
             continue
         index = bisect_left(starts, step.start)
