@@ -104,9 +104,11 @@ class _Plans:
             return True
         if "年" not in pre:
             return False
-        years = [int(y) for y in _YEAR_RE.findall(pre)]
+        years = [int(y) for y in _YEAR_RE.findall(pre)] if "19" in pre or "20" in pre else []   # (a year is 19xx or 20xx)
+        if not years and not _RX4.search(pre):
+            return False
         marker = _result_marker(self.before(token))
-        if (not years and not _RX4.search(pre)) or (marker is not None and marker["sum"]):
+        if marker is not None and marker["sum"]:
             return False   # 2025年共计安排1002.5万元: the projects' total
         if "已" in pre or (years and years[-1] < self.text_latest_year):
             return True
