@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao_desktop.prose.corpus import corpus_path, load_corpus
-from jixiao_desktop.prose.words import _RESULT_RE, _result_marker
+from jixiao_desktop.prose.words import _RESULT_RE, _YEAR_RE, _result_marker, _years_in
 
 
 def _same(found, expected) -> bool:
@@ -31,3 +31,18 @@ def test_result_marker_over_the_corpus():
             for limit in (14, 30):
                 near = text[max(0, end - limit):end]
                 assert _same(_result_marker(near), _RESULT_RE.search(near)), near
+
+
+@pytest.mark.parametrize("text", [
+    "", "2025年", "2024年、2025年", "2024-2025年", "2024—2025年度", "12025年", "2025 年安排", "1999年至2001年",
+    "202020年", "2019 2020年", "第2025年", "3025年", "2025年-2027年", "１２３2025年", "２０２５年",
+])
+def test_years_in_is_the_findall(text):
+    assert _years_in(text) == _YEAR_RE.findall(text)
+
+
+def test_years_in_over_the_corpus():
+    text = "\n".join(entry["text"] for entry in load_corpus(corpus_path()))
+    assert _years_in(text) == _YEAR_RE.findall(text)
+    for entry in load_corpus(corpus_path()):
+        assert _years_in(entry["text"]) == _YEAR_RE.findall(entry["text"])

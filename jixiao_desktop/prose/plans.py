@@ -140,7 +140,7 @@ class _Plans:
         if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
             return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
-        if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
+        if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _REFERENCE_RE.search(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
         if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and self.multi_year:

@@ -61,8 +61,8 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE, _YEAR_RE,
-    _contained, _label, _result_marker, _written,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
+    _contained, _label, _result_marker, _written, _years_in,
 )
 
 
@@ -138,7 +138,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.respective_results: tuple | None = None   # products paired with the results listed after 分别计
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
-        years = [int(y) for y in _YEAR_RE.findall(self.text)]
+        years = [int(y) for y in _years_in(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or len(set(years)) >= 2 or _RX1.search(self.text))
         self.text_latest_year = max(years, default=0)

@@ -70,6 +70,16 @@ _PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|�
 
 
 
+_YEAR_CANDIDATE_RE = re.compile(r"[12]\d{3}\s*年")   # what _YEAR_RE matches, less what is before and after it
+
+
+def _years_in(text: str) -> list[str]:
+    """``_YEAR_RE.findall(text)``, found faster: its look-behind keeps the pattern from skipping ahead to a 1 or 2,
+    so the candidates are found first and each is matched where it stands (two never overlap)."""
+    match = _YEAR_RE.match
+    return [found.group(1) for m in _YEAR_CANDIDATE_RE.finditer(text) if (found := match(text, m.start())) is not None]
+
+
 _RX1 = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)")
 _RX2 = re.compile(r"\d+(?:\.(\d+))?")
 _RX3 = re.compile(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年")
@@ -205,7 +215,7 @@ def _party_before(text: str) -> str | None:
         tail = _ALTERNATIVES_RE.sub("", text[-24:])[-16:]   # 县（市、区）承担40%: the county, whatever it is called
     found = list(_PARTY_AS_PAYER_RE.finditer(tail[-10:]))
     if found:
-        return LEVELS.get(re.match(_PARTY_RE.pattern, found[-1][0])[0])
+        return LEVELS.get(_PARTY_RE.match(found[-1][0])[0])
     for m in reversed(list(_PARTY_RE.finditer(tail))):
         if _SHARE_VERB_RE.search(tail[m.end():m.end() + 9]) and not _RX9.search(tail[m.end():]):
             return LEVELS.get(m[0])
