@@ -179,8 +179,8 @@ def _own_measure_count(step: Step, here: list[Token]) -> bool:
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """An amount restated at once (取整, 约合), the base of a percentage after it, or a share said with 占N%:
     the sum without it."""
-    if step.kind != "sum":
-        return False
+    if step.kind != "sum" or step.computed + step.tolerance + 1 <= step.stated:
+        return False   # (a sum without a positive amount is smaller still: only one too large can be read so)
     text = lexed.text
     for k, token in enumerate(window[:-1]):
         after = window[k + 1]
@@ -258,6 +258,8 @@ def _groups_at_one_standard(step: Step, window: list[Token], counts: list[Token]
 def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """县文化馆每馆每年50万元；乡镇文化站18个，每站每年5万元…合计: a standard of a clause with no count of its own is
     for the one thing its clause names, an item of the sum."""
+    if step.computed >= step.stated + step.tolerance + 1:
+        return False   # (the reading with a positive standard more is larger still: only one too small can be read so)
     text = lexed.text
     for k in range(1, len(window)):
         token = window[k]
