@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao_desktop.prose.corpus import corpus_path, load_corpus
-from jixiao_desktop.prose.words import _RESULT_RE, _YEAR_RE, _result_marker, _years_in
+from jixiao_desktop.prose.words import _REFERENCE_RE, _RESULT_RE, _YEAR_RE, _reference_word, _result_marker, _years_in
 
 
 def _same(found, expected) -> bool:
@@ -46,3 +46,20 @@ def test_years_in_over_the_corpus():
     assert _years_in(text) == _YEAR_RE.findall(text)
     for entry in load_corpus(corpus_path()):
         assert _years_in(entry["text"]) == _YEAR_RE.findall(entry["text"])
+
+
+@pytest.mark.parametrize("text", [
+    "", "上年", "全年上一年", "一年以前年度", "按实际", "根据实际", "据实际安排", "年实际执行", "已投入", "原预算",
+    "去年结余", "一年上一年度", "年年上年", "实际需要",
+])
+def test_reference_word_is_the_search(text):
+    assert _same(_reference_word(text), _REFERENCE_RE.search(text))
+
+
+def test_reference_word_over_the_corpus():
+    for entry in load_corpus(corpus_path()):
+        text = entry["text"]
+        for end in range(len(text) + 1):
+            for limit in (16, 30):
+                words = text[max(0, end - limit):end]
+                assert _same(_reference_word(words), _REFERENCE_RE.search(words)), words

@@ -38,6 +38,18 @@ def _result_marker(near: str) -> re.Match | None:
     first = hint.start() - _HINT_OFFSET
     return _RESULT_RE.search(near, first if first > 0 else 0)
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
+_REFERENCE_HINT_RE = re.compile(r"[年实执累结原已]")   # a character every word of _REFERENCE_RE has, at most 2 in
+
+
+def _reference_word(text: str) -> re.Match | None:
+    """``_REFERENCE_RE.search(text)``, found faster: no match starts more than 2 before the first hint character (上一年,
+    以前年度), so the positions before that are not tried (the look-behinds still see them)."""
+    hint = _REFERENCE_HINT_RE.search(text)
+    if hint is None:
+        return None
+    return _REFERENCE_RE.search(text, hint.start() - 2 if hint.start() > 2 else 0)
+
+
 _ENUMERATED_RE = re.compile(r"[、和及][^，,。；;\d]{0,10}")
 _USED_NOW_RE = re.compile(r"使用|动用|统筹|调剂")   # 使用上年结转资金23.5万元: part of this year's money
 _WHOLE_PROJECT_RE = re.compile(r"总投资|总投入|总概算")   # a reference only where the text plans several years
