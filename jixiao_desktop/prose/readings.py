@@ -313,8 +313,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     kept: list[Step] = []
     starts = [t.start for t in lexed.tokens]
     text = lexed.text
-    sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
+    sentence_ends = [end for end in clause_ends if text[end - 1] not in "；;"]   # (a clause's end less ；;: a sentence's)
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
         if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:

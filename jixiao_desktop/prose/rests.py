@@ -178,8 +178,8 @@ def _read_sentence(text: str, sentence: list[Token], start: int) -> list[Step]:
             mixed = True
             continue
         if token.kind == MONEY:
-            party = _parties(clause)
             if split is not None and split.checked:
+                party = _parties(clause)   # (only a checked split's amounts need their party)
                 level = party[-1][0] if party else (split.last if _STATED_RE.match(between) else None)
                 if level in split.fractions:
                     steps.append(_share_step(split, level, token))
