@@ -122,19 +122,21 @@ def merge_steps(reading: Reading, found: list[Step]) -> Reading:
         for step in reading.steps:
             if step.start in wanted and step.stated is not None:
                 at.setdefault(step.start, []).append(step)
+        gone: set[int] = set()
         for step in found:
-            _merge(reading, step, at.get(step.start, []))
+            _merge(reading, step, at.get(step.start, []), gone)
+        if gone:   # (dropped at once: the steps added are none of them, so the order is what dropping each time gives)
+            reading.steps[:] = [s for s in reading.steps if id(s) not in gone]
     return reading
 
 
-def _merge(reading: Reading, step: Step, same: list[Step]) -> None:
+def _merge(reading: Reading, step: Step, same: list[Step], gone: set[int]) -> None:
     """Add ``step`` unless a step of the walk on the same amount (``same``) holds; drop the walk's failing ones there
-    when it holds, or when it replaces them."""
+    (their ids into ``gone``) when it holds, or when it replaces them."""
     if any(s.holds for s in same):
         return
     if same:
-        gone = {id(s) for s in same}
-        reading.steps[:] = [s for s in reading.steps if id(s) not in gone]
+        gone.update(id(s) for s in same)
         same.clear()
     if not step.holds:
         reading.steps.append(step)
