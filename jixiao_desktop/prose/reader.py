@@ -260,10 +260,6 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if ("批" in pre or "核" in pre or "实" in pre) and _approving(pre):
             self.final(token)
             return
-        marker = _result_marker(near)
-        is_sub = bool(marker and marker["sub"])
-        is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
-        is_result = marker is not None
         if self.percent_pending is not None and len(self.chain) >= 2 and (
                 self.text[self.chain[-1].end:token.start].strip() in ("=", "＝")
                 or _RESULT_RE.search(self.text[self.chain[-1].end:token.start])):
@@ -276,6 +272,11 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.table_row(token):
             return
         per, scale = self.per_of(token, near)
+        # (the total word before it looked for once the amount is known to be no standard: a standard's is not needed)
+        marker = _result_marker(near) if not per else None
+        is_sub = bool(marker and marker["sub"])
+        is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
+        is_result = marker is not None
         if per or (("标" in near or "单" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
