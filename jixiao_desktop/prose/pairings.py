@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed, Token
-from jixiao_desktop.prose.rests import _tolerance, merge_steps
+from jixiao_desktop.prose.rests import _START, _tolerance, merge_steps
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _same_thing, _written
 
@@ -79,7 +79,7 @@ def read_pairings(reading: Reading, lexed: Lexed) -> Reading:
     text, tokens = lexed.text, lexed.tokens
     found: list[Step] = []
     for match in _RESULT_RE.finditer(text):
-        k = bisect_left(tokens, match.end(), key=lambda t: t.start)
+        k = bisect_left(tokens, match.end(), key=_START)
         if k >= len(tokens) or tokens[k].kind != MONEY or tokens[k].start != match.end() or tokens[k].per:
             continue
         last = tokens[k - 1] if k else None

@@ -114,7 +114,7 @@ class _Periods:
         span = month_span(sentence) if "月" in sentence else None
         if span is not None:
             return Decimal(span), False
-        found = _RX10.search(sentence)
+        found = _RX10.search(sentence) if "个" in sentence else None   # (N个月: most sentences have no 个)
         if found:
             n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
             if n:

@@ -14,8 +14,8 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _RESULT_RE, _REFERENCE_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
-    _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _written,
+    _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _reference_word, _result_marker, _written,
 )
 
 
@@ -111,9 +111,11 @@ class _Plans:
             return True
         if "年" not in pre:
             return False
-        years = [int(y) for y in _YEAR_RE.findall(pre)]
-        marker = _RESULT_RE.search(self.before(token))
-        if (not years and not _RX4.search(pre)) or (marker is not None and marker["sum"]):
+        years = [int(y) for y in _YEAR_RE.findall(pre)] if "19" in pre or "20" in pre else []   # (a year is 19xx or 20xx)
+        if not years and not _RX4.search(pre):
+            return False
+        marker = _result_marker(self.before(token))
+        if marker is not None and marker["sum"]:
             return False   # 2025年共计安排1002.5万元: the projects' total
         if "已" in pre or (years and years[-1] < self.text_latest_year):
             return True
@@ -150,10 +152,10 @@ class _Plans:
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
             return self.breakdown is None and not _TIMES_AFTER_RE.match(self.text, token.end)   # (…2,600万元乘以2.35%)
-        if _REFERENCE_RE.search(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
+        if _reference_word(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
             return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
-        if bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start]) and _REFERENCE_RE.search(
+        if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
         if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and self.multi_year:

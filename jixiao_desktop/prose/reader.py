@@ -61,8 +61,8 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_HINT_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE, _YEAR_RE,
-    _contained, _label, _written,
+    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
+    _contained, _label, _result_marker, _written, _years_in,
 )
 
 
@@ -140,7 +140,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.respective_results: tuple | None = None   # products paired with the results listed after 分别计
         self.deducted: list[_Item] = []   # reference amounts already paid or taken off (已预拨, 扣除): a remainder's parts
         self.plan_first: tuple | None = None   # the first year's amount not already spent: this year's, if none says
-        years = [int(y) for y in _YEAR_RE.findall(self.text)]
+        years = [int(y) for y in _years_in(self.text)]
         self.multi_year = bool(_MULTI_YEAR_PLAN_RE.search(self.text) or _THIS_YEAR_RE.search(self.text)
                                or len(set(years)) >= 2 or _RX1.search(self.text))
         self.text_latest_year = max(years, default=0)
@@ -269,10 +269,6 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if ("批" in pre or "核" in pre or "实" in pre) and _approving(pre):
             self.final(token)
             return
-        marker = _RESULT_RE.search(near) if _RESULT_HINT_RE.search(near) else None
-        is_sub = bool(marker and marker["sub"])
-        is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
-        is_result = marker is not None
         if self.percent_pending is not None and len(self.chain) >= 2 and (
                 self.text[self.chain[-1].end:token.start].strip() in ("=", "＝")
                 or _RESULT_RE.search(self.text[self.chain[-1].end:token.start])):
@@ -285,6 +281,11 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.table_row(token):
             return
         per, scale = self.per_of(token, near)
+        # (the total word before it looked for once the amount is known to be no standard: a standard's is not needed)
+        marker = _result_marker(near) if not per else None
+        is_sub = bool(marker and marker["sub"])
+        is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
+        is_result = marker is not None
         if per or (("标" in near or "单" in near or "均价" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return

@@ -204,7 +204,7 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         month = Decimal(12)
     elif daily_for_a_year(text):
         month = Decimal(365)   # 伙食费每人每天22元，全年337,260元
-    elif re.search(r"每季|季度", text):
+    elif "每季" in text or "季度" in text:
         month = Decimal(4)    # 每季度2次: the four quarters are named too
     elif ("半年" in text or "学期" in text) and _RX11.search(text) and not any(t.unit == "学期" for t in counts):
         month = Decimal(2)    # 每人每半年100元，全年…: the year's two halves (or two semesters)
@@ -312,11 +312,11 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     kept: list[Step] = []
     starts = [t.start for t in lexed.tokens]
     text = lexed.text
-    sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
+    sentence_ends = [end for end in clause_ends if text[end - 1] not in "；;"]   # (a clause's end less ；;: a sentence's)
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
-        if step.holds or step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after:
+        if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:
             kept.append(step)
             continue
         index = bisect_left(starts, step.start)

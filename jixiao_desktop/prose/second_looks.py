@@ -73,14 +73,15 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
     if step.stated is None or step.kind not in _KINDS:
         return False
     position = lexed.tokens[index].start
-    sentence, earlier = _sentence_from(ends, position), _sentence_from(ends, position, 1)
-    first = max(bisect_left(starts, earlier, 0, index), index - _LOOK)
+    k = bisect_left(ends, position)   # (what _sentence_from gives for this sentence and the one before, one bisection)
+    sentence, earlier = ends[k - 1] if k > 0 else 0, ends[k - 2] if k > 1 else 0
+    first = bisect_left(starts, earlier, index - _LOOK if index > _LOOK else 0, index)   # (and no more than _LOOK back)
     window = lexed.tokens[first:index]
     if step.kind == "share":
         return _share_of_difference(step, window)
     if step.kind == "remainder":
         return _remainder(step, lexed, window)
-    here = lexed.tokens[max(first, bisect_left(starts, sentence, 0, index)):index]
+    here = lexed.tokens[bisect_left(starts, sentence, first, index):index]
     if step.kind == "percent_of":
         return any(_near(step.computed * t.value, step) for t in here if t.kind == COUNT and t.value)
     text = lexed.text
@@ -89,7 +90,7 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
         if other:
             return other
     counts = [t for t in window if t.kind == COUNT and t.value]
-    return (_factor_left_out(step, lexed, sentence, index) or _own_measure_count(step, here) or _not_an_item(step, lexed, window)
+    return (_factor_left_out(step, lexed, sentence, index, here) or _own_measure_count(step, here) or _not_an_item(step, lexed, window)
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
             or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window)
@@ -151,13 +152,14 @@ def _fractions(text: str) -> list[Decimal]:
     return out
 
 
-def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int) -> bool:
-    """按补贴社保费的2/3计 / 按实际入住率68%: the product times a fraction or percentage its sentence names."""
+def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int, here: list[Token]) -> bool:
+    """按补贴社保费的2/3计 / 按实际入住率68%: the product times a fraction or percentage its sentence names (``here``:
+    the tokens of its sentence before the stated figure, at most _LOOK)."""
     if step.kind != "product":
         return False
     text = lexed.text[sentence:lexed.tokens[index].start]
     factors = _fractions(text) if "/" in text or "分之" in text else []
-    factors += [t.value / 100 for t in lexed.tokens[max(0, index - _LOOK):index] if t.kind == PERCENT and t.value and t.start >= sentence]
+    factors += [t.value / 100 for t in here if t.kind == PERCENT and t.value]
     return any(_near(step.computed * f, step) for f in factors)
 
 
@@ -200,13 +202,13 @@ def _measures_of_groups(step: Step, here: list[Token]) -> bool | Step:
 def _not_an_item(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """An amount restated at once (取整, 约合), the base of a percentage after it, or a share said with 占N%:
     the sum without it."""
-    if step.kind != "sum":
-        return False
+    if step.kind != "sum" or step.computed + step.tolerance + 1 <= step.stated:
+        return False   # (a sum without a positive amount is smaller still: only one too large can be read so)
     text = lexed.text
     for k, token in enumerate(window[:-1]):
-        if not _plain(window, k):
-            continue
         after = window[k + 1]
+        if (after.kind != MONEY and after.kind != PERCENT) or not _plain(window, k):
+            continue   # (only an amount or a percentage after it makes it no item)
         restated = after.kind == MONEY and _RESTATED_RE.match(text[token.end:after.start]) and after.value and abs(
             after.value - token.value) <= token.value / 100
         based = after.kind == PERCENT and _BASE_AFTER_RE.match(text[token.end:after.start])
@@ -279,6 +281,8 @@ def _groups_at_one_standard(step: Step, window: list[Token], counts: list[Token]
 def _standard_of_one(step: Step, lexed: Lexed, window: list[Token]) -> bool:
     """县文化馆每馆每年50万元；乡镇文化站18个，每站每年5万元…合计: a standard of a clause with no count of its own is
     for the one thing its clause names, an item of the sum."""
+    if step.computed >= step.stated + step.tolerance + 1:
+        return False   # (the reading with a positive standard more is larger still: only one too small can be read so)
     text = lexed.text
     for k in range(1, len(window)):
         token = window[k]
@@ -318,6 +322,8 @@ def _remainder(step: Step, lexed: Lexed, window: list[Token]) -> bool:
 def _share_of_difference(step: Step, window: list[Token]) -> bool:
     """总投资500万元，社会资本100万元，财政投入部分由市、县按4:6: a split of what one amount leaves of another."""
     amounts = [t.value for t in window if t.kind == MONEY and t.value and not t.per]
+    if len(amounts) < 2:
+        return False   # (no whole and part)
     fractions = [p / sum(t.parts) for t in window if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts) for p in t.parts]
     fractions += [t.value / 100 for t in window if t.kind == PERCENT and t.value]
     for k, whole in enumerate(amounts):

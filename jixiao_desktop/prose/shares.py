@@ -73,7 +73,7 @@ class _Shares:
         """中央、省、市分别承担70%、10%、10%: the parties named before 分别 take the percentages listed after it,
         in order."""
         clause = self.clause_before(token, 30)
-        found = _RESPECTIVE_RE.search(clause)
+        found = _RESPECTIVE_RE.search(clause) if "分别" in clause else None   # (its lazy start is tried everywhere)
         if found:
             parties = _parties_in(found[1])
             self.respective = (parties, 1, token.end) if len(parties) >= 2 else None

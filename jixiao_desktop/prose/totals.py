@@ -132,13 +132,12 @@ class _Totals:
     def item_own_total(self, words: str, token: Token) -> bool:
         """1.传承人28人，每人6,000元，共168,000元；2.…: a 共/共计/合计 after the working of a numbered item of its own
         sentence totals that item alone; the items before stay open for the grand total after the list."""
-        if not _ITEM_TOTAL_RE.match(words):
-            return False
+        if not _ITEM_TOTAL_RE.match(words) or not (self.items_in_clause(token) or self.items_in_sentence()):
+            return False   # (the items first: the list number is looked for only where they are)
         if self._numbered is None or self._numbered[0] != self.sentence_start:   # (once a sentence)
             found = _ITEM_NUMBER_RE.search(self.text, self.sentence_start, self.sentence_end())
             self._numbered = (self.sentence_start, found.start() if found else None)
-        return (self._numbered[1] is not None and self._numbered[1] < token.start
-                and (self.items_in_clause(token) or self.items_in_sentence()))
+        return self._numbered[1] is not None and self._numbered[1] < token.start
 
     def nearer(self, narrow: list[_Item], terms: list[_Item], token: Token) -> bool:
         """Whether the sum of ``narrow`` holds, or is nearer the stated amount than the sum of all ``terms`` (which
