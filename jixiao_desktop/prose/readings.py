@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import combinations
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
@@ -44,9 +45,6 @@ from jixiao_desktop.prose.steps import Reading, Step
 _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
 _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
-_OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
-_GAP_RE = re.compile(r"[\s()（）]*")
-_EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
 _MAX_FACTORS = 9
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
@@ -65,92 +63,6 @@ def _start_before(ends: list[int], position: int) -> int:
     """The start of the sentence (or clause) holding ``position``: just after the last of ``ends`` before it."""
     k = bisect_left(ends, position)
     return ends[k - 1] if k else 0
-
-
-# -- written arithmetic ------------------------------------------------------------------------------
-def _expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | None:
-    """The arithmetic written just before the token at ``index`` and its ＝: (the expression over
-    ``#k`` operands, the operand tokens); None unless it has brackets or both + and ×."""
-    tokens, text = lexed.tokens, lexed.text
-    j = index - 1
-    if j < 0 or not _EQUALS_RE.search(text[tokens[j].end:tokens[index].start]):
-        return None
-    first = j + 1
-    while first > 0 and (tokens[first - 1].kind == "op" or (
-            tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None)):
-        if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
-            break
-        first -= 1
-        if index - first > 40:
-            return None
-    while first <= j and tokens[first].kind == "op":
-        first += 1
-    if j - first < 2:
-        return None
-    lead = text[max(0, tokens[first].start - 3):tokens[first].start]
-    opened = len(lead) - len(lead.rstrip("(（"))
-    parts, operands = ["("] * opened, []
-    for k in range(first, j + 1):
-        token = tokens[k]
-        if token.kind == "op":
-            parts.append("+" if token.text in ("+", "＋", "加") else "-" if token.text in ("-", "－") else "*")
-        else:
-            parts.append(f"#{len(operands)}")
-            operands.append(token)
-        gap = text[token.end:tokens[k + 1].start] if k < j else text[token.end:tokens[index].start]
-        parts.extend(c for c in gap.replace("（", "(").replace("）", ")") if c in "()")
-    expression = "".join(parts)
-    if ("+" not in expression or "*" not in expression) and "(" not in expression:
-        return None
-    return expression, operands
-
-
-def _evaluate(expression: str, operands: list[Token]) -> Decimal | None:
-    """+, -, × and brackets over the operands, in Decimal; None if it does not parse."""
-    values = [t.value / 100 if t.kind == PERCENT else t.value for t in operands]
-    parts = re.findall(r"#\d+|[()+*-]", expression)
-    if "".join(parts) != expression:
-        return None
-    position = 0
-
-    def term() -> Decimal:
-        nonlocal position
-        value = factor()
-        while position < len(parts) and parts[position] == "*":
-            position += 1
-            value *= factor()
-        return value
-
-    def factor() -> Decimal:
-        nonlocal position
-        if position >= len(parts):
-            raise ValueError
-        part = parts[position]
-        position += 1
-        if part == "(":
-            value = total()
-            if position >= len(parts) or parts[position] != ")":
-                raise ValueError
-            position += 1
-            return value
-        if part.startswith("#"):
-            return values[int(part[1:])]
-        raise ValueError
-
-    def total() -> Decimal:
-        nonlocal position
-        value = term()
-        while position < len(parts) and parts[position] in "+-":
-            sign = parts[position]
-            position += 1
-            value = value + term() if sign == "+" else value - term()
-        return value
-
-    try:
-        value = total()
-    except (ValueError, IndexError, InvalidOperation):
-        return None
-    return round_fen(value) if position == len(parts) else None
 
 
 # -- products of a sentence's factors -------------------------------------------------------------------
@@ -323,9 +235,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         if index >= len(starts) or starts[index] != step.start:
             kept.append(step)
             continue
-        found = _expression_before(lexed, index) if step.kind in _PRODUCT_KINDS else None
+        found = expression_before(lexed, index) if step.kind in _PRODUCT_KINDS else None
         if found is not None:
-            value = _evaluate(*found)
+            value = evaluate_written(lexed, index, *found)
             if value is not None:
                 if abs(value - step.stated) <= step.tolerance or index in seen_expression:
                     continue
