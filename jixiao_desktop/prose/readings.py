@@ -56,6 +56,9 @@ _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 # 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
 _JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))(?:\d+周?岁(?:以上|以下)?|[^，,。；;\d]){0,8}")
 _LISTED_RE = re.compile(r"[、和及与][^，,。；;\d]{0,6}")
+_ALIKE_RE = re.compile(r"[，,][^，,。；;\d]{0,8}(?:均|都|同)为")
+_HEADING_RE = re.compile(r"[^，,。；;\d]{0,8}[：:]")
+_GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 
@@ -90,9 +93,12 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
     for k, count in enumerate(counts):
-        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and _JOINED_RE.fullmatch(
-            lexed.text[counts[k - 1].end:count.start])
+        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and (_JOINED_RE.fullmatch(
+            lexed.text[counts[k - 1].end:count.start]) or _ALIKE_RE.match(lexed.text, count.end) and _GROUPS_RE.fullmatch(
+            lexed.text[counts[k - 1].end:count.start]))   # 甲类对象4,215人，乙类对象3,870人，标准均为每人…: one standard for both
         summed = [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants] if joined else []
+        if k == 0 and len(counts) > 2 and _HEADING_RE.match(lexed.text, count.end):
+            summed = variants   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
         variants = ([v * count.value for v in variants] + summed)[:8]   # 1名、3名: 1 × 3, or 4 each
     for token in tokens:
         if token.kind == "years" and token.value:
