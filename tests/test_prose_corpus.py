@@ -268,7 +268,10 @@ def test_the_second_corpus_too():
     # session 7's first code; 76.25 / 15.0 with rounds 16–20, which had not seen it. Session 21 (tests/test_prose_general21.py:
     # ①②③ as list markers, not digits; 月报酬/月津贴 as a monthly standard; the amount as the sum of items with no total):
     # 76.25 % / 12.5 %.
-    ("blind27", 0.7625, 0.125),
+    # Session 21 (tests/test_prose_general22.py: results after 依次为, bracketed level parts of a standard, a compared
+    # count in brackets, bare arithmetic in 万元, counts with 均为, months of the period named the sentence before):
+    # 77.5 % / 5.0 %.
+    ("blind27", 0.775, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
