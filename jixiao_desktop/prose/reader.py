@@ -165,7 +165,9 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                     self.parts_until = max(self.parts_until, min(
                         (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
                     continue
-                if _REFERENCE_COUNT_RE.search(self.text, max(0, token.start - 14), token.start):
+                lo = max(0, token.start - 14)
+                if (self.text.find("（", lo, token.start) >= 0 or self.text.find("(", lo, token.start) >= 0) \
+                        and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):
                     self.prev_end = token.end
                     continue   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
                 self.counts.append(token)
