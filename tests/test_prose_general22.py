@@ -1,4 +1,4 @@
-"""Faults the fresh corpora blind24, blind25 and blind27 showed (session 22), written again in wordings of our own, each
+"""Faults the fresh corpora blind24, blind25 and blind27 showed (session 21), written again in wordings of our own, each
 once right (nothing may be flagged) and once with one mistake (found, with the right numbers where the reader can):
 
 - results listed after 依次为 (like 分别为) are those of the products before them, not more items beside them;
@@ -9,7 +9,9 @@ once right (nothing may be flagged) and once with one mistake (found, with the r
 - written arithmetic of bare numbers whose result is in 万元 may be in 万元 (86x2+42x1.4=230.8万元);
 - counts of groups listed before one standard named with 均为 are summed, and a heading's count (两项补贴：) names them;
 - a monthly standard with no months of its own runs the period the sentence before names (…和…，共计6个月。);
-- the form's amount is no sum of items each under a total of its own (合计…；…合计增收…)."""
+- the form's amount is no sum of items each under a total of its own (合计…；…合计增收…);
+- a count of kinds (两项) is never the people a standard is per, though a 人 stands before it (老年人两项补贴);
+- a sum of amounts written out (a+b=c) is the clerk's own working, as written products are."""
 
 from __future__ import annotations
 
@@ -94,3 +96,17 @@ def test_the_amount_is_no_sum_of_items_each_under_its_own_total():
     text = "建设育苗大棚4个，每个25万元，合计100万元。预计每个大棚年产值15万元，合计产值60万元。"
     assert _entry(text, "100") == []
     assert _entry(text, "160", correct=False)
+
+
+def test_a_count_of_kinds_is_never_the_people_a_standard_is_per():
+    right = "老年人两项补贴：高龄津贴每人每月800元，对象45人；护理补贴每人每月600元，对象120人；全年共需129.6万元。"
+    assert _fails(right) == []
+    wrong = "老年人两项补贴：高龄津贴每人每月800元，对象45人；护理补贴每人每月600元，对象120人；全年共需126.9万元。"
+    assert _fails(wrong) == [(Decimal("1296000.00"), Decimal("1269000"))]
+
+
+def test_a_sum_of_amounts_written_out_is_the_clerks_working():
+    right = "困境儿童生活费标准机构供养每人每月1,700元，分散供养每人每月1,300元，现有机构供养儿童12人、分散供养儿童75人，全年需244,800+1,170,000=1,414,800元"
+    assert _fails(right, AmountUnit.YUAN) == []
+    wrong = "困境儿童生活费标准机构供养每人每月1,700元，分散供养每人每月1,300元，现有机构供养儿童12人、分散供养儿童75人，全年需244,800+1,170,000=1,441,800元"
+    assert _fails(wrong, AmountUnit.YUAN) == [(Decimal("1414800"), Decimal("1441800"))]

@@ -62,8 +62,9 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
         gap = text[token.end:tokens[k + 1].start] if k < j else text[token.end:tokens[index].start]
         parts.extend(c for c in gap.replace("（", "(").replace("）", ")") if c in "()")
     expression = "".join(parts)
-    if ("+" not in expression or "*" not in expression) and "(" not in expression:
-        return None
+    if ("+" not in expression or "*" not in expression) and "(" not in expression and not (
+            "+" in expression and all(t.kind in (MONEY, "number") for t in operands)):
+        return None   # (577,200+2,053,200=2,630,400元: a sum of amounts written out is the clerk's working too)
     return expression, operands
 
 
