@@ -252,7 +252,9 @@ def test_the_second_corpus_too():
     # 公卫 per 常住人口, 种粮 per 亩, 省/市/县 splits written many ways, （1）（2） lists, Chinese numerals, 折合…万元; 20 correct
     # texts with numbers and no arithmetic), first run: 85.0 % found, 7.5 % flagged on session 7's first code (85.0 / 6.25
     # with rounds 16–20, which had not seen it). Not yet used for fixes.
-    ("blind24", 0.85, 0.0625),
+    # Session 21 (tests/test_prose_general22.py: a count of kinds (两项) no count of people, a sum of amounts written
+    # out as the clerk's working): 85.0 % / 3.75 %.
+    ("blind24", 0.85, 0.0375),
     # blind25.jsonl (160, written blind: one northwestern 旗 and its 苏木 — 草原补奖 per 亩, 牲畜 per 头/只, 护林员 per 人 per 年,
     # 驻村 per 人 per 天, 元 with 角分, Chinese numerals; 21 correct texts with numbers and no arithmetic), first run: 80.0 %
     # found, 12.5 % flagged on session 7's first code; on rounds 16–17 and 19 one text raised an error inside the reader
@@ -268,7 +270,10 @@ def test_the_second_corpus_too():
     # session 7's first code; 76.25 / 15.0 with rounds 16–20, which had not seen it. Session 21 (tests/test_prose_general21.py:
     # ①②③ as list markers, not digits; 月报酬/月津贴 as a monthly standard; the amount as the sum of items with no total):
     # 76.25 % / 12.5 %.
-    ("blind27", 0.7625, 0.125),
+    # Session 21 (tests/test_prose_general22.py: results after 依次为, bracketed level parts of a standard, a compared
+    # count in brackets, bare arithmetic in 万元, counts with 均为, months of the period named the sentence before):
+    # 77.5 % / 5.0 %.
+    ("blind27", 0.775, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -103,15 +103,17 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not _checked_whole(reading, amount, text)
             and not restated_total(reading.derivation, amount)
             and not _stated_whole(reading, text, amount, level)
-            and not _items_without_total(reading, amount))
+            and not _items_without_total(reading, text, amount))
 
 
-def _items_without_total(reading, amount: Decimal) -> bool:
+def _items_without_total(reading, text: str, amount: Decimal) -> bool:
     """儿童之家56个，每个1万元，计56万元；儿童主任236名，每人每月200元，计56.64万元。 with 112.64 in the amount: items
     the text works out (each product holding) and no total after them — the form carries their sum, while the reader's
     bottom line is the last of them."""
     if any(s.kind != "product" or not s.holds or s.stated is None for s in reading.steps) or len(reading.steps) < 2:
         return False
+    if any(_TOTAL_WORDS_RE.search(text, max(0, s.start - 6), s.start) for s in reading.steps):
+        return False   # (合计200万元 … 合计增收40万元: each a total of its own, not items of the form's amount)
     return sum((s.stated for s in reading.steps), Decimal(0)) == amount
 
 

@@ -44,8 +44,8 @@ class _Counts:
         if count.unit == "个":   # (200个在园日 for 每天: days named by what they are)
             return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
-        if thing not in before or count.unit in _TIME:   # (most counts: no more to look at)
-            return False
+        if thing not in before or count.unit in _TIME or count.unit == "项":   # (most counts: no more to look at)
+            return False   # (残疾人两项补贴: 项 counts kinds of spending, never the people a standard is per)
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""
         return bool(name) and not before.endswith("每" + name)

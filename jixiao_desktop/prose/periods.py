@@ -75,6 +75,8 @@ def month_span(sentence: str) -> int | None:
     return spans[0] if len(set(spans)) == 1 else None
 
 
+_PERIOD_NAMED_RE = re.compile(r"期|期间|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
+
 class _Periods:
     """Months and years of standards, and the months of × chains."""
 
@@ -105,7 +107,13 @@ class _Periods:
         key = ("months", self.sentence_start)
         if key not in self._memo:
             self._memo.clear()
-            self._memo[key] = self._months(self.text[self.sentence_start:self.sentence_end()])
+            found = self._months(self.text[self.sentence_start:self.sentence_end()])
+            if found[1] and self.sentence_start:   # none named: the period the sentence before names alone
+                before = self.text[self.text.rfind("。", 0, self.sentence_start - 1) + 1:self.sentence_start]
+                if "月" in before and "元" not in before and _PERIOD_NAMED_RE.search(before):
+                    named = self._months(before)
+                    found = named if not named[1] else found   # (防火期为1月1日—4月30日和11月1日—12月31日，共计6个月。)
+            self._memo[key] = found
         return self._memo[key]
 
     def _months(self, sentence: str) -> tuple[Decimal, bool]:

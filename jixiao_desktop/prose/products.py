@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.workings import average_of_share, bracket_restates, worked_after
+from jixiao_desktop.prose.standard_parts import bracketed_part
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
@@ -228,7 +229,8 @@ class _Products:
         is checked against it."""
         rate = self.rates[-1] if self.rates else None
         if rate is None or rate.consumed or rate.token.start < self.sentence_start or token.value >= rate.token.value \
-                or token.unit != rate.token.unit or not _PARTS_OF_RE.match(self.text, rate.token.end):
+                or token.unit != rate.token.unit or not (_PARTS_OF_RE.match(self.text, rate.token.end)
+                                                   or bracketed_part(self.text, rate.token.end, token.start, self.level)):
             return False
         if re.search(r"[。；;\n]", self.text[rate.token.end:token.start]):
             return False   # (within the sentence)

@@ -68,6 +68,7 @@ from jixiao_desktop.prose.words import (
 
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
+_REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
 _PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
@@ -164,6 +165,11 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                     self.parts_until = max(self.parts_until, min(
                         (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
                     continue
+                lo = max(0, token.start - 14)
+                if (self.text.find("（", lo, token.start) >= 0 or self.text.find("(", lo, token.start) >= 0) \
+                        and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):
+                    self.prev_end = token.end
+                    continue   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
                 self.counts.append(token)
                 self.count_starts.append(token.start)
                 if previous is not None and previous.kind == "each":
@@ -251,7 +257,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
-        if (self.respective_results is not None or "别" in pre) and respective_result(self, token):
+        if (self.respective_results is not None or "别" in pre or "依次" in pre) and respective_result(self, token):
             return  # 分别计209万元、313.6万元: each its own product's result
         if self.rates and not self.rates[-1].consumed and (_FIGURES_BETWEEN_RE.search(
                 self.text[self.rates[-1].token.end:token.start]) or _BARE_AMOUNT_RE.fullmatch(pre)):

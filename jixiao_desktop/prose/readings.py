@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import combinations
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
@@ -44,9 +45,6 @@ from jixiao_desktop.prose.steps import Reading, Step
 _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
 _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
-_OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
-_GAP_RE = re.compile(r"[\s()（）]*")
-_EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
 _MAX_FACTORS = 9
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
@@ -58,6 +56,9 @@ _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 # 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
 _JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))(?:\d+周?岁(?:以上|以下)?|[^，,。；;\d]){0,8}")
 _LISTED_RE = re.compile(r"[、和及与][^，,。；;\d]{0,6}")
+_ALIKE_RE = re.compile(r"[，,][^，,。；;\d]{0,8}(?:均|都|同)为")
+_HEADING_RE = re.compile(r"[^，,。；;\d]{0,8}[：:]")
+_GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 
@@ -65,92 +66,6 @@ def _start_before(ends: list[int], position: int) -> int:
     """The start of the sentence (or clause) holding ``position``: just after the last of ``ends`` before it."""
     k = bisect_left(ends, position)
     return ends[k - 1] if k else 0
-
-
-# -- written arithmetic ------------------------------------------------------------------------------
-def _expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | None:
-    """The arithmetic written just before the token at ``index`` and its ＝: (the expression over
-    ``#k`` operands, the operand tokens); None unless it has brackets or both + and ×."""
-    tokens, text = lexed.tokens, lexed.text
-    j = index - 1
-    if j < 0 or not _EQUALS_RE.search(text[tokens[j].end:tokens[index].start]):
-        return None
-    first = j + 1
-    while first > 0 and (tokens[first - 1].kind == "op" or (
-            tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None)):
-        if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
-            break
-        first -= 1
-        if index - first > 40:
-            return None
-    while first <= j and tokens[first].kind == "op":
-        first += 1
-    if j - first < 2:
-        return None
-    lead = text[max(0, tokens[first].start - 3):tokens[first].start]
-    opened = len(lead) - len(lead.rstrip("(（"))
-    parts, operands = ["("] * opened, []
-    for k in range(first, j + 1):
-        token = tokens[k]
-        if token.kind == "op":
-            parts.append("+" if token.text in ("+", "＋", "加") else "-" if token.text in ("-", "－") else "*")
-        else:
-            parts.append(f"#{len(operands)}")
-            operands.append(token)
-        gap = text[token.end:tokens[k + 1].start] if k < j else text[token.end:tokens[index].start]
-        parts.extend(c for c in gap.replace("（", "(").replace("）", ")") if c in "()")
-    expression = "".join(parts)
-    if ("+" not in expression or "*" not in expression) and "(" not in expression:
-        return None
-    return expression, operands
-
-
-def _evaluate(expression: str, operands: list[Token]) -> Decimal | None:
-    """+, -, × and brackets over the operands, in Decimal; None if it does not parse."""
-    values = [t.value / 100 if t.kind == PERCENT else t.value for t in operands]
-    parts = re.findall(r"#\d+|[()+*-]", expression)
-    if "".join(parts) != expression:
-        return None
-    position = 0
-
-    def term() -> Decimal:
-        nonlocal position
-        value = factor()
-        while position < len(parts) and parts[position] == "*":
-            position += 1
-            value *= factor()
-        return value
-
-    def factor() -> Decimal:
-        nonlocal position
-        if position >= len(parts):
-            raise ValueError
-        part = parts[position]
-        position += 1
-        if part == "(":
-            value = total()
-            if position >= len(parts) or parts[position] != ")":
-                raise ValueError
-            position += 1
-            return value
-        if part.startswith("#"):
-            return values[int(part[1:])]
-        raise ValueError
-
-    def total() -> Decimal:
-        nonlocal position
-        value = term()
-        while position < len(parts) and parts[position] in "+-":
-            sign = parts[position]
-            position += 1
-            value = value + term() if sign == "+" else value - term()
-        return value
-
-    try:
-        value = total()
-    except (ValueError, IndexError, InvalidOperation):
-        return None
-    return round_fen(value) if position == len(parts) else None
 
 
 # -- products of a sentence's factors -------------------------------------------------------------------
@@ -178,9 +93,12 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
     variants = [Decimal(1)]
     for k, count in enumerate(counts):
-        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and _JOINED_RE.fullmatch(
-            lexed.text[counts[k - 1].end:count.start])
+        joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and (_JOINED_RE.fullmatch(
+            lexed.text[counts[k - 1].end:count.start]) or _ALIKE_RE.match(lexed.text, count.end) and _GROUPS_RE.fullmatch(
+            lexed.text[counts[k - 1].end:count.start]))   # 甲类对象4,215人，乙类对象3,870人，标准均为每人…: one standard for both
         summed = [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants] if joined else []
+        if k == 0 and len(counts) > 2 and _HEADING_RE.match(lexed.text, count.end):
+            summed = variants   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
         variants = ([v * count.value for v in variants] + summed)[:8]   # 1名、3名: 1 × 3, or 4 each
     for token in tokens:
         if token.kind == "years" and token.value:
@@ -323,9 +241,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         if index >= len(starts) or starts[index] != step.start:
             kept.append(step)
             continue
-        found = _expression_before(lexed, index) if step.kind in _PRODUCT_KINDS else None
+        found = expression_before(lexed, index) if step.kind in _PRODUCT_KINDS else None
         if found is not None:
-            value = _evaluate(*found)
+            value = evaluate_written(lexed, index, *found)
             if value is not None:
                 if abs(value - step.stated) <= step.tolerance or index in seen_expression:
                     continue

@@ -12,7 +12,7 @@ import re
 
 from jixiao_desktop.prose.lexer import MONEY, Token
 
-_RESPECTIVE_RESULT_RE = re.compile(r"分别\s*(?:计|为|需|共|合计|共计|是|需要|安排|约)?\s*[:：]?\s*$")
+_RESPECTIVE_RESULT_RE = re.compile(r"(?:分别|依次)\s*(?:计|为|需|共|合计|共计|是|需要|安排|约)?\s*[:：]?\s*$")
 _LISTED_RE = re.compile(r"\s*[、和及与,，]\s*")
 
 

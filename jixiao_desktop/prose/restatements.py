@@ -28,7 +28,7 @@ _GAP_RE = re.compile(r"^[\s()（）]*$")
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _CLAUSE_RE = re.compile(r"[，,；;。\n]")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计|以上|全部|[两二三四五六七八九十各]项")
-_SPREAD_RE = re.compile(r"分[两二三四五六七八九十\d]")   # 分两学期发放，每学期1000元: a standard restated by its parts
+_SPREAD_RE = re.compile(r"分[^，,。；;\d]{0,4}?[两二三四五六七八九十\d]")   # 分两学期发放，每学期1000元: a standard restated by its parts
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
