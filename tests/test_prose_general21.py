@@ -47,3 +47,10 @@ def test_the_amount_may_carry_the_sum_of_items_with_no_total():
     assert _entry(text, "15.48") == []
     assert _entry(text, "6.48") == []          # (the last item alone, as the reader's bottom line)
     assert _entry(text, "16.48", correct=False) != []
+
+
+def test_a_wan_yuan_figure_with_thousands_agrees_to_the_decimals_it_writes():
+    # 401,235 × 36 = 14,444,460 元 = 1,444.446万元: written to two decimals of 万元 it is 1,444.45 (its comma once hid them)
+    assert _fails("参保人数401,235人，每人每年36元，需1,444.45万元。") == []
+    assert _fails("参保人数401,235人，每人每年36元，需1444.45万元。") == []
+    assert _fails("参保人数401,235人，每人每年36元，需1,444.54万元。") == [(Decimal("14444460.00"), Decimal("14445400"))]

@@ -93,7 +93,7 @@ def _years_in(text: str) -> list[str]:
 
 
 _RX1 = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*(?:已)?(?:安排|下达|拨付|投入)")
-_RX2 = re.compile(r"\d+(?:\.(\d+))?")
+_RX2 = re.compile(r"\d(?:[\d,，]*\d)?(?:\.(\d+))?")   # (1,854.73: the decimals after the thousands)
 _RX3 = re.compile(r"(?:19|20)\d{2}\s*年|本年度|本年|今年|当年|第[一二三四五\d]年")
 _RX4 = re.compile(r"本年|今年|当年")
 _RX5 = re.compile(r"分\s*(\d|[两二三四五])\s*年|(\d|[两二三四五])\s*年实施")
