@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import LEVELS, _written
+from jixiao_desktop.prose.words import LEVELS, _written, sentence_span, written_tolerance
 
 _TRIGGER_RE = re.compile(r"基数|保险|五险|四险|三险|社保|公积金|总投资|总投入|总概算|总预算|总额|总资金")
 _BASE_RE = re.compile(r"(?:工资|缴费|缴存)基数|(?:月|平均|人均)?工资(?:标准)?(?:为|是)?\s*$")
@@ -39,26 +39,12 @@ def _sentence_at(lexed: Lexed, position: int) -> tuple[int, list[Token]]:
     """The sentence holding ``position``: where it begins and its tokens (found by bisection: only the few sentences
     with a trigger word are looked at, so a long text costs no walk of its own)."""
     tokens = lexed.tokens
-    k = bisect_left(tokens, position, key=_start)
-    first = k
-    while first > 0 and tokens[first - 1].kind != "stop":
-        first -= 1
-    last = k
-    while last < len(tokens) and tokens[last].kind != "stop":
-        last += 1
+    first, last = sentence_span(tokens, bisect_left(tokens, position, key=_start))
     return (tokens[first - 1].end if first else 0), tokens[first:last]
 
 
 def _start(token: Token) -> int:
     return token.start
-
-
-def _tolerance(token: Token) -> Decimal:
-    """Half the place of the last digit written (33.6万元: 500 元) — a stated figure rounds the exact one."""
-    digits = re.sub(r"[^\d.]", "", token.text.replace(",", ""))
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
-    return scale * Decimal(1).scaleb(-decimals) / 2 if scale > 1 else Decimal("0.005")
 
 
 def _fmt(value: Decimal) -> str:
@@ -135,7 +121,7 @@ def _contributions(reading: Reading, text: str, sentence: list[Token], stated_at
     rate = summed.value if summed is not None else total
     value = (first.value * rate / 100).quantize(Decimal("0.01"))
     reading.steps.append(Step("percent_of", f"{_written(first)}×{_fmt(rate)}%＝{_fmt(value)}元", value, paid.value,
-                              paid.approx, _tolerance(paid), paid.start, paid.end))
+                              paid.approx, written_tolerance(paid), paid.start, paid.end))
 
 
 def _sources(reading: Reading, text: str, sentence: list[Token], stated_at: set[int], level: str) -> None:
@@ -156,7 +142,7 @@ def _sources(reading: Reading, text: str, sentence: list[Token], stated_at: set[
     total = sum((t.value for t in parts), Decimal(0))
     listed = "＋".join(_written(t) for t in parts)
     reading.steps.append(Step("sum", f"{listed}＝{_fmt(total)}元", total, first.value, any(t.approx for t in parts),
-                              max(_tolerance(t) for t in parts) if total != first.value else Decimal(0),
+                              max(written_tolerance(t) for t in parts) if total != first.value else Decimal(0),
                               first.start, first.end))
     previous = first.end
     for token in parts:

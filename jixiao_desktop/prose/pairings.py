@@ -20,9 +20,9 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed, Token
-from jixiao_desktop.prose.rests import _START, _tolerance, merge_steps
+from jixiao_desktop.prose.rests import _START, merge_steps
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import _same_thing, _written
+from jixiao_desktop.prose.words import _same_thing, _written, sentence_span, written_tolerance
 
 # a total word after a count's measure word (or an amount after 分别) and a comma: 散居148人，全年需资金…
 _RESULT_RE = re.compile(r"[人户个名家所村生床亩元位座][，,]\s*(?:全年|每年|年度)?\s*"
@@ -32,17 +32,6 @@ _LISTED_RE = re.compile(r"\s*[、和及与]\s*")
 _YEAR_WORD_RE = re.compile(r"全年|每年|一年|年度")
 _TWELVE = Decimal(12)
 _MAX = 8   # pairs
-
-
-def _sentence(tokens: list[Token], k: int) -> tuple[int, int]:
-    """(first, stop) token indexes of the sentence holding token ``k`` (stop: its stop token or the end)."""
-    first = k
-    while first > 0 and tokens[first - 1].kind != "stop":
-        first -= 1
-    last = k
-    while last < len(tokens) and tokens[last].kind != "stop":
-        last += 1
-    return first, last
 
 
 def _standards(text: str, tokens: list[Token]) -> list[tuple[Token, tuple[str, ...]]] | None:
@@ -85,7 +74,7 @@ def read_pairings(reading: Reading, lexed: Lexed) -> Reading:
         last = tokens[k - 1] if k else None
         if last is None or not (last.kind == COUNT or last.kind == MONEY and "分别" in text[max(0, last.start - 40):last.start]):
             continue   # (most results: after a standard or an amount, not after counts or 分别 standards)
-        first, stop = _sentence(tokens, k)
+        first, stop = sentence_span(tokens, k)
         if stop != k + 1:
             continue   # the result ends its sentence
         step = _paired(text, tokens, first, k)
@@ -108,7 +97,7 @@ def _paired(text: str, tokens: list[Token], first: int, k: int) -> Step | None:
     if len(before) == n:   # the standards in the sentence before, alone
         if first < 2:
             return None
-        earlier, _stop = _sentence(tokens, first - 2)
+        earlier, _stop = sentence_span(tokens, first - 2)
         standards = _standards(text, tokens[earlier:first - 1])
     else:                  # 分别 their standards, after the counts
         standards = _standards(text, before[n:])
@@ -129,4 +118,4 @@ def _paired(text: str, tokens: list[Token], first: int, k: int) -> Step | None:
         terms.append(f"{count.text}×{_written(standard)}" + ("×12个月" if period == _TWELVE else ""))
     value = round_fen(total)
     return Step("sum", f"{'＋'.join(terms)}＝{value:f}元", value,
-                result.value, result.approx, _tolerance(result), result.start, result.end)
+                result.value, result.approx, written_tolerance(result), result.start, result.end)

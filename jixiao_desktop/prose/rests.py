@@ -25,7 +25,7 @@ from operator import attrgetter
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import LEVELS, LEVEL_NAMES, _written
+from jixiao_desktop.prose.words import LEVELS, LEVEL_NAMES, _written, sentence_span, written_tolerance
 
 _TRIGGER_RE = re.compile(r"其余|剩余|剩下|余下|部分(?:由|按)|的\s*[\d.]+\s*[%％][^，,。；;\d]{0,6}[，,][^。；;\d]{0,12}按\s*\d")
 _REST_RE = re.compile(r"其余|剩余|剩下|余下|(?<![其])部分(?=由|按)")
@@ -51,13 +51,6 @@ def _parties(text: str) -> list[tuple[str, str]]:
         if not found or found[-1][0] != level:
             found.append((level, m[0]))
     return found
-
-
-def _tolerance(token: Token) -> Decimal:
-    digits = re.sub(r"[^\d.]", "", token.text.replace(",", ""))
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
-    return scale * Decimal(1).scaleb(-decimals) / 2 if scale > 1 else Decimal("0.005")
 
 
 def _fmt(value: Decimal) -> str:
@@ -90,13 +83,7 @@ class _Split:
 def _sentences(lexed: Lexed, position: int) -> tuple[int, int, int]:
     """(first token index, end token index, start offset) of the sentence holding ``position``."""
     tokens = lexed.tokens
-    k = bisect_left(tokens, position, key=_START)
-    first = k
-    while first > 0 and tokens[first - 1].kind != "stop":
-        first -= 1
-    last = k
-    while last < len(tokens) and tokens[last].kind != "stop":
-        last += 1
+    first, last = sentence_span(tokens, bisect_left(tokens, position, key=_START))
     return first, last, (tokens[first - 1].end if first else 0)
 
 
@@ -258,4 +245,4 @@ def _share_step(split: _Split, level: str, token: Token) -> Step:
     value = round_fen(split.base.value * fraction)
     name = LEVEL_NAMES.get(level, split.words.get(level, level))
     return Step("share", f"{split.base.words}{split.label}，{name}{_pct(fraction)}为{_fmt(value)}", value, token.value,
-                split.base.approx or token.approx, _tolerance(token), token.start, token.end)
+                split.base.approx or token.approx, written_tolerance(token), token.start, token.end)

@@ -302,3 +302,23 @@ def _label(text: str, token: Token) -> str:
     while i > 0 and token.start - i < 30 and text[i - 1] not in "，,。；;\n":
         i -= 1
     return text[i:token.start]
+
+
+def sentence_span(tokens: list[Token], k: int) -> tuple[int, int]:
+    """(first, stop) token indexes of the sentence holding token ``k`` (stop: its stop token or the end)."""
+    first = k
+    while first > 0 and tokens[first - 1].kind != "stop":
+        first -= 1
+    last = k
+    while last < len(tokens) and tokens[last].kind != "stop":
+        last += 1
+    return first, last
+
+
+def written_tolerance(token: Token) -> Decimal:
+    """Half the place of the last digit written of a 万元/亿元 figure (33.6万元: 500 元) — a stated figure rounds the
+    exact one; half a 分 for a figure in 元."""
+    digits = re.sub(r"[^\d.]", "", token.text.replace(",", ""))
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
+    return scale * Decimal(1).scaleb(-decimals) / 2 if scale > 1 else Decimal("0.005")
