@@ -29,6 +29,10 @@ _TAKEN_OFF_RE = re.compile(r"(?:扣除|扣减|减去|抵减|冲抵)[^，,。；;
 # an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
 _REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
 
+_ITEM_TAKEN_OVER_RE = re.compile(r"(?:^|[；;。：:\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]?[一二三四五六七八九十]{1,3}[、）)])[^，,。；;：:\d（(]{1,12}[：:]?\s*"
+                                 r"(?:按|参照|比照|按照)(?:上年|去年|上一年)[^，,。；;：:\d（(]{0,6}$")
+_ITEM_END_RE = re.compile(r"\s*(?:[；;。]|$|\d{1,2}[.．、]|[（(]?[一二三四五六七八九十]{1,3}[、）)])")
+
 
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
@@ -148,6 +152,8 @@ class _Plans:
             return False   # 办公费按上年实际支出14.6万元安排: the same, its verb after the figure
         if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
             return False   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
+        if "上" in pre and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token) and _ITEM_END_RE.match(self.text, token.end):
+            return False   # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources

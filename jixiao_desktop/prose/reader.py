@@ -67,6 +67,7 @@ from jixiao_desktop.prose.words import (
 
 
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
+_SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
@@ -165,6 +166,10 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                     self.parts_until = max(self.parts_until, min(
                         (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
                     continue
+                if previous is not None and previous.kind == "each" and index - 2 >= self.sentence_first and self.tokens[
+                        index - 2].kind == COUNT and _SPREAD_COUNT_RE.fullmatch(self.text, self.tokens[index - 2].end, token.start) \
+                        and self.text.startswith(("）", ")"), token.end):
+                    continue   # 10名（每村1名）: the count before, spread over its places, never a count of its own
                 lo = max(0, token.start - 14)
                 if (self.text.find("（", lo, token.start) >= 0 or self.text.find("(", lo, token.start) >= 0) \
                         and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):

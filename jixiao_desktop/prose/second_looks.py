@@ -46,6 +46,7 @@ _STANDARD_GAP_RE = re.compile(r"^[、，,][^，,。；;\d]{0,10}$")
 _EACH_RE = re.compile(r"各\s*$")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计")
 _TOTAL_AFTER_RE = re.compile(r"[）)]\s*[，,]?\s*(?:合计|共计|总计|共|计)[需为达]?\s*")
+_PER_HEAD_PERIOD_RE = re.compile(r"平均\s*([^，,。；;\d]{0,6}(?:年限|年数|工龄|月数|天数|期限))\s*(?:为|约|达)?\s*$")
 _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
 
 
@@ -160,7 +161,19 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int, here: 
     text = lexed.text[sentence:lexed.tokens[index].start]
     factors = _fractions(text) if "/" in text or "分之" in text else []
     factors += [t.value / 100 for t in here if t.kind == PERCENT and t.value]
+    if "×" in text or "乘" in text:
+        factors += [t.value for t in here if t.kind in ("number", "years", "months") and t.value and _per_head_period(lexed.text, sentence, t)]
     return any(_near(step.computed * f, step) for f in factors)
+
+
+def _per_head_period(text: str, sentence: int, token: Token) -> bool:
+    """标准为服务年限×3,000元，平均服务年限2.5年: the mean of a period the standard is written times (its word by a ×)."""
+    named = _PER_HEAD_PERIOD_RE.search(text, max(sentence, token.start - 12), token.start)
+    if named is None:
+        return False
+    word = named[1]
+    return any(f"{word}×" in text[sentence:token.start] or f"×{word}" in text[sentence:token.start] or f"乘以{word}" in text[sentence:token.start]
+               for word in (word, word[-2:]))
 
 
 def _own_measure_count(step: Step, here: list[Token]) -> bool:

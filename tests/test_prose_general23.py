@@ -1,0 +1,70 @@
+"""Faults the corpora blind26 and blind28 showed (session 22), written again in wordings of our own, each once right
+(nothing may be flagged) and once with one mistake (found):
+
+- an item of a numbered 测算说明 whose amount is taken over from last year (3.物业费按上年实际…) is this year's item,
+  one of the sum, not a reference left out of it;
+- a bracket spreading a count over its places (12名（每社区1名）) restates that count, never the count of the
+  standard after it;
+- a standard written times a period per head (标准为工作年限×2,000元) with the period's mean named (平均工作年限3年)
+  is the count × the standard × that mean."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.reader import read
+
+
+def _fails(text: str, unit: AmountUnit = AmountUnit.WAN_YUAN, level: str = "县"):
+    read.cache_clear()
+    return [(s.computed, s.stated) for s in read(text, level, (), unit).failures()]
+
+
+def _item_taken_over(total: str) -> str:
+    return ("福利院运行经费：1.护理员工资：15人×3,600元×12个月=648,000元；2.老人伙食：60人×20元×365天=438,000元；"
+            f"3.物业费按上年实际96,000元；4.取暖费30,000元。合计{total}元。")
+
+
+def test_a_numbered_item_taken_over_from_last_year_is_this_years_item():
+    assert _fails(_item_taken_over("1,212,000"), AmountUnit.YUAN) == []
+    assert (Decimal("1212000"), Decimal("1232000")) in _fails(_item_taken_over("1,232,000"), AmountUnit.YUAN)
+
+
+def test_a_numbered_item_after_a_colon_taken_over_from_last_year_is_this_years_item():
+    right = "机关运转经费测算：一、会议费：20次×每次4,000元=8万元；二、印刷费：按上年实际3.5万元；三、差旅费6万元。合计17.5万元。"
+    assert _fails(right) == []
+    wrong = right.replace("合计17.5万元", "合计14万元")
+    assert (Decimal("175000"), Decimal("140000")) in [(round(c), s) for c, s in _fails(wrong)]
+
+
+def test_last_years_figure_outside_a_numbered_item_stays_a_reference():
+    text = "今年设服务点6个，每个4万元，共24万元。上年实际支出19万元，不计入本年。"
+    assert _fails(text) == []
+
+
+def _spread(total: str) -> str:
+    return f"社区网格员12名（每社区1名），每人每月补助600元；网格长1名，每月补助1,000元。全年共计{total}万元。"
+
+
+def test_a_bracket_spreading_a_count_restates_it():
+    assert _fails(_spread("9.84")) == []
+    assert (Decimal("98400.00"), Decimal("96400.00")) in _fails(_spread("9.64"))
+
+
+def _per_head_period(amount: str) -> str:
+    return f"见习补贴：预计吸纳高校毕业生80人，补贴标准为见习期限×1,500元，平均见习期限4个月，计{amount}万元。"
+
+
+def _by_years(amount: str) -> str:
+    return f"一次性退休慰问：退休人员40人，标准为工作年限×200元，平均工作年限30年，需{amount}万元。"
+
+
+def test_a_standard_times_a_mean_period_per_head():
+    assert _fails(_by_years("24")) == []
+    assert _fails(_by_years("26")) != []
+
+
+def test_a_standard_times_a_mean_period_in_months():
+    assert _fails(_per_head_period("48")) == []
+    assert _fails(_per_head_period("50")) != []
