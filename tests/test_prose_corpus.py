@@ -265,7 +265,9 @@ def test_the_second_corpus_too():
     # splits, 元 with 角分, a few Cantonese phrasings; 20 correct texts with numbers and no arithmetic), first run: 91.25 %
     # found, 5.0 % flagged on session 7's first code; 91.25 / 3.75 with rounds 16–21, which had not seen it. Not yet used
     # for fixes; 92.5 % / 3.75 % once a 万元 figure written with thousands agreed to its decimals (a fix from blind28).
-    ("blind26", 0.925, 0.0375),
+    # Session 22 (tests/test_prose_general23.py: a standard per month alone takes its sentence's count, written products
+    # then the figure that sums them): 92.5 % / 1.25 %.
+    ("blind26", 0.925, 0.0125),
     # blind27.jsonl (160, written blind: one hilly county of 贵州 — 地质灾害 监测员, 移民后扶, 以奖代补 per 公里, 防火期 spans,
     # 东西部协作 as a source; 20 correct texts with numbers and no arithmetic), first run: 75.0 % found, 18.75 % flagged on
     # session 7's first code; 76.25 / 15.0 with rounds 16–20, which had not seen it. Session 21 (tests/test_prose_general21.py:

@@ -6,7 +6,10 @@
 - a bracket spreading a count over its places (12名（每社区1名）) restates that count, never the count of the
   standard after it;
 - a standard written times a period per head (标准为工作年限×2,000元) with the period's mean named (平均工作年限3年)
-  is the count × the standard × that mean."""
+  is the count × the standard × that mean;
+- a standard per month alone (月均工资…) among counts of different things takes the one count of its sentence;
+- written products followed by the figure that sums them (…3台×1.5万元、5台×0.8万元，即8.5万元) are not items beside
+  that figure."""
 
 from __future__ import annotations
 
@@ -68,3 +71,21 @@ def test_a_standard_times_a_mean_period_per_head():
 def test_a_standard_times_a_mean_period_in_months():
     assert _fails(_per_head_period("48")) == []
     assert _fails(_per_head_period("50")) != []
+
+
+def _monthly_alone(year: str) -> str:
+    return f"背街小巷保洁。今年新增小巷共14条，招用保洁员38名，月均工资3,200元，全年{year}元。"
+
+
+def test_a_standard_per_month_alone_takes_the_count_of_its_sentence():
+    assert _fails(_monthly_alone("1,459,200"), AmountUnit.YUAN) == []
+    assert _fails(_monthly_alone("1,495,200"), AmountUnit.YUAN) != []
+
+
+def _summed_after(total: str) -> str:
+    return f"防汛仓库补充：冲锋舟2艘×4万元、抽水机6台×0.5万元，即11万元；另沙袋200袋×15元=3,000元。以上合计{total}元。"
+
+
+def test_written_products_then_their_sum_are_not_items_beside_it():
+    assert _fails(_summed_after("113,000"), AmountUnit.YUAN) == []
+    assert (Decimal("113000.00"), Decimal("118000")) in _fails(_summed_after("118,000"), AmountUnit.YUAN)

@@ -33,6 +33,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 from jixiao_desktop.prose.numerals import cn_number
+from jixiao_desktop.prose.more_looks import per_head_period, products_summed_after
 from jixiao_desktop.prose.steps import Step
 
 _KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
@@ -46,7 +47,6 @@ _STANDARD_GAP_RE = re.compile(r"^[、，,][^，,。；;\d]{0,10}$")
 _EACH_RE = re.compile(r"各\s*$")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计")
 _TOTAL_AFTER_RE = re.compile(r"[）)]\s*[，,]?\s*(?:合计|共计|总计|共|计)[需为达]?\s*")
-_PER_HEAD_PERIOD_RE = re.compile(r"平均\s*([^，,。；;\d]{0,6}(?:年限|年数|工龄|月数|天数|期限))\s*(?:为|约|达)?\s*$")
 _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
 
 
@@ -95,7 +95,8 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
             or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window)
-            or _measures_of_groups(step, here))
+            or _measures_of_groups(step, here) or _summed_after(step, window))
+
 
 
 def _restated_counts(step: Step, lexed: Lexed, here: list[Token]) -> bool:
@@ -161,19 +162,24 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int, here: 
     text = lexed.text[sentence:lexed.tokens[index].start]
     factors = _fractions(text) if "/" in text or "分之" in text else []
     factors += [t.value / 100 for t in here if t.kind == PERCENT and t.value]
+    if "个月" in step.description and not any(t.text in step.description for t in here if t.kind == COUNT):
+        # 聘用保洁员96名，月均工资4,650元，全年…: a standard per month alone, the people the one count of its sentence
+        factors += [t.value for t in here if t.kind == COUNT and t.value and not t.per]
     if "×" in text or "乘" in text:
-        factors += [t.value for t in here if t.kind in ("number", "years", "months") and t.value and _per_head_period(lexed.text, sentence, t)]
+        factors += [t.value for t in here if t.kind in ("number", "years", "months") and t.value and per_head_period(lexed.text, sentence, t)]
     return any(_near(step.computed * f, step) for f in factors)
 
 
-def _per_head_period(text: str, sentence: int, token: Token) -> bool:
-    """标准为服务年限×3,000元，平均服务年限2.5年: the mean of a period the standard is written times (its word by a ×)."""
-    named = _PER_HEAD_PERIOD_RE.search(text, max(sentence, token.start - 12), token.start)
-    if named is None:
+def _summed_after(step: Step, window: list[Token]) -> bool | Step:
+    """A sum counting a written product beside the figure that sums it with the next (see more_looks)."""
+    if step.kind != "sum" or step.computed <= step.stated:
         return False
-    word = named[1]
-    return any(f"{word}×" in text[sentence:token.start] or f"×{word}" in text[sentence:token.start] or f"乘以{word}" in text[sentence:token.start]
-               for word in (word, word[-2:]))
+    kept = products_summed_after(step.description, window)
+    if kept is None:
+        return False
+    if _near(kept[0], step):
+        return True
+    return Step(step.kind, kept[1], round_fen(kept[0]), step.stated, step.uncertain, step.tolerance, step.start, step.end)
 
 
 def _own_measure_count(step: Step, here: list[Token]) -> bool:
