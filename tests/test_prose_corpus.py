@@ -282,8 +282,8 @@ def test_the_second_corpus_too():
     # found, 10.0 % flagged on session 7's first code; 93.75 / 6.25 with rounds 16–21, which had not seen it. Not yet used
     # for fixes (its false alarms read once: a 万元 figure with thousands, fixed in general). Session 22
     # (tests/test_prose_general23.py: numbered items taken over from last year, counts spread in brackets, standards times
-    # a mean period per head): 93.75 % / 1.25 %.
-    ("blind28", 0.9375, 0.0125),
+    # a mean period per head; a span of months opening the next sentence; a level's own percentage): 96.25 % / 1.25 %.
+    ("blind28", 0.9625, 0.0125),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

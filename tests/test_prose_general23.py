@@ -9,7 +9,11 @@
   is the count × the standard × that mean;
 - a standard per month alone (月均工资…) among counts of different things takes the one count of its sentence;
 - written products followed by the figure that sums them (…3台×1.5万元、5台×0.8万元，即8.5万元) are not items beside
-  that figure."""
+  that figure;
+- standards per month with no period of their own take a span of months that opens the next sentence, before the
+  total it states (…每人每月…。2025年9-12月，共需…);
+- a level's stated part of a whole split by percentages named per level (按省四成、县六成分担，县级…) is the whole times
+  that level's percentage."""
 
 from __future__ import annotations
 
@@ -89,3 +93,21 @@ def _summed_after(total: str) -> str:
 def test_written_products_then_their_sum_are_not_items_beside_it():
     assert _fails(_summed_after("113,000"), AmountUnit.YUAN) == []
     assert (Decimal("113000.00"), Decimal("118000")) in _fails(_summed_after("118,000"), AmountUnit.YUAN)
+
+
+def _span_after(total: str) -> str:
+    return f"困境儿童生活补贴：重度困境儿童3人，每人每月1,200元；一般困境儿童5人，每人每月800元。2025年9-12月，共需{total}元。"
+
+
+def test_a_span_opening_the_next_sentence_is_the_period_of_monthly_standards():
+    assert _fails(_span_after("30,400"), AmountUnit.YUAN) == []
+    assert (Decimal("30400.00"), Decimal("91200")) in _fails(_span_after("91,200"), AmountUnit.YUAN)
+
+
+def _levels_percent(part: str) -> str:
+    return f"村级组织运转经费共计860万元，按省四成、县六成分担，县级需安排{part}万元。"
+
+
+def test_a_levels_part_takes_that_levels_percentage():
+    assert _fails(_levels_percent("516")) == []
+    assert (Decimal("5160000.00"), Decimal("5610000")) in _fails(_levels_percent("561"))

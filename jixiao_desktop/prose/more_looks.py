@@ -5,7 +5,9 @@ its stated figure exactly.
 - **a standard times a period per head** (补助标准为服役年限×3,000元，平均服役年限2.5年): the mean period is one more
   factor of the count × the standard;
 - **written products, then their sum** (泵3台×1.5万元、发电机5台×0.8万元，即8.5万元): a sum that counted one of those
-  products beside the figure that already holds it counts it twice.
+  products beside the figure that already holds it counts it twice;
+- **each level's percentage** (按市三成、区七成负担，区级需安排…): the stated figure of a level is the whole times
+  that level's percentage, not the first one listed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 
+_PERCENT_OF_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")
 _PER_HEAD_PERIOD_RE = re.compile(r"平均\s*([^，,。；;\d]{0,6}(?:年限|年数|工龄|月数|天数|期限))\s*(?:为|约|达)?\s*$")
+
+
+def _unit_of(description: str) -> AmountUnit:
+    """The unit a step's own result is written in (＝16.00万元 / 为456.00万元)."""
+    return AmountUnit.WAN_YUAN if description.endswith("万元") else AmountUnit.YUAN
 
 
 def per_head_period(text: str, sentence: int, token: Token) -> bool:
@@ -52,5 +60,25 @@ def products_summed_after(description: str, window: list[Token]) -> tuple[Decima
                 kept.remove(term)
         if kept and len(kept) < len(parts):
             value = round_fen(sum((t.value for t in kept), Decimal(0)))
-            return value, "＋".join(t.text for t in kept) + f"＝{format_with_unit(value, AmountUnit.YUAN)}"
+            return value, "＋".join(t.text for t in kept) + f"＝{format_with_unit(value, _unit_of(description))}"
     return None
+
+
+def own_levels_percent(description: str, computed: Decimal, text: str, window: list[Token], position: int) -> tuple[Decimal, str] | None:
+    """For a failing percentage of a whole (its ``description``, ``computed``) whose stated figure at ``position``
+    names a level (区级需安排…): the whole times the percentage that same level is named with in ``window`` (按市三成、
+    区七成), and its words — None where no other percentage is that level's."""
+    from jixiao_desktop.prose.readings import _party_of   # (readings asks second_looks, which asks this: imported when needed)
+    used = _PERCENT_OF_RE.search(description)
+    if used is None or not Decimal(used[1]):
+        return None
+    party = _party_of(text, position)
+    if party is None:
+        return None
+    whole = computed * 100 / Decimal(used[1])
+    own = [t for t in window if t.kind == PERCENT and t.value and t.value != Decimal(used[1])
+           and _party_of(text, t.start) == party]
+    if len(own) != 1:
+        return None
+    value = round_fen(whole * own[0].value / 100)
+    return value, description[:used.start()] + f"的{own[0].value.normalize():f}%为{format_with_unit(value, _unit_of(description))}"

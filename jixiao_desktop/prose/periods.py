@@ -75,6 +75,7 @@ def month_span(sentence: str) -> int | None:
     return spans[0] if len(set(spans)) == 1 else None
 
 
+_TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
 _PERIOD_NAMED_RE = re.compile(r"期|期间|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
 
 class _Periods:
@@ -113,6 +114,13 @@ class _Periods:
                 if "月" in before and "元" not in before and _PERIOD_NAMED_RE.search(before):
                     named = self._months(before)
                     found = named if not named[1] else found   # (防火期为1月1日—4月30日和11月1日—12月31日，共计6个月。)
+            if found[1]:   # none before either: a span that opens the next sentence, before the result it states
+                end = self.text.find("。", self.sentence_start)
+                after = self.text[end + 1:end + 40] if end >= 0 else ""
+                head = after[:after.find("元")] if "元" in after else ""
+                if "月" in head and not _STOP_RE.search(head) and _TOTAL_NEXT_RE.search(head):
+                    span = month_span(head)
+                    found = (Decimal(span), False) if span is not None else found   # …每人每月1,400元。2025年7-12月，共需…
             self._memo[key] = found
         return self._memo[key]
 

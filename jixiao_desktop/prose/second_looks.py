@@ -33,7 +33,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 from jixiao_desktop.prose.numerals import cn_number
-from jixiao_desktop.prose.more_looks import per_head_period, products_summed_after
+from jixiao_desktop.prose.more_looks import own_levels_percent, per_head_period, products_summed_after
 from jixiao_desktop.prose.steps import Step
 
 _KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
@@ -84,6 +84,10 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
         return _remainder(step, lexed, window)
     here = lexed.tokens[bisect_left(starts, sentence, first, index):index]
     if step.kind == "percent_of":
+        own = own_levels_percent(step.description, step.computed, lexed.text, window, position) if len(window) > 2 else None
+        if own is not None:
+            return True if _near(own[0], step) else Step(step.kind, own[1], own[0], step.stated, step.uncertain, step.tolerance,
+                                                         step.start, step.end)
         return any(_near(step.computed * t.value, step) for t in here if t.kind == COUNT and t.value)
     text = lexed.text
     if text.find("（", sentence, position) >= 0 or text.find("(", sentence, position) >= 0:
