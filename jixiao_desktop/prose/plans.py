@@ -152,14 +152,14 @@ class _Plans:
             return False   # 办公费按上年实际支出14.6万元安排: the same, its verb after the figure
         if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
             return False   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
-        if "上" in pre and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token) and _ITEM_END_RE.match(self.text, token.end):
-            return False   # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
             return self.breakdown is None and not _TIMES_AFTER_RE.match(self.text, token.end)   # (…2,600万元乘以2.35%)
         if _reference_word(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
-            return True   # (上年批复经费28万元: last year's approved amount, no final word for this year's)
+            # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
+            return not (_ITEM_END_RE.match(self.text, token.end) and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token))
+            # (上年批复经费28万元: last year's approved amount, no final word for this year's)
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
         if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):

@@ -84,7 +84,8 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
         return _remainder(step, lexed, window)
     here = lexed.tokens[bisect_left(starts, sentence, first, index):index]
     if step.kind == "percent_of":
-        own = own_levels_percent(step.description, step.computed, lexed.text, window, position) if len(window) > 2 else None
+        own = own_levels_percent(step.description, step.computed, lexed.text, window, position) if sum(
+            t.kind == PERCENT for t in window) >= 2 else None
         if own is not None:
             return True if _near(own[0], step) else Step(step.kind, own[1], own[0], step.stated, step.uncertain, step.tolerance,
                                                          step.start, step.end)
@@ -176,7 +177,7 @@ def _factor_left_out(step: Step, lexed: Lexed, sentence: int, index: int, here: 
 
 def _summed_after(step: Step, window: list[Token]) -> bool | Step:
     """A sum counting a written product beside the figure that sums it with the next (see more_looks)."""
-    if step.kind != "sum" or step.computed <= step.stated:
+    if step.kind != "sum" or step.computed <= step.stated or "×" not in step.description:
         return False
     kept = products_summed_after(step.description, window)
     if kept is None:
