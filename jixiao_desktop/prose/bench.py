@@ -26,7 +26,8 @@ def benchmarks():
     for name in ("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11",
                  "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
                  "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
-                 "blind26", "blind27", "blind28"):
+                 "blind26", "blind27", "blind28", "blind29",
+                 "blind30"):
         path = main.with_name(f"{name}.jsonl")
         if path.exists():
             yield Benchmark(f"prose_{name}_found", _rate(path, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
