@@ -15,12 +15,11 @@ alone (a listed part may then be the rest of a split, or this year's share of th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import LEVELS, _written, sentence_span, written_tolerance
+from jixiao_desktop.prose.words import LEVELS, _written, sentence_at, written_tolerance
 
 _TRIGGER_RE = re.compile(r"基数|保险|五险|四险|三险|社保|公积金|总投资|总投入|总概算|总预算|总额|总资金")
 _BASE_RE = re.compile(r"(?:工资|缴费|缴存)基数|(?:月|平均|人均)?工资(?:标准)?(?:为|是)?\s*$")
@@ -38,13 +37,8 @@ _PARTY_WORD_RE = re.compile(r"中央|自治区|省|市本级|市|州|区|县|旗
 def _sentence_at(lexed: Lexed, position: int) -> tuple[int, list[Token]]:
     """The sentence holding ``position``: where it begins and its tokens (found by bisection: only the few sentences
     with a trigger word are looked at, so a long text costs no walk of its own)."""
-    tokens = lexed.tokens
-    first, last = sentence_span(tokens, bisect_left(tokens, position, key=_start))
-    return (tokens[first - 1].end if first else 0), tokens[first:last]
-
-
-def _start(token: Token) -> int:
-    return token.start
+    first, last, start = sentence_at(lexed.tokens, position)
+    return start, lexed.tokens[first:last]
 
 
 def _fmt(value: Decimal) -> str:

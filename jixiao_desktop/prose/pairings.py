@@ -20,9 +20,9 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed, Token
-from jixiao_desktop.prose.rests import _START, merge_steps
+from jixiao_desktop.prose.rests import merge_steps
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import _same_thing, _written, sentence_span, written_tolerance
+from jixiao_desktop.prose.words import _same_thing, _written, sentence_span, token_start, written_tolerance
 
 # a total word after a count's measure word (or an amount after 分别) and a comma: 散居148人，全年需资金…
 _RESULT_RE = re.compile(r"[人户个名家所村生床亩元位座][，,]\s*(?:全年|每年|年度)?\s*"
@@ -68,7 +68,7 @@ def read_pairings(reading: Reading, lexed: Lexed) -> Reading:
     text, tokens = lexed.text, lexed.tokens
     found: list[Step] = []
     for match in _RESULT_RE.finditer(text):
-        k = bisect_left(tokens, match.end(), key=_START)
+        k = bisect_left(tokens, match.end(), key=token_start)
         if k >= len(tokens) or tokens[k].kind != MONEY or tokens[k].start != match.end() or tokens[k].per:
             continue
         last = tokens[k - 1] if k else None

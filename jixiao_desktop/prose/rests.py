@@ -17,15 +17,13 @@ reading holds, the walk's failing steps on that amount — another reading of th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import LEVELS, LEVEL_NAMES, _written, sentence_span, written_tolerance
+from jixiao_desktop.prose.words import LEVELS, LEVEL_NAMES, _written, sentence_at, written_tolerance
 
 _TRIGGER_RE = re.compile(r"其余|剩余|剩下|余下|部分(?:由|按)|的\s*[\d.]+\s*[%％][^，,。；;\d]{0,6}[，,][^。；;\d]{0,12}按\s*\d")
 _REST_RE = re.compile(r"其余|剩余|剩下|余下|(?<![其])部分(?=由|按)")
@@ -36,7 +34,6 @@ _TAKING_RE = re.compile(r"提取|提留|预留|扣除|计提|留出")
 _STATED_RE = re.compile(r"^[\s，,]*(?:即|为|计|共|合计|约)[\s为计约]*$")
 _CLAUSE_RE = re.compile(r"[，,：:]")
 _MAX_SENTENCE = 40   # tokens: a longer sentence is no such split
-_START = attrgetter("start")   # (a token's start, for bisection: faster than a lambda)
 
 
 def _level(word: str) -> str:
@@ -80,13 +77,6 @@ class _Split:
     last: str | None = None             # the party a percentage was just stated for (由市级承担40%，即…)
 
 
-def _sentences(lexed: Lexed, position: int) -> tuple[int, int, int]:
-    """(first token index, end token index, start offset) of the sentence holding ``position``."""
-    tokens = lexed.tokens
-    first, last = sentence_span(tokens, bisect_left(tokens, position, key=_START))
-    return first, last, (tokens[first - 1].end if first else 0)
-
-
 def read_rests(reading: Reading, lexed: Lexed) -> Reading:
     text = lexed.text
     done = -1
@@ -94,7 +84,7 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
     for match in _TRIGGER_RE.finditer(text):
         if match.start() < done:
             continue
-        first, last, start = _sentences(lexed, match.start())
+        first, last, start = sentence_at(lexed.tokens, match.start())
         done = lexed.tokens[last - 1].end if last > first else match.end()
         if 0 < last - first <= _MAX_SENTENCE:
             found.extend(_read_sentence(text, lexed.tokens[first:last], start))

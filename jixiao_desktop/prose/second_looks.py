@@ -55,13 +55,6 @@ def _near(value: Decimal, step: Step) -> bool:
     return -step.tolerance - 1 <= gap <= step.tolerance + 1 and abs(round_fen(value) - step.stated) <= step.tolerance
 
 
-def _sentence_from(ends: list[int], position: int, back: int = 0) -> int:
-    """The start of the sentence holding ``position``, or of the one ``back`` sentences before it (``ends``: where
-    the text's sentences end)."""
-    k = bisect_left(ends, position) - back
-    return ends[k - 1] if k > 0 else 0
-
-
 def _plain(window: list[Token], k: int) -> bool:
     """An amount of its own, no standard (元/人, or 每月 before it)."""
     token = window[k]
@@ -74,7 +67,7 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
     if step.stated is None or step.kind not in _KINDS:
         return False
     position = lexed.tokens[index].start
-    k = bisect_left(ends, position)   # (what _sentence_from gives for this sentence and the one before, one bisection)
+    k = bisect_left(ends, position)   # (the starts of this sentence and the one before, one bisection)
     sentence, earlier = ends[k - 1] if k > 0 else 0, ends[k - 2] if k > 1 else 0
     first = bisect_left(starts, earlier, index - _LOOK if index > _LOOK else 0, index)   # (and no more than _LOOK back)
     window = lexed.tokens[first:index]

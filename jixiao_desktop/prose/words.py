@@ -4,7 +4,9 @@ government and the small helpers that name and compare what it reads (:mod:`.rea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
+from operator import attrgetter
 
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 
@@ -302,6 +304,15 @@ def _label(text: str, token: Token) -> str:
     while i > 0 and token.start - i < 30 and text[i - 1] not in "，,。；;\n":
         i -= 1
     return text[i:token.start]
+
+
+token_start = attrgetter("start")   # (a token's start, the key for bisection: faster than a lambda)
+
+
+def sentence_at(tokens: list[Token], position: int) -> tuple[int, int, int]:
+    """(first token index, end token index, start offset) of the sentence holding ``position``, found by bisection."""
+    first, last = sentence_span(tokens, bisect_left(tokens, position, key=token_start))
+    return first, last, (tokens[first - 1].end if first else 0)
 
 
 def sentence_span(tokens: list[Token], k: int) -> tuple[int, int]:
