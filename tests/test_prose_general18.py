@@ -70,13 +70,17 @@ def test_the_amount_agrees_with_a_whole_the_text_states():
     assert _flagged(text, "260")
 
 
-def test_the_whole_in_the_amount_stays_flagged_where_the_own_level_part_is_another_number():
+def test_the_whole_or_the_own_level_part_in_the_amount_agrees_and_a_third_number_does_not():
+    """The form's annual total carries every level's money (总投入 is the sum of its level columns): the whole the
+    text states agrees, as does the form's own level's part; another number is the mistake."""
     text = "项目：学校饮水改造\n数量：60所\n标准：每所补助2万元（省级1.5万元、县级0.5万元）\n资金：120万元，其中县级30万元"
     assert _flagged(text, "30") == []
-    assert _flagged(text, "120")
+    assert _flagged(text, "120") == []
+    assert _flagged(text, "90")
     text = "社区养老服务站运营经费预算80万元，已落实市级补助20万元，剩余部分60万元由区级财政安排。"
     assert _flagged(text, "60") == []
-    assert _flagged(text, "80")
+    assert _flagged(text, "80") == []
+    assert _flagged(text, "20")
 
 
 def test_the_own_level_named_by_what_it_pays():

@@ -31,9 +31,11 @@ def test_a_whole_shared_with_the_centre_at_a_percentage_is_the_forms_amount():
     assert not _disagrees(text, "3000000")
     assert not _disagrees(text, "600000")
     assert _disagrees(text, "2800000")
-    # without the centre, a split between the county and the town: the whole in the amount is still the mistake
+    # without the centre, a split between the county and the town: the whole and the own part agree (session 8)
     text = "村级道路养护需资金80万元，县、乡按6:4比例承担，县级承担48万元。"
-    assert _disagrees(text, "800000")
+    assert not _disagrees(text, "800000")
+    assert not _disagrees(text, "480000")
+    assert _disagrees(text, "840000")
 
 
 def test_a_split_of_what_is_left_of_a_per_unit_standard():

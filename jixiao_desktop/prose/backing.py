@@ -58,7 +58,6 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
 
 
 _PHASED_RE = re.compile(r"本年度?|今年|当年|(?:19|20)\d{2}\s*年度?\s*已?(?:安排|预算|投入|拨付|下达)|分[两二三四五六\d]\s*[年期批]|[一二三]期")
-_SPLIT_RE = re.compile(r"%|本级|级|分担|承担|负担")
 _ARRANGED_RE = re.compile(r"\s*(?:安排|列支|列入预算|申请)")
 
 
@@ -102,7 +101,7 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not text_backs_amount(text, amount, level)
             and not _checked_whole(reading, amount, text)
             and not restated_total(reading.derivation, amount)
-            and not _stated_whole(reading, text, amount, level)
+            and not _stated_whole(text, amount)
             and not _items_without_total(reading, text, amount))
 
 
@@ -118,24 +117,18 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
 
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
-_WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
-# a percentage of the whole paid by the centre: the transfer passes through the county's budget with its own part
-_CENTRAL_SHARE_RE = re.compile(r"中央(?:财政)?(?:补助|承担|负担|资金|分担)?\s*\d+(?:\.\d+)?\s*%")
+_WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 _PHASES_AFTER_RE = re.compile(r"^[^。\n]{0,30}?(?:分[两二三四五六\d]\s*[年期批]|[一二三]期|[其剩]余|今年|本年|当年)")
 
 
-def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
-    """共计8,640万元…产业发展类5,184万元，占60% / 每村50万元，共150万元，…年收益9万元: the amount is a figure the text
-    states as its whole (合计, 共, 资金, 需) of this year, where the reader's bottom line is another figure (a part, a
-    yield). Not where the text states the form's own level's part with another number (其中县级96万元, 其余…由本级
-    承担): there the whole in the amount is the mistake to find; nor a whole of several years or phases."""
-    central = bool(_CENTRAL_SHARE_RE.search(text))   # (中央承担80%…县级承担10%: the county's budget carries the whole)
-    if not central and any("本级" in words or _own_named(words, level)
-                           for words in [w for _v, w in reading.own_parts] + [reading.derivation]):
-        return False
-    lexed = lex(text)
-    for token in lexed.tokens:
+def _stated_whole(text: str, amount: Decimal) -> bool:
+    """共计8,640万元…产业发展类5,184万元，占60% / 全年需420万元，市、区按3:7承担，区级承担294万元: the amount is a
+    figure the text states as its whole (合计, 共, 资金, 需) of this year, where the reader's bottom line is another
+    figure (a part, a level's share, a yield). The form's annual total carries every level's money (总投入 is the sum
+    of its level columns), so the whole agrees even where the text names the form's own level's part; the own part
+    agrees as well (:func:`text_backs_amount`). Not a whole of several years or phases (共需600万元，分三年实施)."""
+    for token in lex(text).tokens:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
         clause = re.split(r"[，,。；;\n]", text[max(0, token.start - 24):token.start])[-1]
@@ -143,33 +136,18 @@ def _stated_whole(reading, text: str, amount: Decimal, level: str) -> bool:
             continue
         if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
             continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)
-        if central:
-            return True
-        own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-        named_before = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级)[^，,。；;：:]{{0,12}}"
-                                  r"(?:[，,]\s*(?:即|计)\s*)?$")
-        named_after = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)")
-        return not any(t.kind == MONEY and t.value and t.value != amount and not t.is_rate and (
-            named_before.search(text, max(0, t.start - 18), t.start) or named_after.match(text, t.end, t.end + 12))
-            for t in lexed.tokens)   # (the own level's part named with another number)
+        return True
     return False
-
-
-def _own_named(words: str, level: str) -> bool:
-    own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
-    return bool(re.search(rf"(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套)", words))
 
 
 def _checked_whole(reading, amount: Decimal, text: str) -> bool:
     """全年经费65万元，其中…14万元，…15万元 / 8个×50万元，合计400万元，…预计增收40万元: the amount is a result the
-    text works out and checks (a product or a sum that holds), where no figure is split between levels — the form
-    carries that result even where the reader's bottom line is a figure named after it (its first part, a year's
-    reference, an expected yield). Not where the text puts its figures in years or phases: there the form carries
+    text works out and checks (a product or a sum that holds) — the form carries that result even where the reader's
+    bottom line is a figure named after it (its first part, a level's share, a year's reference, an expected yield).
+    Not where the text puts its figures in years or phases: there the form carries
     this year's part, and the whole of all years in its amount is the mistake to find."""
-    if _PHASED_RE.search(text) or reading.own_parts or any(s.kind not in ("product", "sum") for s in reading.steps):
+    if _PHASED_RE.search(text) or any(s.kind not in ("product", "sum") for s in reading.steps):
         return False
-    if _SPLIT_RE.search(reading.derivation):
-        return False   # (the bottom line is a level's part of a split: the whole in the amount is the mistake)
     bottom_checked = any(s.stated == reading.bottom_line for s in reading.steps)
     if bottom_checked and reading.bottom_line > amount:
         return False   # (小计4.6万元…合计5.4万元: a part in the amount where the text checks the whole)
