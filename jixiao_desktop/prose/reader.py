@@ -191,7 +191,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
             elif kind == "op":
-                if token.text in ("+", "＋", "加"):
+                if token.text in ("+", "＋", "加", "加上"):   # 加上: a sum, never a product
                     self.plus_open = True
                 else:
                     self.chain_open = True
