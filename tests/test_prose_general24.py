@@ -3,7 +3,9 @@ right (nothing may be flagged) and once with one mistake (found):
 
 - a span of prices (门票3-8元) is no amount of the text;
 - 加上 between two amounts is their sum, never their product;
-- a lower-case or capital x before 每月 (4名x每月2,000元x6个月) multiplies like ×."""
+- a lower-case or capital x before 每月 (4名x每月2,000元x6个月) multiplies like ×;
+- a standard only followed (按…标准1,920元/月执行) or paid elsewhere (由乡镇保障，本项目不再安排) is no claim on the
+  form's amount, and a figure the text puts outside the project (总额…，不在本项目列支) is no total of its items."""
 
 from __future__ import annotations
 
@@ -40,3 +42,20 @@ def test_jiashang_between_amounts_is_a_sum():
 def test_an_x_before_meiyue_multiplies():
     assert _fails("村级护林员4名x每月2,000元x6个月=4.8万元") == []
     assert (Decimal("48000.00"), Decimal("42000.00")) in _fails("村级护林员4名x每月2,000元x6个月=4.2万元")
+
+
+def test_a_standard_followed_or_paid_elsewhere_is_no_claim():
+    assert not _against("村级保洁员工资参照全县最低工资标准1,920元/月执行，人数以镇核定为准。", "50")
+    assert _against("全镇保洁员20名，按每人每月1,920元标准发放工资。", "40")
+    assert not _against("村级便民服务站工作人员46名，按每人每年0.8万元标准由乡镇统筹保障，本项目不再安排。", "20")
+    assert _against("村级便民服务站工作人员46名，按每人每年0.8万元标准安排。", "20")
+
+
+def _outside(item: str) -> str:
+    return (f"文化惠民资金共计48万元。其中：（1）送戏下乡120场，每场3,000元，计{item}万元；（2）公益电影放映600场，"
+            "每场200元，计12万元。另：省级下达公共文化相关资金总额0.9亿元，不在本项目列支。")
+
+
+def test_a_figure_outside_the_project_is_no_total_of_its_items():
+    assert _fails(_outside("36")) == []
+    assert (Decimal("360000.00"), Decimal("380000")) in _fails(_outside("38"))

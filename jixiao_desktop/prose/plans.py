@@ -291,10 +291,30 @@ class _Plans:
             elif len(items) >= 2:
                 chosen = (5, 0, value, "＋".join(i.words for i in items) + f"＝{self.fmt(value)}",
                           any(i.approx for i in items) or self.unresolved)
-            elif len(items) == 1 and not self.unresolved:
+            elif len(items) == 1 and not self.unresolved and not _no_claim(self.text, items[0]):
                 chosen = (6, 0, items[0].value, items[0].words, items[0].approx)
         if chosen is not None:
             _, _, self.out.bottom_line, self.out.derivation, self.out.uncertain = chosen
+
+
+# 按每人每年1万元标准由派出单位保障，本项目不再安排 / 按最低工资标准1,850元/月执行: a standard followed or paid elsewhere
+_NO_CLAIM_RE = re.compile(r"不再(?:重复)?(?:安排|列支|申请)|不在本项目|不(?:列入|纳入)本项目|^[^，,。；;\d]{0,2}执行")
+
+
+def outside_project(text: str, end: int) -> bool:
+    """Whether the rest of the sentence after ``end`` puts the money outside this project (不在本项目列支)."""
+    stop = text.find("。", end)
+    rest = text[end:stop if stop >= 0 else len(text)]
+    return "不" in rest and bool(_NO_CLAIM_RE.search(rest))
+
+
+def _no_claim(text: str, item) -> bool:
+    """Whether the one worked-out item (a standard × its count, no result written) is no claim on the amount: its
+    sentence says the money is paid elsewhere, or the standard is only followed (…标准1,850元/月执行)."""
+    if not item.product:
+        return False
+    end = min((i for i in (text.find("。", item.end), len(text)) if i >= 0))
+    return bool(_NO_CLAIM_RE.search(text[item.end:end]) or _NO_CLAIM_RE.match(text, item.end, end))
 
 
 def _whole_of_items(items: list, text: str):

@@ -49,7 +49,7 @@ from jixiao_desktop.prose.counts import _Counts
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
-from jixiao_desktop.prose.plans import _Plans
+from jixiao_desktop.prose.plans import _Plans, outside_project
 from jixiao_desktop.prose.products import _Products
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.pairings import read_pairings
@@ -297,6 +297,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
+        if is_sum and outside_project(self.text, token.end):
+            return   # 上级下达总额1.28亿元，不在本项目列支: no total of this text's items
         if per or (("标" in near or "单" in near or "均价" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
