@@ -5,7 +5,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - 加上 between two amounts is their sum, never their product;
 - a lower-case or capital x before 每月 (4名x每月2,000元x6个月) multiplies like ×;
 - a standard only followed (按…标准1,920元/月执行) or paid elsewhere (由乡镇保障，本项目不再安排) is no claim on the
-  form's amount, and a figure the text puts outside the project (总额…，不在本项目列支) is no total of its items."""
+  form's amount, and a figure the text puts outside the project (总额…，不在本项目列支) is no total of its items;
+- last year's figure after an item's own amount (…120,000元，参照上年实际支出11万元核定) is its reference, not an item."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def _outside(item: str) -> str:
 def test_a_figure_outside_the_project_is_no_total_of_its_items():
     assert _fails(_outside("36")) == []
     assert (Decimal("360000.00"), Decimal("380000")) in _fails(_outside("38"))
+
+
+def _referred(total: str) -> str:
+    return ("机关运转经费测算：1.办公费45人×2,000元=90,000元；2.印刷费30,000元；3.公务用车运行维护费120,000元，参照上年"
+            f"实际支出11万元核定。以上合计{total}元。")
+
+
+def test_last_years_figure_after_an_items_amount_is_its_reference():
+    assert _fails(_referred("240,000"), AmountUnit.YUAN) == []
+    assert (Decimal("240000"), Decimal("250000")) in [(c.normalize(), s) for c, s in _fails(_referred("250,000"), AmountUnit.YUAN)]

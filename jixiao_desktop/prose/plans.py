@@ -24,6 +24,7 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
 
 
 _AT_LAST_YEARS_OPEN_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去年|上一年)[^，,。；;\d（(]{0,10}$")
+_AMOUNT_THEN_REFERRED_RE = re.compile(r"\d\s*(?:万元|元)\s*[，,]\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
 _ARRANGED_AFTER_RE = re.compile(r"\s*(?:安排|计列|列支|核定)")
 _TAKEN_OFF_RE = re.compile(r"(?:扣除|扣减|减去|抵减|冲抵)[^，,。；;\d]{0,10}后")
 # an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
@@ -151,7 +152,9 @@ class _Plans:
         if "按" in pre and _AT_LAST_YEARS_OPEN_RE.search(pre) and _ARRANGED_AFTER_RE.match(self.text, token.end):
             return False   # 办公费按上年实际支出14.6万元安排: the same, its verb after the figure
         if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
-            return False   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
+            # (…维修费180,000元，参照上年实际支出17.6万元核定: the item has its amount; last year's is its reference)
+            item_start = max(self.text.rfind(c, 0, token.start) for c in "；;。\n")
+            return bool(_AMOUNT_THEN_REFERRED_RE.search(self.text, item_start + 1, token.start))   # 四、水电费：参照上年实际8.2万元；: an item of this year, taken over from last year's
         if ("贷" in pre or "借" in pre) and _LOAN_RE.search(self.clause_before(token, 16)):
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
