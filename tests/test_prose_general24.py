@@ -6,7 +6,9 @@ right (nothing may be flagged) and once with one mistake (found):
 - a lower-case or capital x before 每月 (4名x每月2,000元x6个月) multiplies like ×;
 - a standard only followed (按…标准1,920元/月执行) or paid elsewhere (由乡镇保障，本项目不再安排) is no claim on the
   form's amount, and a figure the text puts outside the project (总额…，不在本项目列支) is no total of its items;
-- last year's figure after an item's own amount (…120,000元，参照上年实际支出11万元核定) is its reference, not an item."""
+- last year's figure after an item's own amount (…120,000元，参照上年实际支出11万元核定) is its reference, not an item;
+- a bracketed aside between a standard and its result (每所15万元（含门窗），600,000元) keeps the result its product's;
+- 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product."""
 
 from __future__ import annotations
 
@@ -70,3 +72,23 @@ def _referred(total: str) -> str:
 def test_last_years_figure_after_an_items_amount_is_its_reference():
     assert _fails(_referred("240,000"), AmountUnit.YUAN) == []
     assert (Decimal("240000"), Decimal("250000")) in [(c.normalize(), s) for c, s in _fails(_referred("250,000"), AmountUnit.YUAN)]
+
+
+def _aside(result: str, total: str) -> str:
+    return ("村级活动场所改造：一、消防器材更新20套，每套1,500元，30,000元；二、屋面改造4处，每处15万元（含防水、保温），"
+            f"{result}元；三、桌椅购置50,000元。合计{total}元。")
+
+
+def test_an_aside_between_a_standard_and_its_result():
+    assert _fails(_aside("600,000", "680,000"), AmountUnit.YUAN) == []
+    assert (Decimal("600000.00"), Decimal("500000")) in _fails(_aside("500,000", "580,000"), AmountUnit.YUAN)
+
+
+def _clause_total(orphans: str) -> str:
+    return ("残疾人两项补贴：困难残疾人生活补贴820人，每人每月90元，全年88.56万元；重度残疾人护理补贴640人，需69.12万元；"
+            f"残疾儿童康复救助45名，每人每月1,500元，共{orphans}万元；辅具适配备用金8万元。上述四项总计246.68万元。")
+
+
+def test_gong_after_a_clauses_own_standard_is_its_product():
+    assert _fails(_clause_total("81")) == []
+    assert (Decimal("810000.00"), Decimal("860000")) in [(c, s.normalize()) for c, s in _fails(_clause_total("86"))]

@@ -134,6 +134,13 @@ class _Totals:
         sentence totals that item alone; the items before stay open for the grand total after the list."""
         if not _ITEM_TOTAL_RE.match(words) or not (self.items_in_clause(token) or self.items_in_sentence()):
             return False   # (the items first: the list number is looked for only where they are)
+        if words.lstrip().startswith("共") and not words.lstrip().startswith("共计") and not self.items_in_sentence() \
+                and any(not r.consumed and r.token.start >= self.sentence_start for r in self.rates) \
+                and all(r.consumed or r.token.start >= self.sentence_start for r in self.rates) \
+                and not (self.items and self.items[-1].product):
+            # …需222.40万元；孤儿37名，每人每月1,600元，共71.04万元；: its clause's standard × count where each clause
+            # before has its result (not 护林员16名，每人每年3600元；…每座1.85万元，共…: the open standards summed)
+            return True
         if self._numbered is None or self._numbered[0] != self.sentence_start:   # (once a sentence)
             found = _ITEM_NUMBER_RE.search(self.text, self.sentence_start, self.sentence_end())
             self._numbered = (self.sentence_start, found.start() if found else None)
