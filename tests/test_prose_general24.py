@@ -8,7 +8,8 @@ right (nothing may be flagged) and once with one mistake (found):
   form's amount, and a figure the text puts outside the project (总额…，不在本项目列支) is no total of its items;
 - last year's figure after an item's own amount (…120,000元，参照上年实际支出11万元核定) is its reference, not an item;
 - a bracketed aside between a standard and its result (每所15万元（含门窗），600,000元) keeps the result its product's;
-- 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product."""
+- 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product;
+- a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share."""
 
 from __future__ import annotations
 
@@ -92,3 +93,15 @@ def _clause_total(orphans: str) -> str:
 def test_gong_after_a_clauses_own_standard_is_its_product():
     assert _fails(_clause_total("81")) == []
     assert (Decimal("810000.00"), Decimal("860000")) in [(c, s.normalize()) for c, s in _fails(_clause_total("86"))]
+
+
+def _level_sum(total: str, share: str = "252,000") -> str:
+    return ("养老服务中心特困人员42人，生活费每人每月800元，全年403,200元；护理费每人每月200元，全年100,800元。"
+            f"两项合计504,000元，由县、乡各承担一半，乡级承担{share}元。"
+            f"另需水电费8万元，全部由乡级负担。乡级合计安排{total}元。")
+
+
+def test_a_levels_sum_after_its_share():
+    assert _fails(_level_sum("332,000"), AmountUnit.YUAN, "乡") == []
+    assert (Decimal("252000"), Decimal("262000")) in [
+        (c.normalize(), s) for c, s in _fails(_level_sum("342,000", "262,000"), AmountUnit.YUAN, "乡")]

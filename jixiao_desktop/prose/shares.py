@@ -313,6 +313,10 @@ class _Shares:
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = self.level if self.level in split.fractions else None
+        if party is not None and split.whole is not None and re.search(r"合计|共计|总计", pre) and any(
+                s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
+            # 镇级承担539,400元。另需…12万元。镇级合计安排659,400元: its share stated, the level's sum after it
+            return False
         if party is None or party not in split.fractions:
             if split.whole is None and not _party_before(pre):
                 self.set_split_whole(self.item(token))
