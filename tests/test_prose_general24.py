@@ -9,7 +9,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - last year's figure after an item's own amount (…120,000元，参照上年实际支出11万元核定) is its reference, not an item;
 - a bracketed aside between a standard and its result (每所15万元（含门窗），600,000元) keeps the result its product's;
 - 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product;
-- a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share."""
+- a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share;
+- a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share."""
 
 from __future__ import annotations
 
@@ -105,3 +106,12 @@ def test_a_levels_sum_after_its_share():
     assert _fails(_level_sum("332,000"), AmountUnit.YUAN, "乡") == []
     assert (Decimal("252000"), Decimal("262000")) in [
         (c.normalize(), s) for c, s in _fails(_level_sum("342,000", "262,000"), AmountUnit.YUAN, "乡")]
+
+
+def _rounded_whole(part: str) -> str:
+    return f"城乡居民基本养老保险补助：参保21.9万人，每人每年补助670元，共约1.47亿元，由省、市、县按5:3:2分担，县级承担{part}万元。"
+
+
+def test_the_share_of_a_rounded_whole_within_its_rounding():
+    assert _fails(_rounded_whole("2,934.6")) == []
+    assert _fails(_rounded_whole("2,394.6")) != []

@@ -8,6 +8,7 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, se
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -315,8 +316,7 @@ class _Shares:
             party = self.level if self.level in split.fractions else None
         if party is not None and split.whole is not None and re.search(r"合计|共计|总计", pre) and any(
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
-            # 镇级承担539,400元。另需…12万元。镇级合计安排659,400元: its share stated, the level's sum after it
-            return False
+            return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it
         if party is None or party not in split.fractions:
             if split.whole is None and not _party_before(pre):
                 self.set_split_whole(self.item(token))
@@ -341,6 +341,9 @@ class _Shares:
         value = round_fen(whole.value * fraction)
         self.add_step("share", f"{whole.words}{split.label}，{LEVEL_NAMES.get(party, party)}{_pct(fraction)}为{self.fmt(value)}",
                       value, token, whole.approx)
+        if whole.approx and whole.token is not None:   # 共约2.17亿元…按6:2:2，县级4,349.64万元: within the rounding's share
+            step = self.out.steps[-1]
+            self.out.steps[-1] = replace(step, tolerance=max(step.tolerance, self.tolerance(whole.token, True) * fraction))
 
     def level_share(self, token: Token, party: str) -> None:
         self.last_percent = token
