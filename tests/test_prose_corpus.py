@@ -296,12 +296,16 @@ def test_the_second_corpus_too():
     # blind29.jsonl (160, written blind: an ordinary afternoon's mix of counties and districts; 23 correct texts with numbers
     # and no arithmetic), first run: 90.0 % found, 22.5 % flagged on session 7's first code; 90.0 / 15.0 with rounds 16–22,
     # which had not seen it. Not yet used for fixes.
-    ("blind29", 0.9, 0.15),
+    # Session 8 round 24 (加上 a sum, x before 每月, standards with no claim, figures outside the project, a rounded
+    # whole's share): 91.25 % / 10.0 %.
+    ("blind29", 0.9125, 0.1),
     # blind30.jsonl (160, written blind: one province's (山东) budget review week, every department and level; 20 correct
     # texts with numbers and no arithmetic), first run: 90.0 % found, 15.0 % flagged on session 7's first code; 90.0 / 12.5
     # with rounds 16–22, which had not seen it. Not yet used for fixes.
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 90.0 % / 10.0 %.
-    ("blind30", 0.9, 0.1),
+    # Session 8 round 24 (price spans, 加上 a sum, last year's reference after an item's amount, asides before a
+    # result, a clause's own 共, a level's 合计 after its share): 91.25 % / 3.75 %.
+    ("blind30", 0.9125, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
