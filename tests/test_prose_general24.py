@@ -10,7 +10,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - a bracketed aside between a standard and its result (每所15万元（含门窗），600,000元) keeps the result its product's;
 - 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product;
 - a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share;
-- a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share."""
+- a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share;
+- counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them."""
 
 from __future__ import annotations
 
@@ -115,3 +116,9 @@ def _rounded_whole(part: str) -> str:
 def test_the_share_of_a_rounded_whole_within_its_rounding():
     assert _fails(_rounded_whole("2,934.6")) == []
     assert _fails(_rounded_whole("2,394.6")) != []
+
+
+def test_counts_listed_after_ge_add_up_first():
+    assert _fails("农产品、水产品、畜产品监督抽检各30、20、10批次，平均每批次1,500元，共9万元。") == []
+    assert (Decimal("90000.00"), Decimal("100000")) in [
+        (c, s.normalize()) for c, s in _fails("农产品、水产品、畜产品监督抽检各30、20、10批次，平均每批次1,500元，共10万元。")]

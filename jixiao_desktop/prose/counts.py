@@ -240,3 +240,18 @@ class _Counts:
                 break
             count = found
         return out
+
+
+def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | None:
+    """抽检各40、25、15批次，平均每批次2000元: bare numbers listed with 、 before a count, 各 before the first, count
+    together — the count of the standard after them is their sum. None where the count stands alone."""
+    j = index
+    while j > 0 and tokens[j - 1].kind == "number" and tokens[j - 1].value is not None \
+            and text[tokens[j - 1].end:tokens[j].start].strip() == "、":
+        j -= 1
+    if j == index or "各" not in text[max(0, tokens[j].start - 2):tokens[j].start]:
+        return None
+    count = tokens[index]
+    total = sum((t.value for t in tokens[j:index + 1]), Decimal(0))
+    return Token(COUNT, text[tokens[j].start:count.end], tokens[j].start, count.end, total, count.unit)
+

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose.bases import read_bases
-from jixiao_desktop.prose.counts import _Counts
+from jixiao_desktop.prose.counts import _Counts, listed_each_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
@@ -175,6 +175,11 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                         and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):
                     self.prev_end = token.end
                     continue   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
+                if previous is not None and previous.kind == "number" and self.text[token.start - 1] == "、":
+                    listed = listed_each_count(self.text, self.tokens, index)
+                    if listed is not None:   # 各40、25、15批次: their sum
+                        self.chain = [t for t in self.chain if t.start < listed.start]
+                        token = listed   # (the cached tokens stay as lexed)
                 self.counts.append(token)
                 self.count_starts.append(token.start)
                 if previous is not None and previous.kind == "each":
