@@ -135,9 +135,7 @@ class _Totals:
         if not _ITEM_TOTAL_RE.match(words) or not (self.items_in_clause(token) or self.items_in_sentence()):
             return False   # (the items first: the list number is looked for only where they are)
         if words.lstrip().startswith("共") and not words.lstrip().startswith("共计") and not self.items_in_sentence() \
-                and any(not r.consumed and r.token.start >= self.sentence_start for r in self.rates) \
-                and all(r.consumed or r.token.start >= self.sentence_start for r in self.rates) \
-                and not (self.items and self.items[-1].product):
+                and not (self.items and self.items[-1].product) and self.rates_open_here_only():
             # …需222.40万元；孤儿37名，每人每月1,600元，共71.04万元；: its clause's standard × count where each clause
             # before has its result (not 护林员16名，每人每年3600元；…每座1.85万元，共…: the open standards summed)
             return True
@@ -145,6 +143,18 @@ class _Totals:
             found = _ITEM_NUMBER_RE.search(self.text, self.sentence_start, self.sentence_end())
             self._numbered = (self.sentence_start, found.start() if found else None)
         return self._numbered[1] is not None and self._numbered[1] < token.start
+
+    def rates_open_here_only(self) -> bool:
+        """Whether a standard of this sentence is open and none of an earlier sentence of the paragraph is."""
+        here = False
+        for rate in reversed(self.rates):
+            if rate.token.start < self.paragraph_start:
+                break
+            if not rate.consumed:
+                if rate.token.start < self.sentence_start:
+                    return False
+                here = True
+        return here
 
     def nearer(self, narrow: list[_Item], terms: list[_Item], token: Token) -> bool:
         """Whether the sum of ``narrow`` holds, or is nearer the stated amount than the sum of all ``terms`` (which
