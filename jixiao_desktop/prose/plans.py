@@ -306,8 +306,7 @@ _NO_CLAIM_RE = re.compile(r"不再(?:重复)?(?:安排|列支|申请)|不在本�
 
 def outside_project(text: str, end: int) -> bool:
     """Whether the rest of the sentence after ``end`` puts the money outside this project (不在本项目列支)."""
-    stop = text.find("。", end)
-    rest = text[end:stop if stop >= 0 else len(text)]
+    rest = text[end:end + 40].split("。", 1)[0]
     return "不" in rest and bool(_NO_CLAIM_RE.search(rest))
 
 
