@@ -11,7 +11,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - 共 after a clause's own count and standard, each clause before closed by its result, is that clause's product;
 - a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share;
 - a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share;
-- counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them."""
+- counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them;
+- a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry."""
 
 from __future__ import annotations
 
@@ -122,3 +123,9 @@ def test_counts_listed_after_ge_add_up_first():
     assert _fails("农产品、水产品、畜产品监督抽检各30、20、10批次，平均每批次1,500元，共9万元。") == []
     assert (Decimal("90000.00"), Decimal("100000")) in [
         (c, s.normalize()) for c, s in _fails("农产品、水产品、畜产品监督抽检各30、20、10批次，平均每批次1,500元，共10万元。")]
+
+
+def test_a_figure_split_after_it_is_a_whole():
+    text = "老年人健康管理服务：65岁以上老人约2.4万人，按人均每年40元测算，计96万元，其中乡镇卫生院服务经费按60%下拨，约57.6万元。"
+    assert not _against(text, "96")
+    assert _against(text, "90")

@@ -118,6 +118,7 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
 _WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
+_OF_WHICH_AFTER_RE = re.compile(r"\s*[，,]\s*其中(?!含)")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 _PHASES_AFTER_RE = re.compile(r"^[^。\n]{0,30}?(?:分[两二三四五六\d]\s*[年期批]|[一二三]期|[其剩]余|今年|本年|当年)")
 
@@ -132,8 +133,8 @@ def _stated_whole(text: str, amount: Decimal) -> bool:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
         clause = re.split(r"[，,。；;\n]", text[max(0, token.start - 24):token.start])[-1]
-        if not _WHOLE_RE.search(clause) or _NOT_THIS_YEAR_RE.search(clause):
-            continue
+        if not (_WHOLE_RE.search(clause) or _OF_WHICH_AFTER_RE.match(text, token.end)) or _NOT_THIS_YEAR_RE.search(clause):
+            continue   # (计111.6万元，其中…按70%下拨: a whole by the parts it is split into)
         if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
             continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)
         return True
