@@ -12,7 +12,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - a level's 合计 after its share was stated (乡级承担…。另需…由乡级负担。乡级合计…) sums its parts, no second share;
 - a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share;
 - counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them;
-- a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry."""
+- a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry;
+- 标准 in a thing's name (标准物质, 标准器, 标准化) names no standard: the amount after it is an item."""
 
 from __future__ import annotations
 
@@ -129,3 +130,13 @@ def test_a_figure_split_after_it_is_a_whole():
     text = "老年人健康管理服务：65岁以上老人约2.4万人，按人均每年40元测算，计96万元，其中乡镇卫生院服务经费按60%下拨，约57.6万元。"
     assert not _against(text, "96")
     assert _against(text, "90")
+
+
+def _standard_things(total: str) -> str:
+    return (f"质量监督经费：1.产品抽检60批次，每批次1,500元，计9万元；2.标准物质采购1.2万元；3.计量标准器送检0.8万元。"
+            f"合计{total}万元。")
+
+
+def test_biaozhun_in_a_things_name_is_no_standard():
+    assert _fails(_standard_things("11")) == []
+    assert (Decimal("110000.00"), Decimal("120000")) in [(c, s.normalize()) for c, s in _fails(_standard_things("12"))]

@@ -63,7 +63,7 @@ _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
 # 补助标准为…, 单价…, 均价…, 单块清拆费…: a standard follows (but 按上年标准安排30万元 is an amount arranged by one)
-_RATE_WORD_RE = re.compile(r"(?:标准|单价|均价|(?<![名清订账菜简])单[块个台套件辆次间处只张座场户株亩吨份册盏])(?:(?!安排)[^，,。；;\n\d]){0,6}$")
+_RATE_WORD_RE = re.compile(r"(?:标准(?![器化件物品样])|单价|均价|(?<![名清订账菜简])单[块个台套件辆次间处只张座场户株亩吨份册盏])(?:(?!安排)[^，,。；;\n\d]){0,6}$")
 _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。；;\n\d]{0,5}$")
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
