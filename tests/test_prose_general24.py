@@ -13,7 +13,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - a share of a whole written rounded (共约1.47亿元…按5:3:2) holds within that rounding times the share;
 - counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them;
 - a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry;
-- 标准 in a thing's name (标准物质, 标准器, 标准化) names no standard: the amount after it is an item."""
+- 标准 in a thing's name (标准物质, 标准器, 标准化) names no standard: the amount after it is an item;
+- an amount before 。具体安排： is the whole its items share, not one item of the 以上合计 after them."""
 
 from __future__ import annotations
 
@@ -140,3 +141,13 @@ def _standard_things(total: str) -> str:
 def test_biaozhun_in_a_things_name_is_no_standard():
     assert _fails(_standard_things("11")) == []
     assert (Decimal("110000.00"), Decimal("120000")) in [(c, s.normalize()) for c, s in _fails(_standard_things("12"))]
+
+
+def _arranged(second: str) -> str:
+    return ("依据市级下达文件，我县获得农村公路养护补助60万元。具体安排：1.路面修补12公里，每公里2.5万元，计30万元；"
+            f"2.安全防护设施完善{second}万元。以上合计60万元。")
+
+
+def test_the_whole_before_its_arrangement_is_no_item():
+    assert _fails(_arranged("30")) == []
+    assert _fails(_arranged("25")) != []
