@@ -14,7 +14,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - counts listed after 各 (各30、20、10批次，平均每批次1,500元) add up before the standard multiplies them;
 - a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry;
 - 标准 in a thing's name (标准物质, 标准器, 标准化) names no standard: the amount after it is an item;
-- an amount before 。具体安排： is the whole its items share, not one item of the 以上合计 after them."""
+- an amount before 。具体安排： is the whole its items share, not one item of the 以上合计 after them;
+- a 小计 in a numbered heading (一、宣传活动（小计12万元）) is the whole of the items on the lines below it."""
 
 from __future__ import annotations
 
@@ -151,3 +152,13 @@ def _arranged(second: str) -> str:
 def test_the_whole_before_its_arrangement_is_no_item():
     assert _fails(_arranged("30")) == []
     assert _fails(_arranged("25")) != []
+
+
+def _headed(first: str) -> str:
+    return (f"测算说明：\n一、宣传活动（小计{first}万元）\n1.宣传册印制20,000册×2元=4万元；\n2.专题活动8场，每场1万元，8万元。\n"
+            "二、业务培训 小计6万元：\n1.培训班3期，每期1.5万元，4.5万元；\n2.资料费1.5万元。\n以上合计" f"{12 + 6}万元。")
+
+
+def test_a_subtotal_in_a_heading_is_the_whole_of_the_items_below():
+    assert _fails(_headed("12")) == []
+    assert (Decimal("120000"), Decimal("130000")) in [(c.normalize(), s.normalize()) for c, s in _fails(_headed("13"))]

@@ -62,7 +62,7 @@ from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
     _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
-    _contained, _label, _result_marker, _written, _years_in,
+    _contained, _label, _result_marker, _written, _years_in, heads_group,
 )
 
 
@@ -336,6 +336,10 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         if not is_result and self.states_open_items(token):
             is_result = is_sum = True   # 每小时2.6万元。全年租机费用1,248万元。
+        if is_sub and heads_group(self.text, token.start, token.end):
+            self.close_breakdown()
+            self.open_breakdown(self.item(token))   # 一、培训（小计64.5万元）⏎1.…: the group's whole, its items below
+            return
         if is_result:
             # 全年需: the earlier clauses' items too; a bare 需 after a product of its own clause states that
             # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)

@@ -333,3 +333,14 @@ def written_tolerance(token: Token) -> Decimal:
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(token.unit, Decimal(1))
     return scale * Decimal(1).scaleb(-decimals) / 2 if scale > 1 else Decimal("0.005")
+
+
+# 一、教师培训（小计64.5万元）⏎1.… / 一、食品安全监管 小计58.4万元：⏎: a 小计 in a numbered heading, its items below
+_HEADING_START_RE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])[^\n\d]{0,24}$")
+_HEADING_END_RE = re.compile(r"\s*[)）]?\s*[:：]?\s*(?:\n|$)")
+
+
+def heads_group(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``start``–``end`` is the 小计 of a numbered heading whose items follow on the lines
+    below (not the result of the items above it)."""
+    return bool(_HEADING_END_RE.match(text, end) and _HEADING_START_RE.search(text, max(0, start - 30), start))
