@@ -15,7 +15,8 @@ right (nothing may be flagged) and once with one mistake (found):
 - a figure the text splits after it (计96万元，其中…按60%下拨，约57.6万元) is a whole the form's amount may carry;
 - 标准 in a thing's name (标准物质, 标准器, 标准化) names no standard: the amount after it is an item;
 - an amount before 。具体安排： is the whole its items share, not one item of the 以上合计 after them;
-- a 小计 in a numbered heading (一、宣传活动（小计12万元）) is the whole of the items on the lines below it."""
+- a 小计 in a numbered heading (一、宣传活动（小计12万元）) is the whole of the items on the lines below it;
+- a term's short label after its operator (…＋更换4块×0.6万元＝…) keeps the written arithmetic one expression."""
 
 from __future__ import annotations
 
@@ -162,3 +163,8 @@ def _headed(first: str) -> str:
 def test_a_subtotal_in_a_heading_is_the_whole_of_the_items_below():
     assert _fails(_headed("12")) == []
     assert (Decimal("120000"), Decimal("130000")) in [(c.normalize(), s.normalize()) for c, s in _fails(_headed("13"))]
+
+
+def test_a_terms_label_after_its_operator_stays_in_the_expression():
+    assert _fails("村内指示牌：5块×0.2万元＋更换4块×0.6万元＝3.4万元") == []
+    assert (Decimal("34000.00"), Decimal("36000.0")) in _fails("村内指示牌：5块×0.2万元＋更换4块×0.6万元＝3.6万元")

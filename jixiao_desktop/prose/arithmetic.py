@@ -11,6 +11,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed, Token
 
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 _GAP_RE = re.compile(r"[\s()（）]*")
+_TERM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,4}\s*")
 _EQUALS_RE = re.compile(r"[\s)）]*[=＝]\s*$")
 _SCALE_RE = re.compile(r"(万|亿)元")
 _SCALES = {"万": Decimal(10000), "亿": Decimal(100000000)}
@@ -40,8 +41,10 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
     first = j + 1
     while first > 0 and (tokens[first - 1].kind == "op" or (
             tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None)):
-        if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]):
-            break
+        if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]) and not (
+                tokens[first - 1].kind == "op" and tokens[first].kind in _OPERAND
+                and _TERM_LABEL_RE.fullmatch(text, tokens[first - 1].end, tokens[first].start)):
+            break   # (…＋新建2个×1.2万元: a term's own short label after its operator is still the expression)
         first -= 1
         if index - first > 40:
             return None
@@ -55,7 +58,7 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
     for k in range(first, j + 1):
         token = tokens[k]
         if token.kind == "op":
-            parts.append("+" if token.text in ("+", "＋", "加") else "-" if token.text in ("-", "－") else "*")
+            parts.append("+" if token.text in ("+", "＋", "加", "加上") else "-" if token.text in ("-", "－") else "*")
         else:
             parts.append(f"#{len(operands)}")
             operands.append(token)
