@@ -23,11 +23,8 @@ def benchmarks():
     main = corpus_path()
     yield Benchmark("prose_found", _rate(main, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
     yield Benchmark("prose_false_alarms", _rate(main, 1), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
-    for name in ("holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11",
-                 "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
-                 "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
-                 "blind26", "blind27", "blind28", "blind29",
-                 "blind30"):
+    for name in ["holdout"] + sorted((p.stem for p in main.parent.glob("blind*.jsonl")),
+                                     key=lambda stem: int(stem[5:] or 1)):
         path = main.with_name(f"{name}.jsonl")
         if path.exists():
             yield Benchmark(f"prose_{name}_found", _rate(path, 0), unit="%", min_runs=1, max_runs=1, budget_s=0, warmup=0)
