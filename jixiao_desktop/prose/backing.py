@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao_desktop.prose.agreements import past_year_bottom, restated_rounded, result_after_working, whole_of_its_items
 from jixiao_desktop.prose.lexer import MONEY, lex
 from jixiao_desktop.prose.restatements import restated_total
 
@@ -102,18 +103,32 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not _checked_whole(reading, amount, text)
             and not restated_total(reading.derivation, amount)
             and not _stated_whole(text, amount)
-            and not _items_without_total(reading, text, amount))
+            and not _items_without_total(reading, text, amount)
+            and not _agrees_otherwise(reading, text, amount))
+
+
+def _agrees_otherwise(reading, text: str, amount: Decimal) -> bool:
+    """The safeguards of :mod:`.agreements`, asked only once the others found no agreement."""
+    lexed = lex(text)
+    return (restated_rounded(lexed, reading.bottom_line, amount) or whole_of_its_items(lexed, amount)
+            or result_after_working(lexed, reading.derivation, amount) or past_year_bottom(lexed, reading.bottom_line))
 
 
 def _items_without_total(reading, text: str, amount: Decimal) -> bool:
     """儿童之家56个，每个1万元，计56万元；儿童主任236名，每人每月200元，计56.64万元。 with 112.64 in the amount: items
     the text works out (each product holding) and no total after them — the form carries their sum, while the reader's
     bottom line is the last of them."""
-    if any(s.kind != "product" or not s.holds or s.stated is None for s in reading.steps) or len(reading.steps) < 2:
+    if any(s.kind != "product" or not s.holds or s.stated is None for s in reading.steps) or not reading.steps:
         return False
     if any(_TOTAL_WORDS_RE.search(text, max(0, s.start - 6), s.start) for s in reading.steps):
         return False   # (合计200万元 … 合计增收40万元: each a total of its own, not items of the form's amount)
-    return sum((s.stated for s in reading.steps), Decimal(0)) == amount
+    stated = [s.stated for s in reading.steps]
+    if len(stated) >= 2 and sum(stated, Decimal(0)) == amount:
+        return True
+    # 全年需997.272万元。另按每人每月120元发放护理补贴，全年147.744万元。: the bottom line one more item after the worked
+    # ones (its count stated before), still no total
+    return reading.bottom_line not in stated and sum(stated, Decimal(0)) + reading.bottom_line == amount and any(
+        t.kind == MONEY and t.value == reading.bottom_line and t.start > reading.steps[-1].end for t in lex(text).tokens)
 
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year

@@ -46,6 +46,7 @@ _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[�
 
 
 _TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
+_THIS_PHASE_RE = re.compile(r"本期(?:合计|共计|总计|安排|投资|需)")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
 
@@ -167,8 +168,8 @@ class _Plans:
         if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
-        if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and self.multi_year:
-            return True
+        if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and (self.multi_year or _THIS_PHASE_RE.search(self.text)):
+            return True   # (本期合计668万元。项目总投资1.35亿元: the whole of all phases, this phase's stated)
         if self.latest_year is not None:
             # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)
             since = self.text[max(self.sentence_start, self.prev_end, token.start - 40):token.start]

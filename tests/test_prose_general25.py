@@ -1,0 +1,55 @@
+"""The form's amount against a text's bottom line (round 25): a total restated rounded in another unit, a whole
+with its items after 其中 or before it, items with no total after them, a past year's figure, a percentage's
+result with its uses, a result written after its working, a phase's total beside the whole project's. Each
+cause with a correct text (the amount agrees) and a wrong one (a third number, or a restatement that does not
+match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao_desktop.money import AmountUnit, parse_amount
+from jixiao_desktop.prose.backing import amount_disagrees
+from jixiao_desktop.prose.reader import read
+
+
+def _disagrees(text: str, amount: str, level: str = "县") -> bool:
+    unit = AmountUnit.WAN_YUAN
+    reading = read(text, level, (), unit)
+    return amount_disagrees(reading, text, parse_amount(amount, unit).value, level, unit)
+
+
+ROUNDED = "道路养护：沥青修补1,200平方米，每平方米150元；标线重划6,400元。两项合计186,400元，约18.6万元。"
+BRACKETED = "全镇人居环境整治资金约2.35亿元（23,480万元）。"
+OF_WHICH = ("乡村学校少年宫经费42万元。其中：辅导教师20人，每人每年1.2万元，计24万元；活动器材采购11万元；"
+            "场地维护7万元。")
+BEFORE = ("项目建设期2025年4月至11月。建设内容：1.新建冷库2座，每座38万元，计76万元；2.购置分拣线1条，计24.5万元；3.场地硬化长0.5公里，宽3米，"
+          "按每平方米160元，计24万元。项目总投资124.5万元，全部申请财政资金。")
+NO_TOTAL = ("低保对象2,150人，按月人均补差420元计，全年需1,083.6万元。另按每人每年200元发放价格临时补贴，"
+            "全年43万元。")
+PAST = "2024年度全镇困难群众慰问共计走访640户，支出19.2万元。2025年继续按照走访全覆盖原则开展。"
+PAST_WITH_PLAN = "2024年度全镇困难群众慰问共计走访640户，支出19.2万元。2025年计划走访700户，每户300元，需21万元。"
+PERCENT_USES = ("体育彩票公益金按留成的40%安排全民健身。2025年县级留成152万元，即安排60.8万元，主要用于：1.健身路径更新，"
+                "约30套×每套8,000元=24万元；2.群众赛事26.8万元；3.社会体育指导员培训10万元。")
+WORKING = "污水在线监测运维服务2年合同，每年36,500元，加设备标定费2,800元，约7.6万元。"
+PHASE = ("污水管网改造（第三期）：新建管网2.4公里，按85万元/公里估算工程费204万元；监理费9万元；本期合计213万元。"
+         "项目总投资6,800万元，已累计完成投资3,100万元。")
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    (ROUNDED, "18.6"), (ROUNDED, "18.64"), (BRACKETED, "23480"), (OF_WHICH, "42"), (BEFORE, "124.5"),
+    (NO_TOTAL, "1126.6"), (PAST, "20"), (PERCENT_USES, "60.8"), (WORKING, "7.6"), (PHASE, "213"),
+])
+def test_the_amount_agrees(text: str, amount: str) -> None:
+    assert not _disagrees(text, amount)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    (ROUNDED, "19.2"), (ROUNDED.replace("约18.6万元", "约19.6万元"), "19.6"),
+    (BRACKETED, "23000"), (BRACKETED.replace("23,480", "21,480"), "21480"),
+    (OF_WHICH, "45"), (OF_WHICH.replace("场地维护7万元", "场地维护9万元"), "48"),
+    (BEFORE, "130"), (NO_TOTAL, "1200"), (PAST_WITH_PLAN, "25"), (PERCENT_USES, "70"),
+    (WORKING, "8"), (PHASE, "6800"), (PHASE, "230"),
+])
+def test_a_third_number_disagrees(text: str, amount: str) -> None:
+    assert _disagrees(text, amount)
