@@ -53,3 +53,25 @@ def test_the_amount_agrees(text: str, amount: str) -> None:
 ])
 def test_a_third_number_disagrees(text: str, amount: str) -> None:
     assert _disagrees(text, amount)
+
+
+PAST_ITEM = ("秸秆还田补助：截至2024年底累计作业面积3.2万亩，资金96万元。2025年计划：1.深翻作业8,000亩，每亩30元，计24万元；"
+             "2.旋耕还田12,000亩，每亩20元，计24万元。共需48万元。")
+FOR_REFERENCE = ("村级组织运转经费：1. 村干部报酬52人×每人每年24,000元=1,248,000元；2. 办公经费26个村×8,000元=208,000元；"
+                 "合计1,456,000元。2024年本级实际安排数为1,380,000元，仅供参考。")
+
+
+def _failures(text: str) -> list:
+    return read(text, "县", (), AmountUnit.WAN_YUAN).failures()
+
+
+def test_a_past_years_figure_is_no_item_of_this_years_sum() -> None:
+    assert not _failures(PAST_ITEM)
+    assert _failures(PAST_ITEM.replace("共需48万元", "共需52万元"))
+
+
+def test_a_figure_named_a_reference_is_no_approved_amount() -> None:
+    assert not _failures(FOR_REFERENCE)
+    assert not _disagrees(FOR_REFERENCE, "145.6")
+    assert _disagrees(FOR_REFERENCE, "150")
+    assert _failures(FOR_REFERENCE.replace("=208,000元", "=218,000元"))

@@ -46,6 +46,7 @@ _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[�
 
 
 _TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
+_FOR_REFERENCE_RE = re.compile(r"\s*[，,（(]?\s*(?:仅|只)?(?:供|作为|作)参考")
 _THIS_PHASE_RE = re.compile(r"本期(?:合计|共计|总计|安排|投资|需)")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
@@ -145,6 +146,8 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
+        if "参考" in self.text[token.end:token.end + 10] and _FOR_REFERENCE_RE.match(self.text, token.end):
+            return True   # 2024年县级实际安排数为718,000元，仅供参考: named a reference, whatever its words
         if "原" in pre or "初" in pre:
             if _ADJUSTED_BASE_RE.search(pre) and _ADJUSTED_AFTER_RE.match(self.text, token.end):
                 return False   # 原预算80万元，调减12万元后为68万元: the base of this year's adjustment

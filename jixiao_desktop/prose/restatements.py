@@ -129,6 +129,8 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
             _Term(piece).value - stated) <= tolerance:
         return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
     first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
+    if _past_terms_dropped(step, lexed, max(0, index - _WINDOW), index):
+        return True   # 2024年累计…资金482.6万元。2025年预计：1.…计22.5万元；…共需68.5万元: last years' figure no item
     begin = lexed.tokens[first].start
     pieces = working.split("＋")
     products = sum("×" in p for p in pieces)
@@ -191,3 +193,31 @@ def restated_total(derivation: str, amount: Decimal) -> bool:
     total = sum((t.value for t in parts), Decimal(0))
     return any(t.money and len(t.numbers) == 1 and t.value == amount and abs(total - 2 * amount) <= Decimal("0.01") * len(parts)
                for t in parts)
+
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_PAST_WORDS_RE = re.compile(r"累计|截至|截止|上年|去年|以前年度")
+
+
+def _past_terms_dropped(step: Step, lexed: Lexed, first: int, index: int) -> bool:
+    """Whether the failing sum holds without its lone figures from a sentence of an earlier year (or of 累计, 截至)
+    than a year named after it before the sum's stated figure: a reference the reader took for an item."""
+    text = lexed.text
+    if "年" not in text[lexed.tokens[first].start:lexed.tokens[index].start]:
+        return False
+    parts = terms(step.description)
+    if parts is None:
+        return False
+    past: set[Decimal] = set()
+    for token in lexed.tokens[first:index]:
+        if token.kind != MONEY or token.value is None:
+            continue
+        begin = max(text.rfind(c, 0, token.start) for c in "。\n") + 1
+        years = [int(y) for y in _YEAR_RE.findall(text, begin, token.start)]
+        later = [int(y) for y in _YEAR_RE.findall(text, token.end, lexed.tokens[index].start)]
+        if years and later and max(later) > years[-1] and _PAST_WORDS_RE.search(text, begin, token.start):
+            past.add(token.value)
+    if not past:
+        return False
+    kept = [t for t in parts if not (t.money and len(t.numbers) == 1 and t.value in past)]
+    return len(kept) < len(parts) and abs(sum((t.value for t in kept), Decimal(0)) - step.stated) <= step.tolerance
