@@ -57,8 +57,8 @@ def test_a_third_number_disagrees(text: str, amount: str) -> None:
 
 PAST_ITEM = ("秸秆还田补助：截至2024年底累计作业面积3.2万亩，资金96万元。2025年计划：1.深翻作业8,000亩，每亩30元，计24万元；"
              "2.旋耕还田12,000亩，每亩20元，计24万元。共需48万元。")
-FOR_REFERENCE = ("村级组织运转经费：1. 村干部报酬52人×每人每年24,000元=1,248,000元；2. 办公经费26个村×8,000元=208,000元；"
-                 "合计1,456,000元。2024年本级实际安排数为1,380,000元，仅供参考。")
+FOR_REFERENCE = ("村级组织运转经费：1. 村干部报酬52人×24,000元=1,248,000元；2. 办公经费26个村×8,000元=208,000元；"
+                 "合计1,456,000元。其中：省级承担50%即728,000元，县级承担728,000元。2024年县级实际安排数为690,000元，仅供参考。")
 
 
 def _failures(text: str) -> list:
@@ -72,6 +72,16 @@ def test_a_past_years_figure_is_no_item_of_this_years_sum() -> None:
 
 def test_a_figure_named_a_reference_is_no_approved_amount() -> None:
     assert not _failures(FOR_REFERENCE)
-    assert not _disagrees(FOR_REFERENCE, "145.6")
+    assert not _disagrees(FOR_REFERENCE, "145.6") and not _disagrees(FOR_REFERENCE, "72.8")
     assert _disagrees(FOR_REFERENCE, "150")
     assert _failures(FOR_REFERENCE.replace("=208,000元", "=218,000元"))
+
+
+RESTATED_PART = ("县综合行政执法大队2025年运行经费：需资金148万元，其中：人员经费96万元（按人均6万元估算，16人约96万元），"
+                 "公用经费30万元，执法装备22万元。")
+
+
+def test_a_bracket_restating_a_part_is_no_item_of_it() -> None:
+    assert not _failures(RESTATED_PART)
+    wrong = _failures(RESTATED_PART.replace("执法装备22万元", "执法装备18万元"))
+    assert [(s.computed, s.stated) for s in wrong] == [(1440000, 1480000)]

@@ -34,7 +34,7 @@ from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
-from jixiao_desktop.prose.restatements import without_restatements
+from jixiao_desktop.prose.restatements import parts_restated, without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
 from jixiao_desktop.prose.words import _RX11, _party_before
@@ -234,6 +234,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     sentence_ends = [end for end in clause_ends if text[end - 1] not in "；;"]   # (a clause's end less ；;: a sentence's)
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
+        if k in reading.parts_after and step.kind == "sum" and not step.holds:
+            step = parts_restated(step, lexed, unit)   # (…218万元（…38人约218万元）: a bracket restating a part)
+            if step is None:
+                continue
         if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:
             kept.append(step)
             continue

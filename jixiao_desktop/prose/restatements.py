@@ -132,6 +132,9 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     if _past_terms_dropped(step, lexed, max(0, index - _WINDOW), index):
         return True   # 2024年累计…资金482.6万元。2025年预计：1.…计22.5万元；…共需68.5万元: last years' figure no item
     begin = lexed.tokens[first].start
+    inner = _bracket_restated(terms(step.description), lexed, first, index) if "（" in text[begin:] or "(" in text[begin:] else None
+    if inner:
+        return _kept_step(step, inner, unit)
     pieces = working.split("＋")
     products = sum("×" in p for p in pieces)
     workings = _workings(lexed, first, index, starts, working) if (0 < products < len(pieces) or any(
@@ -221,3 +224,63 @@ def _past_terms_dropped(step: Step, lexed: Lexed, first: int, index: int) -> boo
         return False
     kept = [t for t in parts if not (t.money and len(t.numbers) == 1 and t.value in past)]
     return len(kept) < len(parts) and abs(sum((t.value for t in kept), Decimal(0)) - step.stated) <= step.tolerance
+
+
+_BRACKET_RE = re.compile(r"[（(]([^（()）]{1,80})[）)]")
+
+
+def _bracket_restated(parts: list[_Term] | None, lexed: Lexed, first: int, index: int) -> list[_Term] | None:
+    """人员经费218万元（按人均5.74万元估算，38人约218万元）: a bracket after a figure that works it out again and ends
+    on it restates it; the sum's terms drawn from the bracket's numbers (its working, its result counted once more)
+    are no items. The terms kept, or None where no term is such."""
+    if parts is None:
+        return None
+    text, tokens = lexed.text, lexed.tokens
+    stop = text.find("。", tokens[index].end)
+    stop = len(text) if stop < 0 else stop   # (the parts may follow their total: 需资金356万元，其中：…)
+    money = [t for t in tokens[first:] if t.start < stop and t.kind == MONEY and t.value is not None]
+    dropped: set[int] = set()
+    for m in _BRACKET_RE.finditer(text, tokens[first].start, stop):
+        before = [t for t in money if t.end <= m.start() and not text[t.end:m.start()].strip()]
+        inside = [t for t in money if m.start() < t.start and t.end < m.end()]
+        if not before or not inside or inside[-1].value != before[-1].value:
+            continue
+        numbers = [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", m.group(1).replace(",", ""))]
+        once = False
+        for k, term in enumerate(parts):
+            if len(term.numbers) == 1 and term.value == before[-1].value:
+                if once and k not in dropped:
+                    dropped.add(k)   # (the bracket's result: the figure counted a second time)
+                once = True
+            elif len(term.numbers) >= 2 and _drawn_from(term, numbers):
+                dropped.add(k)
+    if not dropped or len(dropped) == len(parts):
+        return None
+    return [t for k, t in enumerate(parts) if k not in dropped]
+
+
+def _kept_step(step: Step, kept: list[_Term], unit: AmountUnit) -> bool | Step | None:
+    value = sum((t.value for t in kept), Decimal(0))
+    if abs(value - step.stated) <= step.tolerance:
+        return True
+    try:
+        shown = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+    return Step(step.kind, "＋".join(t.text for t in kept) + f"＝{format_with_unit(shown, unit)}", shown, step.stated,
+                step.uncertain, step.tolerance, step.start, step.end)
+
+
+def parts_restated(step: Step, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Step | None:
+    """A failing sum of parts listed after their total (需资金356万元，其中：人员经费218万元（…38人约218万元），…):
+    None where it holds without the terms a bracket restates, else the step (with what the kept terms make)."""
+    if step.stated is None or step.computed <= step.stated + step.tolerance:
+        return step
+    index = bisect_left([t.start for t in lexed.tokens], step.start)
+    if index >= len(lexed.tokens) or "（" not in lexed.text[step.end:] and "(" not in lexed.text[step.end:]:
+        return step
+    kept = _bracket_restated(terms(step.description), lexed, index, index)
+    if not kept:
+        return step
+    other = _kept_step(step, kept, unit)
+    return None if other is True else (other or step)
