@@ -235,7 +235,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
         if k in reading.parts_after and step.kind == "sum" and not step.holds:
-            step = parts_restated(step, lexed, unit)   # (…218万元（…38人约218万元）: a bracket restating a part)
+            step = parts_restated(step, lexed, starts, unit)   # (…218万元（…38人约218万元）: a bracket restating a part)
             if step is None:
                 continue
         if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:

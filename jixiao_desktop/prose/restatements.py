@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
@@ -132,7 +133,7 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     if _past_terms_dropped(step, lexed, max(0, index - _WINDOW), index):
         return True   # 2024年累计…资金482.6万元。2025年预计：1.…计22.5万元；…共需68.5万元: last years' figure no item
     begin = lexed.tokens[first].start
-    inner = _bracket_restated(terms(step.description), lexed, first, index) if "（" in text[begin:] or "(" in text[begin:] else None
+    inner = _bracket_restated(terms(step.description), lexed, first, index) if _has_bracket(text, begin, lexed.tokens[index].end) else None
     if inner:
         return _kept_step(step, inner, unit)
     pieces = working.split("＋")
@@ -206,16 +207,19 @@ def _past_terms_dropped(step: Step, lexed: Lexed, first: int, index: int) -> boo
     """Whether the failing sum holds without its lone figures from a sentence of an earlier year (or of 累计, 截至)
     than a year named after it before the sum's stated figure: a reference the reader took for an item."""
     text = lexed.text
-    if "年" not in text[lexed.tokens[first].start:lexed.tokens[index].start]:
+    window = max(0, lexed.tokens[first].start - 40)   # (the sentence of the first figure looked at)
+    if not _PAST_WORDS_RE.search(text, window, lexed.tokens[index].start):
         return False
     parts = terms(step.description)
     if parts is None:
         return False
+    lone = {t.value for t in parts if t.money and len(t.numbers) == 1}
     past: set[Decimal] = set()
     for token in lexed.tokens[first:index]:
-        if token.kind != MONEY or token.value is None:
+        if token.kind != MONEY or token.value is None or token.value not in lone:
             continue
-        begin = max(text.rfind(c, 0, token.start) for c in "。\n") + 1
+        begin = max(text.rfind(c, window, token.start) for c in "。\n") + 1
+        begin = max(begin, window)
         years = [int(y) for y in _YEAR_RE.findall(text, begin, token.start)]
         later = [int(y) for y in _YEAR_RE.findall(text, token.end, lexed.tokens[index].start)]
         if years and later and max(later) > years[-1] and _PAST_WORDS_RE.search(text, begin, token.start):
@@ -236,9 +240,13 @@ def _bracket_restated(parts: list[_Term] | None, lexed: Lexed, first: int, index
     if parts is None:
         return None
     text, tokens = lexed.text, lexed.tokens
-    stop = text.find("。", tokens[index].end)
-    stop = len(text) if stop < 0 else stop   # (the parts may follow their total: 需资金356万元，其中：…)
-    money = [t for t in tokens[first:] if t.start < stop and t.kind == MONEY and t.value is not None]
+    stop = _sentence_end(text, tokens[index].end)   # (the parts may follow their total: 需资金356万元，其中：…)
+    money = []
+    for t in islice(tokens, first, None):   # (no copy of a long text's tokens)
+        if t.start >= stop:
+            break
+        if t.kind == MONEY and t.value is not None:
+            money.append(t)
     dropped: set[int] = set()
     for m in _BRACKET_RE.finditer(text, tokens[first].start, stop):
         before = [t for t in money if t.end <= m.start() and not text[t.end:m.start()].strip()]
@@ -271,16 +279,27 @@ def _kept_step(step: Step, kept: list[_Term], unit: AmountUnit) -> bool | Step |
                 step.uncertain, step.tolerance, step.start, step.end)
 
 
-def parts_restated(step: Step, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Step | None:
+def parts_restated(step: Step, lexed: Lexed, starts: list[int], unit: AmountUnit = AmountUnit.YUAN) -> Step | None:
     """A failing sum of parts listed after their total (需资金356万元，其中：人员经费218万元（…38人约218万元），…):
     None where it holds without the terms a bracket restates, else the step (with what the kept terms make)."""
     if step.stated is None or step.computed <= step.stated + step.tolerance:
         return step
-    index = bisect_left([t.start for t in lexed.tokens], step.start)
-    if index >= len(lexed.tokens) or "（" not in lexed.text[step.end:] and "(" not in lexed.text[step.end:]:
+    index = bisect_left(starts, step.start)
+    if index >= len(lexed.tokens) or not _has_bracket(lexed.text, step.end, step.end):
         return step
     kept = _bracket_restated(terms(step.description), lexed, index, index)
     if not kept:
         return step
     other = _kept_step(step, kept, unit)
     return None if other is True else (other or step)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence going on at ``at`` ends (its 。), looked for no further than 300 characters."""
+    stop = text.find("。", at, at + 300)
+    return min(len(text), at + 300) if stop < 0 else stop
+
+
+def _has_bracket(text: str, begin: int, at: int) -> bool:
+    stop = _sentence_end(text, at)
+    return text.find("（", begin, stop) >= 0 or text.find("(", begin, stop) >= 0
