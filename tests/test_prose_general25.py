@@ -85,3 +85,12 @@ def test_a_bracket_restating_a_part_is_no_item_of_it() -> None:
     assert not _failures(RESTATED_PART)
     wrong = _failures(RESTATED_PART.replace("执法装备22万元", "执法装备18万元"))
     assert [(s.computed, s.stated) for s in wrong] == [(1440000, 1480000)]
+
+
+SUBTOTAL = ("端午慰问：1、困难党员15人，每人500元；困难职工22人，每人300元。计14,100元。2、座谈会1场，参会40人，"
+            "每人餐费80元，计3,200元。以上合计17,300元。")
+
+
+def test_a_parts_own_total_is_not_counted_beside_its_items() -> None:
+    assert not _failures(SUBTOTAL)
+    assert _failures(SUBTOTAL.replace("以上合计17,300元", "以上合计18,300元"))

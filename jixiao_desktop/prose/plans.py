@@ -146,7 +146,10 @@ class _Plans:
         return None
 
     def is_reference(self, token: Token, pre: str) -> bool:
-        if self.text.find("参考", token.end, token.end + 10) >= 0 and _FOR_REFERENCE_RE.match(self.text, token.end):
+        refers = self.__dict__.get("_refers")
+        if refers is None:
+            refers = self._refers = "参考" in self.text   # (looked for once a text)
+        if refers and self.text.find("参考", token.end, token.end + 10) >= 0 and _FOR_REFERENCE_RE.match(self.text, token.end):
             return True   # 2024年县级实际安排数为718,000元，仅供参考: named a reference, whatever its words
         if "原" in pre or "初" in pre:
             if _ADJUSTED_BASE_RE.search(pre) and _ADJUSTED_AFTER_RE.match(self.text, token.end):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import islice
 from decimal import Decimal, InvalidOperation
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
@@ -130,10 +129,12 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
             _Term(piece).value - stated) <= tolerance:
         return True   # 其中：急难型120万元，支出型按1,500户、户均1,200元测算需180万元: its own clause's product, no total
     first = max(bisect_left(starts, since, 0, index), index - _WINDOW)
-    if _past_terms_dropped(step, lexed, max(0, index - _WINDOW), index):
+    if _past_terms_dropped(step, lexed, starts, max(0, index - _WINDOW), index):
         return True   # 2024年累计…资金482.6万元。2025年预计：1.…计22.5万元；…共需68.5万元: last years' figure no item
+    if _subtotal_counted(step, lexed, max(0, index - _WINDOW), index):
+        return True   # 1、…6人，每人2,000元；…38人，每人800元；…12户，每户1,000元。计54,400元。2、…: a part's own total
     begin = lexed.tokens[first].start
-    inner = _bracket_restated(terms(step.description), lexed, first, index) if _has_bracket(text, begin, lexed.tokens[index].end) else None
+    inner = _bracket_restated(step.description, lexed, first, index) if _has_bracket(text, begin, lexed.tokens[index].end) else None
     if inner:
         return _kept_step(step, inner, unit)
     pieces = working.split("＋")
@@ -203,28 +204,32 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _PAST_WORDS_RE = re.compile(r"累计|截至|截止|上年|去年|以前年度")
 
 
-def _past_terms_dropped(step: Step, lexed: Lexed, first: int, index: int) -> bool:
+def _past_terms_dropped(step: Step, lexed: Lexed, starts: list[int], first: int, index: int) -> bool:
     """Whether the failing sum holds without its lone figures from a sentence of an earlier year (or of 累计, 截至)
     than a year named after it before the sum's stated figure: a reference the reader took for an item."""
     text = lexed.text
     window = max(0, lexed.tokens[first].start - 40)   # (the sentence of the first figure looked at)
-    if not _PAST_WORDS_RE.search(text, window, lexed.tokens[index].start):
+    if text.find("年", window, lexed.tokens[index].start) < 0:
         return False
-    parts = terms(step.description)
-    if parts is None:
+    found = _PAST_WORDS_RE.search(text, window, lexed.tokens[index].start)
+    if not found:
         return False
-    lone = {t.value for t in parts if t.money and len(t.numbers) == 1}
+    excess = step.computed - step.stated + step.tolerance
     past: set[Decimal] = set()
-    for token in lexed.tokens[first:index]:
-        if token.kind != MONEY or token.value is None or token.value not in lone:
+    for k in range(max(first, bisect_left(starts, found.end(), first, index)), index):
+        token = lexed.tokens[k]
+        if token.kind != MONEY or token.value is None or token.value > excess:
+            continue   # (more than the sum is over: no figure it counted too many)
+        if token.text.replace(",", "") not in step.description:
+            continue   # (a figure the sum does not count as written)
+        begin = max(text.rfind("。", window, token.start), text.rfind("\n", window, token.start), window - 1) + 1
+        if not _PAST_WORDS_RE.search(text, begin, token.start):
             continue
-        begin = max(text.rfind(c, window, token.start) for c in "。\n") + 1
-        begin = max(begin, window)
         years = [int(y) for y in _YEAR_RE.findall(text, begin, token.start)]
-        later = [int(y) for y in _YEAR_RE.findall(text, token.end, lexed.tokens[index].start)]
-        if years and later and max(later) > years[-1] and _PAST_WORDS_RE.search(text, begin, token.start):
+        if years and any(int(y) > years[-1] for y in _YEAR_RE.findall(text, token.end, lexed.tokens[index].start)):
             past.add(token.value)
-    if not past:
+    parts = terms(step.description) if past else None
+    if parts is None:
         return False
     kept = [t for t in parts if not (t.money and len(t.numbers) == 1 and t.value in past)]
     return len(kept) < len(parts) and abs(sum((t.value for t in kept), Decimal(0)) - step.stated) <= step.tolerance
@@ -233,30 +238,36 @@ def _past_terms_dropped(step: Step, lexed: Lexed, first: int, index: int) -> boo
 _BRACKET_RE = re.compile(r"[（(]([^（()）]{1,80})[）)]")
 
 
-def _bracket_restated(parts: list[_Term] | None, lexed: Lexed, first: int, index: int) -> list[_Term] | None:
+def _bracket_restated(description: str, lexed: Lexed, first: int, index: int) -> list[_Term] | None:
     """人员经费218万元（按人均5.74万元估算，38人约218万元）: a bracket after a figure that works it out again and ends
     on it restates it; the sum's terms drawn from the bracket's numbers (its working, its result counted once more)
     are no items. The terms kept, or None where no term is such."""
-    if parts is None:
-        return None
     text, tokens = lexed.text, lexed.tokens
     stop = _sentence_end(text, tokens[index].end)   # (the parts may follow their total: 需资金356万元，其中：…)
+    if not any(text[m.start() - 1] == "元" and "元" in m.group(1) for m in _BRACKET_RE.finditer(text, tokens[first].start, stop)):
+        return None   # (no bracket of money right after a figure)
     money = []
-    for t in islice(tokens, first, None):   # (no copy of a long text's tokens)
+    for k in range(first, len(tokens)):   # (no copy of a long text's tokens)
+        t = tokens[k]
         if t.start >= stop:
             break
         if t.kind == MONEY and t.value is not None:
             money.append(t)
-    dropped: set[int] = set()
+    restating = []
     for m in _BRACKET_RE.finditer(text, tokens[first].start, stop):
         before = [t for t in money if t.end <= m.start() and not text[t.end:m.start()].strip()]
         inside = [t for t in money if m.start() < t.start and t.end < m.end()]
-        if not before or not inside or inside[-1].value != before[-1].value:
-            continue
-        numbers = [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", m.group(1).replace(",", ""))]
+        if before and inside and inside[-1].value == before[-1].value:
+            restating.append((before[-1].value, m.group(1)))
+    parts = terms(description) if restating else None
+    if parts is None:
+        return None
+    dropped: set[int] = set()
+    for value, words in restating:
+        numbers = [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", words.replace(",", ""))]
         once = False
         for k, term in enumerate(parts):
-            if len(term.numbers) == 1 and term.value == before[-1].value:
+            if len(term.numbers) == 1 and term.value == value:
                 if once and k not in dropped:
                     dropped.add(k)   # (the bracket's result: the figure counted a second time)
                 once = True
@@ -287,7 +298,7 @@ def parts_restated(step: Step, lexed: Lexed, starts: list[int], unit: AmountUnit
     index = bisect_left(starts, step.start)
     if index >= len(lexed.tokens) or not _has_bracket(lexed.text, step.end, step.end):
         return step
-    kept = _bracket_restated(terms(step.description), lexed, index, index)
+    kept = _bracket_restated(step.description, lexed, index, index)
     if not kept:
         return step
     other = _kept_step(step, kept, unit)
@@ -303,3 +314,32 @@ def _sentence_end(text: str, at: int) -> int:
 def _has_bracket(text: str, begin: int, at: int) -> bool:
     stop = _sentence_end(text, at)
     return text.find("（", begin, stop) >= 0 or text.find("(", begin, stop) >= 0
+
+
+_SUBTOTAL_BEFORE_RE = re.compile(r"(?:计|共|小计|合计)\s*$")
+
+
+def _subtotal_counted(step: Step, lexed: Lexed, first: int, index: int) -> bool:
+    """Whether the failing sum holds without the products a later term of it totals (…每户1,000元。计54,400元。): the
+    text works a part out and states its result after its items (计, 小计), and the reader counted both."""
+    if step.description.count("×") < 2:
+        return False
+    pieces = step.description.rsplit("＝", 1)[0].split("＋")
+    if not any("×" not in c and "×" in b and "×" in a for a, b, c in zip(pieces, pieces[1:], pieces[2:], strict=False)):
+        return False   # (no lone figure after two products: nothing it could total)
+    parts = terms(step.description)
+    if parts is None:
+        return False
+    for j, term in enumerate(parts):
+        if not (term.money and len(term.numbers) == 1) or j < 2 or len(parts[j - 1].numbers) < 2:
+            continue
+        total, k = Decimal(0), j
+        while k > 0 and len(parts[k - 1].numbers) >= 2:
+            k -= 1
+            total += parts[k].value
+            if j - k >= 2 and abs(total - term.value) <= Decimal("0.01") * (j - k):
+                kept = parts[:k] + parts[j:]
+                return abs(sum((t.value for t in kept), Decimal(0)) - step.stated) <= step.tolerance and any(
+                    t.kind == MONEY and t.value == term.value and _SUBTOTAL_BEFORE_RE.search(
+                        lexed.text, max(0, t.start - 3), t.start) for t in lexed.tokens[first:index])
+    return False
