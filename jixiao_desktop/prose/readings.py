@@ -36,6 +36,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
+from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
@@ -274,6 +275,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
+            if sum_explained(step, lexed, index, reading.steps[:k]) if step.kind == "sum" else product_explained(step, lexed, index):
+                continue   # (third_looks.py)
             other = explained(step, lexed, index, sentence_ends, starts)
             if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
                 kept.append(other) if other is not True else None
@@ -298,7 +301,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
                 continue
             rest = share_of_rest(step, lexed, first, index, unit)   # (其中中央…，其余由省、县按1:1: a split of the rest)
-            if rest is not None and rest.holds:
+            if rest is not None and rest.holds or share_explained(step, lexed, index):
                 continue
             step = rest or step
         if step.kind not in _PRODUCT_KINDS:

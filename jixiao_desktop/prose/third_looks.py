@@ -1,0 +1,209 @@
+"""Still more plausible readings of a failing step (round 26), asked by :mod:`jixiao_desktop.prose.readings` after its
+own and :mod:`.second_looks`' readings. As there, a step is dropped only where the reading makes its stated figure
+exactly, so a wrong figure stays found:
+
+- **the items a total names** (第2至4项由县级承担，合计…; 前三项合计…): the sum of those items only;
+- **a sub-total counted beside its items** (甲6人每人2,000元、乙12户每户1,000元，计24,000元。…以上合计…): a run of
+  terms that makes the term right after it is that term's working, not items of their own;
+- **a figure of another year** (2024年累计补贴…资金482.6万元。2025年预计：…): leading terms of a sentence that names
+  a past (累计, 截至, 上年) are no items of this year's total;
+- **items worked out before** (1.…6场，每场8,000元，共48,000元；…4.…15,000元。总计…): a total whose reading left out
+  the results of the items just before its terms, which its words (共, 计) closed;
+- **each of the groups listed** (小学、初中各1次，每次3.5万元): the count times the groups named before 各;
+- **a monthly standard over the year** (每村每月放映1场，每场200元): twelve months where no period is named;
+- **the count in all** (执法车6辆…，外加2辆…按同标准计，共8辆): the count 共 names instead of the one it adds up;
+- **a split of another figure** (年租金36万元；…租赁费由市、区按3:7承担，区级…): the same part of another amount
+  of the sentence; a split listed 分别为… in the order of its parties;
+- **a percentage of a percentage** (发放额6,400万元的15%计提，由省、县各承担50%): the result times a later one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
+from jixiao_desktop.prose.numerals import cn_number
+from jixiao_desktop.prose.steps import Step
+
+_NUM = r"[\d一二两三四五六七八九十]{1,3}"
+_RANGE_RE = re.compile(rf"第?({_NUM})\s*(?:项)?\s*[至到\-—~－]\s*第?({_NUM})\s*项")
+_FIRST_LAST_RE = re.compile(rf"([前后])({_NUM})项")
+_PAST_RE = re.compile(r"累计|截至|截止|上年|去年|上一年|往年|历年|已完成|已下达|已拨付|已支付|实际支出")
+_LIST_EACH_RE = re.compile(r"((?:[^\s，,。；;：:\d、和及与各]{1,8}[、和及与])+)[^\s，,。；;：:\d、和及与各]{1,8}各\s*$")
+_MONTHLY_RE = re.compile(r"每月|月均|/月|／月|每[^，,。；;\d]{1,3}每月")
+_IN_ALL_RE = re.compile(r"(?:共|合计|总计|总共)\s*$")
+_OWN_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%为")
+_RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
+_CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
+_STANDARD_RE = re.compile(r"每|均|标准|单价")
+_SENTENCE_RE = re.compile(r"[。\n!！]")
+
+
+def _near(value: Decimal, step: Step) -> bool:
+    return abs(round_fen(value) - step.stated) <= step.tolerance
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    value = cn_number(text)
+    return int(value) if value is not None else None
+
+
+def _sentence_start(text: str, position: int, limit: int = 400) -> int:
+    floor = max(0, position - limit)
+    found = [m.end() for m in _SENTENCE_RE.finditer(text, floor, position)]
+    return found[-1] if found else floor
+
+
+# -- sums -------------------------------------------------------------------------------------------------------
+def sum_explained(step: Step, lexed: Lexed, index: int, earlier: list[Step]) -> bool:
+    """Whether a failing sum (its stated figure at token ``index``) holds under one of the readings above."""
+    from jixiao_desktop.prose.restatements import terms   # (restatements imports readings' neighbours)
+    parts = terms(step.description)
+    if not parts:
+        return False
+    values = [t.value for t in parts]
+    text, position = lexed.text, lexed.tokens[index].start
+    here = text[_sentence_start(text, position):position]
+    return (_named_items(step, values, here) or _subtotal_inside(step, values)
+            or _past_leading(step, lexed, index, values) or _results_before(step, text, values, earlier))
+
+
+def _named_items(step: Step, values: list[Decimal], here: str) -> bool:
+    """第2至4项…合计 / 前三项合计: the items the words name."""
+    for m in _RANGE_RE.finditer(here):
+        low, high = _number(m[1]), _number(m[2])
+        if low and high and 1 <= low < high <= len(values) and _near(sum(values[low - 1:high], Decimal(0)), step):
+            return True
+    for m in _FIRST_LAST_RE.finditer(here):
+        n = _number(m[2])
+        if n and 1 <= n < len(values):
+            chosen = values[:n] if m[1] == "前" else values[-n:]
+            if _near(sum(chosen, Decimal(0)), step):
+                return True
+    return False
+
+
+def _subtotal_inside(step: Step, values: list[Decimal]) -> bool:
+    """A run of at least two terms that makes the term right after it: that term's working, counted twice."""
+    total = sum(values, Decimal(0))
+    for j in range(2, len(values)):
+        run = Decimal(0)
+        for i in range(j - 1, -1, -1):
+            run += values[i]
+            if j - i >= 2 and run == values[j] and (_near(total - run, step)):
+                return True
+    return False
+
+
+def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal]) -> bool:
+    """Leading terms stated in a sentence of a past year (累计, 截至, 上年): no items of this total."""
+    tokens, text = lexed.tokens, lexed.text
+    total = sum(values, Decimal(0))
+    dropped = Decimal(0)
+    for n, value in enumerate(values[:-2], 1):
+        dropped += value
+        token = next((t for t in reversed(tokens[max(0, index - 60):index]) if t.kind == MONEY and t.value == value
+                      and not t.per), None)
+        if token is None:
+            return False
+        sentence = text[_sentence_start(text, token.start, 120):token.start]
+        sentence = re.split(r"[。；;\n]", sentence)[-1]
+        if not _PAST_RE.search(sentence):
+            return False
+        if _near(total - dropped, step):
+            return True
+    return False
+
+
+def _results_before(step: Step, text: str, values: list[Decimal], earlier: list[Step]) -> bool:
+    """The stated results of the steps just before (that hold and are no term of this sum), added from the nearest back."""
+    taken = set(values)
+    added, total = 0, sum(values, Decimal(0))
+    for other in reversed(earlier):
+        if other.stated is None or not other.holds or other.kind not in ("product", "sum") or other.start >= step.start:
+            continue
+        if other.stated in taken or not _CLOSED_RE.search(text, max(0, other.start - 4), other.start):
+            continue   # (only an item's own result its words close: 共48,000元, 全年共需60.6万元; not a working's 小计 parts)
+        taken.add(other.stated)
+        total += other.stated
+        added += 1
+        if _near(total, step):
+            return True
+        if added >= 6 or total > step.stated + step.tolerance:
+            return False
+    return False
+
+
+# -- products -----------------------------------------------------------------------------------------------------
+def product_explained(step: Step, lexed: Lexed, index: int) -> bool:
+    """Whether a failing product (its stated figure at token ``index``) holds under one of the readings above."""
+    text, tokens = lexed.text, lexed.tokens
+    position = tokens[index].start
+    start = _sentence_start(text, position)
+    clauses = text[start:position]
+    first = bisect_left([t.start for t in tokens[max(0, index - 40):index]], start) + max(0, index - 40)
+    here = tokens[first:index]
+    for token in here:   # 小学、初中各1次: one count for each group listed
+        if token.kind in (COUNT, "number") and token.value:
+            listed = _LIST_EACH_RE.search(text, max(start, token.start - 30), token.start)
+            if listed and _near(step.computed * (len(re.findall(r"[、和及与]", listed[1])) + 1), step):
+                return True
+    if _MONTHLY_RE.search(clauses) and "月" not in step.description and not any(t.kind == "months" for t in here) and (
+            not re.search(r"\d\s*[-—~至到]\s*\d{1,2}\s*月", clauses)) and _near(step.computed * 12, step):
+        return True   # 每村每月1场，每场200元: a year of a monthly standard where no period is named
+    lead = re.match(r"(\d+(?:\.\d+)?)([^\d×＋＝]{1,3})×", step.description)
+    if lead and Decimal(lead[1]):
+        used = Decimal(lead[1])
+        for token in here:
+            if token.kind == COUNT and token.value and token.value != used and token.unit == lead[2] and _IN_ALL_RE.search(
+                    text, max(start, token.start - 4), token.start) and _near(step.computed / used * token.value, step):
+                return True   # 外加2辆…，共8辆: the count in all
+    return False
+
+
+# -- shares and percentages -----------------------------------------------------------------------------------------
+def share_explained(step: Step, lexed: Lexed, index: int) -> bool:
+    """Whether a failing share or percentage (its stated figure at token ``index``) holds under one of the readings."""
+    text, tokens = lexed.text, lexed.tokens
+    position = tokens[index].start
+    start = _sentence_start(text, position)
+    low = max(0, index - 60)
+    starts = [t.start for t in tokens[low:index]]
+    first = bisect_left(starts, start) + low
+    own = _OWN_PERCENT_RE.search(step.description)
+    if step.kind == "percent_of":
+        later = [t.value / 100 for t in tokens[first:index] if t.kind in (PERCENT, "half") and t.value]
+        halves = len(re.findall(r"各半|各承担一半|各负担一半", text[start:position]))
+        return any(_near(step.computed * p, step) for p in later + ([Decimal("0.5")] if halves else []))
+    if own is None or not Decimal(own[1]):
+        return False
+    part = Decimal(own[1]) / 100
+    ratio = any(t.kind == RATIO for t in tokens[first:index])
+    for k in range(first, index) if ratio else ():   # 年租金36万元；…租赁费由市、区按3:7承担: the same part of another amount
+        token = tokens[k]
+        if token.kind == MONEY and token.value and not token.per and tokens[k - 1].kind != "each" and not _STANDARD_RE.search(
+                text, max(0, token.start - 6), token.start) and _near(token.value * part, step) and not _PAST_RE.search(
+                re.split(r"[。；;\n]", text[max(start, token.start - 40):token.start])[-1]):
+            return True
+    return _respective(step, lexed, index, first, part)
+
+
+def _respective(step: Step, lexed: Lexed, index: int, first: int, part: Decimal) -> bool:
+    """144万元，省、市、县按5:3:2分担，分别为72万元、43.2万元、28.8万元: each figure the part of its party, in order."""
+    tokens, text = lexed.tokens, lexed.text
+    if not _RESPECTIVE_RE.search(text, max(0, tokens[index].start - 8), tokens[index].start):
+        return False
+    ratio = next((t for t in reversed(tokens[first:index]) if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)), None)
+    if ratio is None or not part:
+        return False
+    whole = step.computed / part
+    listed = [t for t in tokens[index:index + len(ratio.parts)] if t.kind == MONEY and t.value is not None]
+    if len(listed) != len(ratio.parts):
+        return False
+    total = sum(ratio.parts)
+    return all(abs(round_fen(whole * p / total) - t.value) <= step.tolerance for p, t in zip(ratio.parts, listed))
