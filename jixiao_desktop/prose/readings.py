@@ -275,7 +275,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
-            if sum_explained(step, lexed, index, reading.steps[:k]) if step.kind == "sum" else product_explained(step, lexed, index):
+            if sum_explained(step, lexed, index, sentence_ends, reading.steps, k) if step.kind == "sum" else product_explained(
+                    step, lexed, index, sentence_ends):
                 continue   # (third_looks.py)
             other = explained(step, lexed, index, sentence_ends, starts)
             if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
@@ -301,7 +302,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
                 continue
             rest = share_of_rest(step, lexed, first, index, unit)   # (其中中央…，其余由省、县按1:1: a split of the rest)
-            if rest is not None and rest.holds or share_explained(step, lexed, index):
+            if rest is not None and rest.holds or share_explained(step, lexed, index, sentence_ends):
                 continue
             step = rest or step
         if step.kind not in _PRODUCT_KINDS:

@@ -38,8 +38,15 @@ _IN_ALL_RE = re.compile(r"(?:共|合计|总计|总共)\s*$")
 _OWN_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%为")
 _RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
 _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
+_MAX_TERMS = 15
+_RATIO_MARK_RE = re.compile(r"\d\s*[:：∶比]\s*\d")
+_REACH = 800   # characters a total's items closed before it may stand back
+_TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述")
 _STANDARD_RE = re.compile(r"每|均|标准|单价")
-_SENTENCE_RE = re.compile(r"[。\n!！]")
+
+
+def _START(token) -> int:
+    return token.start
 
 
 def _near(value: Decimal, step: Step) -> bool:
@@ -53,24 +60,35 @@ def _number(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def _sentence_start(text: str, position: int, limit: int = 400) -> int:
-    floor = max(0, position - limit)
-    found = [m.end() for m in _SENTENCE_RE.finditer(text, floor, position)]
-    return found[-1] if found else floor
+def _sentence_start(ends: list[int], position: int) -> int:
+    """The start of the sentence holding ``position`` (``ends``: the text's sentence ends, ascending)."""
+    k = bisect_left(ends, position)
+    return ends[k - 1] if k else 0
 
 
 # -- sums -------------------------------------------------------------------------------------------------------
-def sum_explained(step: Step, lexed: Lexed, index: int, earlier: list[Step]) -> bool:
-    """Whether a failing sum (its stated figure at token ``index``) holds under one of the readings above."""
+def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: list[Step], k: int) -> bool:
+    """Whether a failing sum (its stated figure at token ``index``, the ``k``-th of ``steps``) holds under one of the
+    readings above (``ends``: the text's sentence ends)."""
     from jixiao_desktop.prose.restatements import terms   # (restatements imports readings' neighbours)
+    text, position = lexed.text, lexed.tokens[index].start
+    if not _TOTAL_WORD_RE.search(text, max(0, position - 10), position):
+        return False   # (each reading here is of a total its words name: 合计, 以上, 共…)
+    if step.description.count("＋") > _MAX_TERMS:
+        return False   # (a long run of terms is no one total of items these readings are of)
+    if step.computed < step.stated:   # items left out: those its words closed before
+        return _results_before(step, text, steps, k)
+    start = _sentence_start(ends, position)   # items counted that are none: of another year, twice, or not named
+    named = "项" in text[start:position]
+    past = _PAST_RE.search(text, max(0, start - 300), position) is not None
+    if not (named or past or "×" in step.description):
+        return False   # (cheap words first: the terms are parsed only where a reading here may apply)
     parts = terms(step.description)
     if not parts:
         return False
     values = [t.value for t in parts]
-    text, position = lexed.text, lexed.tokens[index].start
-    here = text[_sentence_start(text, position):position]
-    return (_named_items(step, values, here) or _subtotal_inside(step, values)
-            or _past_leading(step, lexed, index, values) or _results_before(step, text, values, earlier))
+    return (named and _named_items(step, values, text[start:position])) or _subtotal_inside(step, values) or (
+        past and _past_leading(step, lexed, index, values, ends))
 
 
 def _named_items(step: Step, values: list[Decimal], here: str) -> bool:
@@ -100,7 +118,7 @@ def _subtotal_inside(step: Step, values: list[Decimal]) -> bool:
     return False
 
 
-def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal]) -> bool:
+def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal], ends: list[int]) -> bool:
     """Leading terms stated in a sentence of a past year (累计, 截至, 上年): no items of this total."""
     tokens, text = lexed.tokens, lexed.text
     total = sum(values, Decimal(0))
@@ -111,8 +129,7 @@ def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal]) -
                       and not t.per), None)
         if token is None:
             return False
-        sentence = text[_sentence_start(text, token.start, 120):token.start]
-        sentence = re.split(r"[。；;\n]", sentence)[-1]
+        sentence = re.split(r"[；;]", text[max(_sentence_start(ends, token.start), token.start - 120):token.start])[-1]
         if not _PAST_RE.search(sentence):
             return False
         if _near(total - dropped, step):
@@ -120,35 +137,48 @@ def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal]) -
     return False
 
 
-def _results_before(step: Step, text: str, values: list[Decimal], earlier: list[Step]) -> bool:
+def _results_before(step: Step, text: str, steps: list[Step], k: int) -> bool:
     """The stated results of the steps just before (that hold and are no term of this sum), added from the nearest back."""
-    taken = set(values)
-    added, total = 0, sum(values, Decimal(0))
-    for other in reversed(earlier):
-        if other.stated is None or not other.holds or other.kind not in ("product", "sum") or other.start >= step.start:
-            continue
-        if other.stated in taken or not _CLOSED_RE.search(text, max(0, other.start - 4), other.start):
+    from jixiao_desktop.prose.restatements import terms
+    chosen: list[Decimal] = []
+    for j in range(k - 1, max(-1, k - 13), -1):   # (a dozen steps back at most)
+        other = steps[j]
+        if other.start < step.start - _REACH:
+            break
+        if other.stated is None or other.start >= step.start or not _CLOSED_RE.search(text, max(0, other.start - 4), other.start):
             continue   # (only an item's own result its words close: 共48,000元, 全年共需60.6万元; not a working's 小计 parts)
-        taken.add(other.stated)
-        total += other.stated
-        added += 1
+        if other.holds and other.kind in ("product", "sum") and other.stated not in chosen:
+            chosen.append(other.stated)
+            if len(chosen) >= 6:
+                break
+    if not chosen:
+        return False
+    parts = terms(step.description)
+    if not parts:
+        return False
+    taken = {t.value for t in parts}
+    total = step.computed
+    for value in chosen:
+        if value in taken:
+            continue
+        total += value
         if _near(total, step):
             return True
-        if added >= 6 or total > step.stated + step.tolerance:
+        if total > step.stated + step.tolerance:
             return False
     return False
 
 
 # -- products -----------------------------------------------------------------------------------------------------
-def product_explained(step: Step, lexed: Lexed, index: int) -> bool:
+def product_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bool:
     """Whether a failing product (its stated figure at token ``index``) holds under one of the readings above."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
-    start = _sentence_start(text, position)
+    start = _sentence_start(ends, position)
     clauses = text[start:position]
-    first = bisect_left([t.start for t in tokens[max(0, index - 40):index]], start) + max(0, index - 40)
+    first = bisect_left(tokens, start, max(0, index - 40), index, key=_START)
     here = tokens[first:index]
-    for token in here:   # 小学、初中各1次: one count for each group listed
+    for token in here if "各" in clauses else ():   # 小学、初中各1次: one count for each group listed
         if token.kind in (COUNT, "number") and token.value:
             listed = _LIST_EACH_RE.search(text, max(start, token.start - 30), token.start)
             if listed and _near(step.computed * (len(re.findall(r"[、和及与]", listed[1])) + 1), step):
@@ -157,7 +187,7 @@ def product_explained(step: Step, lexed: Lexed, index: int) -> bool:
             not re.search(r"\d\s*[-—~至到]\s*\d{1,2}\s*月", clauses)) and _near(step.computed * 12, step):
         return True   # 每村每月1场，每场200元: a year of a monthly standard where no period is named
     lead = re.match(r"(\d+(?:\.\d+)?)([^\d×＋＝]{1,3})×", step.description)
-    if lead and Decimal(lead[1]):
+    if lead and Decimal(lead[1]) and ("共" in clauses or "计" in clauses):
         used = Decimal(lead[1])
         for token in here:
             if token.kind == COUNT and token.value and token.value != used and token.unit == lead[2] and _IN_ALL_RE.search(
@@ -167,14 +197,16 @@ def product_explained(step: Step, lexed: Lexed, index: int) -> bool:
 
 
 # -- shares and percentages -----------------------------------------------------------------------------------------
-def share_explained(step: Step, lexed: Lexed, index: int) -> bool:
+def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bool:
     """Whether a failing share or percentage (its stated figure at token ``index``) holds under one of the readings."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
-    start = _sentence_start(text, position)
-    low = max(0, index - 60)
-    starts = [t.start for t in tokens[low:index]]
-    first = bisect_left(starts, start) + low
+    start = _sentence_start(ends, position)
+    if step.kind == "percent_of" and text.count("%", start, position) + text.count("半", start, position) < 2:
+        return False   # (a second percentage, or a half, is the trigger)
+    if step.kind != "percent_of" and not _RATIO_MARK_RE.search(text, start, position):
+        return False   # (a split by ratio is the trigger)
+    first = bisect_left(tokens, start, max(0, index - 60), index, key=_START)
     own = _OWN_PERCENT_RE.search(step.description)
     if step.kind == "percent_of":
         later = [t.value / 100 for t in tokens[first:index] if t.kind in (PERCENT, "half") and t.value]
