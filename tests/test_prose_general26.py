@@ -86,3 +86,10 @@ def test_per_words_after_the_operator_stay_in_the_written_working():
     text = "河道保洁：干流48公里×每公里每年6,000元+支流120公里×2,000元=528,000元"
     assert failures(text) == []
     assert failures(text.replace("528,000", "518,000"))
+
+
+def test_an_item_named_by_a_word_before_the_total():
+    text = ("志愿服务：招募志愿者50人，服务4个月，每人每月补贴600元；志愿者保险每人80元；服务站标识制作1.5万元。"
+            "测算：50×4×600=120,000元，50×80=4,000元，加标识制作费，合计{}元。")
+    assert failures(text.format("139,000")) == []
+    assert failures(text.format("149,000"))

@@ -26,6 +26,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.numerals import cn_number
+from jixiao_desktop.prose.restatements import terms
 from jixiao_desktop.prose.steps import Step
 
 _NUM = r"[\d一二两三四五六七八九十]{1,3}"
@@ -39,6 +40,7 @@ _OWN_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%为")
 _RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
 _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
 _MAX_TERMS = 15
+_ADDED_RE = re.compile(r"(?:另加|加上|再加|加)([^\d，,。；;：:＝=]{2,6}?)[，,]?(?:合计|共计|总计|共|计)")
 _RATIO_MARK_RE = re.compile(r"\d\s*[:：∶比]\s*\d")
 _REACH = 800   # characters a total's items closed before it may stand back
 _TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述")
@@ -70,18 +72,18 @@ def _sentence_start(ends: list[int], position: int) -> int:
 def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: list[Step], k: int) -> bool:
     """Whether a failing sum (its stated figure at token ``index``, the ``k``-th of ``steps``) holds under one of the
     readings above (``ends``: the text's sentence ends)."""
-    from jixiao_desktop.prose.restatements import terms   # (restatements imports readings' neighbours)
     text, position = lexed.text, lexed.tokens[index].start
     if not _TOTAL_WORD_RE.search(text, max(0, position - 10), position):
         return False   # (each reading here is of a total its words name: 合计, 以上, 共…)
     if step.description.count("＋") > _MAX_TERMS:
         return False   # (a long run of terms is no one total of items these readings are of)
-    if step.computed < step.stated:   # items left out: those its words closed before
-        return _results_before(step, text, steps, k)
+    if step.computed < step.stated:   # items left out: those its words closed before, or one named by a word
+        named = _ADDED_RE.search(text, max(0, position - 16), position) if "加" in text[max(0, position - 16):position] else None
+        return _results_before(step, text, steps, k) or (named is not None and _named_amount(step, lexed, index, named[1]))
     start = _sentence_start(ends, position)   # items counted that are none: of another year, twice, or not named
     named = "项" in text[start:position]
-    past = _PAST_RE.search(text, max(0, start - 300), position) is not None
-    if not (named or past or "×" in step.description):
+    past = _PAST_RE.search(text, max(0, start - 200), min(position, start + 200)) is not None
+    if not (named or past or _products_then_plain(step.description)):
         return False   # (cheap words first: the terms are parsed only where a reading here may apply)
     parts = terms(step.description)
     if not parts:
@@ -89,6 +91,27 @@ def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: 
     values = [t.value for t in parts]
     return (named and _named_items(step, values, text[start:position])) or _subtotal_inside(step, values) or (
         past and _past_leading(step, lexed, index, values, ends))
+
+
+def _named_amount(step: Step, lexed: Lexed, index: int, word: str) -> bool:
+    """…40×300=12,000元，加评估费，合计…: the amount named earlier by that word (见习基地评估2万元) is one more item."""
+    stem = word[:-1] if len(word) > 2 and word[-1] in "费款金" else word
+    tokens, text = lexed.tokens, lexed.text
+    for k in range(index - 1, max(-1, index - 40), -1):
+        token = tokens[k]
+        if token.kind == MONEY and token.value and not token.per and stem[:2] in text[max(0, token.start - 8):token.start] \
+                and _near(step.computed + token.value, step):
+            return True
+    return False
+
+
+def _products_then_plain(description: str) -> bool:
+    """Whether the sum's working has a plain term right after two products (6人×2,000元＋12户×1,000元＋18,000元):
+    where alone a sub-total may stand beside its items."""
+    if "×" not in description:
+        return False
+    parts = description.rsplit("＝", 1)[0].split("＋")
+    return any("×" not in parts[j] and "×" in parts[j - 1] and "×" in parts[j - 2] for j in range(2, len(parts)))
 
 
 def _named_items(step: Step, values: list[Decimal], here: str) -> bool:
@@ -139,7 +162,6 @@ def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal], e
 
 def _results_before(step: Step, text: str, steps: list[Step], k: int) -> bool:
     """The stated results of the steps just before (that hold and are no term of this sum), added from the nearest back."""
-    from jixiao_desktop.prose.restatements import terms
     chosen: list[Decimal] = []
     for j in range(k - 1, max(-1, k - 13), -1):   # (a dozen steps back at most)
         other = steps[j]
@@ -176,6 +198,8 @@ def product_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> 
     position = tokens[index].start
     start = _sentence_start(ends, position)
     clauses = text[start:position]
+    if "各" not in clauses and "月" not in clauses and "共" not in clauses and "计" not in clauses:
+        return False   # (the trigger words of the readings below)
     first = bisect_left(tokens, start, max(0, index - 40), index, key=_START)
     here = tokens[first:index]
     for token in here if "各" in clauses else ():   # 小学、初中各1次: one count for each group listed
@@ -215,11 +239,12 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     if own is None or not Decimal(own[1]):
         return False
     part = Decimal(own[1]) / 100
-    ratio = any(t.kind == RATIO for t in tokens[first:index])
-    for k in range(first, index) if ratio else ():   # 年租金36万元；…租赁费由市、区按3:7承担: the same part of another amount
+    whole, slack = step.stated / part, (step.tolerance + 1) / part
+    for k in range(first, index):   # 年租金36万元；…租赁费由市、区按3:7承担: the same part of another amount
         token = tokens[k]
-        if token.kind == MONEY and token.value and not token.per and tokens[k - 1].kind != "each" and not _STANDARD_RE.search(
-                text, max(0, token.start - 6), token.start) and _near(token.value * part, step) and not _PAST_RE.search(
+        if token.kind == MONEY and token.value and abs(token.value - whole) <= slack and _near(token.value * part, step) and (
+                not token.per and tokens[k - 1].kind != "each") and not _STANDARD_RE.search(
+                text, max(0, token.start - 6), token.start) and not _PAST_RE.search(
                 re.split(r"[。；;\n]", text[max(start, token.start - 40):token.start])[-1]):
             return True
     return _respective(step, lexed, index, first, part)
