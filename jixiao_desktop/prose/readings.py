@@ -275,13 +275,13 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 parts, own = part_of_standard(lexed, bisect_left(starts, _start_before(sentence_ends, start - 1)), index)
             if _product_holds(step.stated, step.tolerance, parts):
                 continue
-            if sum_explained(step, lexed, index, sentence_ends, reading.steps, k) if step.kind == "sum" else product_explained(
-                    step, lexed, index, sentence_ends):
-                continue   # (third_looks.py)
             other = explained(step, lexed, index, sentence_ends, starts)
             if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
                 kept.append(other) if other is not True else None
                 continue
+            if sum_explained(step, lexed, index, sentence_ends, reading.steps, k) if step.kind == "sum" else product_explained(
+                    step, lexed, index, sentence_ends):
+                continue   # (third_looks.py)
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -302,7 +302,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if _share_holds(step.stated, step.tolerance, lexed, first, index, whole_from):
                 continue
             rest = share_of_rest(step, lexed, first, index, unit)   # (其中中央…，其余由省、县按1:1: a split of the rest)
-            if rest is not None and rest.holds or share_explained(step, lexed, index, sentence_ends):
+            if rest is not None and rest.holds:
                 continue
             step = rest or step
         if step.kind not in _PRODUCT_KINDS:
@@ -310,6 +310,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:
                 kept.append(other) if other is not True else None
                 continue
+            if step.kind in _SHARE_KINDS and share_explained(step, lexed, index, sentence_ends):
+                continue   # (third_looks.py)
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

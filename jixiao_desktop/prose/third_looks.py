@@ -41,7 +41,8 @@ _RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
 _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
 _MAX_TERMS = 15
 _ADDED_RE = re.compile(r"(?:另加|加上|再加|加)([^\d，,。；;：:＝=]{2,6}?)[，,]?(?:合计|共计|总计|共|计)")
-_RATIO_MARK_RE = re.compile(r"\d\s*[:：∶比]\s*\d")
+# a split whose clause begins with what it splits, no amount (；3.租赁费由市、区按3:7承担)
+_SUBJECT_SPLIT_RE = re.compile(r"(?:^|[；;。\n])\s*(?:\d{1,2}\s*[.、．]\s*)?[^\d，,。；;\n]{1,12}由[^，,。；;\d]{0,10}\d+\s*[:：∶]\s*\d")
 _REACH = 800   # characters a total's items closed before it may stand back
 _TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述")
 _STANDARD_RE = re.compile(r"每|均|标准|单价")
@@ -82,7 +83,7 @@ def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: 
         return _results_before(step, text, steps, k) or (named is not None and _named_amount(step, lexed, index, named[1]))
     start = _sentence_start(ends, position)   # items counted that are none: of another year, twice, or not named
     named = "项" in text[start:position]
-    past = _PAST_RE.search(text, max(0, start - 200), min(position, start + 200)) is not None
+    past = _PAST_RE.search(text, max(0, start - 250), min(position, start + 60)) is not None
     if not (named or past or _products_then_plain(step.description)):
         return False   # (cheap words first: the terms are parsed only where a reading here may apply)
     parts = terms(step.description)
@@ -167,7 +168,8 @@ def _results_before(step: Step, text: str, steps: list[Step], k: int) -> bool:
         other = steps[j]
         if other.start < step.start - _REACH:
             break
-        if other.stated is None or other.start >= step.start or not _CLOSED_RE.search(text, max(0, other.start - 4), other.start):
+        words = text[max(0, other.start - 4):other.start]
+        if other.stated is None or other.start >= step.start or not ("共" in words or "计" in words) or not _CLOSED_RE.search(words):
             continue   # (only an item's own result its words close: 共48,000元, 全年共需60.6万元; not a working's 小计 parts)
         if other.holds and other.kind in ("product", "sum") and other.stated not in chosen:
             chosen.append(other.stated)
@@ -228,8 +230,10 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     start = _sentence_start(ends, position)
     if step.kind == "percent_of" and text.count("%", start, position) + text.count("半", start, position) < 2:
         return False   # (a second percentage, or a half, is the trigger)
-    if step.kind != "percent_of" and not _RATIO_MARK_RE.search(text, start, position):
-        return False   # (a split by ratio is the trigger)
+    respective = step.kind != "percent_of" and _RESPECTIVE_RE.search(text, max(0, position - 8), position) is not None
+    subject = step.kind != "percent_of" and not respective and _SUBJECT_SPLIT_RE.search(text, max(0, start - 1), position) is not None
+    if step.kind != "percent_of" and not (respective or subject):
+        return False   # (a split listed 分别为…, or a split of what a word names, is the trigger)
     first = bisect_left(tokens, start, max(0, index - 60), index, key=_START)
     own = _OWN_PERCENT_RE.search(step.description)
     if step.kind == "percent_of":
@@ -239,6 +243,8 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     if own is None or not Decimal(own[1]):
         return False
     part = Decimal(own[1]) / 100
+    if respective:
+        return _respective(step, lexed, index, first, part)
     whole, slack = step.stated / part, (step.tolerance + 1) / part
     for k in range(first, index):   # 年租金36万元；…租赁费由市、区按3:7承担: the same part of another amount
         token = tokens[k]
@@ -247,14 +253,12 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
                 text, max(0, token.start - 6), token.start) and not _PAST_RE.search(
                 re.split(r"[。；;\n]", text[max(start, token.start - 40):token.start])[-1]):
             return True
-    return _respective(step, lexed, index, first, part)
+    return False
 
 
 def _respective(step: Step, lexed: Lexed, index: int, first: int, part: Decimal) -> bool:
     """144万元，省、市、县按5:3:2分担，分别为72万元、43.2万元、28.8万元: each figure the part of its party, in order."""
-    tokens, text = lexed.tokens, lexed.text
-    if not _RESPECTIVE_RE.search(text, max(0, tokens[index].start - 8), tokens[index].start):
-        return False
+    tokens = lexed.tokens
     ratio = next((t for t in reversed(tokens[first:index]) if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)), None)
     if ratio is None or not part:
         return False
