@@ -5,7 +5,7 @@ still found)."""
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
-from tests.prose_cases import failures
+from tests.prose_cases import failures, found
 
 W = AmountUnit.WAN_YUAN
 
@@ -93,3 +93,17 @@ def test_an_item_named_by_a_word_before_the_total():
             "测算：50×4×600=120,000元，50×80=4,000元，加标识制作费，合计{}元。")
     assert failures(text.format("139,000")) == []
     assert failures(text.format("149,000"))
+
+
+def test_a_total_in_a_sentence_of_its_own_keeps_its_terms():
+    text = ("东湾镇小型水利设施维修：\n1. 南岗村：清淤沟渠800米，每米40元，计32,000元；\n2. 北岗村：维修泵站2座，每座15,000元，"
+            "计30,000元；\n3. 西岗村：更换闸门1套，造价18,000元。\n以上合计{}元。")
+    assert failures(text.format("80,000")) == []
+    assert found(text.format("78,000"), "80000", "78000")
+
+
+def test_a_split_of_the_amount_its_clause_names():
+    text = ("本项目估算总投资240万元。资金来源：申请专项补助资金200万元，其余40万元由合作社自筹。专项补助资金由省、市、县按5:2:3比例承担，"
+            "县级需配套{}万元。")
+    assert failures(text.format("60"), unit=W) == []
+    assert found(text.format("66"), "600000", "660000", unit=W)

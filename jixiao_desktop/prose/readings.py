@@ -291,7 +291,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             # (。按十二个月计算，全年需要…: a sentence naming only its period, after the sentences of its factors)
             if held is True:
                 continue
-            if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
+            if held is not None and step.kind == "product":   # 需108万元。 a sentence of its own: what the factors of the
+                # sentences before make (a sum keeps its own terms: 以上合计… after its items is no product of them)
                 kept.append(Step(step.kind, f"{step.description}；连同前几句列出的因素应为{format_with_unit(held, unit)}", held,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
@@ -310,8 +311,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:
                 kept.append(other) if other is not True else None
                 continue
-            if step.kind in _SHARE_KINDS and share_explained(step, lexed, index, sentence_ends):
-                continue   # (third_looks.py)
+            other = share_explained(step, lexed, index, sentence_ends) if step.kind in _SHARE_KINDS else False
+            if other:   # (third_looks.py)
+                kept.append(other) if other is not True else None
+                continue
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.restatements import terms
@@ -42,7 +42,8 @@ _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
 _MAX_TERMS = 15
 _ADDED_RE = re.compile(r"(?:另加|加上|再加|加)([^\d，,。；;：:＝=]{2,6}?)[，,]?(?:合计|共计|总计|共|计)")
 # a split whose clause begins with what it splits, no amount (；3.租赁费由市、区按3:7承担)
-_SUBJECT_SPLIT_RE = re.compile(r"(?:^|[；;。\n])\s*(?:\d{1,2}\s*[.、．]\s*)?[^\d，,。；;\n]{1,12}由[^，,。；;\d]{0,10}\d+\s*[:：∶]\s*\d")
+_OWN_WHOLE_RE = re.compile(r"[\d.,]+(?:万|亿)?元")
+_SUBJECT_SPLIT_RE = re.compile(r"(?:^|[；;。\n])\s*((?:\d{1,2}\s*[.、．]\s*)?[^\d，,。；;\n]{1,12}由)[^，,。；;\d]{0,10}\d+\s*[:：∶]\s*\d")
 _REACH = 800   # characters a total's items closed before it may stand back
 _TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述")
 _STANDARD_RE = re.compile(r"每|均|标准|单价")
@@ -223,15 +224,16 @@ def product_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> 
 
 
 # -- shares and percentages -----------------------------------------------------------------------------------------
-def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bool:
-    """Whether a failing share or percentage (its stated figure at token ``index``) holds under one of the readings."""
+def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bool | Step:
+    """Whether a failing share or percentage (its stated figure at token ``index``) holds under one of the readings;
+    or the step it is then (a split of what its clause names, 财政资金由省、县按…: of the amount so named)."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
     start = _sentence_start(ends, position)
     if step.kind == "percent_of" and text.count("%", start, position) + text.count("半", start, position) < 2:
         return False   # (a second percentage, or a half, is the trigger)
     respective = step.kind != "percent_of" and _RESPECTIVE_RE.search(text, max(0, position - 8), position) is not None
-    subject = step.kind != "percent_of" and not respective and _SUBJECT_SPLIT_RE.search(text, max(0, start - 1), position) is not None
+    subject = step.kind != "percent_of" and not respective and _SUBJECT_SPLIT_RE.search(text, max(0, start - 1), position)
     if step.kind != "percent_of" and not (respective or subject):
         return False   # (a split listed 分别为…, or a split of what a word names, is the trigger)
     first = bisect_left(tokens, start, max(0, index - 60), index, key=_START)
@@ -253,7 +255,25 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
                 text, max(0, token.start - 6), token.start) and not _PAST_RE.search(
                 re.split(r"[。；;\n]", text[max(start, token.start - 40):token.start])[-1]):
             return True
-    return False
+    return _named_whole(step, lexed, first, index, subject[1], part) if subject else False
+
+
+def _named_whole(step: Step, lexed: Lexed, first: int, index: int, words: str, part: Decimal) -> Step | None:
+    """申请财政衔接资金150万元，…。财政衔接资金由省、市、县按4:2:4承担: the split is of the one amount its words name."""
+    tokens, text = lexed.tokens, lexed.text
+    name = words.split("由")[0].strip(" 　.、．0123456789")
+    if len(name) < 3:
+        return None
+    low = bisect_left(tokens, tokens[first].start - 200, max(0, first - 40), first, key=_START) if first < len(tokens) else first
+    named = [t for t in tokens[low:index] if t.kind == MONEY and t.value and not t.per and name in text[max(0, t.start - 12):t.start]]
+    whole = _OWN_WHOLE_RE.match(step.description)
+    if len(named) != 1 or whole is None or abs(named[0].value * part - step.computed) <= step.tolerance:
+        return None
+    value = round_fen(named[0].value * part)
+    unit = AmountUnit.WAN_YUAN if step.description.endswith("万元") else AmountUnit.YUAN
+    head = step.description[:step.description.rfind("为")]
+    return Step(step.kind, f"{named[0].text.replace(',', '')}{head[whole.end():]}为{format_with_unit(value, unit)}", value,
+                step.stated, step.uncertain, step.tolerance, step.start, step.end)
 
 
 def _respective(step: Step, lexed: Lexed, index: int, first: int, part: Decimal) -> bool:
