@@ -2,19 +2,22 @@
 own and :mod:`.second_looks`' readings. As there, a step is dropped only where the reading makes its stated figure
 exactly, so a wrong figure stays found:
 
-- **the items a total names** (第2至4项由县级承担，合计…; 前三项合计…): the sum of those items only;
-- **a sub-total counted beside its items** (甲6人每人2,000元、乙12户每户1,000元，计24,000元。…以上合计…): a run of
+- **the items a total names** (第3至5项由乡级承担，合计…; 前两项合计…): the sum of those items only;
+- **a sub-total counted beside its items** (孤寡老人15人每人600元，留守儿童40人每人200元，计17,000元。…以上合计…): a run of
   terms that makes the term right after it is that term's working, not items of their own;
-- **a figure of another year** (2024年累计补贴…资金482.6万元。2025年预计：…): leading terms of a sentence that names
+- **a figure of another year** (截至去年底累计发放…资金236.5万元。今年预计：…): leading terms of a sentence that names
   a past (累计, 截至, 上年) are no items of this year's total;
-- **items worked out before** (1.…6场，每场8,000元，共48,000元；…4.…15,000元。总计…): a total whose reading left out
+- **items worked out before** (1.…篮球赛8场，每场5,000元，共40,000元；…4.…3,000元。总计…): a total whose reading left out
   the results of the items just before its terms, which its words (共, 计) closed;
-- **each of the groups listed** (小学、初中各1次，每次3.5万元): the count times the groups named before 各;
-- **a monthly standard over the year** (每村每月放映1场，每场200元): twelve months where no period is named;
-- **the count in all** (执法车6辆…，外加2辆…按同标准计，共8辆): the count 共 names instead of the one it adds up;
-- **a split of another figure** (年租金36万元；…租赁费由市、区按3:7承担，区级…): the same part of another amount
+- **an item named by a word** (…50×80=4,000元，加标识制作费，合计…): the amount that word named earlier is one more term;
+- **each of the groups listed** (春季、秋季各2次，每次1.5万元): the count times the groups named before 各;
+- **a monthly standard over the year** (每个社区每月2期，每期150元): twelve months where no period is named;
+- **the count in all** (巡逻车4辆…，另新增1辆按同标准计，共5辆): the count 共 names instead of the one it adds up;
+- **a split of another figure** (场地年租金20万元；…租金由市、区按2:8承担，区级…): the same part of another amount
   of the sentence; a split listed 分别为… in the order of its parties;
-- **a percentage of a percentage** (发放额6,400万元的15%计提，由省、县各承担50%): the result times a later one.
+- **a split of what its clause names** (申请专项资金200万元…。专项资金由省、县按…): where no amount makes the stated
+  share, the step is reported again over the one amount so named (a wrong share stays found, with its right whole);
+- **a percentage of a percentage** (余额3,000万元的10%计提，由市、县各承担50%): the result times a later one.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ _RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
 _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
 _MAX_TERMS = 15
 _ADDED_RE = re.compile(r"(?:另加|加上|再加|加)([^\d，,。；;：:＝=]{2,6}?)[，,]?(?:合计|共计|总计|共|计)")
-# a split whose clause begins with what it splits, no amount (；3.租赁费由市、区按3:7承担)
+# a split whose clause begins with what it splits, no amount (；3.租金由市、区按2:8承担)
 _OWN_WHOLE_RE = re.compile(r"[\d.,]+(?:万|亿)?元")
 _SUBJECT_SPLIT_RE = re.compile(r"(?:^|[；;。\n])\s*((?:\d{1,2}\s*[.、．]\s*)?[^\d，,。；;\n]{1,12}由)[^，,。；;\d]{0,10}\d+\s*[:：∶]\s*\d")
 _REACH = 800   # characters a total's items closed before it may stand back
@@ -96,7 +99,7 @@ def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: 
 
 
 def _named_amount(step: Step, lexed: Lexed, index: int, word: str) -> bool:
-    """…40×300=12,000元，加评估费，合计…: the amount named earlier by that word (见习基地评估2万元) is one more item."""
+    """…50×80=4,000元，加标识制作费，合计…: the amount named earlier by that word (服务站标识制作1.5万元) is one more item."""
     stem = word[:-1] if len(word) > 2 and word[-1] in "费款金" else word
     tokens, text = lexed.tokens, lexed.text
     for k in range(index - 1, max(-1, index - 40), -1):
@@ -171,7 +174,7 @@ def _results_before(step: Step, text: str, steps: list[Step], k: int) -> bool:
             break
         words = text[max(0, other.start - 4):other.start]
         if other.stated is None or other.start >= step.start or not ("共" in words or "计" in words) or not _CLOSED_RE.search(words):
-            continue   # (only an item's own result its words close: 共48,000元, 全年共需60.6万元; not a working's 小计 parts)
+            continue   # (only an item's own result its words close: 共40,000元, 全年共需21.6万元; not a working's 小计 parts)
         if other.holds and other.kind in ("product", "sum") and other.stated not in chosen:
             chosen.append(other.stated)
             if len(chosen) >= 6:
@@ -205,21 +208,21 @@ def product_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> 
         return False   # (the trigger words of the readings below)
     first = bisect_left(tokens, start, max(0, index - 40), index, key=_START)
     here = tokens[first:index]
-    for token in here if "各" in clauses else ():   # 小学、初中各1次: one count for each group listed
+    for token in here if "各" in clauses else ():   # 春季、秋季各2次: one count for each group listed
         if token.kind in (COUNT, "number") and token.value:
             listed = _LIST_EACH_RE.search(text, max(start, token.start - 30), token.start)
             if listed and _near(step.computed * (len(re.findall(r"[、和及与]", listed[1])) + 1), step):
                 return True
     if _MONTHLY_RE.search(clauses) and "月" not in step.description and not any(t.kind == "months" for t in here) and (
             not re.search(r"\d\s*[-—~至到]\s*\d{1,2}\s*月", clauses)) and _near(step.computed * 12, step):
-        return True   # 每村每月1场，每场200元: a year of a monthly standard where no period is named
+        return True   # 每个社区每月2期，每期150元: a year of a monthly standard where no period is named
     lead = re.match(r"(\d+(?:\.\d+)?)([^\d×＋＝]{1,3})×", step.description)
     if lead and Decimal(lead[1]) and ("共" in clauses or "计" in clauses):
         used = Decimal(lead[1])
         for token in here:
             if token.kind == COUNT and token.value and token.value != used and token.unit == lead[2] and _IN_ALL_RE.search(
                     text, max(start, token.start - 4), token.start) and _near(step.computed / used * token.value, step):
-                return True   # 外加2辆…，共8辆: the count in all
+                return True   # 另新增1辆…，共5辆: the count in all
     return False
 
 
@@ -248,7 +251,7 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     if respective:
         return _respective(step, lexed, index, first, part)
     whole, slack = step.stated / part, (step.tolerance + 1) / part
-    for k in range(first, index):   # 年租金36万元；…租赁费由市、区按3:7承担: the same part of another amount
+    for k in range(first, index):   # 场地年租金20万元；…租金由市、区按2:8承担: the same part of another amount
         token = tokens[k]
         if token.kind == MONEY and token.value and abs(token.value - whole) <= slack and _near(token.value * part, step) and (
                 not token.per and tokens[k - 1].kind != "each") and not _STANDARD_RE.search(
@@ -259,7 +262,7 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
 
 
 def _named_whole(step: Step, lexed: Lexed, first: int, index: int, words: str, part: Decimal) -> Step | None:
-    """申请财政衔接资金150万元，…。财政衔接资金由省、市、县按4:2:4承担: the split is of the one amount its words name."""
+    """申请专项补助资金200万元，…。专项补助资金由省、市、县按5:2:3承担: the split is of the one amount its words name."""
     tokens, text = lexed.tokens, lexed.text
     name = words.split("由")[0].strip(" 　.、．0123456789")
     if len(name) < 3:
@@ -277,7 +280,7 @@ def _named_whole(step: Step, lexed: Lexed, first: int, index: int, words: str, p
 
 
 def _respective(step: Step, lexed: Lexed, index: int, first: int, part: Decimal) -> bool:
-    """144万元，省、市、县按5:3:2分担，分别为72万元、43.2万元、28.8万元: each figure the part of its party, in order."""
+    """240万元，省、市、县按6:3:1分担，分别为144万元、72万元、24万元: each figure the part of its party, in order."""
     tokens = lexed.tokens
     ratio = next((t for t in reversed(tokens[first:index]) if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)), None)
     if ratio is None or not part:
