@@ -40,7 +40,9 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
         return None
     first = j + 1
     while first > 0 and (tokens[first - 1].kind == "op" or (
-            tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None)):
+            tokens[first - 1].kind in _OPERAND and tokens[first - 1].value is not None) or (
+            tokens[first - 1].kind == "each" and first >= 2 and tokens[first - 2].kind == "op" and tokens[first].kind == MONEY)):
+        # (286公里×每公里每年7,000元+…: a standard's per-words after its operator are still the expression)
         if first <= j and not _GAP_RE.fullmatch(text[tokens[first - 1].end:tokens[first].start]) and not (
                 tokens[first - 1].kind == "op" and tokens[first].kind in _OPERAND
                 and _TERM_LABEL_RE.fullmatch(text, tokens[first - 1].end, tokens[first].start)):
@@ -57,6 +59,8 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
     parts, operands = ["("] * opened, []
     for k in range(first, j + 1):
         token = tokens[k]
+        if token.kind == "each":
+            continue
         if token.kind == "op":
             parts.append("+" if token.text in ("+", "＋", "加", "加上") else "-" if token.text in ("-", "－") else "*")
         else:

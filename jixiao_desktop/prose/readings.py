@@ -36,6 +36,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import parts_restated, without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
+from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
 from jixiao_desktop.prose.words import _RX11, _party_before
 from jixiao_desktop.prose.steps import Reading, Step
@@ -282,6 +283,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:   # another reading a clerk's words allow makes the stated figure (second_looks.py)
                 kept.append(other) if other is not True else None
                 continue
+            if sum_explained(step, lexed, index, sentence_ends, reading.steps, k) if step.kind == "sum" else product_explained(
+                    step, lexed, index, sentence_ends):
+                continue   # (third_looks.py)
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -291,7 +295,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             # (。按十二个月计算，全年需要…: a sentence naming only its period, after the sentences of its factors)
             if held is True:
                 continue
-            if held is not None:   # 需108万元。 a sentence of its own: what the factors of the sentences before make
+            if held is not None and step.kind == "product":   # 需108万元。 a sentence of its own: what the factors of the
+                # sentences before make (a sum keeps its own terms: 以上合计… after its items is no product of them)
                 kept.append(Step(step.kind, f"{step.description}；连同前几句列出的因素应为{format_with_unit(held, unit)}", held,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
@@ -308,6 +313,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         if step.kind not in _PRODUCT_KINDS:
             other = explained(step, lexed, index, sentence_ends, starts)
             if other:
+                kept.append(other) if other is not True else None
+                continue
+            other = share_explained(step, lexed, index, sentence_ends) if step.kind in _SHARE_KINDS else False
+            if other:   # (third_looks.py)
                 kept.append(other) if other is not True else None
                 continue
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
