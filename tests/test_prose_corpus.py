@@ -235,7 +235,8 @@ def test_the_second_corpus_too():
     # earlier item): 82.5 % / 2.5 %.
     # Sessions 18 and 19 together: 95.0 % / 2.5 %.
     # Session 8 (the whole of a split in the form's annual total agrees; 预算 names a whole): 95.0 % / 1.25 %.
-    ("blind21", 0.95, 0.0125),
+    # Session 8 rounds 25–26 (a total restated rounded in another unit agrees with the amount): 95.0 % / 0 %.
+    ("blind21", 0.95, 0.0),
     # blind22.jsonl (160, written blind: one northern agricultural county's 县直 departments and 乡镇 — 采暖期, per 亩,
     # 缺口 after 已下达, long numbered 测算说明; 20 correct texts with numbers and no arithmetic), first run: 81.25 % found,
     # 6.25 % flagged on session 7's first code (the same with rounds 16–19, which had not seen it).
@@ -311,10 +312,21 @@ def test_the_second_corpus_too():
     # department and level, a third whole 测算说明; about 20 correct texts each with numbers and no arithmetic), first
     # sight on round 24 with the session-8 amount convention: 90.0 / 10.0, 91.25 / 7.5, 90.0 / 8.75, 91.25 / 8.75
     # (blind32 p091, written as the whole in the amount being a mistake, relabelled correct: 92.41 / 7.41).
-    ("blind31", 0.9, 0.1),
-    ("blind32", 0.924, 0.0741),
-    ("blind33", 0.9, 0.0875),
-    ("blind34", 0.9125, 0.0875),
+    # Session 8 rounds 25 (tests/test_prose_general25.py, agreements.py: the form's amount and a total restated rounded in
+    # another unit, a whole its items add up to, one more item after worked ones, a result after its working, a past
+    # year's figure) and 26 (tests/test_prose_general26.py, third_looks.py: the items a total names, a sub-total beside its
+    # items, groups before 各, a split of another figure or listed 分别为, a percentage of a percentage): 92.5 / 0,
+    # 92.41 / 0, 90.0 / 0, 92.5 / 2.5.
+    ("blind31", 0.925, 0.0),
+    ("blind32", 0.924, 0.0),
+    ("blind33", 0.9, 0.0),
+    ("blind34", 0.925, 0.025),
+    # blind35–blind38.jsonl (160 each, written blind: one province's review week each — 湖北, 四川, 山西, 甘肃), first sight
+    # on rounds 25–26: 92.5 / 7.5, 87.5 / 7.5, 88.75 / 2.5, 87.5 / 6.25. Not yet used for fixes.
+    ("blind35", 0.925, 0.075),
+    ("blind36", 0.875, 0.075),
+    ("blind37", 0.8875, 0.025),
+    ("blind38", 0.875, 0.0625),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
