@@ -50,7 +50,7 @@ from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans, outside_project
-from jixiao_desktop.prose.products import _Products
+from jixiao_desktop.prose.products import _Products, states_products_before
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.pairings import read_pairings
 from jixiao_desktop.prose.respective import respective_result
@@ -345,7 +345,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             # product (健康教育印刷品120,000元；设备补助41个，每个6,000元，需246,000元)
             need = bool(marker and "需" in marker.group(0)) and not (
                 marker.group(0).startswith("需") and self.items_in_clause(token))
-            kind = "sub" if is_sub else "sum" if is_sum else "need" if need else "local"
+            kind = "sub" if is_sub else "sum" if is_sum else "need" if need or states_products_before(self) else "local"
             if is_sum and marker is not None and self.item_own_total(marker.group(0), token):
                 kind = "local"
             self.result(token, kind)

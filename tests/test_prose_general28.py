@@ -1,0 +1,26 @@
+"""Round 28's general fixes of the prose reader (mistakes it missed), in wordings of our own (not the corpora's):
+each cause written again differently, once right (nothing may be flagged) and once wrong (the mistake found)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_a_result_opening_the_next_sentence_states_the_products_before():
+    text = "社区图书室配置书架15个，每个1,200元。计{}元。"
+    assert failures(text.format("18,000")) == []
+    assert failures(text.format("16,000"))
+    text = "村级水管员6人。补贴标准600元/人/月。全年{}元。"
+    assert failures(text.format("43,200")) == []
+    assert failures(text.format("34,200"))
+    text = "乡镇网格员24名，每人每月补助300元。全年{}万元。"
+    assert failures(text.format("8.64"), unit=W) == []
+    assert failures(text.format("6.84"), unit=W)
+
+
+def test_an_amount_of_its_own_before_is_no_part_of_the_next_sentence():
+    text = "1.购置桌椅40套，单价500元；2.其他用品一批，预算{}万元。合计3.5万元。"
+    assert failures(text.format("1.5"), unit=W) == []
