@@ -24,3 +24,18 @@ def test_a_result_opening_the_next_sentence_states_the_products_before():
 def test_an_amount_of_its_own_before_is_no_part_of_the_next_sentence():
     text = "1.购置桌椅40套，单价500元；2.其他用品一批，预算{}万元。合计3.5万元。"
     assert failures(text.format("1.5"), unit=W) == []
+
+
+def test_a_standard_per_kilowatt_is_per_the_measure_not_a_thousand():
+    text = "屋顶光伏装机800千瓦，运维每千瓦每年30元，需{}元。"
+    assert failures(text.format("24,000")) == []
+    assert failures(text.format("42,000"))
+
+
+def test_a_count_naming_its_own_thing_is_not_per_the_next_clauses_thing():
+    text = "改造面积2,000亩，覆盖3个乡镇15个村，亩均补助500元，计{}万元。"
+    assert failures(text.format("100"), unit=W) == []
+    assert failures(text.format("110"), unit=W)
+    text = "文化站免费开放补助9个，每站6000元，计{}元。"
+    assert failures(text.format("54,000")) == []
+    assert failures(text.format("45,000"))

@@ -20,6 +20,7 @@ from jixiao_desktop.prose.words import (
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
+_CLAUSE_END_RE = re.compile(r"[，,。；;、\n]")
 _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
@@ -42,6 +43,9 @@ class _Counts:
             return True  # 公益性岗位45个 for 每人每月1000元
         after = self.text[count.end:count.end + 5]
         if count.unit == "个":   # (200个在园日 for 每天: days named by what they are)
+            if after and not _CLAUSE_END_RE.match(after):   # 21个村，亩均…: a count naming its own thing names no other
+                after = _CLAUSE_END_RE.split(after, 1)[0]
+                before = _CLAUSE_END_RE.split(before)[-1]
             return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
         if thing not in before or count.unit in _TIME or count.unit == "项":   # (most counts: no more to look at)

@@ -47,6 +47,7 @@ MEASURES = (
     "TB", "GB", "PB", "km", "kWh", "kW", "MW", "m2", "m3", "m²", "m³", "㎡", "㎞", "㎥",
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
+_SCALED_MEASURE = "|".join(m[1:] for m in MEASURES if m[0] in "万千百")   # 每千瓦: per 千瓦, never 1,000 瓦
 # What a standard may be "per": measure words and periods.
 _PER_WORD = rf"(?:{_MEASURE_RE}|半年|年|月|日|季度|季|学期|周|生)"
 _PER = rf"{_PER_WORD}(?:\s*[./·]\s*{_PER_WORD}){{0,3}}"
@@ -95,7 +96,7 @@ _PATTERNS = [
     ("number", _NUMBER),
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
     # 每点每月, 每托位5,000元: 每 names the thing counted (助餐点48个, 托位420个), not only a measure word
-    ("each", rf"(?:每\s*(?P<e_scale>[万千百])?\s*(?:{_PER_WORD}|个\S{{0,0}}|(?P<e_thing>(?![增减超满提多少不达逾高低加按])"
+    ("each", rf"(?:每\s*(?:(?P<e_scale>[万千百])(?!{_SCALED_MEASURE}))?\s*(?:{_PER_WORD}|个\S{{0,0}}|(?P<e_thing>(?![增减超满提多少不达逾高低加按])"
              rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d))(?:\s*每?\s*{_PER_WORD}){{0,2}})"
              rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
@@ -335,7 +336,7 @@ def _token(kind: str, m: re.Match) -> Token | None:
     return Token(kind, text, start, end)
 
 
-_EACH_SCALE_RE = re.compile(r"[每均万千百]")
+_EACH_SCALE_RE = re.compile(rf"[每均]|[万千百](?!{_SCALED_MEASURE})")
 _PER_WORD_RE = re.compile(_PER_WORD)
 _EACH_PER = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),
              "床均": ("床",), "亩均": ("亩",), "月人均": ("人", "月"), "年人均": ("人", "年"), "日均": ("日",),
