@@ -39,3 +39,15 @@ def test_a_count_naming_its_own_thing_is_not_per_the_next_clauses_thing():
     text = "文化站免费开放补助9个，每站6000元，计{}元。"
     assert failures(text.format("54,000")) == []
     assert failures(text.format("45,000"))
+
+
+def test_a_line_break_before_a_list_number_ends_no_sentence_for_its_months():
+    text = "护河经费：\n1.汛期（2025年5-9月）巡河员12人，按每人每月1000元计，共{}元；\n2.巡河船油料9,000元。"
+    assert failures(text.format("60,000")) == []
+    assert failures(text.format("144,000"))
+
+
+def test_a_monthly_rent_is_per_month():
+    text = "云存储租用2025年4-12月，月租金5,000元，计{}元。"
+    assert failures(text.format("45,000")) == []
+    assert failures(text.format("54,000"))

@@ -78,12 +78,16 @@ def month_span(sentence: str) -> int | None:
 _TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
 _PERIOD_NAMED_RE = re.compile(r"期|期间|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
 
+# where a sentence ends: as the lexer reads it, a line break before a list number (：⏎1.…) ends none
+_SENTENCE_STOP_RE = re.compile(r"[。；;]|\n(?!\s*[\d（(一二三四五六七八九十])")
+
+
 class _Periods:
     """Months and years of standards, and the months of × chains."""
 
     def sentence_end(self) -> int:
         if self._sentence_end is None or self._sentence_end[0] != self.sentence_start:
-            found = _STOP_RE.search(self.text, self.sentence_start)
+            found = _SENTENCE_STOP_RE.search(self.text, self.sentence_start)
             self._sentence_end = (self.sentence_start, found.start() if found else len(self.text))
         return self._sentence_end[1]
 

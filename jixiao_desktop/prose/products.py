@@ -24,7 +24,7 @@ from jixiao_desktop.prose.words import (
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
 _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
-_MONTHLY_PAY_RE = re.compile(r"月(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?[\s:：为约]{0,2}$")
+_MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
@@ -64,8 +64,8 @@ class _Products:
             if previous.kind == MONEY and previous.start in self.rate_per and _ENUMERATED_RE.fullmatch(
                     self.text[previous.end:token.start]):
                 per = self.rate_per[previous.start]
-        if not per and "月" in near and _MONTHLY_PAY_RE.search(near):
-            per = ("人", "月")   # 月工资3600元, 月工资基数4,200元: per person and month
+        if not per and "月" in near and (pay := _MONTHLY_PAY_RE.search(near)):
+            per = ("月",) if pay["rent"] else ("人", "月")   # 月工资3600元: per person and month; 月租金: per month
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         return per, scale
