@@ -51,3 +51,9 @@ def test_a_monthly_rent_is_per_month():
     text = "云存储租用2025年4-12月，月租金5,000元，计{}元。"
     assert failures(text.format("45,000")) == []
     assert failures(text.format("54,000"))
+
+
+def test_numbers_listed_after_respectively_count_together():
+    text = "东、西、北三个园区分别有路灯40、25、35盏，每盏年维护费120元，需{}元。"
+    assert failures(text.format("12,000")) == []
+    assert failures(text.format("4,200"))

@@ -21,6 +21,7 @@ from jixiao_desktop.prose.words import (
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
 _CLAUSE_END_RE = re.compile(r"[，,。；;、\n]")
+_RESPECTIVELY_RE = re.compile(r"分别[^，,。；;\d、（(]{0,8}$")
 _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
@@ -253,7 +254,8 @@ def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | Non
     while j > 0 and tokens[j - 1].kind == "number" and tokens[j - 1].value is not None \
             and text[tokens[j - 1].end:tokens[j].start].strip() == "、":
         j -= 1
-    if j == index or "各" not in text[max(0, tokens[j].start - 2):tokens[j].start]:
+    if j == index or "各" not in text[max(0, tokens[j].start - 2):tokens[j].start] and not _RESPECTIVELY_RE.search(
+            text, max(0, tokens[j].start - 10), tokens[j].start):   # (三个片区分别有站点12、8、15处: as 各)
         return None
     count = tokens[index]
     total = sum((t.value for t in tokens[j:index + 1]), Decimal(0))
