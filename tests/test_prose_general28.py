@@ -57,3 +57,15 @@ def test_numbers_listed_after_respectively_count_together():
     text = "东、西、北三个园区分别有路灯40、25、35盏，每盏年维护费120元，需{}元。"
     assert failures(text.format("12,000")) == []
     assert failures(text.format("4,200"))
+
+
+def test_a_span_of_months_before_a_result_of_the_next_sentence():
+    text = "社区协管员3名，每人每月补贴1,500元。聘用期2025年7月至2025年12月，计{}元。"
+    assert failures(text.format("27,000")) == []
+    assert failures(text.format("54,000"))
+
+
+def test_a_working_in_brackets_after_a_total():
+    text = "共需印刷费约{}万元（800份×25元）。"
+    assert failures(text.format("2"), unit=W) == []
+    assert failures(text.format("2.8"), unit=W)

@@ -75,7 +75,7 @@ def month_span(sentence: str) -> int | None:
     return spans[0] if len(set(spans)) == 1 else None
 
 
-_TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
+_TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计|计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
 _PERIOD_NAMED_RE = re.compile(r"期|期间|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
 
 # where a sentence ends: as the lexer reads it, a line break before a list number (：⏎1.…) ends none

@@ -10,6 +10,8 @@ from jixiao_desktop.money import round_fen
 
 _WORKED_RE = re.compile(r"计算|测算|核算|计$|计[，,]")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
+_WORKING_OPENS_RE = re.compile(r"\s*(?:按|即)?\s*")   # （1,250份×26元: the working begins the bracket
+_WORKING_TEXT_RE = re.compile(r"[\s,，]")
 
 
 def worked_after(reader, rate, value: Decimal, words: str, earlier: list) -> bool:
@@ -48,5 +50,15 @@ def bracket_restates(reader, position: int, value: Decimal) -> bool:
     if opened < 0 or ")" in reader.text[opened:position] or "）" in reader.text[opened:position]:
         return False
     item = reader.items[-1] if reader.items else None
-    return (item is not None and item.token is not None and not item.product and item.value == value
-            and not reader.text[item.end:opened].strip())
+    if reader.last_total is not None and (item is None or item.start < reader.last_total.start):
+        item = reader.last_total   # (共需…万元（…）: a total that closed the items before it)
+    if item is None or item.token is None or item.product or reader.text[item.end:opened].strip():
+        return False
+    if item.value == value:
+        return True
+    if not _WORKING_OPENS_RE.fullmatch(reader.text, opened + 1, position):
+        return False
+    # 共需印刷费约2.4万元（800份×25元）: a working of the amount, written right after it, that does not come to it
+    reader.add_step("product", f"{_WORKING_TEXT_RE.sub('', reader.text[opened + 1:reader.tokens[reader.index - 1].end])}"
+                    f"＝{reader.fmt(value)}", value, item.token)
+    return True
