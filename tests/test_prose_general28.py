@@ -69,3 +69,15 @@ def test_a_working_in_brackets_after_a_total():
     text = "共需印刷费约{}万元（800份×25元）。"
     assert failures(text.format("2"), unit=W) == []
     assert failures(text.format("2.8"), unit=W)
+
+
+def test_monthly_pay_listed_after_respectively():
+    text = "食堂厨师、帮厨各3名，月工资分别为4,000元、3,000元，全年共需{}万元。"
+    assert failures(text.format("25.2"), unit=W) == []
+    assert failures(text.format("22.5"), unit=W)
+
+
+def test_an_amount_after_the_words_of_a_working():
+    text = "高龄津贴按1,520人、每人每年600元测算，约{}万元。"
+    assert failures(text.format("91.2"), unit=W) == []
+    assert failures(text.format("95"), unit=W)

@@ -308,7 +308,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.rate(token, per or ("*",), scale)
             return
         if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
-                r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*",
+                r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*",
                 self.text[self.rates[-1].token.end:token.start]):   # (…每所26万元（含…），780,000元: an aside between)
             is_result = True  # 团干部培训｜3期｜1.5万元/期｜4.5万元: the row's amount
         if not is_result and self.rates and self.states_rate(self.rates[-1], token):
