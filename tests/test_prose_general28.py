@@ -4,7 +4,7 @@ each cause written again differently, once right (nothing may be flagged) and on
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
-from tests.prose_cases import failures
+from tests.prose_cases import failures, found
 
 W = AmountUnit.WAN_YUAN
 
@@ -81,3 +81,11 @@ def test_an_amount_after_the_words_of_a_working():
     text = "高龄津贴按1,520人、每人每年600元测算，约{}万元。"
     assert failures(text.format("91.2"), unit=W) == []
     assert failures(text.format("95"), unit=W)
+
+
+def test_a_monthly_average_first_in_a_sentence_of_counts_is_per_head():
+    text = "居家养老服务对象150人，月均补贴300元，全年{}元。"
+    assert failures(text.format("540,000")) == []
+    assert found(text.format("450,000"), "540000", "450000")
+    text = "全年保障对象2,000人，月人均补助300元，全年发放720万元，月均{}万元。"
+    assert failures(text.format("60"), unit=W) == []

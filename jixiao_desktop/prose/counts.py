@@ -22,6 +22,7 @@ from jixiao_desktop.prose.words import (
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
 _CLAUSE_END_RE = re.compile(r"[，,。；;、\n]")
 _RESPECTIVELY_RE = re.compile(r"分别[^，,。；;\d、（(]{0,8}$")
+_AVERAGE_GAP_RE = re.compile(r"[^\d，,。；;、]{0,4}")   # 月均补贴300元
 _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
@@ -54,6 +55,17 @@ class _Counts:
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""
         return bool(name) and not before.endswith("每" + name)
+
+    def monthly_average(self, token: Token) -> tuple[str, ...]:
+        """托养对象263人，月均200元: 月均 right before the first amount of a sentence that counts something is per
+        that thing and month (月均281.52万元 after the year's total is the month's share of it: per month alone)."""
+        each = self.tokens[self.index - 1]
+        if each.kind != "each" or each.text != "月均" or not _AVERAGE_GAP_RE.fullmatch(self.text, each.end, token.start):
+            return ("月",)
+        before = self.tokens[self.sentence_first:self.index - 1]
+        if any(t.kind == MONEY for t in before) or not any(t.kind == COUNT for t in before):
+            return ("月",)
+        return ("*", "月")
 
     def counts_alone(self, next_index: int) -> list[Token]:
         """认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: the counts of a sentence (or ；-clause)

@@ -56,6 +56,7 @@ class _Products:
         per, scale = token.per, _ONE
         if not per:
             per, scale = self.each_before(token)
+            per = self.monthly_average(token) if per == ("月",) else per
         elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
             each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
             per = tuple(each) + tuple(w for w in per if w not in each)
