@@ -89,3 +89,8 @@ def test_a_monthly_average_first_in_a_sentence_of_counts_is_per_head():
     assert found(text.format("450,000"), "540000", "450000")
     text = "全年保障对象2,000人，月人均补助300元，全年发放720万元，月均{}万元。"
     assert failures(text.format("60"), unit=W) == []
+
+
+def test_a_chain_of_many_numbers_reads_without_raising():
+    text = "126乘以240，" * 5 + "1240人×1250元=165万元，"
+    assert failures(text)

@@ -27,6 +27,7 @@ _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
+_HUGE = Decimal("1E+20")   # more 元 than any budget: a × chain of many numbers is capped before it is rounded
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
@@ -395,4 +396,4 @@ class _Products:
         for rate in self.rates:
             if any(rate.token is t for t in chain):
                 rate.consumed = True
-        return round_fen(value), "×".join(words), uncertain
+        return round_fen(min(value, _HUGE)), "×".join(words), uncertain   # (nonsense chains stay within Decimal's digits)
