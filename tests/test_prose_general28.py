@@ -94,3 +94,9 @@ def test_a_monthly_average_first_in_a_sentence_of_counts_is_per_head():
 def test_a_chain_of_many_numbers_reads_without_raising():
     text = "126乘以240，" * 5 + "1240人×1250元=165万元，"
     assert failures(text)
+
+
+def test_a_rate_per_thousand():
+    text = "代扣手续费按代扣金额的2‰计取：代扣金额1,800,000元，手续费{}元。"
+    assert failures(text.format("3,600")) == []
+    assert failures(text.format("36,000"))

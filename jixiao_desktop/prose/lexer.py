@@ -86,7 +86,7 @@ _PATTERNS = [
     ("money", r"(?<![\d.])(?P<x_num>\d{1,4}\s*[万千百]\s*\d\s*[千百十](?:\s*\d\s*[百十])?)\s*元"),
     ("money", rf"(?P<m_num>{_NUMBER}|{_CN_NUMBER})\s*(?P<m_more>多|余)?\s*(?P<m_unit>亿元|万元|亿|万(?=$|[^\u4e00-\u9fff]|的|用|为|作|以|给|由|补|拨|元|，|。|；|、)|元)"
               rf"(?:\s*(?:/|每)\s*(?P<m_per>{_PER}|度(?!\s*[\u4e00-\u9fff])))?"),   # 0.65元/度: per kWh
-    ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％]"),
+    ("percent", rf"(?P<p_num>{_NUMBER})\s*[%％‰]"),   # (1.5‰: 0.15%)
     # 省级补助六成: tenths of a whole (not 一成不变, 三成本, 八成新)
     ("percent", r"(?<![完组形达变构促合生分造养])(?P<pc_num>[一二两三四五六七八九])\s*成(?![本员果立为效绩熟交年人功品套型不新以上以下左右])"),
     ("months", rf"(?P<mo_num>{_NUMBER}|{_CN_NUMBER})\s*个\s*月"),
@@ -301,7 +301,7 @@ def _token(kind: str, m: re.Match) -> Token | None:
         if m["pc_num"] is not None:
             return Token(PERCENT, text, start, end, Decimal(_CN_DIGITS[m["pc_num"]] * 10), "%")
         number = read_decimal(m["p_num"])
-        return None if number is None else Token(PERCENT, text, start, end, number, "%")
+        return None if number is None else Token(PERCENT, text, start, end, number / 10 if text[-1] == "‰" else number, "%")
     if kind == RATIO:
         parts = tuple(read_decimal(p) for p in _RATIO_SPLIT_RE.split(text))
         if any(p is None for p in parts) or sum(parts) == 0:
