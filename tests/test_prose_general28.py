@@ -100,3 +100,9 @@ def test_a_rate_per_thousand():
     text = "代扣手续费按代扣金额的2‰计取：代扣金额1,800,000元，手续费{}元。"
     assert failures(text.format("3,600")) == []
     assert failures(text.format("36,000"))
+
+
+def test_counts_of_a_sentence_before_pair_with_standards_by_their_names():
+    text = "全镇巡查路段50公里，其中甲类路段20公里、乙类路段30公里。按甲类路段每公里每年500元、乙类路段300元的标准，合计{}元。"
+    assert failures(text.format("19,000")) == []
+    assert found(text.format("21,000"), "19000", "21000")

@@ -210,7 +210,7 @@ class _Counts:
 
     def words_before(self, position: int, limit: int = 10) -> str:
         """The words just before ``position``, back to the previous number or punctuation."""
-        stop = max(self.sentence_start, position - limit)
+        stop = max(self.sentence_start if position >= self.sentence_start else 0, position - limit)   # (or its own sentence's)
         return _TRAILING_WORDS_RE.search(self.text, stop, position)[0] if stop < position else ""
 
     def shared_count(self, rate: _Rate, thing: str, previous: int, exclude: list[Token] = ()) -> Token | None:
