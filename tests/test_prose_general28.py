@@ -106,3 +106,11 @@ def test_counts_of_a_sentence_before_pair_with_standards_by_their_names():
     text = "全镇巡查路段50公里，其中甲类路段20公里、乙类路段30公里。按甲类路段每公里每年500元、乙类路段300元的标准，合计{}元。"
     assert failures(text.format("19,000")) == []
     assert found(text.format("21,000"), "19000", "21000")
+
+
+def test_a_growth_over_last_years_amount():
+    text = "图书采购上年实际支出50万元。今年馆藏扩充，按上年增长20%测算，需{}万元。"
+    assert failures(text.format("60"), unit=W) == []
+    assert found(text.format("65"), "600000", "650000", unit=W)
+    text = "上年支出50万元，今年读者增长20%，需60万元用于…"
+    assert failures(text, unit=W) == []

@@ -1,4 +1,7 @@
-"""A result that opens a sentence of its own and states the products the sentence before left open.
+"""Results worked out from what earlier sentences state: the products the sentence before left open, and a
+growth over last year's amount.
+
+A result that opens a sentence of its own and states the products the sentence before left open.
 
 护林员8人，每人每月900元。全年86,400元 / 展板12块，每块350元。计4,200元: the standard × count is worked out at the
 end of its sentence; the amount that opens the next sentence (after a 。, with no figure before it but a period of
@@ -6,6 +9,12 @@ months) is its value, as 全年需… is. Only products count: an amount of its 
 """
 
 from __future__ import annotations
+
+import re
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.words import _num, _written
 
 _NOT_FIGURES = frozenset(("months", "word", "period_word", "each", "party", "comma"))
 
@@ -24,3 +33,27 @@ def states_products_before(reader) -> bool:
             return False
         i -= 1
     return i < len(items)
+
+
+# 按上年增长10%测算，需142万元: a growth over last year's amount, worked out from the last amount the text names for
+# last year (上年实际支出120万元), stated by the amount right after it
+_GROWTH_RE = re.compile(r"按(?:上年|去年|上一年)(?:基础上|基数)?[^，,。；;\d]{0,4}(?:增长|增加|上浮|提高)\s*$")
+_GROWN_RESULT_RE = re.compile(r"\s*(?:[测计]算)?[\s，,]*(?:需|计|为|约|共需)[^，,。；;\d]{0,6}?(?:约|为)?\s*")
+_LAST_YEAR_RE = re.compile(r"(?:上年|去年|上一年)[^，,。；;\d]{0,12}$")
+
+
+def grown(reader, token: Token) -> bool:
+    """Add the step of a growth over last year's amount (see above) at its percentage ``token``; never takes the
+    token (False): the percentage is read on as before."""
+    index = reader.index
+    if index + 1 >= len(reader.tokens) or not _GROWTH_RE.search(reader.text, max(0, token.start - 16), token.start):
+        return False
+    result = reader.tokens[index + 1]
+    if result.kind != MONEY or result.per or not _GROWN_RESULT_RE.fullmatch(reader.text, token.end, result.start):
+        return False
+    base = next((t for t in reversed(reader.tokens[max(0, index - 12):index]) if t.kind == MONEY), None)
+    if base is None or base.per or not _LAST_YEAR_RE.search(reader.text, max(0, base.start - 12), base.start):
+        return False
+    value = round_fen(base.value * (100 + token.value) / 100)
+    reader.add_step("percent_of", f"{_written(base)}×(1＋{_num(token.value)}%)＝{reader.fmt(value)}", value, result)
+    return False

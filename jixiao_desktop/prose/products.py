@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.carried import states_products_before  # noqa: F401 (the reader's)
+from jixiao_desktop.prose.carried import grown, states_products_before  # noqa: F401 (the reader's)
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.workings import average_of_share, bracket_restates, worked_after
 from jixiao_desktop.prose.standard_parts import bracketed_part

@@ -50,7 +50,7 @@ from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans, outside_project
-from jixiao_desktop.prose.products import _Products, states_products_before
+from jixiao_desktop.prose.products import _Products, grown, states_products_before
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.pairings import read_pairings
 from jixiao_desktop.prose.respective import respective_result
@@ -203,7 +203,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             elif kind == MONEY:
                 self.money(token)
             elif kind == PERCENT:
-                if id(token) not in self.rate_shares:
+                if id(token) not in self.rate_shares and not grown(self, token):
                     self.percent(token)
             elif kind == RATIO:
                 self.ratio(token)
