@@ -1,0 +1,160 @@
+"""More readings of a failing total or percentage, tried after those of :mod:`.third_looks`.
+
+- **results beside the products they restate**: a total whose working counts both the products of the items
+  (3名×2,000元×12个月) and the results the text states for them (计7.2万元) counts each item twice; where the
+  stated results alone make the total, and the products are no more than they, the total holds
+  (…每人每月2,000元；…计7.2万元。…计4万元。合计11.2万元);
+- **one item's own total**: a total its words close inside a numbered item (2.护理费：…；…，护理费合计…) is of
+  the terms after that item's number, not of the results of the items before it;
+- **every result before it**: a total the reader found short of its items (它 closed some earlier) may be of all
+  the amounts the text states before it which are no standards (每人…, 每个…), counted from the start of the
+  text or from its heading (…需支付：甲款300万元，乙费8万元，丙费12万元，以上合计320万元);
+- **a percentage of a named base**: 按建安费的2%, 按一至三项的5%: the base is the amount earlier named by that word
+  (1.建安工程费…480万元), or, the word naming none, all the results of the items before it.
+
+Each reading is tried only on a failing step whose words call for it, so reading stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.restatements import terms
+from jixiao_desktop.prose.steps import Step
+
+_TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述|小计")
+_ITEM_RE = re.compile(r"(?:^|[。；;\n：:])\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳])")
+_HEADING_RE = re.compile(r"[：:]")
+_OWN_TOTAL_RE = re.compile(r"([^\d，,。；;：:、]{2})(?:合计|小计|共计)")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_BASE_RE = re.compile(r"([^\d，,。；;：:按]{2,10}?)(?:之和|总额|合计)?的\s*$")
+_MAX_TOKENS = 60
+_RESULT_WORD_RE = re.compile(r"(?:计|为|共|需|＝|=|全年|合计|约|发放|达)[^，,。；;：:]{0,6}$")
+_STANDARD_RE = re.compile(r"(?:每|均|标准|单价|/)[^，,。；;：:\n]*$")   # (within the figure's clause)
+# words that set a figure apart from this year's items (上年实际支出…, 已安排…, （含…）, a working written out): where
+# any stands among them, the reader's choice of terms is kept
+_SET_APART_RE = re.compile(r"累计|截至|截止|上年|去年|上一年|往年|历年|已|实际|原|以前|[（()）×*=＝]")
+
+
+def _near(value: Decimal, step: Step) -> bool:
+    return abs(round_fen(value) - step.stated) <= step.tolerance
+
+
+def _results(lexed: Lexed, first: int, index: int) -> list[Decimal]:
+    """The amounts stated at tokens ``first``..``index`` (excluded) which are no standards."""
+    text = lexed.text
+    return [t.value for t in lexed.tokens[first:index] if t.kind == MONEY and t.value and not t.per
+            and not _STANDARD_RE.search(text, max(0, t.start - 24), t.start)]
+
+
+def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
+    """Whether a failing sum (its stated figure at token ``index``) holds under one of the readings above."""
+    text, position = lexed.text, lexed.tokens[index].start
+    if not _TOTAL_WORD_RE.search(text, max(0, position - 10), position) and "测算" not in text[max(0, position - 40):position]:
+        return False
+    if step.computed > step.stated:
+        head = step.description.partition("＋")[0]
+        if not ("×" in head and step.description.count("＋") >= 2) and not _OWN_TOTAL_RE.search(text, max(0, position - 12), position):
+            return False   # (cheap words first: the working is parsed only where a reading here may apply)
+        parts = terms(step.description)
+        if not parts:
+            return False
+        plain = [t.value for t in parts if "×" not in t.text]
+        if len(plain) >= 2 and "×" in parts[0].text and _near(sum(plain, Decimal(0)), step) \
+                and _restated(lexed, index, parts):
+            return True   # (restated results: the products they restate are not counted again)
+        return _own_item(step, text, position, parts, lexed.tokens[max(0, index - _MAX_TOKENS)].start)
+    first = max(0, index - _MAX_TOKENS)
+    window = lexed.tokens[first].start if first else 0   # (each look stays near the total: reading stays linear)
+    starts = [window]
+    heading = max(text.rfind("：", window, position), text.rfind(":", window, position))   # (the text as read: half-width)
+    if heading >= 0:
+        starts.append(heading)
+    for start in starts:
+        if _SET_APART_RE.search(text, start, position):
+            continue
+        k = max(first, bisect_left([t.start for t in lexed.tokens[first:index]], start) + first)
+        found = _results(lexed, k, index)
+        if len(found) >= 2 and _near(sum(found, Decimal(0)), step):
+            return True
+    return False
+
+
+def _restated(lexed: Lexed, index: int, parts: list) -> bool:
+    """Whether each product of the working is restated by a result the text states after it: one worded as a
+    result (计…, 为…, ＝…, 全年…, or a bare figure after its clause), equal to the product or, the product's count
+    named in its sentence, more than it (计393.1万元 of two groups). 福利院补助5万元 beside 每人500元，100人 is another
+    item, though equal to the product."""
+    text, tokens = lexed.text, lexed.tokens
+    window, end = tokens[max(0, index - _MAX_TOKENS)].start, tokens[index].start
+    results: list[tuple[Decimal, str]] = []
+    for t in parts:
+        if "×" in t.text:
+            continue
+        for j in range(index - 1, max(-1, index - _MAX_TOKENS), -1):
+            token = tokens[j]
+            if token.kind == MONEY and token.value is not None and abs(token.value - t.value) < Decimal("0.01"):
+                break
+        else:
+            return False
+        clause = max(text.rfind(c, max(0, token.start - 24), token.start) for c in "，,。；;：:\n")
+        before = text[max(clause + 1, token.start - 24):token.start].strip(" ，,")
+        if before and not _RESULT_WORD_RE.search(before):
+            continue
+        begin = max(text.rfind(c, window, token.start) for c in "。\n")
+        ends = [e for e in (text.find(c, token.start, end) for c in "。\n") if e >= 0]
+        results.append((t.value, text[max(begin + 1, window):min(ends, default=end)].replace(",", "")))
+    for t in parts:
+        if "×" in t.text and not any(abs(t.value - value) < Decimal("0.01") or (
+                t.value < value and _NUMBER_RE.search(t.text)[0] in sentence) for value, sentence in results):
+            return False
+    return bool(results)
+
+
+def _own_item(step: Step, text: str, position: int, parts: list, window: int) -> bool:
+    """护理费合计…: the terms after the number of the item the total's word names."""
+    named = _OWN_TOTAL_RE.search(text, max(0, position - 12), position)
+    if named is None:
+        return False
+    marks = [m.end() for m in _ITEM_RE.finditer(text, window, position)]
+    if not marks or named[1] not in text[marks[-1]:position]:
+        return False
+    since = text[marks[-1]:position].replace(",", "")
+    for j in range(1, len(parts)):
+        if _near(sum((t.value for t in parts[j:]), Decimal(0)), step):
+            dropped = parts[:j]
+            return all(not t.numbers or _NUMBER_RE.search(t.text)[0] not in since for t in dropped)
+    return False
+
+
+def percent_reread(step: Step, lexed: Lexed, index: int) -> bool:
+    """按建安费的2%计取165,376元: the percentage of the amount named by its base word, or of all the results before."""
+    tokens, text = lexed.tokens, lexed.text
+    for p in range(index - 1, max(-1, index - 4), -1):
+        if tokens[p].kind == PERCENT:
+            break
+    else:
+        return False
+    percent = tokens[p]
+    if "的" not in text[max(0, percent.start - 3):percent.start]:
+        return False
+    base = _BASE_RE.search(text, max(0, percent.start - 14), percent.start)
+    if base is None or not percent.value:
+        return False
+    rate = percent.value / 100
+    first = max(0, p - _MAX_TOKENS)
+    stem = base[1].lstrip("以上前述各")[:2]
+    if len(stem) < 2 or stem not in text[tokens[first].start if first else 0:base.start()]:   # (a word naming no amount before: the items before it)
+        found = _results(lexed, first, p)
+        return len(found) >= 2 and _near(sum(found, Decimal(0)) * rate, step)
+    for t in tokens[first:p]:
+        if t.kind == MONEY and t.value and not t.per and _near(t.value * rate, step) \
+                and not _STANDARD_RE.search(text, max(0, t.start - 24), t.start):
+            line = max(text.rfind(c, max(0, t.start - 80), t.start) for c in "。；;\n")
+            if stem in text[line + 1:t.start]:
+                return True
+    return False
