@@ -70,3 +70,33 @@ def test_a_product_no_result_restates_stays_an_item():
     text = "节日慰问每户300元，200户；敬老院补助4万元；送戏下乡2万元，合计{}万元。"
     assert failures(text.format("12"), unit=W) == []
     assert failures(text.format("6"), unit=W)
+
+
+def _disagrees(text: str, amount: str, level: str = "县") -> bool:
+    from decimal import Decimal
+
+    from jixiao_desktop.prose.backing import amount_disagrees
+    from jixiao_desktop.prose.reader import read
+    return amount_disagrees(read(text, level, unit=W), text, Decimal(amount), level, W)
+
+
+def test_amounts_after_fenbie_go_to_the_parties_in_order():
+    text = "环境监测站改造60万元，省、市、县按4:4:2比例分担，分别为24万元、24万元、{}万元。"
+    assert failures(text.format("12"), unit=W) == []
+    assert failures(text.format("14"), unit=W)
+    assert not _disagrees(text.format("12"), "120000")
+    assert _disagrees(text.format("12"), "240000")
+
+
+def test_each_level_paying_the_same_amount_backs_the_forms_amount():
+    text = "应急演练经费60万元，市、区两级各承担30万元。"
+    assert not _disagrees(text, "300000", "区")
+    assert _disagrees(text, "200000", "区")
+
+
+def test_a_total_investment_arranged_in_full_this_year_is_the_years_whole():
+    text = "设备购置200万元，安装调试费按4%计，即8万元，总投资208万元。本年度全额安排。"
+    assert not _disagrees(text, "2080000")
+    assert _disagrees(text, "1900000")
+    phased = "设备购置200万元，安装调试费按4%计，即8万元，总投资208万元，分两年安排。"
+    assert _disagrees(phased, "2080000")
