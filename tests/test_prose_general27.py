@@ -100,3 +100,27 @@ def test_a_total_investment_arranged_in_full_this_year_is_the_years_whole():
     assert _disagrees(text, "1900000")
     phased = "设备购置200万元，安装调试费按4%计，即8万元，总投资208万元，分两年安排。"
     assert _disagrees(phased, "2080000")
+
+
+def test_a_standard_per_household_after_the_groups_listed_apart():
+    text = "取暖补贴：1.低保户1,200户；2.特困户300户；3.补贴标准每户每年400元。所需资金{}万元，由省、县按6:4分担。"
+    assert failures(text.format("60"), unit=W) == []
+    assert failures(text.format("62"), unit=W)
+
+
+def test_a_count_in_the_stated_figures_own_clause():
+    text = "（2）上述人员公积金按每人每月900元测算，其中3人已由原单位缴纳不计，其余5名计{}元；"
+    assert failures(text.format("54,000")) == []
+    assert failures(text.format("64,800"))
+
+
+def test_a_standard_of_the_count_of_the_item_before():
+    text = "1、聘用协管员30个岗位，月均工资2,000元，十二个月共720,000元；\n2、月均公积金150元，十二个月共{}元；"
+    assert failures(text.format("54,000")) == []
+    assert failures(text.format("58,000"))
+
+
+def test_listed_counts_with_amounts_fenbie():
+    text = "表彰奖励：一等奖三名、二等奖五名、三等奖十名，分别奖励3,000元、2,000元、1,000元。共需{}元。"
+    assert failures(text.format("29,000")) == []
+    assert failures(text.format("25,000"))

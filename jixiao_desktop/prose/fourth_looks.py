@@ -12,6 +12,12 @@
 - **a percentage of a named base**: 按建安费的2%, 按一至三项的5%: the base is the amount earlier named by that word
   (1.建安工程费…480万元), or, the word naming none, all the results of the items before it.
 
+- **the counts a product is of**: a standard per household after the groups of households listed (低保户3,680户；
+  特困户412户；每户每年500元) is of them all; a count named in the stated figure's own clause (其中2人已缴不计，
+  其余4名计…) is the one it is of; a standard without a count of its own (2、月均社保补贴420元，十二个月共…) is
+  of the count of the item before (购买服务岗位74个…);
+- **listed counts, amounts 分别**: 甲类六家、乙类四家，分别奖补1.2万元、0.8万元: the sum of their products.
+
 Each reading is tried only on a failing step whose words call for it, so reading stays linear.
 """
 
@@ -22,7 +28,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
 from jixiao_desktop.prose.restatements import terms
 from jixiao_desktop.prose.steps import Step
 
@@ -33,6 +39,7 @@ _OWN_TOTAL_RE = re.compile(r"([^\d，,。；;：:、]{2})(?:合计|小计|共计
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _BASE_RE = re.compile(r"([^\d，,。；;：:按]{2,10}?)(?:之和|总额|合计)?的\s*$")
 _MAX_TOKENS = 60
+_INSIDE_RE = re.compile(r"其中|含|包括")   # (服务对象744人，其中…318人: a count inside another, no second group)
 _RESULT_WORD_RE = re.compile(r"(?:计|为|共|需|＝|=|全年|合计|约|发放|达)[^，,。；;：:]{0,6}$")
 _STANDARD_RE = re.compile(r"(?:每|均|标准|单价|/)[^，,。；;：:\n]*$")   # (within the figure's clause)
 # words that set a figure apart from this year's items (上年实际支出…, 已安排…, （含…）, a working written out): where
@@ -56,6 +63,9 @@ def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
     text, position = lexed.text, lexed.tokens[index].start
     if not _TOTAL_WORD_RE.search(text, max(0, position - 10), position) and "测算" not in text[max(0, position - 40):position]:
         return False
+    if step.computed < step.stated and "分别" in text[max(0, position - 80):position] and _respective(
+            step, lexed, index, max(0, position - 80)):
+        return True
     if step.computed > step.stated:
         head = step.description.partition("＋")[0]
         if not ("×" in head and step.description.count("＋") >= 2) and not _OWN_TOTAL_RE.search(text, max(0, position - 12), position):
@@ -70,18 +80,73 @@ def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
         return _own_item(step, text, position, parts, lexed.tokens[max(0, index - _MAX_TOKENS)].start)
     first = max(0, index - _MAX_TOKENS)
     window = lexed.tokens[first].start if first else 0   # (each look stays near the total: reading stays linear)
-    starts = [window]
     heading = max(text.rfind("：", window, position), text.rfind(":", window, position))   # (the text as read: half-width)
-    if heading >= 0:
-        starts.append(heading)
-    for start in starts:
+    for start in ([heading] if heading >= 0 else []) + [window]:   # (from its heading, then from further back)
         if _SET_APART_RE.search(text, start, position):
-            continue
+            return False   # (and so from further back)
         k = max(first, bisect_left([t.start for t in lexed.tokens[first:index]], start) + first)
         found = _results(lexed, k, index)
         if len(found) >= 2 and _near(sum(found, Decimal(0)), step):
             return True
     return False
+
+
+def _respective(step: Step, lexed: Lexed, index: int, window: int) -> bool:
+    """甲类六家、乙类四家、丙类二家，分别奖补…、…、…。共需…: the counts times the amounts in turn."""
+    text, tokens = lexed.text, lexed.tokens
+    at = text.rfind("分别", window, tokens[index].start)
+    if at < 0:
+        return False
+    k = bisect_left([t.start for t in tokens], at)
+    amounts = [t.value for t in tokens[k:index] if t.kind == MONEY and t.value]
+    counts = []
+    for t in reversed(tokens[max(0, k - len(amounts) - 2):k]):
+        if t.kind != COUNT:
+            break
+        counts.insert(0, t.value)
+    if len(amounts) < 2 or len(counts) != len(amounts):
+        return False
+    return _near(sum((c * a for c, a in zip(counts, amounts)), Decimal(0)), step)
+
+
+def product_reread(step: Step, lexed: Lexed, index: int) -> bool:
+    """Whether a failing product holds with the counts it is of (see above)."""
+    working = step.description.rsplit("＝", 1)[0]
+    if "＋" in working or "（" in working or "(" in working or not step.computed:
+        return False
+    if step.stated < step.computed and (index < 2 or lexed.tokens[index - 1].kind != COUNT and lexed.tokens[index - 2].kind != COUNT):
+        return False   # (a smaller figure: only a count of its own clause, next to it, may make it)
+    used = [f for f in working.split("×") if _NUMBER_RE.match(f) and not re.search(r"元|月|年|%|天|日|周", f)]
+    if len(used) > 1:
+        return False
+    tokens, text = lexed.tokens, lexed.text
+    count = Decimal(_NUMBER_RE.match(used[0])[0]) if used else Decimal(1)
+    if not count:
+        return False
+    rest = step.computed / count
+    first = max(0, index - 40)
+    if used:
+        unit = used[0][len(_NUMBER_RE.match(used[0])[0]):]
+        same = [t for t in tokens[first:index] if t.kind == COUNT and t.unit == unit and t.value] if step.stated > step.computed else ()
+        if len(same) >= 2 and not _INSIDE_RE.search(text, same[0].end, tokens[index].start) \
+                and _near(rest * sum((t.value for t in same), Decimal(0)), step):
+            return True   # (groups of the standard's measure, listed apart)
+        position = tokens[index].start
+        clause = max(text.rfind(c, max(0, position - 40), position) for c in "，,；;。\n")
+        for j in range(index - 1, first - 1, -1):   # (the stated figure's own clause, back to its start)
+            t = tokens[j]
+            if t.start <= clause:
+                break
+            if t.kind == COUNT and t.value and t.value != count and _near(rest * t.value, step):
+                return True
+        return False
+    if step.stated < step.computed:
+        return False
+    ends = [j for j in range(first, index) if tokens[j].kind == "stop"]
+    if not ends:
+        return False
+    begin = ends[-2] if len(ends) >= 2 else first
+    return any(t.kind == COUNT and t.value and _near(rest * t.value, step) for t in tokens[begin:ends[-1]])
 
 
 def _restated(lexed: Lexed, index: int, parts: list) -> bool:
@@ -151,8 +216,10 @@ def percent_reread(step: Step, lexed: Lexed, index: int) -> bool:
     if len(stem) < 2 or stem not in text[tokens[first].start if first else 0:base.start()]:   # (a word naming no amount before: the items before it)
         found = _results(lexed, first, p)
         return len(found) >= 2 and _near(sum(found, Decimal(0)) * rate, step)
+    base_value = step.stated / rate   # (the base the stated figure is of, give or take its precision)
+    slack = step.tolerance / rate + 1
     for t in tokens[first:p]:
-        if t.kind == MONEY and t.value and not t.per and _near(t.value * rate, step) \
+        if t.kind == MONEY and t.value and abs(t.value - base_value) <= slack and not t.per and _near(t.value * rate, step) \
                 and not _STANDARD_RE.search(text, max(0, t.start - 24), t.start):
             line = max(text.rfind(c, max(0, t.start - 80), t.start) for c in "。；;\n")
             if stem in text[line + 1:t.start]:
