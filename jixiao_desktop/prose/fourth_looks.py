@@ -39,6 +39,10 @@ _OWN_TOTAL_RE = re.compile(r"([^\d，,。；;：:、]{2})(?:合计|小计|共计
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _BASE_RE = re.compile(r"([^\d，,。；;：:按]{2,10}?)(?:之和|总额|合计)?的\s*$")
 _MAX_TOKENS = 60
+_NO_NAME_RE = re.compile(r"以上|上述|前述|项|总|共|全|年|月|各|两|所有")
+_PLAIN_RE = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?元")
+_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_NOT_COUNT_RE = re.compile(r"元|月|年|%|天|日|周")
 _INSIDE_RE = re.compile(r"其中|含|包括")   # (服务对象744人，其中…318人: a count inside another, no second group)
 _RESULT_WORD_RE = re.compile(r"(?:计|为|共|需|＝|=|全年|合计|约|发放|达)[^，,。；;：:]{0,6}$")
 _STANDARD_RE = re.compile(r"(?:每|均|标准|单价|/)[^，,。；;：:\n]*$")   # (within the figure's clause)
@@ -67,15 +71,16 @@ def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
             step, lexed, index, max(0, position - 80)):
         return True
     if step.computed > step.stated:
-        head = step.description.partition("＋")[0]
-        if not ("×" in head and step.description.count("＋") >= 2) and not _OWN_TOTAL_RE.search(text, max(0, position - 12), position):
+        restated = "×" in step.description.partition("＋")[0] and _plain_near(step)
+        named = _OWN_TOTAL_RE.search(text, max(0, position - 12), position)
+        if named is not None and (_NO_NAME_RE.search(named[1]) or text.find(named[1], max(0, position - 300), named.start()) < 0):
+            named = None   # (以上合计, 两项合计: no item's word; an item's word is its heading's, earlier)
+        if not restated and named is None:
             return False   # (cheap words first: the working is parsed only where a reading here may apply)
         parts = terms(step.description)
         if not parts:
             return False
-        plain = [t.value for t in parts if "×" not in t.text]
-        if len(plain) >= 2 and "×" in parts[0].text and _near(sum(plain, Decimal(0)), step) \
-                and _restated(lexed, index, parts):
+        if restated and _restated(lexed, index, parts):
             return True   # (restated results: the products they restate are not counted again)
         return _own_item(step, text, position, parts, lexed.tokens[max(0, index - _MAX_TOKENS)].start)
     first = max(0, index - _MAX_TOKENS)
@@ -89,6 +94,19 @@ def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
         if len(found) >= 2 and _near(sum(found, Decimal(0)), step):
             return True
     return False
+
+
+def _plain_near(step: Step) -> bool:
+    """Whether the plain terms of a sum's working (no product) make its stated figure, two at least."""
+    total, n = Decimal(0), 0
+    for part in step.description.rsplit("＝", 1)[0].split("＋"):
+        if "×" not in part:
+            found = _PLAIN_RE.fullmatch(part)
+            if found is None:
+                return False
+            total += Decimal(found[1]) * _SCALE.get(found[2], 1)
+            n += 1
+    return n >= 2 and _near(total, step)
 
 
 def _respective(step: Step, lexed: Lexed, index: int, window: int) -> bool:
@@ -116,7 +134,7 @@ def product_reread(step: Step, lexed: Lexed, index: int) -> bool:
         return False
     if step.stated < step.computed and (index < 2 or lexed.tokens[index - 1].kind != COUNT and lexed.tokens[index - 2].kind != COUNT):
         return False   # (a smaller figure: only a count of its own clause, next to it, may make it)
-    used = [f for f in working.split("×") if _NUMBER_RE.match(f) and not re.search(r"元|月|年|%|天|日|周", f)]
+    used = [f for f in working.split("×") if _NUMBER_RE.match(f) and not _NOT_COUNT_RE.search(f)]
     if len(used) > 1:
         return False
     tokens, text = lexed.tokens, lexed.text
@@ -124,10 +142,10 @@ def product_reread(step: Step, lexed: Lexed, index: int) -> bool:
     if not count:
         return False
     rest = step.computed / count
-    first = max(0, index - 40)
+    first = max(0, index - 24)
     if used:
         unit = used[0][len(_NUMBER_RE.match(used[0])[0]):]
-        same = [t for t in tokens[first:index] if t.kind == COUNT and t.unit == unit and t.value] if step.stated > step.computed else ()
+        same = [t for t in tokens[first:index] if t.unit == unit and t.kind == COUNT] if step.stated > step.computed else ()
         if len(same) >= 2 and not _INSIDE_RE.search(text, same[0].end, tokens[index].start) \
                 and _near(rest * sum((t.value for t in same), Decimal(0)), step):
             return True   # (groups of the standard's measure, listed apart)
@@ -185,7 +203,7 @@ def _own_item(step: Step, text: str, position: int, parts: list, window: int) ->
     named = _OWN_TOTAL_RE.search(text, max(0, position - 12), position)
     if named is None:
         return False
-    marks = [m.end() for m in _ITEM_RE.finditer(text, window, position)]
+    marks = [m.end() for m in _ITEM_RE.finditer(text, max(window, position - 300), position)]
     if not marks or named[1] not in text[marks[-1]:position]:
         return False
     since = text[marks[-1]:position].replace(",", "")
