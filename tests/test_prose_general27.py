@@ -124,3 +124,14 @@ def test_listed_counts_with_amounts_fenbie():
     text = "表彰奖励：一等奖三名、二等奖五名、三等奖十名，分别奖励3,000元、2,000元、1,000元。共需{}元。"
     assert failures(text.format("29,000")) == []
     assert failures(text.format("25,000"))
+
+
+def test_parts_in_brackets_beside_their_whole():
+    text = "会议经费{}元（其中场地租赁12,000元、专家劳务8,500元、资料印刷3,500元）。"
+    assert failures(text.format("24,000")) == []
+    assert failures(text.format("25,000"))
+    text = "健康促进经费（含宣传品60,000元、义诊活动25,000元、培训12,000元），以上合计{}元。"
+    assert failures(text.format("97,000")) == []
+    assert failures(text.format("98,000"))
+    # a bracket naming only some parts of a price is no breakdown of it
+    assert failures("车辆购置30万元（含购置税2.6万元、上牌费0.4万元），本年度安排。", unit=W) == []
