@@ -42,6 +42,7 @@ _MAX_TOKENS = 60
 _NO_NAME_RE = re.compile(r"以上|上述|前述|项|总|共|全|年|月|各|两|所有")
 _PLAIN_RE = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?元")
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_CLAUSE_END_RE = re.compile(r"[，,；;。\n]")
 _NOT_COUNT_RE = re.compile(r"元|月|年|%|天|日|周")
 _INSIDE_RE = re.compile(r"其中|含|包括")   # (服务对象744人，其中…318人: a count inside another, no second group)
 _RESULT_WORD_RE = re.compile(r"(?:计|为|共|需|＝|=|全年|合计|约|发放|达)[^，,。；;：:]{0,6}$")
@@ -72,17 +73,15 @@ def sum_reread(step: Step, lexed: Lexed, index: int) -> bool:
         return True
     if step.computed > step.stated:
         restated = "×" in step.description.partition("＋")[0] and _plain_near(step)
-        named = _OWN_TOTAL_RE.search(text, max(0, position - 12), position)
-        if named is not None and (_NO_NAME_RE.search(named[1]) or text.find(named[1], max(0, position - 300), named.start()) < 0):
-            named = None   # (以上合计, 两项合计: no item's word; an item's word is its heading's, earlier)
-        if not restated and named is None:
+        mark = _item_mark(text, position)
+        if not restated and mark is None:
             return False   # (cheap words first: the working is parsed only where a reading here may apply)
         parts = terms(step.description)
         if not parts:
             return False
         if restated and _restated(lexed, index, parts):
             return True   # (restated results: the products they restate are not counted again)
-        return _own_item(step, text, position, parts, lexed.tokens[max(0, index - _MAX_TOKENS)].start)
+        return mark is not None and _own_item(step, text, position, parts, mark)
     first = max(0, index - _MAX_TOKENS)
     window = lexed.tokens[first].start if first else 0   # (each look stays near the total: reading stays linear)
     heading = max(text.rfind("：", window, position), text.rfind(":", window, position))   # (the text as read: half-width)
@@ -149,13 +148,9 @@ def product_reread(step: Step, lexed: Lexed, index: int) -> bool:
         if len(same) >= 2 and not _INSIDE_RE.search(text, same[0].end, tokens[index].start) \
                 and _near(rest * sum((t.value for t in same), Decimal(0)), step):
             return True   # (groups of the standard's measure, listed apart)
-        position = tokens[index].start
-        clause = max(text.rfind(c, max(0, position - 40), position) for c in "，,；;。\n")
-        for j in range(index - 1, first - 1, -1):   # (the stated figure's own clause, back to its start)
-            t = tokens[j]
-            if t.start <= clause:
-                break
-            if t.kind == COUNT and t.value and t.value != count and _near(rest * t.value, step):
+        for t in tokens[max(0, index - 2):index]:   # (a count next to the stated figure, in its clause)
+            if t.kind == COUNT and t.value and t.value != count and not _CLAUSE_END_RE.search(text, t.end, tokens[index].start) \
+                    and _near(rest * t.value, step):
                 return True
         return False
     if step.stated < step.computed:
@@ -198,15 +193,22 @@ def _restated(lexed: Lexed, index: int, parts: list) -> bool:
     return bool(results)
 
 
-def _own_item(step: Step, text: str, position: int, parts: list, window: int) -> bool:
-    """护理费合计…: the terms after the number of the item the total's word names."""
+def _item_mark(text: str, position: int) -> int | None:
+    """护理费合计… after 2.照料护理费：…: the end of the number of the item whose heading names the total (None where
+    the total's word names no item: 以上合计, 两项合计)."""
     named = _OWN_TOTAL_RE.search(text, max(0, position - 12), position)
-    if named is None:
-        return False
-    marks = [m.end() for m in _ITEM_RE.finditer(text, max(window, position - 300), position)]
-    if not marks or named[1] not in text[marks[-1]:position]:
-        return False
-    since = text[marks[-1]:position].replace(",", "")
+    if named is None or _NO_NAME_RE.search(named[1]):
+        return None
+    heading = text.rfind(named[1], max(0, position - 300), named.start())
+    if heading < 0:
+        return None
+    marks = [m.end() for m in _ITEM_RE.finditer(text, max(0, heading - 12), heading)]
+    return marks[-1] if marks else None
+
+
+def _own_item(step: Step, text: str, position: int, parts: list, mark: int) -> bool:
+    """The terms after the item's number (``mark``), those before it dropped."""
+    since = text[mark:position].replace(",", "")
     for j in range(1, len(parts)):
         if _near(sum((t.value for t in parts[j:]), Decimal(0)), step):
             dropped = parts[:j]
@@ -229,9 +231,9 @@ def percent_reread(step: Step, lexed: Lexed, index: int) -> bool:
     if base is None or not percent.value:
         return False
     rate = percent.value / 100
-    first = max(0, p - _MAX_TOKENS)
+    first = max(0, p - 40)
     stem = base[1].lstrip("以上前述各")[:2]
-    if len(stem) < 2 or stem not in text[tokens[first].start if first else 0:base.start()]:   # (a word naming no amount before: the items before it)
+    if len(stem) < 2 or text.find(stem, tokens[first].start if first else 0, base.start()) < 0:   # (a word naming no amount before: the items before it)
         found = _results(lexed, first, p)
         return len(found) >= 2 and _near(sum(found, Decimal(0)) * rate, step)
     base_value = step.stated / rate   # (the base the stated figure is of, give or take its precision)
