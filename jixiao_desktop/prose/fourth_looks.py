@@ -1,17 +1,17 @@
-"""More readings of a failing total or percentage, tried after those of :mod:`.third_looks`.
+"""More readings of a failing total, product or percentage, tried after those of :mod:`.third_looks`.
 
 - **results beside the products they restate**: a total whose working counts both the products of the items
   (3名×2,000元×12个月) and the results the text states for them (计7.2万元) counts each item twice; where the
-  stated results alone make the total, and the products are no more than they, the total holds
-  (…每人每月2,000元；…计7.2万元。…计4万元。合计11.2万元);
+  stated results alone make the total and each product is restated by one of them (a result worded as such: 计…,
+  为…, ＝…, 全年…), the total holds (…每人每月2,000元；…计7.2万元。…计4万元。合计11.2万元);
 - **one item's own total**: a total its words close inside a numbered item (2.护理费：…；…，护理费合计…) is of
   the terms after that item's number, not of the results of the items before it;
-- **every result before it**: a total the reader found short of its items (它 closed some earlier) may be of all
-  the amounts the text states before it which are no standards (每人…, 每个…), counted from the start of the
-  text or from its heading (…需支付：甲款300万元，乙费8万元，丙费12万元，以上合计320万元);
+- **every result before it**: a total the reader found short of its items (some closed earlier) may be of all
+  the amounts the text states before it which are no standards (每人…, 每个…), counted from its heading or from
+  further back, where none of them is set apart (上年…, 已…, a bracket, a working written out):
+  …需支付：甲款300万元，乙费8万元，丙费12万元，以上合计320万元;
 - **a percentage of a named base**: 按建安费的2%, 按一至三项的5%: the base is the amount earlier named by that word
-  (1.建安工程费…480万元), or, the word naming none, all the results of the items before it.
-
+  (1.建安工程费…480万元), or, the word naming none, all the results of the items before it;
 - **the counts a product is of**: a standard per household after the groups of households listed (低保户3,680户；
   特困户412户；每户每年500元) is of them all; a count named in the stated figure's own clause (其中2人已缴不计，
   其余4名计…) is the one it is of; a standard without a count of its own (2、月均社保补贴420元，十二个月共…) is
