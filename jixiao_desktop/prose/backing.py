@@ -34,6 +34,8 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
     after_re = re.compile(rf"\s*(?:要|需要?|由|全部由|均由)?\s*(?:{own})(?:级|财政|本级)[^，,。；;：:\d]{{0,8}}"
                           r"(?:安排|承担|负担|解决|配套|自筹|统筹|保障)")
+    # 市、区两级各承担40万元: the same amount for each level named, the form's among them
+    each_re = re.compile(rf"(?<![社城园景辖片])(?:{own})[^，,。；;：:\d]{{0,6}}各\s*(?:承担|负担|出资|安排|配套)[^，,。；;：:\d]{{0,4}}$")
     lexed = lex(text)
     years = [int(next(y for y in m.groups() if y)) for m in _BUDGET_YEAR_RE.finditer(lexed.text)]
     budget_year = min(years) if years else None
@@ -44,7 +46,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
         clause = re.split(r"[，,。；;：:\n]", before)[-1]
         if _TOTAL_WORDS_RE.search(clause):
             continue   # 全乡合计30万元: a total, even where the level is named
-        if before_re.search(before) or _AFTER_RE.match(lexed.text[token.end:token.end + 10]) or after_re.match(lexed.text, token.end):
+        if before_re.search(before) or each_re.search(before) or _AFTER_RE.match(lexed.text[token.end:token.end + 10]) or after_re.match(lexed.text, token.end):
             return True
         if part_re.search(lexed.text[max(0, token.start - 40):token.start]):
             return True
@@ -135,6 +137,8 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
 _WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
 _OF_WHICH_AFTER_RE = re.compile(r"\s*[，,]\s*其中(?!含)")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
+# 总投资388.8万元。本年度全额安排: a whole of this year, all of it arranged now
+_ALL_THIS_YEAR_RE = re.compile(r"\s*[。，,]\s*(?:本年度?|今年|当年)?(?:全额|全部|一次性)(?:安排|拨付|列入)")
 _PHASES_AFTER_RE = re.compile(r"^[^。\n]{0,30}?(?:分[两二三四五六\d]\s*[年期批]|[一二三]期|[其剩]余|今年|本年|当年)")
 
 
@@ -148,7 +152,9 @@ def _stated_whole(text: str, amount: Decimal) -> bool:
         if token.kind != MONEY or token.value != amount or token.is_rate:
             continue
         clause = re.split(r"[，,。；;\n]", text[max(0, token.start - 24):token.start])[-1]
-        if not (_WHOLE_RE.search(clause) or _OF_WHICH_AFTER_RE.match(text, token.end)) or _NOT_THIS_YEAR_RE.search(clause):
+        now = _ALL_THIS_YEAR_RE.match(text, token.end)
+        if not (_WHOLE_RE.search(clause) or _OF_WHICH_AFTER_RE.match(text, token.end) or (now and "总" in clause)) or (
+                _NOT_THIS_YEAR_RE.search(clause) and not now):
             continue   # (计111.6万元，其中…按70%下拨: a whole by the parts it is split into)
         if _PHASES_AFTER_RE.match(text, token.end) or _NOT_THIS_YEAR_RE.search(text, token.end, token.end + 12):
             continue   # (共需600万元，分三年实施 / 共计500万元，其余…: a whole of which this year is a part)

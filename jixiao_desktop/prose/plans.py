@@ -38,7 +38,7 @@ _ITEM_END_RE = re.compile(r"\s*(?:[；;。]|$|\d{1,2}[.．、]|[（(]?[一二三
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
-_PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定)")
+_PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定|实际安排)")
 
 # 地方配套1,560万元, 地方承担38万元: the part below the centre, the form's own where no other level below it is named
 _LOCAL_PART_RE = re.compile(r"地方(?:财政|政府)?(?:配套|承担|自筹|资金|负担|出资|安排)[^，,。；;\d]{0,4}$")

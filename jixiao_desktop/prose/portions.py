@@ -17,6 +17,7 @@ from jixiao_desktop.prose.looking import _decimals
 from jixiao_desktop.prose.words import _REMAINDER_RE, _RX18, _num, _party_before, _written
 
 _PAYER_VERB_RE = re.compile(r"自筹|承担|负担|出资|筹集|配套")
+_SENTENCE_END_RE = re.compile(r"[。；;\n]")
 
 # 占年度预算的35%, 占总额35%, 占比35%, 占部门预算比重为35%, 约占…
 _PORTION_RE = re.compile(r"占\s*(?P<name>[^，,。；;\d%％]{0,10}?)(?:的)?(?:比例|比重)?\s*(?:为|约|达)?\s*$")
@@ -133,3 +134,13 @@ def percent_part(reader, token: Token, near: str) -> bool:
     reader.add_item(_Item(value, f"{whole.words}的{_num(token.value)}%", token.start, token.end, whole.approx, derived=True))
     reader.whole = whole
     return True
+
+
+def respective_party(text: str, position: int, parties: list[str]) -> str | None:
+    """省、市、县按5:3:2分担，分别为45万元、27万元、18万元: the k-th amount after 分别 (in its sentence) is the
+    k-th party's, whatever the form's level."""
+    at = text.rfind("分别", max(0, position - 60), position)
+    if at < 0 or _SENTENCE_END_RE.search(text, at, position):
+        return None
+    k = text.count("元", at, position)
+    return parties[k] if k < len(parties) else None

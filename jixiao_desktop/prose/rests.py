@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.bracket_parts import read_bracket_parts
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import LEVELS, LEVEL_NAMES, _written, sentence_at, written_tolerance
@@ -88,7 +89,7 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
         done = lexed.tokens[last - 1].end if last > first else match.end()
         if 0 < last - first <= _MAX_SENTENCE:
             found.extend(_read_sentence(text, lexed.tokens[first:last], start))
-    return merge_steps(reading, found)
+    return read_bracket_parts(merge_steps(reading, found), lexed)
 
 
 def merge_steps(reading: Reading, found: list[Step]) -> Reading:

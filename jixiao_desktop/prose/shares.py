@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, rest_shared, use_of_whole
+from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, respective_party, rest_percent_whole, rest_shared, use_of_whole
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19,
@@ -312,6 +312,8 @@ class _Shares:
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
                 r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
+        if party is None and "分别" in self.text[token.start - 60 if token.start > 60 else 0:token.start]:   # 省、市、县按5:3:2分担，分别为45万元、…: in turn
+            party = respective_party(self.text, token.start, list(split.fractions))
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = self.level if self.level in split.fractions else None
         if party is not None and split.whole is not None and re.search(r"合计|共计|总计", pre) and any(
