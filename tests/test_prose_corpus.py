@@ -180,7 +180,8 @@ def test_the_second_corpus_too():
     # item of a sum, a split of what is left after another level's part): 87.5 % / 0 %.
     # Session 17 (先提取10%…余下部分 分配到乡镇; standards in one sentence, their counts in the next): 91.25 % / 3.75 %.
     # Sessions 16 and 17 together: 91.25 % / 0 %.
-    ("blind16", 0.9125, 0.0),
+    # Session 8 rounds 27–28: 0.925 / 0.0 (found / flagged as fractions).
+    ("blind16", 0.925, 0.0),
     # blind17.jsonl (160, written blind by another hand: every region and level, 测算依据 / 专项资金测算说明 / 资金安排情况,
     # a fifth long), first run: 82.5 % found, 21.25 % flagged (82.5 / 20.0 with session 12's fixes, which had not seen it).
     # Session 13's general fixes (tests/test_prose_general13.py: a 万元 amount rounded from an exact 元 total, 余下N% of
@@ -193,7 +194,8 @@ def test_the_second_corpus_too():
     # Session 17 (其余由市、县按4:6 after 其中 a part; 剩余部分由县级财政解决): 87.5 % / 11.25 %.
     # Sessions 16 and 17 together: 87.5 % / 8.75 %.
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 87.5 % / 7.5 %.
-    ("blind17", 0.875, 0.075),
+    # Session 8 rounds 27–28: 0.9 / 0.075 (found / flagged as fractions).
+    ("blind17", 0.9, 0.075),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
@@ -203,7 +205,8 @@ def test_the_second_corpus_too():
     # words between, a total stated before its parts as the amount): 87.5 % / 2.5 %.
     # Session 17 (这个钱省里补助40%，剩下的由市、县按1:1): 88.75 % / 5.0 %.
     # Sessions 16 and 17 together: 88.75 % / 2.5 %.
-    ("blind18", 0.8875, 0.025),
+    # Session 8 rounds 27–28: 0.8875 / 0.0125 (found / flagged as fractions).
+    ("blind18", 0.8875, 0.0125),
     # blind19.jsonl (160, written blind: one city's 市直 departments and two districts — 市、区 shares, 政府购买服务,
     # 人次×天, 奖补 by 档次; 23 correct texts with numbers and no arithmetic), first run: 88.75 % found, 5.0 % flagged
     # (the same with session 14's fixes, which had not seen it). Session 16 (tests/test_prose_general16.py: a bracket
@@ -293,14 +296,16 @@ def test_the_second_corpus_too():
     # once a 万元 figure with thousands agreed to its decimals. Session 22
     # (tests/test_prose_general23.py: numbered items taken over from last year, counts spread in brackets, standards times
     # a mean period per head; a span of months opening the next sentence; a level's own percentage): 96.25 % / 1.25 %.
-    ("blind28", 0.9625, 0.0125),
+    # Session 8 rounds 27–28: 0.975 / 0.0125 (found / flagged as fractions).
+    ("blind28", 0.975, 0.0125),
     # blind29.jsonl (160, written blind: an ordinary afternoon's mix of counties and districts; 23 correct texts with numbers
     # and no arithmetic), first run: 90.0 % found, 22.5 % flagged on session 7's first code; 90.0 / 15.0 with rounds 16–22,
     # which had not seen it. Not yet used for fixes.
     # Session 8 round 24 (加上 a sum, x before 每月, standards with no claim, figures outside the project, a rounded
     # whole's share, a whole split after it by 其中, 标准 in a thing's name, a whole before 。具体安排：, a 小计 in a
     # heading over the items below, a term's label after ＋ in written arithmetic): 93.75 % / 5.0 %.
-    ("blind29", 0.9375, 0.05),
+    # Session 8 rounds 27–28: 0.95 / 0.025 (found / flagged as fractions).
+    ("blind29", 0.95, 0.025),
     # blind30.jsonl (160, written blind: one province's (山东) budget review week, every department and level; 20 correct
     # texts with numbers and no arithmetic), first run: 90.0 % found, 15.0 % flagged on session 7's first code; 90.0 / 12.5
     # with rounds 16–22, which had not seen it. Not yet used for fixes.
@@ -320,13 +325,23 @@ def test_the_second_corpus_too():
     ("blind31", 0.925, 0.0),
     ("blind32", 0.924, 0.0),
     ("blind33", 0.9, 0.0),
-    ("blind34", 0.925, 0.025),
+    # Session 8 rounds 27–28: 0.9375 / 0.025 (found / flagged as fractions).
+    ("blind34", 0.9375, 0.025),
     # blind35–blind38.jsonl (160 each, written blind: one province's review week each — 湖北, 四川, 山西, 甘肃), first sight
     # on rounds 25–26: 92.5 / 7.5, 87.5 / 7.5, 88.75 / 2.5, 87.5 / 6.25. Not yet used for fixes.
-    ("blind35", 0.925, 0.075),
-    ("blind36", 0.875, 0.075),
-    ("blind37", 0.8875, 0.025),
-    ("blind38", 0.875, 0.0625),
+    # Session 8 rounds 27 (tests/test_prose_general27.py, fourth_looks.py, bracket_parts.py: results beside the products
+    # they restate, a total named by its item, a percentage of the base its word names, amounts after 分别 to the parties in
+    # order, the counts a failing product is of) and 28 (tests/test_prose_general28.py, carried.py: a result opening the next
+    # sentence, 每千瓦, months of a standard inside a numbered list, 月租金, counts after 分别, ‰, growth over last year):
+    # 98.75 / 0, 93.75 / 0, 91.25 / 0, 95.0 / 1.25.
+    ("blind35", 0.9875, 0.0),
+    ("blind36", 0.9375, 0.0),
+    ("blind37", 0.9125, 0.0),
+    ("blind38", 0.95, 0.0125),
+    # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
+    # and 87.5 / 5.0. Not yet used for fixes.
+    ("blind39", 0.9625, 0.05),
+    ("blind40", 0.875, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
