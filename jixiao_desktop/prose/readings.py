@@ -32,6 +32,7 @@ from decimal import Decimal
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
+from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
@@ -287,8 +288,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if sum_explained(step, lexed, index, sentence_ends, reading.steps, k) if step.kind == "sum" else product_explained(
                     step, lexed, index, sentence_ends):
                 continue   # (third_looks.py)
-            if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index):
-                continue   # (fourth_looks.py)
+            if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
+                    or results_listed(step, lexed, index):
+                continue   # (fourth_looks.py, fifth_looks.py)
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -322,8 +324,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:   # (third_looks.py)
                 kept.append(other) if other is not True else None
                 continue
-            if step.kind == "percent_of" and percent_reread(step, lexed, index):
-                continue   # (fourth_looks.py)
+            if step.kind == "percent_of" and (percent_reread(step, lexed, index) or percent_of_items(step, lexed, index)):
+                continue   # (fourth_looks.py, fifth_looks.py)
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

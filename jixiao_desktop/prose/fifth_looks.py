@@ -1,0 +1,124 @@
+"""More readings of a failing step, tried after those of :mod:`.fourth_looks` (round 29).
+
+- **a percentage of the items' results**: 按设备购置费的3%计, 按一至四项之和的5%: where no single amount before
+  is the base, the base may be all the results of the items before it — an amount which is no standard (每台…),
+  no factor of a working (20块×1,500元) and not set apart (上年…, 已…) — counted from the list's heading or from
+  further back. Not where an item before is itself a percentage (监理费按建安费的2%…, then 设计费按建安费的3.5%).
+- **a count in all**: 3家，每家按安置人数每人每月200元，共安置45人: a count stated in all after the places is the
+  whole count, the places no factor beside it;
+- **results listed after their products**: 甲1,200人×500元、乙800人×600元，计60万元+48万元＝108万元: each result
+  is of the product in its place.
+
+Each reading is tried only on a failing step whose words call for it, so reading stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.steps import Step
+
+_WINDOW = 40   # tokens looked back (each look stays near its step: reading stays linear)
+_SET_APART_RE = re.compile(r"上年|去年|已|结转|不含|不计")
+
+
+def _near(value: Decimal, step: Step) -> bool:
+    return abs(round_fen(value) - step.stated) <= step.tolerance
+
+
+def _item_results(lexed: Lexed, first: int, last: int) -> list[Decimal] | None:
+    """The results stated at tokens ``first``..``last`` (excluded); None where one of them is set apart."""
+    tokens, text = lexed.tokens, lexed.text
+    found: list[Decimal] = []
+    for i in range(first, last):
+        t = tokens[i]
+        if t.kind != MONEY or not t.value or t.per:
+            continue
+        before = tokens[i - 1].kind if i else ""
+        after = tokens[i + 1].kind if i + 1 < len(tokens) else ""
+        if before in ("each", "op") or after == "op":
+            continue   # (每台128.5万元, 20块×1,500元: a standard or a factor, not a result)
+        if _SET_APART_RE.search(text, max(0, t.start - 8), t.start):
+            return None
+        clause = max(text.rfind(c, max(0, t.start - 40), t.start) for c in "。；;\n")
+        if "%" in text[clause + 1:t.start]:
+            return None   # (监理费按建安费的2%…: a fee on the base before it; the base is then named, not the items)
+        found.append(t.value)
+    return found
+
+
+def percent_of_items(step: Step, lexed: Lexed, index: int) -> bool:
+    """按一至四项之和的5%计，为2.2万元: the percentage of all the items' results before it."""
+    tokens, text = lexed.tokens, lexed.text
+    for p in range(index - 1, max(-1, index - 4), -1):
+        if tokens[p].kind == PERCENT:
+            break
+    else:
+        return False
+    percent = tokens[p]
+    if not percent.value or "的" not in text[max(0, percent.start - 3):percent.start]:
+        return False
+    rate = percent.value / 100
+    first = max(0, p - _WINDOW)
+    window = tokens[first].start if first else 0
+    line = max(text.rfind(c, window, percent.start) for c in "。\n")
+    heading = text.find("：", max(line, window), percent.start)
+    heading = max(heading, text.find(":", max(line, window), percent.start))
+    froms = [first]
+    if heading >= 0:
+        froms.insert(0, next((i for i in range(first, p) if tokens[i].start > heading), p))
+    for start in froms:
+        found = _item_results(lexed, start, p)
+        if found is not None and len(found) >= 2 and _near(sum(found, Decimal(0)) * rate, step):
+            return True
+    return False
+
+
+_IN_ALL_RE = re.compile(r"(?:共|合计|总计|累计)[^\d，,。；;]{0,4}$")
+
+
+def _clause_first(lexed: Lexed, index: int) -> int:
+    """The first token of the clause (up to ；。) the token at ``index`` is in."""
+    text, tokens = lexed.text, lexed.tokens
+    position = tokens[index].start
+    line = max(text.rfind(c, max(0, position - 160), position) for c in "。；;\n")
+    i = index
+    while i > 0 and index - i < _WINDOW and tokens[i - 1].start > line:
+        i -= 1
+    return i
+
+
+def product_in_all(step: Step, lexed: Lexed, index: int) -> bool:
+    """3家，每家按安置人数每人每月200元，共安置45人，全年10.8万元: a count stated in all (共…45人) after the
+    count of the places holding it is the whole count; the places are no factor beside it."""
+    if step.kind != "product" or step.computed <= step.stated:
+        return False
+    tokens, text = lexed.tokens, lexed.text
+    first = _clause_first(lexed, index)
+    for q in range(first, index):
+        whole = tokens[q]
+        if whole.kind != COUNT or not _IN_ALL_RE.search(text, max(0, whole.start - 8), whole.start):
+            continue
+        for c in range(first, q):
+            places = tokens[c]
+            if places.kind == COUNT and places.value and places.unit != whole.unit and places.text in step.description \
+                    and _near(step.computed / places.value, step):
+                return True
+    return False
+
+
+def results_listed(step: Step, lexed: Lexed, index: int) -> bool:
+    """小学1,530人×1,000元、初中2,208人×1,250元，计153万元+276万元＝429万元: results listed after the products,
+    joined by +, are each of the product in its place; a product is checked against the whole list, not its first."""
+    if step.kind != "product":
+        return False
+    tokens = lexed.tokens
+    chain = [index]
+    while chain[-1] + 2 < len(tokens) and tokens[chain[-1] + 1].kind == "op" and tokens[chain[-1] + 1].text in "+＋" \
+            and tokens[chain[-1] + 2].kind == MONEY:
+        chain.append(chain[-1] + 2)
+    return len(chain) >= 2 and any(tokens[i].value is not None and abs(round_fen(step.computed) - tokens[i].value) <= step.tolerance
+                                   for i in chain[1:])
