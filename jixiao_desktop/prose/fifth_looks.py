@@ -7,7 +7,9 @@
 - **a count in all**: 3家，每家按安置人数每人每月200元，共安置45人: a count stated in all after the places is the
   whole count, the places no factor beside it;
 - **results listed after their products**: 甲1,200人×500元、乙800人×600元，计60万元+48万元＝108万元: each result
-  is of the product in its place.
+  is of the product in its place;
+- **a raised standard**: 标准由每人每月80元提高至90元，对象5,640人，全年新增…: the money added is the difference
+  (10元) times the counts and months of its sentence.
 
 Each reading is tried only on a failing step whose words call for it, so reading stays linear.
 """
@@ -122,3 +124,40 @@ def results_listed(step: Step, lexed: Lexed, index: int) -> bool:
         chain.append(chain[-1] + 2)
     return len(chain) >= 2 and any(tokens[i].value is not None and abs(round_fen(step.computed) - tokens[i].value) <= step.tolerance
                                    for i in chain[1:])
+
+
+_RAISED_RE = re.compile(r"^[^\d，,。；;]{0,4}(?:提高|提升|上调|调整|调高|增加|提)(?:至|到)\s*$")
+
+
+def raised_standard(step: Step, lexed: Lexed, index: int) -> bool:
+    """补贴标准由每人每月80元提高至90元，…对象5,640人，全年新增资金67.68万元: money added by a raised standard is
+    the difference (10元) times the counts and months named in its sentence."""
+    if step.kind not in ("product", "sum"):
+        return False
+    tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    line = max(text.rfind(c, max(0, position - 160), position) for c in "。\n")
+    first = index
+    while first > 0 and index - first < _WINDOW and tokens[first - 1].start > line:
+        first -= 1
+    for a in range(first, index - 1):
+        old, new = tokens[a], tokens[a + 1]
+        if old.kind != MONEY or new.kind != MONEY or old.value is None or new.value is None or new.value <= old.value:
+            continue
+        if not _RAISED_RE.search(text[old.end:new.start]):
+            continue
+        per = tokens[a - 1].per if a and tokens[a - 1].kind == "each" else old.per
+        value = new.value - old.value
+        months = None
+        for t in tokens[first:index]:
+            if t.kind == COUNT and t.value and not t.per:
+                value *= t.value
+            elif t.kind == "months" and t.value:
+                months = t.value
+        if months is None and "月" in per:
+            if "全年" not in text[new.end:position]:
+                continue   # (a monthly standard's months are named, or 全年 says twelve: no factor is dropped)
+            months = Decimal(12)
+        if _near(value * (months or 1), step):
+            return True
+    return False
