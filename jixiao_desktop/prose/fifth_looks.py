@@ -31,25 +31,31 @@ def _near(value: Decimal, step: Step) -> bool:
     return abs(round_fen(value) - step.stated) <= step.tolerance
 
 
-def _item_results(lexed: Lexed, first: int, last: int) -> list[Decimal] | None:
-    """The results stated at tokens ``first``..``last`` (excluded); None where one of them is set apart."""
-    tokens, text = lexed.tokens, lexed.text
-    found: list[Decimal] = []
+def _item_results(lexed: Lexed, first: int, last: int) -> list[int]:
+    """The tokens at ``first``..``last`` (excluded) which state results: no standard, no factor of a working."""
+    tokens = lexed.tokens
+    found: list[int] = []
     for i in range(first, last):
         t = tokens[i]
         if t.kind != MONEY or not t.value or t.per:
             continue
-        before = tokens[i - 1].kind if i else ""
-        after = tokens[i + 1].kind if i + 1 < len(tokens) else ""
-        if before in ("each", "op") or after == "op":
+        if (i and tokens[i - 1].kind in ("each", "op")) or (i + 1 < len(tokens) and tokens[i + 1].kind == "op"):
             continue   # (每台128.5万元, 20块×1,500元: a standard or a factor, not a result)
-        if _SET_APART_RE.search(text, max(0, t.start - 8), t.start):
-            return None
-        clause = max(text.rfind(c, max(0, t.start - 40), t.start) for c in "。；;\n")
-        if "%" in text[clause + 1:t.start]:
-            return None   # (监理费按建安费的2%…: a fee on the base before it; the base is then named, not the items)
-        found.append(t.value)
+        found.append(i)
     return found
+
+
+def _none_set_apart(lexed: Lexed, found: list[int]) -> bool:
+    """Whether none of the results is set apart (上年…, 已…) or a percentage itself (监理费按建安费的2%…)."""
+    text = lexed.text
+    for i in found:
+        start = lexed.tokens[i].start
+        if _SET_APART_RE.search(text, max(0, start - 8), start):
+            return False
+        clause = max(text.rfind(c, max(0, start - 40), start) for c in "。；;\n")
+        if "%" in text[clause + 1:start]:
+            return False   # (a fee on the base before it: the base is then named, not the items)
+    return True
 
 
 def percent_of_items(step: Step, lexed: Lexed, index: int) -> bool:
@@ -74,7 +80,8 @@ def percent_of_items(step: Step, lexed: Lexed, index: int) -> bool:
         froms.insert(0, next((i for i in range(first, p) if tokens[i].start > heading), p))
     for start in froms:
         found = _item_results(lexed, start, p)
-        if found is not None and len(found) >= 2 and _near(sum(found, Decimal(0)) * rate, step):
+        if len(found) >= 2 and _near(sum((tokens[i].value for i in found), Decimal(0)) * rate, step) \
+                and _none_set_apart(lexed, found):
             return True
     return False
 
@@ -99,6 +106,9 @@ def product_in_all(step: Step, lexed: Lexed, index: int) -> bool:
     if step.kind != "product" or step.computed <= step.stated:
         return False
     tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    if "共" not in text[max(0, position - 60):position] and "计" not in text[max(0, position - 60):position]:
+        return False   # (cheap words first)
     first = _clause_first(lexed, index)
     for q in range(first, index):
         whole = tokens[q]
@@ -115,9 +125,9 @@ def product_in_all(step: Step, lexed: Lexed, index: int) -> bool:
 def results_listed(step: Step, lexed: Lexed, index: int) -> bool:
     """小学1,530人×1,000元、初中2,208人×1,250元，计153万元+276万元＝429万元: results listed after the products,
     joined by +, are each of the product in its place; a product is checked against the whole list, not its first."""
-    if step.kind != "product":
-        return False
     tokens = lexed.tokens
+    if step.kind != "product" or index + 2 >= len(tokens) or tokens[index + 1].kind != "op":
+        return False
     chain = [index]
     while chain[-1] + 2 < len(tokens) and tokens[chain[-1] + 1].kind == "op" and tokens[chain[-1] + 1].text in "+＋" \
             and tokens[chain[-1] + 2].kind == MONEY:
@@ -126,6 +136,7 @@ def results_listed(step: Step, lexed: Lexed, index: int) -> bool:
                                    for i in chain[1:])
 
 
+_RAISED_WORD_RE = re.compile(r"(?:提高|提升|上调|调整|调高|增加|提)(?:至|到)")
 _RAISED_RE = re.compile(r"^[^\d，,。；;]{0,4}(?:提高|提升|上调|调整|调高|增加|提)(?:至|到)\s*$")
 
 
@@ -136,6 +147,8 @@ def raised_standard(step: Step, lexed: Lexed, index: int) -> bool:
         return False
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
+    if _RAISED_WORD_RE.search(text, max(0, position - 120), position) is None:
+        return False   # (cheap words first)
     line = max(text.rfind(c, max(0, position - 160), position) for c in "。\n")
     first = index
     while first > 0 and index - first < _WINDOW and tokens[first - 1].start > line:
