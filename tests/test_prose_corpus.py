@@ -340,12 +340,19 @@ def test_the_second_corpus_too():
     ("blind38", 0.95, 0.0125),
     # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
     # and 87.5 / 5.0. Not yet used for fixes.
-    ("blind39", 0.9625, 0.05),
+    ("blind39", 0.9625, 0.0375),
     ("blind40", 0.875, 0.05),
     # blind41–blind42.jsonl (160 each, written blind: 广西 and 河南 review weeks), first sight on rounds 27–28: 90.0 / 3.75 and
     # 83.75 / 8.75. Not yet used for fixes.
-    ("blind41", 0.9, 0.0375),
-    ("blind42", 0.8375, 0.0875),
+    # Session 8 round 29 (tests/test_prose_general29.py, fifth_looks.py: a percentage of the items' results, a count stated in
+    # all, results listed after their products, a raised standard's added money): blind39 96.25 / 3.75, blind41 90.0 / 2.5,
+    # blind42 83.75 / 3.75.
+    ("blind41", 0.9, 0.025),
+    ("blind42", 0.8375, 0.0375),
+    # blind43–blind44.jsonl (160 each, written blind: 湖南 and 河北 review weeks; more short texts and products than most),
+    # first sight on round 29: 82.5 / 6.25 and 85.0 / 7.5. Not yet used for fixes.
+    ("blind43", 0.825, 0.0625),
+    ("blind44", 0.85, 0.075),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
