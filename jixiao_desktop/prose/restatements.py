@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
@@ -54,11 +55,21 @@ class _Term:
 def terms(description: str) -> list[_Term] | None:
     """The terms of a sum as the reader wrote it (a＋b＋c＝X), each with its value; None where the working has
     anything but ＋ between products (its value could not be checked)."""
+    found = _terms(description)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=512)
+def _terms(description: str) -> tuple[_Term, ...] | None:
+    """(the several looks at one failing sum parse its working once; its terms are never changed)"""
     working = description.rsplit("＝", 1)[0]
     if "÷" in working or "－" in working or "(" in working or "（" in working:
         return None
-    out = [_Term(part) for part in working.split("＋")]
+    out = tuple(_Term(part) for part in working.split("＋"))
     return out if len(out) >= 2 and all(t.numbers for t in out) else None
+
+
+forget_terms = _terms.cache_clear   # (called as a reading's rereading begins: each reading parses its own workings)
 
 
 def _workings(lexed: Lexed, first: int, index: int, starts: list[int], sum_words: str) -> list[tuple[Decimal, bool, list[Decimal]]]:
