@@ -255,6 +255,9 @@ def _bracket_restated(description: str, lexed: Lexed, first: int, index: int) ->
     are no items. The terms kept, or None where no term is such."""
     text, tokens = lexed.text, lexed.tokens
     stop = _sentence_end(text, tokens[index].end)   # (the parts may follow their total: 需资金356万元，其中：…)
+    begin = tokens[first].start
+    if text.find("元（", max(0, begin - 1), stop) < 0 and text.find("元(", max(0, begin - 1), stop) < 0:
+        return None   # (no bracket right after an amount: the brackets are not even matched)
     if not any(text[m.start() - 1] == "元" and "元" in m.group(1) for m in _BRACKET_RE.finditer(text, tokens[first].start, stop)):
         return None   # (no bracket of money right after a figure)
     money = []
