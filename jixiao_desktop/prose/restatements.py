@@ -219,16 +219,16 @@ def _past_terms_dropped(step: Step, lexed: Lexed, starts: list[int], first: int,
     """Whether the failing sum holds without its lone figures from a sentence of an earlier year (or of 累计, 截至)
     than a year named after it before the sum's stated figure: a reference the reader took for an item."""
     text = lexed.text
-    excess = step.computed - step.stated + step.tolerance
-    parts = terms(step.description)
-    if parts is None or not any(t.money and len(t.numbers) == 1 and t.value <= excess for t in parts):
-        return False   # (no lone figure the sum is over by: none to drop; its working is parsed once a reading)
     window = max(0, lexed.tokens[first].start - 40)   # (the sentence of the first figure looked at)
     if text.find("年", window, lexed.tokens[index].start) < 0:
         return False
     found = _PAST_WORDS_RE.search(text, window, lexed.tokens[index].start)
     if not found:
         return False
+    excess = step.computed - step.stated + step.tolerance
+    parts = terms(step.description)
+    if parts is None or not any(t.money and len(t.numbers) == 1 and t.value <= excess for t in parts):
+        return False   # (no lone figure the sum is over by: none to drop; its working is parsed once a reading)
     past: set[Decimal] = set()
     for k in range(max(first, bisect_left(starts, found.end(), first, index)), index):
         token = lexed.tokens[k]
