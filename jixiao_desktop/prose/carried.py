@@ -46,6 +46,8 @@ def grown(reader, token: Token) -> bool:
     """Add the step of a growth over last year's amount (see above) at its percentage ``token``; never takes the
     token (False): the percentage is read on as before."""
     index = reader.index
+    if reader.text.find("按", max(0, token.start - 16), token.start) < 0:
+        return False   # (every growth's words begin with 按)
     if index + 1 >= len(reader.tokens) or not _GROWTH_RE.search(reader.text, max(0, token.start - 16), token.start):
         return False
     result = reader.tokens[index + 1]

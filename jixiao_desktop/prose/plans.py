@@ -313,8 +313,9 @@ _NO_CLAIM_RE = re.compile(r"不再(?:重复)?(?:安排|列支|申请)|不在本�
 
 def outside_project(text: str, end: int) -> bool:
     """Whether the rest of the sentence after ``end`` puts the money outside this project (不在本项目列支)."""
-    rest = text[end:end + 40].split("。", 1)[0]
-    return "不" in rest and bool(_NO_CLAIM_RE.search(rest))
+    stop = text.find("。", end, end + 40)
+    stop = min(len(text), end + 40) if stop < 0 else stop
+    return text.find("不", end, stop) >= 0 and bool(_NO_CLAIM_RE.search(text[end:stop]))
 
 
 def _no_claim(text: str, item) -> bool:

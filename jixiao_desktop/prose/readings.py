@@ -36,7 +36,7 @@ from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, r
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
-from jixiao_desktop.prose.restatements import parts_restated, without_restatements
+from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
@@ -228,6 +228,7 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Drop the failures another plausible reading explains; one under written arithmetic takes its numbers."""
+    forget_terms()
     if not any(not s.holds and s.stated is not None and s.kind in _REREAD_KINDS for s in reading.steps):
         return reading   # nothing another reading could explain: the text's boundaries are not even looked for
     kept: list[Step] = []

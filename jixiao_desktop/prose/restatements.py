@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
@@ -54,11 +55,21 @@ class _Term:
 def terms(description: str) -> list[_Term] | None:
     """The terms of a sum as the reader wrote it (a＋b＋c＝X), each with its value; None where the working has
     anything but ＋ between products (its value could not be checked)."""
+    found = _terms(description)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=512)
+def _terms(description: str) -> tuple[_Term, ...] | None:
+    """(the several looks at one failing sum parse its working once; its terms are never changed)"""
     working = description.rsplit("＝", 1)[0]
     if "÷" in working or "－" in working or "(" in working or "（" in working:
         return None
-    out = [_Term(part) for part in working.split("＋")]
+    out = tuple(_Term(part) for part in working.split("＋"))
     return out if len(out) >= 2 and all(t.numbers for t in out) else None
+
+
+forget_terms = _terms.cache_clear   # (called as a reading's rereading begins: each reading parses its own workings)
 
 
 def _workings(lexed: Lexed, first: int, index: int, starts: list[int], sum_words: str) -> list[tuple[Decimal, bool, list[Decimal]]]:
@@ -215,6 +226,9 @@ def _past_terms_dropped(step: Step, lexed: Lexed, starts: list[int], first: int,
     if not found:
         return False
     excess = step.computed - step.stated + step.tolerance
+    parts = terms(step.description)
+    if parts is None or not any(t.money and len(t.numbers) == 1 and t.value <= excess for t in parts):
+        return False   # (no lone figure the sum is over by: none to drop; its working is parsed once a reading)
     past: set[Decimal] = set()
     for k in range(max(first, bisect_left(starts, found.end(), first, index)), index):
         token = lexed.tokens[k]
@@ -228,8 +242,7 @@ def _past_terms_dropped(step: Step, lexed: Lexed, starts: list[int], first: int,
         years = [int(y) for y in _YEAR_RE.findall(text, begin, token.start)]
         if years and any(int(y) > years[-1] for y in _YEAR_RE.findall(text, token.end, lexed.tokens[index].start)):
             past.add(token.value)
-    parts = terms(step.description) if past else None
-    if parts is None:
+    if not past:
         return False
     kept = [t for t in parts if not (t.money and len(t.numbers) == 1 and t.value in past)]
     return len(kept) < len(parts) and abs(sum((t.value for t in kept), Decimal(0)) - step.stated) <= step.tolerance
@@ -244,6 +257,9 @@ def _bracket_restated(description: str, lexed: Lexed, first: int, index: int) ->
     are no items. The terms kept, or None where no term is such."""
     text, tokens = lexed.text, lexed.tokens
     stop = _sentence_end(text, tokens[index].end)   # (the parts may follow their total: 需资金356万元，其中：…)
+    begin = tokens[first].start
+    if text.find("元（", max(0, begin - 1), stop) < 0 and text.find("元(", max(0, begin - 1), stop) < 0:
+        return None   # (no bracket right after an amount: the brackets are not even matched)
     if not any(text[m.start() - 1] == "元" and "元" in m.group(1) for m in _BRACKET_RE.finditer(text, tokens[first].start, stop)):
         return None   # (no bracket of money right after a figure)
     money = []

@@ -312,7 +312,7 @@ class _Shares:
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
                 r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
-        if party is None and "分别" in self.text[token.start - 60 if token.start > 60 else 0:token.start]:   # 省、市、县按5:3:2分担，分别为45万元、…: in turn
+        if party is None and self.text.find("分别", token.start - 60 if token.start > 60 else 0, token.start) >= 0:   # 省、市、县按5:3:2分担，分别为45万元、…: in turn
             party = respective_party(self.text, token.start, list(split.fractions))
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = self.level if self.level in split.fractions else None

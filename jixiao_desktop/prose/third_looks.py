@@ -86,7 +86,7 @@ def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: 
         named = _ADDED_RE.search(text, max(0, position - 16), position) if "加" in text[max(0, position - 16):position] else None
         return _results_before(step, text, steps, k) or (named is not None and _named_amount(step, lexed, index, named[1]))
     start = _sentence_start(ends, position)   # items counted that are none: of another year, twice, or not named
-    named = "项" in text[start:position]
+    named = text.find("项", start, position) >= 0
     past = _PAST_RE.search(text, max(0, start - 250), min(position, start + 60)) is not None
     if not (named or past or _products_then_plain(step.description)):
         return False   # (cheap words first: the terms are parsed only where a reading here may apply)
@@ -236,7 +236,8 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     if step.kind == "percent_of" and text.count("%", start, position) + text.count("半", start, position) < 2:
         return False   # (a second percentage, or a half, is the trigger)
     respective = step.kind != "percent_of" and _RESPECTIVE_RE.search(text, max(0, position - 8), position) is not None
-    subject = step.kind != "percent_of" and not respective and _SUBJECT_SPLIT_RE.search(text, max(0, start - 1), position)
+    subject = step.kind != "percent_of" and not respective and text.find("由", start, position) >= 0 and _SUBJECT_SPLIT_RE.search(
+        text, max(0, start - 1), position)
     if step.kind != "percent_of" and not (respective or subject):
         return False   # (a split listed 分别为…, or a split of what a word names, is the trigger)
     first = bisect_left(tokens, start, max(0, index - 60), index, key=_START)

@@ -33,12 +33,16 @@ _HINT_OFFSET = 3   # the furthest a total word's first hint character stands fro
 def _result_marker(near: str) -> re.Match | None:
     """``_RESULT_RE.search(near)``, found faster: every match holds a hint character at most ``_HINT_OFFSET`` after
     its start, so no match starts before the first hint less that (the positions before it are not tried; the
-    pattern's look-behinds still see them)."""
-    hint = _RESULT_HINT_RE.search(near)
+    pattern's look-behinds still see them). Nor does one hold a comma but right after 计 (计，): none starts before
+    the last other comma."""
+    cut = max(near.rfind("，"), near.rfind(",")) + 1
+    if cut > 1 and near[cut - 2] == "计":
+        cut = 0
+    hint = _RESULT_HINT_RE.search(near, cut)
     if hint is None:
         return None
     first = hint.start() - _HINT_OFFSET
-    return _RESULT_RE.search(near, first if first > 0 else 0)
+    return _RESULT_RE.search(near, first if first > cut else cut)
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
 _REFERENCE_HINT_RE = re.compile(r"[年实执累结原已]")   # a character every word of _REFERENCE_RE has, at most 2 in
 
