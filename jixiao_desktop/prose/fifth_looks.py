@@ -20,7 +20,8 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
+from jixiao_desktop.prose.fourth_looks import percent_before
 from jixiao_desktop.prose.steps import Step
 
 _WINDOW = 40   # tokens looked back (each look stays near its step: reading stays linear)
@@ -61,14 +62,10 @@ def _none_set_apart(lexed: Lexed, found: list[int]) -> bool:
 def percent_of_items(step: Step, lexed: Lexed, index: int) -> bool:
     """按一至四项之和的5%计，为2.2万元: the percentage of all the items' results before it."""
     tokens, text = lexed.tokens, lexed.text
-    for p in range(index - 1, max(-1, index - 4), -1):
-        if tokens[p].kind == PERCENT:
-            break
-    else:
+    p = percent_before(lexed, index)
+    if p is None or not tokens[p].value:
         return False
     percent = tokens[p]
-    if not percent.value or "的" not in text[max(0, percent.start - 3):percent.start]:
-        return False
     rate = percent.value / 100
     first = max(0, p - _WINDOW)
     window = tokens[first].start if first else 0

@@ -216,17 +216,22 @@ def _own_item(step: Step, text: str, position: int, parts: list, mark: int) -> b
     return False
 
 
-def percent_reread(step: Step, lexed: Lexed, index: int) -> bool:
-    """按建安费的2%计取165,376元: the percentage of the amount named by its base word, or of all the results before."""
+def percent_before(lexed: Lexed, index: int) -> int | None:
+    """The index of the percentage among the three tokens before ``index``, where it is written of a base (…的2%)."""
     tokens, text = lexed.tokens, lexed.text
     for p in range(index - 1, max(-1, index - 4), -1):
         if tokens[p].kind == PERCENT:
-            break
-    else:
+            return p if "的" in text[max(0, tokens[p].start - 3):tokens[p].start] else None
+    return None
+
+
+def percent_reread(step: Step, lexed: Lexed, index: int) -> bool:
+    """按建安费的2%计取165,376元: the percentage of the amount named by its base word, or of all the results before."""
+    tokens, text = lexed.tokens, lexed.text
+    p = percent_before(lexed, index)
+    if p is None:
         return False
     percent = tokens[p]
-    if "的" not in text[max(0, percent.start - 3):percent.start]:
-        return False
     base = _BASE_RE.search(text, max(0, percent.start - 14), percent.start)
     if base is None or not percent.value:
         return False
