@@ -22,14 +22,10 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
 from jixiao_desktop.prose.fourth_looks import percent_before
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, near_stated as _near
 
 _WINDOW = 40   # tokens looked back (each look stays near its step: reading stays linear)
 _SET_APART_RE = re.compile(r"上年|去年|已|结转|不含|不计")
-
-
-def _near(value: Decimal, step: Step) -> bool:
-    return abs(round_fen(value) - step.stated) <= step.tolerance
 
 
 def _item_results(lexed: Lexed, first: int, last: int) -> list[int]:

@@ -27,10 +27,9 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
 from jixiao_desktop.prose.restatements import terms
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, near_stated as _near
 
 _TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述|小计")
 _ITEM_RE = re.compile(r"(?:^|[。；;\n：:])\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳])")
@@ -50,10 +49,6 @@ _STANDARD_RE = re.compile(r"(?:每|均|标准|单价|/)[^，,。；;：:\n]*$") 
 # words that set a figure apart from this year's items (上年实际支出…, 已安排…, （含…）, a working written out): where
 # any stands among them, the reader's choice of terms is kept
 _SET_APART_RE = re.compile(r"累计|截至|截止|上年|去年|上一年|往年|历年|已|实际|原|以前|[（()）×*=＝]")
-
-
-def _near(value: Decimal, step: Step) -> bool:
-    return abs(round_fen(value) - step.stated) <= step.tolerance
 
 
 def _results(lexed: Lexed, first: int, index: int) -> list[Decimal]:

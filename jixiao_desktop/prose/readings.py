@@ -40,7 +40,7 @@ from jixiao_desktop.prose.restatements import forget_terms, parts_restated, with
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
-from jixiao_desktop.prose.words import _RX11, _party_before
+from jixiao_desktop.prose.words import _RX11, _party_before, start_before as _start_before
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -63,12 +63,6 @@ _ALIKE_RE = re.compile(r"[，,][^，,。；;\d]{0,8}(?:均|都|同)为")
 _HEADING_RE = re.compile(r"[^，,。；;\d]{0,8}[：:]")
 _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
-
-
-def _start_before(ends: list[int], position: int) -> int:
-    """The start of the sentence (or clause) holding ``position``: just after the last of ``ends`` before it."""
-    k = bisect_left(ends, position)
-    return ends[k - 1] if k else 0
 
 
 # -- products of a sentence's factors -------------------------------------------------------------------

@@ -34,7 +34,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.more_looks import own_levels_percent, per_head_period, products_summed_after
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, near_stated as _near
 
 _KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
 _LOOK = 48                                   # tokens looked at before a stated figure
@@ -48,11 +48,6 @@ _EACH_RE = re.compile(r"各\s*$")
 _TOTAL_RE = re.compile(r"合计|共|总|累计|小计")
 _TOTAL_AFTER_RE = re.compile(r"[）)]\s*[，,]?\s*(?:合计|共计|总计|共|计)[需为达]?\s*")
 _SUBTOTAL_RE = re.compile(r"小计[^，,。；;\d]{0,4}$")
-
-
-def _near(value: Decimal, step: Step) -> bool:
-    gap = value - step.stated
-    return -step.tolerance - 1 <= gap <= step.tolerance + 1 and abs(round_fen(value) - step.stated) <= step.tolerance
 
 
 def _plain(window: list[Token], k: int) -> bool:

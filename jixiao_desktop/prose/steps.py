@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import wraps
 
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import Token
 from jixiao_desktop.prose.words import LEVELS, _written
 
@@ -29,6 +30,13 @@ class Step:
     @property
     def holds(self) -> bool:
         return self.stated is None or abs(self.computed - self.stated) <= self.tolerance
+
+
+def near_stated(value: Decimal, step: Step) -> bool:
+    """Whether ``value``, rounded to the 分, is the figure ``step`` states, within its tolerance (the looks at a failing
+    step ask this of each other reading; the first test skips the rounding for values far off)."""
+    gap = value - step.stated
+    return -step.tolerance - 1 <= gap <= step.tolerance + 1 and abs(round_fen(value) - step.stated) <= step.tolerance
 
 
 @dataclass(slots=True)

@@ -30,7 +30,8 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.restatements import terms
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, near_stated as _near
+from jixiao_desktop.prose.words import start_before
 
 _NUM = r"[\d一二两三四五六七八九十]{1,3}"
 _RANGE_RE = re.compile(rf"第?({_NUM})\s*(?:项)?\s*[至到\-—~－]\s*第?({_NUM})\s*项")
@@ -56,21 +57,11 @@ def _START(token) -> int:
     return token.start
 
 
-def _near(value: Decimal, step: Step) -> bool:
-    return abs(round_fen(value) - step.stated) <= step.tolerance
-
-
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     value = cn_number(text)
     return int(value) if value is not None else None
-
-
-def _sentence_start(ends: list[int], position: int) -> int:
-    """The start of the sentence holding ``position`` (``ends``: the text's sentence ends, ascending)."""
-    k = bisect_left(ends, position)
-    return ends[k - 1] if k else 0
 
 
 # -- sums -------------------------------------------------------------------------------------------------------
@@ -85,7 +76,7 @@ def sum_explained(step: Step, lexed: Lexed, index: int, ends: list[int], steps: 
     if step.computed < step.stated:   # items left out: those its words closed before, or one named by a word
         named = _ADDED_RE.search(text, max(0, position - 16), position) if "加" in text[max(0, position - 16):position] else None
         return _results_before(step, text, steps, k) or (named is not None and _named_amount(step, lexed, index, named[1]))
-    start = _sentence_start(ends, position)   # items counted that are none: of another year, twice, or not named
+    start = start_before(ends, position)   # items counted that are none: of another year, twice, or not named
     named = text.find("项", start, position) >= 0
     past = _PAST_RE.search(text, max(0, start - 250), min(position, start + 60)) is not None
     if not (named or past or _products_then_plain(step.description)):
@@ -157,7 +148,7 @@ def _past_leading(step: Step, lexed: Lexed, index: int, values: list[Decimal], e
                       and not t.per), None)
         if token is None:
             return False
-        sentence = re.split(r"[；;]", text[max(_sentence_start(ends, token.start), token.start - 120):token.start])[-1]
+        sentence = re.split(r"[；;]", text[max(start_before(ends, token.start), token.start - 120):token.start])[-1]
         if not _PAST_RE.search(sentence):
             return False
         if _near(total - dropped, step):
@@ -202,7 +193,7 @@ def product_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> 
     """Whether a failing product (its stated figure at token ``index``) holds under one of the readings above."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
-    start = _sentence_start(ends, position)
+    start = start_before(ends, position)
     clauses = text[start:position]
     if "各" not in clauses and "月" not in clauses and "共" not in clauses and "计" not in clauses:
         return False   # (the trigger words of the readings below)
@@ -232,7 +223,7 @@ def share_explained(step: Step, lexed: Lexed, index: int, ends: list[int]) -> bo
     or the step it is then (a split of what its clause names, 财政资金由省、县按…: of the amount so named)."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
-    start = _sentence_start(ends, position)
+    start = start_before(ends, position)
     if step.kind == "percent_of" and text.count("%", start, position) + text.count("半", start, position) < 2:
         return False   # (a second percentage, or a half, is the trigger)
     respective = step.kind != "percent_of" and _RESPECTIVE_RE.search(text, max(0, position - 8), position) is not None

@@ -313,6 +313,12 @@ def _label(text: str, token: Token) -> str:
 token_start = attrgetter("start")   # (a token's start, the key for bisection: faster than a lambda)
 
 
+def start_before(ends: list[int], position: int) -> int:
+    """The start of the sentence (or clause) holding ``position``: just after the last of ``ends`` (ascending) before it."""
+    k = bisect_left(ends, position)
+    return ends[k - 1] if k else 0
+
+
 def sentence_at(tokens: list[Token], position: int) -> tuple[int, int, int]:
     """(first token index, end token index, start offset) of the sentence holding ``position``, found by bisection."""
     first, last = sentence_span(tokens, bisect_left(tokens, position, key=token_start))
