@@ -133,6 +133,7 @@ _KINDS = [kind for kind, _ in _PATTERNS]
 _KIND_OF_GROUP = {f"T{i}": kind for i, kind in enumerate(_KINDS)}   # a match's last group → its kind
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
 _STOP_GROUP = f"T{_KINDS.index('stop')}"
+_MONEY_GROUP = next(f"T{i}" for i, (kind, pattern) in enumerate(_PATTERNS) if kind == MONEY and "m_num" in pattern)
 
 
 @dataclass(slots=True)
@@ -178,8 +179,10 @@ def lex(text: str) -> Lexed:
         if group == _STOP_GROUP:   # (a third of the matches: made here, without the kinds' tests)
             out.tokens.append(Token("stop", match.group(0), match.start(), match.end()))
             continue
-        kind = _KIND_OF_GROUP.get(group) or _kind_of(match)
-        token = _token(kind, match)
+        if group == _MONEY_GROUP:   # (a third of the matches: the plain amount's reading, without the kinds' tests)
+            token = _money(match)
+        else:
+            token = _token(_KIND_OF_GROUP.get(group) or _kind_of(match), match)
         if token is None and match.group(0)[:1] in "十一二两三四五六七八九" and len(match.group(0)) > 2:
             token = _later_start(folded, match)   # 八一两个节点: 两个 (八一 is a name)
         if token is None:
@@ -266,6 +269,23 @@ _RATIO_SPLIT_RE = re.compile(r"\s*[:：比]\s*")
 # thresholds and classes, not quantities: 经营耕地50亩以上的, 按200元及以上档次缴费的 (not 以上合计)
 _THRESHOLD_RE = re.compile(r"\s*(?:[及或]\s*)?(?:以上|以下|以内)(?![合共总]计|\d|[两三四五六七八九十]项)")
 _CLASS_RE = re.compile(r"\s*(?:[及或]\s*以上\s*)?档")
+
+
+def _money(m: re.Match) -> Token | None:
+    """What :func:`_token` makes of the plain amount's pattern (most amounts), the same, sooner."""
+    end = m.end()
+    after = m.string[end:end + 1]
+    if after in "及或以档" or after.isspace():
+        return _token(MONEY, m)
+    digits, more, written, per_words = m.group("m_num", "m_more", "m_unit", "m_per")
+    number = read_decimal(digits) if digits[:1].isdigit() else cn_number(digits)
+    if number is None:
+        return None
+    per = tuple(_PER_SPLIT_RE.split(per_words)) if per_words else ()
+    if written == "元":
+        return Token(MONEY, m.group(0), m.start(), end, number, written, per, approx=bool(more))
+    unit = "万元" if written == "万" else "亿元" if written == "亿" else written
+    return Token(MONEY, m.group(0), m.start(), end, number * _UNIT_FACTOR[written], unit, per, approx=bool(more))
 
 
 def _token(kind: str, m: re.Match) -> Token | None:
