@@ -1,0 +1,28 @@
+"""Round 31's general fixes of the prose reader (mistakes it missed), in wordings of our own (not the corpora's): each
+cause written again differently, once right (nothing may be flagged) and once wrong (the mistake found with its two
+numbers)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_a_monthly_allowance_right_after_the_count_of_people():
+    text = "社区网格员45人，月补贴1,500元，全年12个月需资金{}元。"
+    assert failures(text.format("810,000")) == []
+    assert found(text.format("801,000"), "810000", "801000")
+    text = "河道巡查员12名，月补助2,000元，按10个月计，共需{}万元。"
+    assert failures(text.format("24"), unit=W) == []
+    assert found(text.format("26"), "240000", "260000", unit=W)
+
+
+def test_a_run_of_listed_counts_is_summed_or_multiplied_as_a_whole():
+    text = "送法下乡：城区4场、乡镇6场、村居2场，每场0.5万元，合计{}万元。"
+    assert failures(text.format("6"), unit=W) == []
+    assert found(text.format("5"), "60000", "50000", unit=W)   # (4+6)×0.5 leaves the third group out
+    text = "技能竞赛分三个赛区，一赛区2批、二赛区3批、三赛区1批，每批经费8,000元，共需{}元。"
+    assert failures(text.format("48,000")) == []
+    assert found(text.format("40,000"), "48000", "40000")
