@@ -26,3 +26,16 @@ def test_a_run_of_listed_counts_is_summed_or_multiplied_as_a_whole():
     text = "技能竞赛分三个赛区，一赛区2批、二赛区3批、三赛区1批，每批经费8,000元，共需{}元。"
     assert failures(text.format("48,000")) == []
     assert found(text.format("40,000"), "48000", "40000")
+
+
+def test_parts_listed_after_han_add_up_to_the_amount_before_them():
+    text = "村级活动场所维修经费36万元，含屋面防水12万元、外墙粉刷9.5万元、门窗更换{}万元。"
+    assert failures(text.format("14.5"), unit=W) == []
+    assert found(text.format("15.5"), "370000", "360000", unit=W)
+    text = "档案数字化服务费152,400元，包括扫描费86,400元、著录费42,000元和质检费24,000元。"
+    assert failures(text) == []
+    text = "档案数字化服务费152,400元，包括扫描费86,400元、著录费42,000元、质检费{}元。"
+    assert failures(text.format("24,000")) == []
+    assert found(text.format("34,000"), "162400", "152400")
+    # only some parts named (等), or a part of a part: no sum is claimed
+    assert failures("设备购置费80万元，含监控主机20万元、硬盘录像机15万元等。", unit=W) == []
