@@ -39,3 +39,16 @@ def test_parts_listed_after_han_add_up_to_the_amount_before_them():
     assert found(text.format("34,000"), "162400", "152400")
     # only some parts named (等), or a part of a part: no sum is claimed
     assert failures("设备购置费80万元，含监控主机20万元、硬盘录像机15万元等。", unit=W) == []
+
+
+def test_a_total_of_items_each_with_a_total_of_its_own():
+    text = "办公设备购置：台式电脑15台共9万元，打印机6台共1.8万元，投影仪1套0.6万元，总计{}万元。"
+    assert failures(text.format("11.4"), unit=W) == []
+    assert found(text.format("12.4"), "114000", "124000", unit=W)
+    text = ("全乡12个村建设垃圾收集点，每村垃圾桶800元、围挡1,700元，共计30,000元；转运车辆维修费18,500元。"
+            "以上合计{}元。")
+    assert failures(text.format("48,500")) == []
+    assert found(text.format("45,800"), "48500", "45800")
+    # a reference amount among the clauses: the total is not read as their sum
+    text = "上年安排12万元，今年设备共计8万元，维护费3万元，合计11万元。"
+    assert failures(text, unit=W) == []
