@@ -73,6 +73,7 @@ _GRAND_RE = re.compile(r"(?:以上|上述|[两二三四五六七八九十\d]项)
 _CLAUSE_RESULT_RE = re.compile(r"(?:共计?|合计|小计|计|需|＝|=)[\s:：为需资金约]{0,4}$")
 _CLAUSE_SPLIT_RE = re.compile(r"[，。；;\n：:]|,(?!\d)")
 _STANDARD_WORD_RE = re.compile(r"每|均|标准|单价|单[座台个套辆件]|费率|按")
+_RESTATED_RE = re.compile(r"取整|折合|约合|即|四舍五入")
 _UNSURE_RE = re.compile(r"其中|上年|去年|前年|累计|已|结转|批复|核定|总投资|较|比|减少|增加|扣除|其余|剩余|承担|配套|分担|各|约|左右|等|另")
 
 
@@ -108,10 +109,13 @@ def _total_of_clause_totals(reading: Reading, lexed: Lexed, unit: AmountUnit) ->
             elif len(clause) == 1:
                 if pending:
                     return
+                if items and _RESTATED_RE.search(text, clause_from, last.start):
+                    items[-1] = last   # 计15.256万元，取整15.26万元: the figure restated
+                    continue
                 items.append(last)
             else:
                 return
-        if pending or not closed or len(items) < 2:
+        if pending or not closed or len(items) < 2 or any(t.value == total.value for t in items):   # (a whole before its parts)
             return
         value = sum((t.value for t in items), Decimal(0))
         tolerance = max(precision(t) for t in items + [total])
