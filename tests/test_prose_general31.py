@@ -52,3 +52,21 @@ def test_a_total_of_items_each_with_a_total_of_its_own():
     # a reference amount among the clauses: the total is not read as their sum
     text = "上年安排12万元，今年设备共计8万元，维护费3万元，合计11万元。"
     assert failures(text, unit=W) == []
+
+
+def test_an_amount_after_each_bearing_half_is_half_the_whole():
+    text = "边界道路路灯电费48,600元，由相邻两镇各承担一半，每镇{}元。"
+    assert failures(text.format("24,300")) == []
+    assert found(text.format("23,400"), "24300", "23400")
+    text = "学生意外伤害保险按每生每年40元，参保学生6,500人，由学校和家长各承担一半，学校承担{}万元。"
+    assert failures(text.format("13"), unit=W) == []
+    assert found(text.format("15"), "130000", "150000", unit=W)
+
+
+def test_the_rest_after_one_percentage_is_the_whole_less_it():
+    text = "污水管网改造工程总投资2,400万元，其中申请中央预算内资金60%，剩余{}万元由县级自筹。"
+    assert failures(text.format("960"), unit=W) == []
+    assert found(text.format("690"), "9600000", "6900000", unit=W)
+    text = "森林防火经费合计56万元，由市财政承担40%计22.4万元，区级承担{}万元。"
+    assert failures(text.format("33.6"), unit=W) == []
+    assert found(text.format("36.6"), "336000", "366000", unit=W)

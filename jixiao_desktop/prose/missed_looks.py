@@ -17,6 +17,7 @@ from decimal import Decimal
 from jixiao_desktop.money import AmountUnit, format_with_unit
 from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, Lexed
+from jixiao_desktop.prose.split_looks import split_looks
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _written
 
@@ -32,6 +33,7 @@ def missed(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         _parts_after_holding(reading, lexed, unit)
     if "计" in text and ("共" in text or "总" in text or "合" in text):
         _total_of_clause_totals(reading, lexed, unit)
+    split_looks(reading, lexed, unit)
     return reading
 
 
