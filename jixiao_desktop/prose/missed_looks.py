@@ -12,12 +12,13 @@ whole text says it may be there, then within one sentence):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit
 from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, Lexed
-from jixiao_desktop.prose.split_looks import split_looks
+from jixiao_desktop.prose.split_looks import _Stated, split_looks
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _written
 
@@ -29,11 +30,12 @@ _APPROX_RE = re.compile(r"约|左右|近|多|余|不[足到超]|以[上下内]")
 def missed(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """``reading`` with the relations of the looks above that do not hold added as failing steps."""
     text = lexed.text
+    stated = _Stated(reading)
     if "含" in text or "包括" in text:
-        _parts_after_holding(reading, lexed, unit)
+        _parts_after_holding(reading, lexed, unit, stated)
     if "计" in text and ("共" in text or "总" in text or "合" in text):
-        _total_of_clause_totals(reading, lexed, unit)
-    split_looks(reading, lexed, unit)
+        _total_of_clause_totals(reading, lexed, unit, stated)
+    split_looks(reading, lexed, unit, stated)
     return reading
 
 
@@ -41,15 +43,33 @@ def _plain_amount(token) -> bool:
     return token.kind == MONEY and token.value is not None and not token.is_rate and not token.approx
 
 
-def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit) -> None:
+def _holding_words(lexed: Lexed) -> list[int]:
+    """The index of the token just before each ，含 / ，包含 / ，包括 (found by str.find and bisection)."""
+    text, tokens, found = lexed.text, lexed.tokens, []
+    for word in ("含", "包括"):
+        at = text.find(word)
+        while at >= 0:
+            if text[at - 1:at] in ("，", ",") or text[at - 2:at] in ("，包", ",包"):
+                k = bisect_left(tokens, at, key=_start) - 1
+                if k >= 0:
+                    found.append(k)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _start(token) -> int:
+    return token.start
+
+
+def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None:
     tokens, text = lexed.tokens, lexed.text
-    stated_at = {s.start for s in reading.steps}
-    k = 0
-    while k < len(tokens) - 2:
+    done = -1
+    for k in _holding_words(lexed):
+        if k <= done or k + 1 >= len(tokens):
+            continue
         whole = tokens[k]
         first = tokens[k + 1]
         if not (_plain_amount(whole) and _plain_amount(first) and _HOLDS_RE.fullmatch(text, whole.end, first.start)):
-            k += 1
             continue
         parts = [first]
         j = k + 2
@@ -57,7 +77,7 @@ def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit) -> No
             parts.append(tokens[j])
             j += 1
         after = text[parts[-1].end:parts[-1].end + 1]
-        k = j
+        done = j
         if len(parts) < 2 or after not in ("", "。", "；", ";", "\n") or whole.start in stated_at:
             continue
         if _APPROX_RE.search(text[max(0, whole.start - 2):whole.start]) or any(
@@ -79,15 +99,14 @@ _RESTATED_RE = re.compile(r"取整|折合|约合|即|四舍五入")
 _UNSURE_RE = re.compile(r"其中|上年|去年|前年|累计|已|结转|批复|核定|总投资|较|比|减少|增加|扣除|其余|剩余|承担|配套|分担|各|约|左右|等|另")
 
 
-def _total_of_clause_totals(reading: Reading, lexed: Lexed, unit: AmountUnit) -> None:
+def _total_of_clause_totals(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None:
     tokens, text = lexed.tokens, lexed.text
-    stated_at = {s.start for s in reading.steps}
     for k, total in enumerate(tokens[:41]):   # (a short text: the items of a long one are the walk's to read)
-        if not _plain_amount(total) or total.start in stated_at:
+        if not _plain_amount(total):
             continue
         marks = list(_CLAUSE_SPLIT_RE.finditer(text, max(0, total.start - 16), total.start))
         clause_start = marks[-1].end() if marks else max(0, total.start - 16)
-        if not _GRAND_RE.fullmatch(text, clause_start, total.start):
+        if not _GRAND_RE.fullmatch(text, clause_start, total.start) or total.start in stated_at:
             continue
         before = tokens[:k]
         if not before or any(t.kind not in (MONEY, "count", "each", "stop", "comma", "word") for t in before):

@@ -12,6 +12,7 @@ test of the whole text says it may be there):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.agreements import precision
@@ -23,15 +24,90 @@ _SENTENCE_RE = re.compile(r"[。；;\n!！]")
 _APPROX_RE = re.compile(r"约|近|不[足到超低]|超过|至少")
 _STANDARD_RE = re.compile(r"每|均|标准|单价|按")
 _REST_RE = re.compile(r"剩余|其余|余下|余额|差额|不足部分")
-_PAYS_RE = re.compile(r"承担|负担|配套|自筹|出资|安排|兜底|筹集")
+_PAYS_RE = re.compile(r"承担|负担|配套|自筹|出资|兜底|筹集")
+_NEXT_RE = re.compile(r"余|差额|不足部分|承担|负担|配套|自筹|出资|兜底|筹集")
 
 
-def split_looks(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> None:
+def split_looks(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN, stated=None) -> None:
     text = lexed.text
+    stated = stated if stated is not None else _Stated(reading)
     if "一半" in text or "各半" in text:
-        _halves(reading, lexed, unit)
+        _halves(reading, lexed, unit, stated)
     if ("%" in text or "％" in text) and (_REST_RE.search(text) or "承担" in text):
-        _rest_after_percent(reading, lexed, unit)
+        _rest_after_percent(reading, lexed, unit, stated)
+
+
+def _rest_after(text: str, at: int) -> bool:
+    """Whether the text goes on after ``at`` to name what is left or another payer (a cheap test of the text)."""
+    return _NEXT_RE.search(text, at, at + 40) is not None
+
+
+def _tokens_at(lexed: Lexed, words: tuple[str, ...], near=None) -> list[int]:
+    """The indices of the tokens holding each place ``words`` are written (found by str.find and bisection, not a
+    walk over every token)."""
+    text, tokens, found = lexed.text, lexed.tokens, []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if near is not None and not near(text, at):
+                at = text.find(word, at + 1)
+                continue
+            k = bisect_right(tokens, at, key=_start) - 1
+            if k >= 0 and tokens[k].start <= at < tokens[k].end and (not found or found[-1] != k):
+                found.append(k)
+            at = text.find(word, at + 1)
+    return sorted(set(found))
+
+
+def _start(token) -> int:
+    return token.start
+
+
+def _rest_shape(tokens, k: int, text: str) -> bool:
+    """A plain amount just before the percentage (words and commas between) and only amounts after it to the
+    sentence's end (at most two): the cheap test before the sentence is read."""
+    j = k - 1
+    while j >= 0 and tokens[j].kind in ("comma", "word"):
+        j -= 1
+    if j < 0 or not _plain(tokens[j]):
+        return False
+    n = 0
+    for token in tokens[k + 1:k + 8]:
+        if token.kind == "stop":
+            return n > 0 and (_REST_RE.search(text, tokens[k].end, token.start) or _PAYS_RE.search(
+                text, tokens[k].end, token.start)) is not None
+        if token.kind in ("comma", "word"):
+            continue
+        if token.kind != MONEY:
+            return False
+        n += 1
+    return False
+
+
+class _Stated:
+    """The starts of the reading's steps, made when first asked (most texts have no candidate at all)."""
+
+    def __init__(self, reading: Reading):
+        self.reading, self.starts = reading, None
+
+    def __contains__(self, start: int) -> bool:
+        if self.starts is None:
+            self.starts = {s.start for s in self.reading.steps}
+        return start in self.starts
+
+
+def _one_amount_after(tokens, k: int) -> bool:
+    """One plain amount, and nothing else counted, between token ``k`` and its sentence's end."""
+    n = 0
+    for token in tokens[k + 1:k + 6]:
+        if token.kind == "stop":
+            return n == 1
+        if token.kind in ("comma", "word", "each"):
+            continue
+        if not _plain(token):
+            return False
+        n += 1
+    return False
 
 
 def _plain(token) -> bool:
@@ -54,12 +130,12 @@ def _unsure(text: str, token) -> bool:
     return bool(_APPROX_RE.search(text, max(0, token.start - 2), token.start))
 
 
-def _halves(reading: Reading, lexed: Lexed, unit: AmountUnit) -> None:
+def _halves(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None:
     from jixiao_desktop.prose.readings import _readings   # (readings imports the looks of this package)
     tokens, text = lexed.tokens, lexed.text
-    stated_at = {s.start for s in reading.steps}
-    for k, half in enumerate(tokens):
-        if half.kind != "half":
+    for k in _tokens_at(lexed, ("一半", "各半")):
+        half = tokens[k]
+        if half.kind != "half" or not _one_amount_after(tokens, k):
             continue
         first, end = _sentence(lexed, k)
         after = [t for t in tokens[k + 1:end] if t.kind not in ("comma", "word", "each")]
@@ -91,11 +167,11 @@ def _halves(reading: Reading, lexed: Lexed, unit: AmountUnit) -> None:
                                       stated.value, False, tolerance, stated.start, stated.end))
 
 
-def _rest_after_percent(reading: Reading, lexed: Lexed, unit: AmountUnit) -> None:
+def _rest_after_percent(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None:
     tokens, text = lexed.tokens, lexed.text
-    stated_at = {s.start for s in reading.steps}
-    for k, percent in enumerate(tokens):
-        if percent.kind != PERCENT or not percent.value or percent.value >= 100:
+    for k in _tokens_at(lexed, ("%", "％"), _rest_after):
+        percent = tokens[k]
+        if percent.kind != PERCENT or not percent.value or percent.value >= 100 or not _rest_shape(tokens, k, text):
             continue
         first, end = _sentence(lexed, k)
         sentence = [t for t in tokens[first:end] if t.kind not in ("comma", "word")]
