@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.carried import grown, states_products_before  # noqa: F401 (the reader's)
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.workings import average_of_share, bracket_restates, worked_after
+from jixiao_desktop.prose.workings import average_of_share, monthly_allowance, bracket_restates, worked_after
 from jixiao_desktop.prose.standard_parts import bracketed_part
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
@@ -68,6 +68,7 @@ class _Products:
                 per = self.rate_per[previous.start]
         if not per and "月" in near and (pay := _MONTHLY_PAY_RE.search(near)):
             per = ("月",) if pay["rent"] else ("人", "月")   # 月工资3600元: per person and month; 月租金: per month
+        per = ("人", "月") if not per and "月" in near and monthly_allowance(self, token, near) else per   # 28人，月补助…
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         return per, scale

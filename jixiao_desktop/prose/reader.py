@@ -52,6 +52,7 @@ from jixiao_desktop.prose.periods import _Periods
 from jixiao_desktop.prose.plans import _Plans, outside_project
 from jixiao_desktop.prose.products import _Products, grown, states_products_before
 from jixiao_desktop.prose.readings import reread
+from jixiao_desktop.prose.missed_looks import missed
 from jixiao_desktop.prose.pairings import read_pairings
 from jixiao_desktop.prose.respective import respective_result
 from jixiao_desktop.prose.rests import read_rests
@@ -395,5 +396,5 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
     if tables is not None:
         lexed = lex(tables.masked)
     reading = read_bases(reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit), lexed, level)
-    reading = read_pairings(read_rests(reading, lexed), lexed)
+    reading = missed(read_pairings(read_rests(reading, lexed), lexed), lexed, unit)
     return reading if tables is None else with_tables(reading, tables, lexed)

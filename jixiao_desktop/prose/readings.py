@@ -31,6 +31,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
+from jixiao_desktop.prose.listed_runs import listed_run
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
@@ -88,15 +89,15 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
                 paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
-    variants = [Decimal(1)]
+    variants = [(Decimal(1), None)]
     for k, count in enumerate(counts):
         joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and (_JOINED_RE.fullmatch(
             lexed.text[counts[k - 1].end:count.start]) or _ALIKE_RE.match(lexed.text, count.end) and _GROUPS_RE.fullmatch(
             lexed.text[counts[k - 1].end:count.start]))   # 甲类对象4,215人，乙类对象3,870人，标准均为每人…: one standard for both
-        summed = [v / counts[k - 1].value * (counts[k - 1].value + count.value) for v in variants] if joined else []
+        variants, summed = listed_run(variants, count.value, counts[k - 1].value if k else None, joined)
         if k == 0 and len(counts) > 2 and _HEADING_RE.match(lexed.text, count.end):
-            summed = variants   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
-        variants = ([v * count.value for v in variants] + summed)[:8]   # 1名、3名: 1 × 3, or 4 each
+            variants += summed   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
+    variants = [v for v, _ in variants]
     for token in tokens:
         if token.kind == "years" and token.value:
             variants = [v * token.value for v in variants]

@@ -62,3 +62,16 @@ def bracket_restates(reader, position: int, value: Decimal) -> bool:
     reader.add_step("product", f"{_WORKING_TEXT_RE.sub('', reader.text[opened + 1:reader.tokens[reader.index - 1].end])}"
                     f"＝{reader.fmt(value)}", value, item.token)
     return True
+
+
+_MONTHLY_ALLOWANCE_RE = re.compile(r"^[，,]\s*月(?:补助|补贴|生活补助|津补贴)(?:标准)?[\s:：为]{0,2}$")
+
+
+def monthly_allowance(reader, token, near: str) -> bool:
+    """队员28人，月补助3,200元: a monthly allowance right after the count of the people it is paid to (a clause of its
+    own after the count, nothing else between) is per person and month."""
+    if reader.index == 0:
+        return False
+    previous = reader.tokens[reader.index - 1]
+    return (previous.kind == "count" and previous.unit in ("人", "名") and previous.end >= reader.sentence_start
+            and _MONTHLY_ALLOWANCE_RE.match(reader.text[previous.end:token.start]) is not None)
