@@ -39,3 +39,17 @@ def test_one_more_item_after_a_result_is_added_to_it():
     # a reference after 另 is no item of this year's
     text = "护林员10名，每人每月1,000元，需12万元。另上年结转资金3万元用于防火宣传。"
     assert _vs_amount(text, "15")
+
+
+def test_the_next_numbered_item_is_no_part_of_an_earlier_items_whole():
+    text = ("1.改造老旧小区12个，每个80万元，需960万元，其中省级补助600万元，区级配套360万元；"
+            "2.设计及监理费按工程费的3%计取，即28.8万元；以上合计{}万元。")
+    assert failures(text.format("988.8"), unit=W) == []
+    assert found(text.format("998.8"), "9888000", "9988000", unit=W)
+    text = ("（一）校舍维修：面积4,000平方米，每平方米500元，计200万元，其中中央补助150万元，县级配套50万元。"
+            "（二）课桌椅更新：1,200套，每套400元，计48万元。两项共计{}万元。")
+    assert failures(text.format("248"), unit=W) == []
+    assert found(text.format("258"), "2480000", "2580000", unit=W)
+    # the parts themselves still add up to their own whole only
+    text = "1.设备购置：计120万元，其中省补助70万元，县级配套60万元；2.培训费5万元；合计125万元。"
+    assert found(text, "1300000", "1200000", unit=W)
