@@ -53,3 +53,30 @@ def test_the_next_numbered_item_is_no_part_of_an_earlier_items_whole():
     # the parts themselves still add up to their own whole only
     text = "1.设备购置：计120万元，其中省补助70万元，县级配套60万元；2.培训费5万元；合计125万元。"
     assert found(text, "1300000", "1200000", unit=W)
+
+
+def test_results_per_class_then_their_total():
+    text = ("残疾人护理补贴：一级重度240人，每人每月150元；二级重度310人，每人每月100元。"
+            "一级全年{}元，二级全年372,000元，两项共{}元。")
+    assert failures(text.format("432,000", "804,000")) == []
+    assert found(text.format("432,000", "814,000"), "804000", "814000")
+    assert failures(text.format("442,000", "814,000"))   # a class's own result wrong: still flagged
+
+
+def test_a_subtotal_of_the_first_items_then_the_whole():
+    text = ("社区服务站运行：1.保洁员6人，每人年补助2.4万元；2.办公设备5台×0.6万元；3.水电费3.5万元；4.宣传费1.5万元。"
+            "人员及设备小计{}万元，全部合计{}万元。")
+    assert failures(text.format("17.4", "22.4"), unit=W) == []
+    assert failures(text.format("18.4", "22.4"), unit=W)   # a 小计 of no run of the items
+    assert failures(text.format("17.4", "23.4"), unit=W)   # a wrong whole
+
+
+def test_an_amount_less_what_is_taken_off_is_a_remainder():
+    text = "采购救护车5辆，每辆60万元，计300万元，扣除省级补助每辆20万元共100万元后，需区级安排{}万元；另配套设备48万元。合计{}万元。"
+    assert failures(text.format("200", "248"), unit=W, level="县") == []
+    text = ("1.新能源环卫车采购10辆，单车价格按50万元测算，计500万元，扣除省级补助每辆15万元共150万元后，需本级安排{}万元；"
+            "2.洗扫设备2套，每套24万元，计48万元。合计{}万元。")
+    assert failures(text.format("350", "398"), unit=W) == []
+    assert found(text.format("360", "408"), "3500000", "3600000", unit=W)
+    text = "改造供水管网12公里，投资960万元，减去中央预算内投资480万元后，本级还需安排{}万元。"
+    assert failures(text.format("480"), unit=W) == []

@@ -1,0 +1,126 @@
+"""More readings of a failing sum (asked by :func:`~.readings.reread` after the others):
+
+- results per class, then their total (孤儿全年288,000元，事实无人抚养儿童全年821,280元，两项共1,109,280元): each
+  result is an item of the total after it, which checks them all;
+- a 小计 of a run of the items (人员及车辆费用小计31.8万元，全部合计39.4万元): the run of items it names, the total
+  after it checking them all;
+- an amount less a deduction (计3,600万元，扣除…补助共1,200万元后，需本级安排2,400万元): a remainder, not a sum.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import format_with_unit, round_fen
+from jixiao_desktop.prose.lexer import MONEY, Lexed
+from jixiao_desktop.prose.steps import Step
+
+_WINDOW = 12
+_STOP = "。\n"
+_TOTAL_RE = re.compile(r"(?:合计|共计|总计|两项共|三项共|两项|三项|共)[^，,。；;\d]{0,4}$")
+_FACTOR_RE = re.compile(r"(\d+(?:\.\d+)?)(.*)")
+_SCALE = (("亿元", Decimal(100000000)), ("万元", Decimal(10000)), ("元", Decimal(1)))
+_DEDUCT_RE = re.compile(r"扣除|扣减|减去|抵扣|冲抵")
+
+
+def _total_after(step: Step, lexed: Lexed, index: int):
+    """The figure after a total word later in the stated figure's sentence, and the figures between (or None)."""
+    tokens, text = lexed.tokens, lexed.text
+    between, end = [], tokens[index].end
+    for k in range(index + 1, min(len(tokens), index + _WINDOW)):
+        token = tokens[k]
+        if any(c in _STOP for c in text[end:token.start]):
+            return None
+        end = token.end
+        if token.kind != MONEY or token.value is None or token.per or token.is_rate:
+            continue
+        if _TOTAL_RE.search(text, max(0, token.start - 8), token.start):
+            return token, between
+        between.append(token)
+    return None
+
+
+def _terms(description: str) -> list[Decimal] | None:
+    """The values of a sum's terms as its working writes them (16人×1.8万元＋5.2万元＝…), or None."""
+    out = []
+    for term in description.rsplit("＝", 1)[0].split("＋"):
+        value = Decimal(1)
+        for factor in term.split("×"):
+            found = _FACTOR_RE.fullmatch(factor)
+            if found is None:
+                return None
+            number, unit = Decimal(found.group(1)), found.group(2)
+            if unit.startswith("万") and not unit.startswith("万元") or unit.startswith("亿") and not unit.startswith("亿元"):
+                return None
+            value *= next((scale for name, scale in _SCALE if unit.startswith(name)), Decimal(1))
+            value *= number
+        out.append(value)
+    return out
+
+
+def results_per_class(step: Step, lexed: Lexed, index: int) -> bool:
+    """A failing sum whose stated figure is followed in its sentence by more results and a total of them all that
+    is the reader's sum: the stated figure is one class's result, an item of that total."""
+    if step.kind != "sum":
+        return False
+    after = _total_after(step, lexed, index)
+    if after is None or not after[1]:
+        return False
+    total, between = after
+    return abs(step.computed - total.value) <= step.tolerance and step.stated + sum(
+        (t.value for t in between), Decimal(0)) == total.value
+
+
+def subtotal_of_run(step: Step, lexed: Lexed, index: int) -> bool:
+    """A failing 小计 that is a run of its items (two or more, in order), with a total after it that is the reader's
+    sum of them all."""
+    text = lexed.text
+    position = lexed.tokens[index].start
+    if step.kind != "sum" or "小计" not in text[max(0, position - 12):position]:
+        return False
+    after = _total_after(step, lexed, index)
+    if after is None or abs(step.computed - after[0].value) > step.tolerance:
+        return False
+    terms = _terms(step.description)
+    if terms is None or len(terms) < 3:
+        return False
+    for first in range(len(terms) - 1):
+        total = Decimal(0)
+        for k in range(first, len(terms)):
+            total += terms[k]
+            if k > first and abs(round_fen(total) - step.stated) <= step.tolerance and k - first + 1 < len(terms):
+                return True
+    return False
+
+
+def deduction(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
+    """A failing sum of its sentence where an amount is taken off (扣除…后, 减去…): the amount before less the one
+    taken off. True where that holds, else the remainder's step (the mistake with its own numbers)."""
+    tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    start = max(text.rfind(c, 0, position) for c in "。；;\n") + 1
+    found = _DEDUCT_RE.search(text, start, position)
+    if step.kind != "sum" or found is None:
+        return False
+    if "后" in text[tokens[index].end:tokens[index].end + 4]:   # 扣除…每辆20万元共100万元后: what is taken off, its own
+        terms = _terms(step.description)                           # product (the last term), not a sum with the whole
+        return terms is not None and len(terms) >= 2 and abs(round_fen(terms[-1]) - step.stated) <= step.tolerance
+    money = [t for t in tokens[max(0, index - _WINDOW):index] if t.kind == MONEY and t.value and t.start >= start
+             and not t.per and not t.is_rate and "每" not in text[max(start, t.start - 3):t.start]]
+    before = [t for t in money if t.end <= found.start()]
+    taken = [t for t in money if t.start >= found.end()]
+    if not before or len(taken) != 1 or "后" not in text[taken[0].end:position]:
+        return False
+    value = before[-1].value - taken[0].value
+    if abs(value - step.stated) <= step.tolerance:
+        return True
+    return Step("remainder", f"{before[-1].text}扣除{taken[0].text}为{format_with_unit(value, unit)}", value, step.stated,
+                step.uncertain, step.tolerance, step.start, step.end)
+
+
+def sum_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
+    """The looks of this module at a failing sum: True where one holds, a remainder's step where a deduction does not."""
+    if step.kind != "sum":
+        return False
+    return results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or deduction(step, lexed, index, unit)
