@@ -19,6 +19,7 @@ from jixiao_desktop.prose.steps import Step
 _WINDOW = 12
 _STOP = "。\n"
 _TOTAL_RE = re.compile(r"(?:合计|共计|总计|两项共|三项共|两项|三项|共)[^，,。；;\d]{0,4}$")
+_TOTAL_WORD_RE = re.compile(r"合计|共计|总计|两项|三项|共")
 _FACTOR_RE = re.compile(r"(\d+(?:\.\d+)?)(.*)")
 _SCALE = (("亿元", Decimal(100000000)), ("万元", Decimal(10000)), ("元", Decimal(1)))
 _DEDUCT_RE = re.compile(r"扣除|扣减|减去|抵扣|冲抵")
@@ -27,12 +28,15 @@ _DEDUCT_RE = re.compile(r"扣除|扣减|减去|抵扣|冲抵")
 def _total_after(step: Step, lexed: Lexed, index: int):
     """The figure after a total word later in the stated figure's sentence, and the figures between (or None)."""
     tokens, text = lexed.tokens, lexed.text
-    between, end = [], tokens[index].end
+    end = tokens[index].end
+    stop = min((p for p in (text.find("。", end, end + 160), text.find("\n", end, end + 160)) if p >= 0), default=end + 160)
+    if _TOTAL_WORD_RE.search(text, end, stop) is None:
+        return None   # (the cheap test first: no total word after it in its sentence)
+    between = []
     for k in range(index + 1, min(len(tokens), index + _WINDOW)):
         token = tokens[k]
-        if any(c in _STOP for c in text[end:token.start]):
+        if token.start >= stop:
             return None
-        end = token.end
         if token.kind != MONEY or token.value is None or token.per or token.is_rate:
             continue
         if _TOTAL_RE.search(text, max(0, token.start - 8), token.start):
@@ -99,9 +103,13 @@ def deduction(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     taken off. True where that holds, else the remainder's step (the mistake with its own numbers)."""
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
-    start = max(text.rfind(c, 0, position) for c in "。；;\n") + 1
+    lo = max(0, position - 160)
+    found = _DEDUCT_RE.search(text, lo, position)   # (the cheap test first)
+    if found is None:
+        return False
+    start = max(text.rfind(c, lo, position) for c in "。；;\n") + 1 or lo
     found = _DEDUCT_RE.search(text, start, position)
-    if step.kind != "sum" or found is None:
+    if found is None:
         return False
     if "后" in text[tokens[index].end:tokens[index].end + 4]:   # 扣除…每辆20万元共100万元后: what is taken off, its own
         terms = _terms(step.description)                           # product (the last term), not a sum with the whole
