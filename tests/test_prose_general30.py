@@ -80,3 +80,12 @@ def test_an_amount_less_what_is_taken_off_is_a_remainder():
     assert found(text.format("360", "408"), "3500000", "3600000", unit=W)
     text = "改造供水管网12公里，投资960万元，减去中央预算内投资480万元后，本级还需安排{}万元。"
     assert failures(text.format("480"), unit=W) == []
+
+
+def test_a_standard_per_person_month_with_the_year_named_before_the_result():
+    text = "孤寡老人集中供养对象15人。按供养标准每人·月900元计算，全年{}万元；另冬季取暖费每人500元，计0.75万元。"
+    assert failures(text.format("16.2"), unit=W) == []
+    assert failures(text.format("17.2"), unit=W)
+    text = "村级护路员8名。护路补助每人·月600元，一年需{}元。"
+    assert failures(text.format("57,600")) == []
+    assert failures(text.format("56,600"))

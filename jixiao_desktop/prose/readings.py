@@ -37,7 +37,7 @@ from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, su
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
-from jixiao_desktop.prose.sixth_looks import sum_looks
+from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
@@ -287,7 +287,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
                     or results_listed(step, lexed, index) or raised_standard(step, lexed, index):
                 continue   # (fourth_looks.py, fifth_looks.py)
-            other = sum_looks(step, lexed, index, unit)
+            other = sixth_looks(step, lexed, index, unit)
             if other:   # (sixth_looks.py)
                 kept.append(other) if other is not True else None
                 continue

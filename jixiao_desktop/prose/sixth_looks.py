@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import MONEY, Lexed
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, near_stated
 
 _WINDOW = 12
 _STOP = "。\n"
@@ -127,8 +127,30 @@ def deduction(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
                 step.uncertain, step.tolerance, step.start, step.end)
 
 
-def sum_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
-    """The looks of this module at a failing sum: True where one holds, a remainder's step where a deduction does not."""
+_YEAR_RE = re.compile(r"全年|一年|年需|每年|年度")
+
+
+def monthly_for_the_year(step: Step, lexed: Lexed, index: int) -> bool:
+    """按生活补助每人·月1,260元计算，全年34.776万元: a standard per month (·月, 每月, 月均 just before its figure) whose
+    product the reader took once, with the year named before the stated figure: twelve months of it."""
+    working = step.description.rsplit("＝", 1)[0]
+    if "月" in working or "＋" in working or not near_stated(step.computed * 12, step):
+        return False
+    tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    clause = max(text.rfind(c, max(0, position - 24), position) for c in "，,；;。\n") + 1
+    if not _YEAR_RE.search(text, max(clause, position - 24), position):
+        return False
+    start = max(text.rfind(c, max(0, position - 120), position) for c in "。；;\n") + 1
+    return any(t.kind == MONEY and t.start >= start and "月" in text[max(start, t.start - 3):t.start]
+               and t.text.replace(",", "").rstrip("万元") in working.replace(",", "") for t in tokens[max(0, index - _WINDOW):index])
+
+
+def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
+    """The looks of this module at a failing product or sum: True where one holds, a remainder's step where a
+    deduction does not."""
+    if step.kind == "product":
+        return monthly_for_the_year(step, lexed, index)
     if step.kind != "sum":
         return False
     return results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or deduction(step, lexed, index, unit)
