@@ -89,3 +89,15 @@ def test_a_standard_per_person_month_with_the_year_named_before_the_result():
     text = "村级护路员8名。护路补助每人·月600元，一年需{}元。"
     assert failures(text.format("57,600")) == []
     assert failures(text.format("56,600"))
+
+
+def test_a_standards_parts_in_brackets_with_the_own_level_among_them_are_no_items():
+    text = "全县5,000亩，每亩补助400元（其中中央300元，县级配套100元），共需{}万元。"
+    assert failures(text.format("200"), unit=W) == []
+    assert found(text.format("210"), "2000000", "2100000", unit=W)
+    text = "全县5,000亩，每亩补助400元（其中中央300元，县级配套100元），县级需配套{}万元。"
+    assert failures(text.format("50"), unit=W) == []
+    assert found(text.format("55"), "500000", "550000", unit=W)
+    text = "改造面积2万平方米，每平方米改造标准250元（其中省级补助150元，区级配套100元）。按此标准，共需资金{}万元。"
+    assert failures(text.format("500"), unit=W) == []
+    assert found(text.format("520"), "5000000", "5200000", unit=W)
