@@ -101,3 +101,12 @@ def test_a_standards_parts_in_brackets_with_the_own_level_among_them_are_no_item
     text = "改造面积2万平方米，每平方米改造标准250元（其中省级补助150元，区级配套100元）。按此标准，共需资金{}万元。"
     assert failures(text.format("500"), unit=W) == []
     assert found(text.format("520"), "5000000", "5200000", unit=W)
+
+
+def test_a_count_restated_with_gong_is_one_factor():
+    text = "端午、中秋两节走访慰问，每人发放慰问金200元，共2次，重点优抚对象合计380人，计{}元。"
+    assert failures(text.format("152,000")) == []
+    assert failures(text.format("162,000"))   # (found, though with the product the reader took)
+    text = "三季度巡查补助：每人每月400元，共3个月，巡查员合计25人，计{}元。"
+    assert failures(text.format("30,000")) == []
+    assert found(text.format("32,000"), "30000", "32000")

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import format_with_unit, round_fen
-from jixiao_desktop.prose.lexer import MONEY, Lexed
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
 from jixiao_desktop.prose.steps import Step, near_stated
 
 _WINDOW = 12
@@ -146,11 +146,27 @@ def monthly_for_the_year(step: Step, lexed: Lexed, index: int) -> bool:
                and t.text.replace(",", "").rstrip("万元") in working.replace(",", "") for t in tokens[max(0, index - _WINDOW):index])
 
 
+def count_restated(step: Step, lexed: Lexed, index: int) -> bool:
+    """春节、中秋两节…每户50元，共2次，…1,495户，计149,500元: a count restated with 共 (两节 … 共2次) is one factor,
+    named twice; the product the reader took without it, times it once, makes the stated figure."""
+    tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    start = max(text.rfind(c, max(0, position - 120), position) for c in "。；;\n") + 1
+    counts = [t for t in tokens[max(0, index - _WINDOW):index] if t.kind == COUNT and t.start >= start and t.value and t.value > 1]
+    working = step.description.rsplit("＝", 1)[0]
+    for k, later in enumerate(counts):
+        if "共" not in text[max(start, later.start - 2):later.start] or f"{later.value}{later.unit}" in working:
+            continue
+        if any(c.value == later.value and c.unit != later.unit for c in counts[:k]) and near_stated(step.computed * later.value, step):
+            return True
+    return False
+
+
 def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     """The looks of this module at a failing product or sum: True where one holds, a remainder's step where a
     deduction does not."""
     if step.kind == "product":
-        return monthly_for_the_year(step, lexed, index)
+        return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
     if step.kind != "sum":
         return False
     return results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or deduction(step, lexed, index, unit)
