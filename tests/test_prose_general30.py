@@ -110,3 +110,10 @@ def test_a_count_restated_with_gong_is_one_factor():
     text = "三季度巡查补助：每人每月400元，共3个月，巡查员合计25人，计{}元。"
     assert failures(text.format("30,000")) == []
     assert found(text.format("32,000"), "30000", "32000")
+
+
+def test_a_note_after_the_list_working_out_two_items_restates_them():
+    text = ("村卫生室运行经费：\n1、药品耗材：52,000元；\n2、水电费：9,600元；\n3、乡医培训：18,000元；\n4、村医补助：57,600元；\n"
+            "5、健康档案维护：6,400元；\n其中：村医补助按12名村医、每人每月400元测算；乡医培训按30人次、每人次600元测算。\n合计{}元。")
+    assert failures(text.format("143,600")) == []
+    assert found(text.format("153,600"), "143600", "153600")

@@ -162,6 +162,33 @@ def count_restated(step: Step, lexed: Lexed, index: int) -> bool:
     return False
 
 
+_EXPLAINED_RE = re.compile(r"(?:^|(?<=[\n。；;]))\s*(?:其中|注|说明)\s*[：:]")
+
+
+def items_explained(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
+    """1、…意外险：12,600元；…9、…补助：40,800元；⏎其中：灾害信息员补助按170名、每人每年240元测算；意外险按42人、每人300元
+    测算。⏎合计323,700元。: the products a 其中： note after the list works out restate items of the list already
+    counted (each equal to an earlier item); the total is of the items without them."""
+    text = lexed.text
+    position = lexed.tokens[index].start
+    if step.computed <= step.stated or not _EXPLAINED_RE.search(text, max(0, position - 300), position):
+        return False
+    terms = _terms(step.description)
+    if terms is None:
+        return False
+    working = step.description.rsplit("＝", 1)[0].split("＋")
+    k = len(terms)
+    while k > 0 and "×" in working[k - 1] and terms[k - 1] in terms[:k - 1]:
+        k -= 1
+    if k == len(terms) or k < 2:
+        return False
+    value = round_fen(sum(terms[:k], Decimal(0)))
+    if abs(value - step.stated) <= step.tolerance:
+        return True
+    return Step("sum", "＋".join(working[:k]) + f"＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain,
+                step.tolerance, step.start, step.end)   # (the items alone, against the total)
+
+
 def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     """The looks of this module at a failing product or sum: True where one holds, a remainder's step where a
     deduction does not."""
@@ -169,4 +196,5 @@ def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
         return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
     if step.kind != "sum":
         return False
-    return results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or deduction(step, lexed, index, unit)
+    return (results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or items_explained(step, lexed, index, unit)
+            or deduction(step, lexed, index, unit))
