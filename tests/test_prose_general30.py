@@ -117,3 +117,13 @@ def test_a_note_after_the_list_working_out_two_items_restates_them():
             "5、健康档案维护：6,400元；\n其中：村医补助按12名村医、每人每月400元测算；乡医培训按30人次、每人次600元测算。\n合计{}元。")
     assert failures(text.format("143,600")) == []
     assert found(text.format("153,600"), "143600", "153600")
+
+
+def test_a_share_of_the_items_a_sentence_names():
+    text = ("1.河道保洁：年度合同价52万元；2.水质监测：监测点18个×每个每年1.5万元=27万元；3.宣传培训费6万元。以上合计85万元。"
+            "其中第1、2项按市、县4:6分担，县级承担{}万元。")
+    assert failures(text.format("47.4"), unit=W) == []
+    assert failures(text.format("50"), unit=W)       # neither the items' share nor the whole's
+    text = ("1.设备购置40万元；2.安装调试8万元；3.人员培训4万元；4.运维服务12万元。合计64万元。"
+            "第1至3项由省级补助50%，计{}万元。")
+    assert failures(text.format("26"), unit=W) == []

@@ -326,6 +326,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
             if step.kind == "percent_of" and (percent_reread(step, lexed, index) or percent_of_items(step, lexed, index)):
                 continue   # (fourth_looks.py, fifth_looks.py)
+            if step.kind == "share" and sixth_looks(step, lexed, index, unit):
+                continue   # (sixth_looks.py: a share of the items named, 第1、2项)
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

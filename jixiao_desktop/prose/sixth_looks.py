@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import format_with_unit, round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.steps import Step, near_stated
 
 _WINDOW = 12
@@ -22,6 +22,7 @@ _TOTAL_RE = re.compile(r"(?:合计|共计|总计|两项共|三项共|两项|三�
 _TOTAL_WORD_RE = re.compile(r"合计|共计|总计|两项|三项|共")
 _FACTOR_RE = re.compile(r"(\d+(?:\.\d+)?)(.*)")
 _SCALE = (("亿元", Decimal(100000000)), ("万元", Decimal(10000)), ("元", Decimal(1)))
+_PIECE_RE = re.compile(r"[。；;\n]")
 _DEDUCT_RE = re.compile(r"扣除|扣减|减去|抵扣|冲抵")
 
 
@@ -189,9 +190,49 @@ def items_explained(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
                 step.tolerance, step.start, step.end)   # (the items alone, against the total)
 
 
+_NAMED_ITEMS_RE = re.compile(r"第\s*(\d{1,2})\s*(?:[、,，和及与]\s*第?\s*(\d{1,2})|[至到-]\s*第?\s*(\d{1,2}))\s*项")
+
+
+def _item_figure(lexed: Lexed, number: int, end: int):
+    """The last figure of the numbered item ``number`` (1. / 1、 at a clause's start) before ``end``."""
+    text = lexed.text
+    found = None
+    for found in re.finditer(rf"(?:^|(?<=[\n。；;：:]))\s*{number}\s*[.、．](?!\d)", text[:end]):
+        pass
+    if found is None:
+        return None
+    stop = _PIECE_RE.search(text, found.end(), end)
+    stop = stop.start() if stop else end
+    money = [t for t in lexed.tokens if t.kind == MONEY and t.value and found.end() <= t.start and t.end <= stop]
+    return money[-1] if money else None
+
+
+def share_of_items(step: Step, lexed: Lexed, index: int) -> bool:
+    """以上合计345万元。其中第1、2项属市级下放事权，按市、区3:7分担，区级承担173.096万元: a share of the items the
+    sentence names (第1、2项, 第3至5项), not of the whole before it."""
+    tokens, text = lexed.tokens, lexed.text
+    position = tokens[index].start
+    start = max(text.rfind(c, max(0, position - 120), position) for c in "。\n") + 1
+    named = _NAMED_ITEMS_RE.search(text, start, position)
+    if step.kind != "share" or named is None:
+        return False
+    a, b, c = named.groups()
+    numbers = [int(a), int(b)] if b else list(range(int(a), int(c) + 1)) if int(c) - int(a) < 9 else []
+    figures = [_item_figure(lexed, n, named.start()) for n in numbers]
+    if len(figures) < 2 or any(f is None for f in figures):
+        return False
+    whole = sum((f.value for f in figures), Decimal(0))
+    fractions = [Decimal(p) / sum(t.parts) for t in tokens[max(0, index - _WINDOW):index]
+                 if t.kind == RATIO and t.start > named.end() and sum(t.parts) for p in t.parts]
+    fractions += [t.value / 100 for t in tokens[max(0, index - _WINDOW):index] if t.kind == PERCENT and t.value and t.start > named.end()]
+    return any(abs(round_fen(whole * f) - step.stated) <= step.tolerance for f in fractions)
+
+
 def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     """The looks of this module at a failing product or sum: True where one holds, a remainder's step where a
     deduction does not."""
+    if step.kind == "share":
+        return share_of_items(step, lexed, index)
     if step.kind == "product":
         return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
     if step.kind != "sum":
