@@ -127,3 +127,12 @@ def test_a_share_of_the_items_a_sentence_names():
     text = ("1.设备购置40万元；2.安装调试8万元；3.人员培训4万元；4.运维服务12万元。合计64万元。"
             "第1至3项由省级补助50%，计{}万元。")
     assert failures(text.format("26"), unit=W) == []
+
+
+def test_a_years_even_part_of_a_whole_spread_over_its_years():
+    text = "农村公路危桥改造资金4,800万元，分三年安排，每年1,600万元。"
+    assert _vs_amount(text, "1600") == []
+    assert _vs_amount(text, "1800")
+    text = "生态补偿资金共900万元，分3年拨付，年均300万元。"
+    assert _vs_amount(text, "300") == []
+    assert _vs_amount(text, "450")   # no year's part of it

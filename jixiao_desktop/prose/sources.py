@@ -2,6 +2,7 @@
 
 - a whole followed by its sources, each level's (or the rest's) part, that add up to it exactly, the form's own level
   among them (总投资3200万元，省级补助70%为2240万元，其余市级配套960万元): the form carries the whole;
+- a year's even part of a whole spread over its years (1.05亿元，分5年拨付，每年2100万元): this year's figure;
 - a result and one more item after it with 另 and no total after (年需36,000元。另救生设备更新3,600元。): the form
   carries their sum.
 """
@@ -74,3 +75,20 @@ def item_after_result(lexed: Lexed, amount: Decimal) -> bool:
         return False
     added = {after[-1].value, sum((t.value for t in after), Decimal(0))}
     return any(result.value + value == amount for value in added)
+
+
+_YEARS_RE = re.compile(r"分\s*([2-9]|[两二三四五六七八九])\s*(?:年|个年度)")
+_CHINESE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def yearly_part(lexed: Lexed, amount: Decimal) -> bool:
+    """资金1.05亿元，分5年拨付，每年2100万元: the amount is the year's part the text states (每年, 年均) of a whole it
+    spreads evenly over its years — this year's figure, not the whole."""
+    text = lexed.text
+    found = _YEARS_RE.search(text)
+    if found is None:
+        return False
+    years = Decimal(_CHINESE.get(found.group(1)) or int(found.group(1)))
+    money = [t for t in lexed.tokens if t.kind == MONEY and t.value is not None]
+    return any(t.value == amount and re.search(r"(?:每年|年均|每年度)[^，,。；;\d]{0,4}$", text[max(0, t.start - 8):t.start])
+               for t in money) and any(t.value == amount * years for t in money)
