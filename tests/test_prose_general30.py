@@ -136,3 +136,13 @@ def test_a_years_even_part_of_a_whole_spread_over_its_years():
     text = "生态补偿资金共900万元，分3年拨付，年均300万元。"
     assert _vs_amount(text, "300") == []
     assert _vs_amount(text, "450")   # no year's part of it
+
+
+def test_an_approved_amount_of_what_the_text_leaves_out():
+    text = ("村级活动场所改造：本年度改造4个村，每村预算25万元，合计{}万元。"
+            "本项目不包括上年已实施的东岭村项目（已批复30万元）。")
+    assert failures(text.format("100"), unit=W) == []
+    assert found(text.format("110"), "1000000", "1100000", unit=W)
+    assert _vs_amount(text.format("100"), "100") == []
+    text = "测算需资金96万元，经财政评审核定为90万元。"
+    assert failures(text, unit=W)   # (an approval of this text's own figure is still read)
