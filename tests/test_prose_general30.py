@@ -146,3 +146,11 @@ def test_an_approved_amount_of_what_the_text_leaves_out():
     assert _vs_amount(text.format("100"), "100") == []
     text = "测算需资金96万元，经财政评审核定为90万元。"
     assert failures(text, unit=W)   # (an approval of this text's own figure is still read)
+
+
+def test_the_projects_own_part_of_a_fund_it_shares():
+    text = "上级下达就业补助资金860万元，本项目使用其中的215万元用于公益性岗位补贴，剩余645万元用于职业培训。"
+    assert _vs_amount(text, "215") == []
+    assert _vs_amount(text, "645")   # another use of the fund
+    text = "本项目总投资1,200万元，分两年实施，本年度安排600万元。"
+    assert _vs_amount(text, "1200")   # (a whole of two years is still no year's figure)
