@@ -152,6 +152,8 @@ def count_restated(step: Step, lexed: Lexed, index: int) -> bool:
     named twice; the product the reader took without it, times it once, makes the stated figure."""
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
+    if text.find("共", max(0, position - 120), position) < 0:
+        return False   # (the cheap test first)
     start = max(text.rfind(c, max(0, position - 120), position) for c in "。；;\n") + 1
     counts = [t for t in tokens[max(0, index - _WINDOW):index] if t.kind == COUNT and t.start >= start and t.value and t.value > 1]
     working = step.description.rsplit("＝", 1)[0]
@@ -172,7 +174,8 @@ def items_explained(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     counted (each equal to an earlier item); the total is of the items without them."""
     text = lexed.text
     position = lexed.tokens[index].start
-    if step.computed <= step.stated or not _EXPLAINED_RE.search(text, max(0, position - 300), position):
+    if step.computed <= step.stated or text.find(":", max(0, position - 300), position) < 0 \
+            or not _EXPLAINED_RE.search(text, max(0, position - 300), position):   # (the lexer's text writes ： as :)
         return False
     terms = _terms(step.description)
     if terms is None:
@@ -212,6 +215,8 @@ def share_of_items(step: Step, lexed: Lexed, index: int) -> bool:
     sentence names (第1、2项, 第3至5项), not of the whole before it."""
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
+    if text.find("项", max(0, position - 120), position) < 0:
+        return False   # (the cheap test first)
     start = max(text.rfind(c, max(0, position - 120), position) for c in "。\n") + 1
     named = _NAMED_ITEMS_RE.search(text, start, position)
     if step.kind != "share" or named is None:
