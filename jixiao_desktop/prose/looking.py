@@ -36,9 +36,8 @@ class _Looking:
 
     # -- helpers -------------------------------------------------------------
     def close_numbered(self, position: int) -> None:
-        """At a sentence's end: the next numbered item closes the parts of an earlier item's total (numbered.py)."""
-        if self.breakdown is not None:
-            close_at_next_number(self, position)
+        """At a sentence's end, with a total's parts open: the next numbered item closes them (numbered.py)."""
+        close_at_next_number(self, position)
 
     def fmt(self, value: Decimal) -> str:
         """A computed amount in the form's unit: ``369600.00元``, ``252.00万元`` (a function of the value alone —

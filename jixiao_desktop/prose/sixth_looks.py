@@ -240,7 +240,7 @@ def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
         return share_of_items(step, lexed, index)
     if step.kind == "product":
         return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
-    if step.kind != "sum":
-        return False
+    if step.kind != "sum" or step.computed <= step.stated:
+        return False   # (each look below reads a sum counting more than the stated figure holds)
     return (results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or items_explained(step, lexed, index, unit)
             or deduction(step, lexed, index, unit))
