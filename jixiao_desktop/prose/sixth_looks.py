@@ -26,6 +26,12 @@ _PIECE_RE = re.compile(r"[。；;\n]")
 _DEDUCT_RE = re.compile(r"扣除|扣减|减去|抵扣|冲抵")
 
 
+def _sentence_start(text: str, position: int) -> int:
+    lo = max(0, position - 120)
+    return max(text.rfind("。", lo, position), text.rfind(";", lo, position), text.rfind("；", lo, position),
+               text.rfind("\n", lo, position)) + 1
+
+
 def _total_after(step: Step, lexed: Lexed, index: int):
     """The figure after a total word later in the stated figure's sentence, and the figures between (or None)."""
     tokens, text = lexed.tokens, lexed.text
@@ -67,7 +73,13 @@ def _terms(description: str) -> list[Decimal] | None:
 def results_per_class(step: Step, lexed: Lexed, index: int) -> bool:
     """A failing sum whose stated figure is followed in its sentence by more results and a total of them all that
     is the reader's sum: the stated figure is one class's result, an item of that total."""
-    if step.kind != "sum":
+    tokens = lexed.tokens
+    more = 0
+    for token in tokens[index + 1:index + _WINDOW]:   # (the cheap test first: two more figures in its sentence)
+        if token.kind == "stop":
+            break
+        more += token.kind == MONEY
+    if more < 2:
         return False
     after = _total_after(step, lexed, index)
     if after is None or not after[1]:
@@ -105,7 +117,9 @@ def deduction(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
     lo = max(0, position - 160)
-    found = _DEDUCT_RE.search(text, lo, position)   # (the cheap test first)
+    if text.find("后", lo, position + 8) < 0:
+        return False   # (the cheap test first)
+    found = _DEDUCT_RE.search(text, lo, position)
     if found is None:
         return False
     start = max(text.rfind(c, lo, position) for c in "。；;\n") + 1 or lo
@@ -134,15 +148,17 @@ _YEAR_RE = re.compile(r"全年|一年|年需|每年|年度")
 def monthly_for_the_year(step: Step, lexed: Lexed, index: int) -> bool:
     """按生活补助每人·月1,260元计算，全年34.776万元: a standard per month (·月, 每月, 月均 just before its figure) whose
     product the reader took once, with the year named before the stated figure: twelve months of it."""
+    if step.stated <= step.computed or not near_stated(step.computed * 12, step):
+        return False   # (the cheap test first)
     working = step.description.rsplit("＝", 1)[0]
-    if "月" in working or "＋" in working or not near_stated(step.computed * 12, step):
+    if "月" in working or "＋" in working:
         return False
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
     clause = max(text.rfind(c, max(0, position - 24), position) for c in "，,；;。\n") + 1
     if not _YEAR_RE.search(text, max(clause, position - 24), position):
         return False
-    start = max(text.rfind(c, max(0, position - 120), position) for c in "。；;\n") + 1
+    start = _sentence_start(text, position)
     return any(t.kind == MONEY and t.start >= start and "月" in text[max(start, t.start - 3):t.start]
                and t.text.replace(",", "").rstrip("万元") in working.replace(",", "") for t in tokens[max(0, index - _WINDOW):index])
 
@@ -152,9 +168,9 @@ def count_restated(step: Step, lexed: Lexed, index: int) -> bool:
     named twice; the product the reader took without it, times it once, makes the stated figure."""
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
-    if text.find("共", max(0, position - 120), position) < 0:
-        return False   # (the cheap test first)
-    start = max(text.rfind(c, max(0, position - 120), position) for c in "。；;\n") + 1
+    if step.stated <= step.computed or text.find("共", max(0, position - 120), position) < 0:
+        return False   # (the cheap tests first: a factor left out makes it more)
+    start = _sentence_start(text, position)
     counts = [t for t in tokens[max(0, index - _WINDOW):index] if t.kind == COUNT and t.start >= start and t.value and t.value > 1]
     working = step.description.rsplit("＝", 1)[0]
     for k, later in enumerate(counts):
@@ -165,7 +181,14 @@ def count_restated(step: Step, lexed: Lexed, index: int) -> bool:
     return False
 
 
-_EXPLAINED_RE = re.compile(r"(?:^|(?<=[\n。；;]))\s*(?:其中|注|说明)\s*[：:]")
+def _note_before(text: str, lo: int, position: int) -> bool:
+    """Whether a note (其中：, 注：, 说明：) opens a sentence between ``lo`` and ``position`` (the lexer's text writes
+    ： as :)."""
+    for word in ("其中", "注", "说明"):
+        at = text.rfind(word, lo, position)
+        if at >= 0 and text.startswith((":", "："), at + len(word)) and (at == 0 or text[at - 1] in "\n。;；"):
+            return True
+    return False
 
 
 def items_explained(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
@@ -174,8 +197,7 @@ def items_explained(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     counted (each equal to an earlier item); the total is of the items without them."""
     text = lexed.text
     position = lexed.tokens[index].start
-    if step.computed <= step.stated or text.find(":", max(0, position - 300), position) < 0 \
-            or not _EXPLAINED_RE.search(text, max(0, position - 300), position):   # (the lexer's text writes ： as :)
+    if "×" not in step.description.rsplit("＋", 1)[-1] or not _note_before(text, max(0, position - 300), position):
         return False
     terms = _terms(step.description)
     if terms is None:
@@ -215,7 +237,7 @@ def share_of_items(step: Step, lexed: Lexed, index: int) -> bool:
     sentence names (第1、2项, 第3至5项), not of the whole before it."""
     tokens, text = lexed.tokens, lexed.text
     position = tokens[index].start
-    if text.find("项", max(0, position - 120), position) < 0:
+    if text.find("第", max(0, position - 120), position) < 0:
         return False   # (the cheap test first)
     start = max(text.rfind(c, max(0, position - 120), position) for c in "。\n") + 1
     named = _NAMED_ITEMS_RE.search(text, start, position)
@@ -239,8 +261,10 @@ def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     if step.kind == "share":
         return share_of_items(step, lexed, index)
     if step.kind == "product":
+        if step.stated <= step.computed:
+            return False   # (each look below reads a product leaving out a factor: less than the stated figure)
         return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
     if step.kind != "sum" or step.computed <= step.stated:
         return False   # (each look below reads a sum counting more than the stated figure holds)
-    return (results_per_class(step, lexed, index) or subtotal_of_run(step, lexed, index) or items_explained(step, lexed, index, unit)
+    return (subtotal_of_run(step, lexed, index) or results_per_class(step, lexed, index) or items_explained(step, lexed, index, unit)
             or deduction(step, lexed, index, unit))
