@@ -154,3 +154,8 @@ def test_the_projects_own_part_of_a_fund_it_shares():
     assert _vs_amount(text, "645")   # another use of the fund
     text = "本项目总投资1,200万元，分两年实施，本年度安排600万元。"
     assert _vs_amount(text, "1200")   # (a whole of two years is still no year's figure)
+
+
+def test_a_past_figure_of_the_project_backs_no_amount():
+    text = "本项目上年支出300万元；今年改造8个村，每村50万元，需400万元。"
+    assert _vs_amount(text, "300")

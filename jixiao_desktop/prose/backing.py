@@ -29,7 +29,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
     # (市级配套按中央补助的50%，即60万元: the level's clause, then its figure after 即)
-    before_re = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级|本项目|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
+    before_re = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级|本项目(?:使用|安排|申请|需要?|承担)|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
