@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao_desktop.prose.agreements import past_year_bottom, restated_rounded, result_after_working, whole_of_its_items
 from jixiao_desktop.prose.lexer import MONEY, lex
 from jixiao_desktop.prose.restatements import restated_total
+from jixiao_desktop.prose.sources import item_after_result, whole_of_its_sources, yearly_part
 
 
 # a level is named by its word with 级 or 财政 after it (县级配套, 区财政承担, 市本级): 区 alone is in 社区, 城区
@@ -28,7 +29,7 @@ def text_backs_amount(text: str, amount: Decimal, level: str = "县") -> bool:
     another level's part does not back it: putting those in the amount column is the mistake to find."""
     own = _OWN_NAMES.get(level, _OWN_NAMES["县"])
     # (市级配套按中央补助的50%，即60万元: the level's clause, then its figure after 即)
-    before_re = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
+    before_re = re.compile(rf"(?:(?<![社城园景辖片])(?:{own})(?:级|财政|本级|自筹|配套|承担|负担)|本级|本项目(?:使用|安排|申请|需要?|承担)|{_THIS_YEAR}|{_PUBLIC})[^，,。；;：:]{{0,12}}(?:[，,]\s*(?:即|计)\s*)?$")
     # 其中县级提高部分每人每月5元，需530.76万元: the level's own part, worked out in the clauses after 其中
     part_re = re.compile(rf"其中\s*(?:{own})(?:级|财政|本级)[^。；;\n省市县区乡镇]{{0,30}}$")
     # 剩下的720,000元要县财政安排 / 其余50万元由县级承担: the level named just after the amount as its payer
@@ -106,14 +107,15 @@ def amount_disagrees(reading, text: str, amount: Decimal | None, level: str = "�
             and not restated_total(reading.derivation, amount)
             and not _stated_whole(text, amount)
             and not _items_without_total(reading, text, amount)
-            and not _agrees_otherwise(reading, text, amount))
+            and not _agrees_otherwise(reading, text, amount, level))
 
 
-def _agrees_otherwise(reading, text: str, amount: Decimal) -> bool:
-    """The safeguards of :mod:`.agreements`, asked only once the others found no agreement."""
+def _agrees_otherwise(reading, text: str, amount: Decimal, level: str = "县") -> bool:
+    """The safeguards of :mod:`.agreements` and :mod:`.sources`, asked only once the others found no agreement."""
     lexed = lex(text)
     return (restated_rounded(lexed, reading.bottom_line, amount) or whole_of_its_items(lexed, amount)
-            or result_after_working(lexed, reading.derivation, amount) or past_year_bottom(lexed, reading.bottom_line))
+            or result_after_working(lexed, reading.derivation, amount) or past_year_bottom(lexed, reading.bottom_line)
+            or whole_of_its_sources(lexed, amount, level) or item_after_result(lexed, amount) or yearly_part(lexed, amount))
 
 
 def _items_without_total(reading, text: str, amount: Decimal) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from jixiao_desktop.money import FEN, format_with_unit
 from jixiao_desktop.prose.lexer import Token
+from jixiao_desktop.prose.numbered import close_at_next_number
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _FINAL_RE, _ONE, _RX2, _UNIT_FACTORS
 
@@ -34,6 +35,10 @@ class _Looking:
     """The words around a token, its precision, and steps and items made of it."""
 
     # -- helpers -------------------------------------------------------------
+    def close_numbered(self, position: int) -> None:
+        """At a sentence's end, with a total's parts open: the next numbered item closes them (numbered.py)."""
+        close_at_next_number(self, position)
+
     def fmt(self, value: Decimal) -> str:
         """A computed amount in the form's unit: ``369600.00元``, ``252.00万元`` (a function of the value alone —
         equal values, however written, format alike — so each is formatted once)."""

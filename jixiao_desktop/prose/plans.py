@@ -185,6 +185,8 @@ class _Plans:
         return False
 
     def final(self, token: Token) -> None:
+        if _EXCLUDED_RE.search(self.text, self.sentence_start, token.start):
+            return   # 本项目不含上年结转的第二批工程（已批复85万元）: approved for what this text leaves out
         self.flush_rates(until=token)
         self.candidates.append((0, token.start, token.value, f"批复{_written(token)}", False))
         measured = [i for i in self.subtotals + self.items if not i.derived]
@@ -309,6 +311,9 @@ class _Plans:
 
 # 按每人每年1万元标准由派出单位保障，本项目不再安排 / 按最低工资标准1,850元/月执行: a standard followed or paid elsewhere
 _NO_CLAIM_RE = re.compile(r"不再(?:重复)?(?:安排|列支|申请)|不在本项目|不(?:列入|纳入)本项目|^[^，,。；;\d]{0,2}执行")
+
+
+_EXCLUDED_RE = re.compile(r"不含|不包括|不包含|未含|不列入")
 
 
 def outside_project(text: str, end: int) -> bool:

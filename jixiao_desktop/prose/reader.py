@@ -233,6 +233,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.flush_chain()
         if self.rates:
             self.flush_rates()
+        self.breakdown is None or self.close_numbered(position)   # 1.…需X，其中…；2.…: the next item is no part of X
         alone = self.counts_alone(next_index) if self.counts else []
         self.counts_from = min(self.counts_from, self.sentence_start) if alone else position
         self.sentence_start = position

@@ -38,6 +38,7 @@ from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, su
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
+from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
@@ -287,6 +288,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
                     or results_listed(step, lexed, index) or raised_standard(step, lexed, index):
                 continue   # (fourth_looks.py, fifth_looks.py)
+            other = sixth_looks(step, lexed, index, unit)
+            if other:   # (sixth_looks.py)
+                kept.append(other) if other is not True else None
+                continue
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
@@ -322,6 +327,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue
             if step.kind == "percent_of" and (percent_reread(step, lexed, index) or percent_of_items(step, lexed, index)):
                 continue   # (fourth_looks.py, fifth_looks.py)
+            if step.kind == "share" and sixth_looks(step, lexed, index, unit):
+                continue   # (sixth_looks.py: a share of the items named, 第1、2项)
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

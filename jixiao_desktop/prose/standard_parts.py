@@ -102,16 +102,11 @@ def share_of_rest(step: Step, lexed: Lexed, first: int, index: int, unit: Amount
 
 
 _BRACKET_OPEN_RE = re.compile(r"\s*[（(][^（()）\n。；;]*")
-_BRACKET_CLOSE_RE = re.compile(r"[）)\n。；;]")
-_CLAUSES_RE = re.compile(r"[，,、]")
 
 
 def bracketed_part(text: str, standard_end: int, position: int, own_level: str) -> bool:
     """每亩400元（中央300元，省级100元）: an amount in a bracket opened right after a standard, named for the level
-    that pays it, is a part of that standard (as after 其中) — not an item to add beside the product. (Where the form's
-    own level is among the payers, its part is the form's figure, not the whole: that is read as before.)"""
-    if not _BRACKET_OPEN_RE.fullmatch(text, standard_end, position) or _party(text, position) is None:
-        return False
-    close = _BRACKET_CLOSE_RE.search(text, position)
-    inside = text[text.find("（" if "（" in text[standard_end:position] else "(", standard_end) + 1:close.start() if close else position]
-    return own_level not in {_party_before(re.split(r"\d", clause)[0]) for clause in _CLAUSES_RE.split(inside)}
+    that pays it, is a part of that standard (as after 其中) — never an item to add beside the product, even where the
+    form's own level is among the payers (（其中中央300元，县级配套100元），共需200万元): its part is then read as the
+    count times that part where the text states it (县级需配套50万元), by :func:`part_of_standard`."""
+    return bool(_BRACKET_OPEN_RE.fullmatch(text, standard_end, position)) and _party(text, position) is not None
