@@ -53,6 +53,7 @@ _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _MAX_FACTORS = 9
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
+_CENT = Decimal("0.01")
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
@@ -194,7 +195,8 @@ def _after_amounts(step: Step, lexed: Lexed, start: int, first: int, index: int)
 
 
 def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -> bool:
-    return any(abs(v) < _HUGE and abs(round_fen(v) - stated) <= tolerance for v in values)
+    near = tolerance + _CENT   # (rounding to the 分 moves a value by half a cent at most: values further off are not rounded)
+    return any(abs(v) < _HUGE and abs(v - stated) <= near and abs(round_fen(v) - stated) <= tolerance for v in values)
 
 
 def _party_of(text: str, position: int) -> str | None:
@@ -206,20 +208,24 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
     """A stated share is an amount of its sentence or the one before times one of its sentence's percentages, or
     the sum of some of them (首付30%，验收后付60%，…本年度安排首付款及验收款共30.915万元: 90% of the contract)."""
     amounts = [t.value for t in lexed.tokens[whole_from:index] if t.kind == MONEY and t.value][-_MAX_FACTORS:]
-    party = _party_of(lexed.text, lexed.tokens[index].start)
+    window = lexed.tokens[first:index]
+    marked = [t for t in window if t.kind == PERCENT and t.value]
+    if not amounts or not marked and not any(t.kind == RATIO for t in window):
+        return False   # (no amount, or nothing to take a share by: no share holds)
+    party = _party_of(lexed.text, lexed.tokens[index].start) if marked else None
     # (省补助25%，其余由市、区按1:1，市级承担642,000元: another level's percentage explains no level's share)
-    percents = [t.value / 100 for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value and (
-        party is None or _party_of(lexed.text, t.start) in (None, party))][:_MAX_PERCENTS]
+    percents = [t.value / 100 for t in marked if party is None or _party_of(lexed.text, t.start) in (None, party)][:_MAX_PERCENTS]
     shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
     # 预付30%…，进度款支付至合同价的80%，即再支付693万元: a milestone 至 N% pays N% less what was paid before it
     cumulative = [(t.value / 100, bool(_UP_TO_RE.search(lexed.text[max(0, t.start - 10):t.start])))
-                  for t in lexed.tokens[first:index] if t.kind == PERCENT and t.value][:_MAX_PERCENTS]
+                  for t in marked[:_MAX_PERCENTS]]
     shares |= {later - earlier for k, (later, up_to) in enumerate(cumulative) if up_to for earlier, _ in cumulative[:k]}
     # 中央和地方按8:2分担，地方部分由省、县按1:1承担，县级承担37万元: a split of one party's part of an earlier split
-    ratios = [[p / sum(t.parts) for p in t.parts] for t in lexed.tokens[first:index]
+    ratios = [[p / sum(t.parts) for p in t.parts] for t in window
               if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)][:3]
     shares |= {a * b for k, outer in enumerate(ratios) for inner in ratios[k + 1:] for a in outer for b in inner}
-    return any(abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
+    near = tolerance + _CENT
+    return any(abs(a * p - stated) <= near and abs(round_fen(a * p) - stated) <= tolerance for a in amounts for p in shares)
 
 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
