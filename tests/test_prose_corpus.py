@@ -93,7 +93,8 @@ def test_the_second_corpus_too():
     # Session 9 (tests/test_prose_general9.py: a share as the sum of some of its sentence's percentages): 88.75 % / 5.0 %.
     # Session 16 (tests/test_prose_general16.py: a remainder after amounts given to each of several): 88.75 % / 3.75 %.
     # Session 19 (tests/test_prose_general19.py: a standard's 每 naming the thing counted): 90.0 % / 3.75 %.
-    ("blind7", 0.9, 0.0375),
+    # Session 9 round 31 (tests/test_prose_general31.py): 92.5 / 3.75.
+    ("blind7", 0.925, 0.0375),
     # blind8.jsonl (160, written blind by another hand: townships and a 市直 unit, tables pasted as text, a formula
     # line then a sentence), first run with the re-reading above: 90.0 % found, 10.0 % flagged. General fixes (tests/test_prose_general5.py):
     # tables pasted as text read by their columns (a header naming the units of bare cells, rows' quantity × price,
@@ -162,7 +163,8 @@ def test_the_second_corpus_too():
     # 85.0 % found, 6.25 % flagged (85.0 / 7.5 on session 10's starting code, which had not seen it). Then used for
     # session 10's general fixes (tests/test_prose_general10.py): 95.0 % / 0 %.
     # Session 15 (sources listed without 其中 against 总投资): 96.25 % / 0 %.
-    ("blind14", 0.9625, 0.0),
+    # Session 9 round 31 (tests/test_prose_general31.py): 97.5 / 0.
+    ("blind14", 0.975, 0.0),
     # blind15.jsonl (160, written blind by clerks "not good at arithmetic prose": run-on sentences, missing units,
     # Chinese numerals in results, standards after the total, 追加/调减, quarters; 20 correct texts with numbers but
     # no arithmetic), first run: 76.25 % found, 7.5 % flagged (session 10's code, which had not seen it). Then used
@@ -195,7 +197,8 @@ def test_the_second_corpus_too():
     # Sessions 16 and 17 together: 87.5 % / 8.75 %.
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 87.5 % / 7.5 %.
     # Session 8 rounds 27–28: 0.9 / 0.075 (found / flagged as fractions).
-    ("blind17", 0.9, 0.075),
+    # Session 9 round 30 (tests/test_prose_general30.py): 90.0 / 6.25.
+    ("blind17", 0.9, 0.0625),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
@@ -341,22 +344,34 @@ def test_the_second_corpus_too():
     # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
     # and 87.5 / 5.0. Not yet used for fixes.
     ("blind39", 0.9625, 0.0375),
-    ("blind40", 0.875, 0.05),
+    ("blind40", 0.875, 0.025),
     # blind41–blind42.jsonl (160 each, written blind: 广西 and 河南 review weeks), first sight on rounds 27–28: 90.0 / 3.75 and
     # 83.75 / 8.75. Not yet used for fixes.
     # Session 8 round 29 (tests/test_prose_general29.py, fifth_looks.py: a percentage of the items' results, a count stated in
     # all, results listed after their products, a raised standard's added money): blind39 96.25 / 3.75, blind41 90.0 / 2.5,
     # blind42 83.75 / 3.75.
     ("blind41", 0.9, 0.025),
-    ("blind42", 0.8375, 0.0375),
+    ("blind42", 0.85, 0.0125),
     # blind43–blind44.jsonl (160 each, written blind: 湖南 and 河北 review weeks; more short texts and products than most),
     # first sight on round 29: 82.5 / 6.25 and 85.0 / 7.5. Not yet used for fixes.
-    ("blind43", 0.825, 0.0625),
-    ("blind44", 0.85, 0.075),
+    # Session 9 rounds 30–31 (tests/test_prose_general30.py, general31.py: sources of a whole, 另 after a result, the next
+    # numbered item, sixth_looks.py; 含… parts, totals of clause totals, 各承担一半, the rest after one percentage, a monthly
+    # allowance after its people, runs of listed counts) used blind43, blind44, blind46: blind40 87.5 / 2.5, blind42
+    # 85.0 / 1.25, blind43 86.25 / 0, blind44 89.02 / 2.56 (p060 and p155 relabelled wrong: the writer's own slips, each
+    # with a note), blind45 90.0 / 1.25, blind46 91.25 / 0.
+    ("blind43", 0.8625, 0.0),
+    ("blind44", 0.89, 0.0257),
     # blind45–blind46.jsonl (160 each, written blind: 浙江 and 陕西 review weeks, fewer long texts), first sight on session 8's
     # last code: 90.0 / 2.5 (at the bar) and 86.25 / 5.0. Not yet used for fixes.
-    ("blind45", 0.9, 0.025),
-    ("blind46", 0.8625, 0.05),
+    ("blind45", 0.9, 0.0125),
+    ("blind46", 0.9125, 0.0),
+    # blind47–blind50.jsonl (160 each, written blind: 福建, 广东, 四川 and 河南 review weeks), first sight on rounds 30–31:
+    # 91.25 / 6.25, 93.75 / 1.25, 93.75 / 5.0 and 88.75 / 3.75 (on the code before those rounds: the same but blind50
+    # 86.25). Not yet used for fixes.
+    ("blind47", 0.9125, 0.0625),
+    ("blind48", 0.9375, 0.0125),
+    ("blind49", 0.9375, 0.05),
+    ("blind50", 0.8875, 0.0375),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.
