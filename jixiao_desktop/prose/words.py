@@ -161,8 +161,12 @@ def _per_thing(per: tuple[str, ...]) -> str:
     return words[0] if words else ""
 
 
+# every (thing, unit) of one group of _SAME_THING: one set lookup, not a scan of the groups
+_SAME_PAIRS = frozenset((a, b) for group in _SAME_THING for a in group for b in group)
+
+
 def _same_thing(thing: str, unit: str) -> bool:
-    return thing == unit or any(thing in group and unit in group for group in _SAME_THING)
+    return thing == unit or (thing, unit) in _SAME_PAIRS
 
 
 def _labels_match(a: str, b: str, size: int = 4) -> bool:
