@@ -282,8 +282,8 @@ _ONE = Decimal(1)
 
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    factor = _UNIT_FACTORS.get(token.unit, _ONE)
-    return f"{_num(token.value / factor)}{token.unit}"
+    factor = _UNIT_FACTORS.get(token.unit)   # (元: the value as it is — dividing by 1 keeps its digits and exponent)
+    return f"{_num(token.value / factor if factor is not None else token.value)}{token.unit}"
 
 
 def _rate_text(token: Token) -> str:
