@@ -272,7 +272,9 @@ def _is_separated(text: str, a: int, b: int) -> bool:
 
 
 def _num(value: Decimal) -> str:
-    text = f"{value:f}"
+    text = str(value)   # (plain notation, as format "f" writes it, unless an exponent shows: then that)
+    if "E" in text:
+        text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
