@@ -31,6 +31,10 @@ def _decimals(text: str) -> int:
     return len(digits[1]) if digits and digits[1] else 0
 
 
+_TOLERANCES: dict[tuple[int, str], Decimal] = {}   # (decimals written, unit) → the tolerance of an amount so written
+_HALF, _ZERO = Decimal("0.5"), Decimal(0)
+
+
 class _Looking:
     """The words around a token, its precision, and steps and items made of it."""
 
@@ -95,10 +99,13 @@ class _Looking:
 
     def tolerance(self, token: Token, approx: bool) -> Decimal:
         decimals = _decimals(token.text)
-        factor = _UNIT_FACTORS.get(token.unit, _ONE)
-        if decimals or approx:
-            return max(_ONE.scaleb(-decimals) * factor / 2, FEN / 2)
-        return Decimal("0.5") if token.unit == "元" else Decimal(0)
+        if decimals or approx:   # (a function of the decimals and the unit alone: each pair worked out once)
+            key = (decimals, token.unit)
+            found = _TOLERANCES.get(key)
+            if found is None:
+                found = _TOLERANCES[key] = max(_ONE.scaleb(-decimals) * _UNIT_FACTORS.get(token.unit, _ONE) / 2, FEN / 2)
+            return found
+        return _HALF if token.unit == "元" else _ZERO
 
     def add_step(self, kind, description, computed, stated_token: Token, uncertain=False) -> None:
         approx = uncertain or self.approx(stated_token)

@@ -44,12 +44,15 @@ def months_from(sentence: str) -> int | None:
 _DAY_SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*1\s*[日号]\s*[-—~～至到]\s*"
                           r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(?:28|29|30|31)\s*[日号]")
 # 春季学期（3—6月）和秋季学期（9—12月）: spans listed together make one period
+_SPAN_MARK_RE = re.compile(r"[-—~～至到]")
 _JOINED_RE = re.compile(r"[）)]?\s*[^，,。；;\d]{0,8}?(?:和|及|与|、)[^，,。；;\d]{0,8}")
 
 
 def month_span(sentence: str) -> int | None:
     """The months of the one span of months ``sentence`` names (None if none, or several); spans listed together
     with 和/及/、 count as one period (their months added, when they do not overlap)."""
+    if not _SPAN_MARK_RE.search(sentence):
+        return None   # (every span is written with one of -—~～至到: most sentences have none)
     spans: list[int] = []
     group, last_end = None, None
     for found in sorted([*_SPAN_RE.finditer(sentence), *_DAY_SPAN_RE.finditer(sentence)], key=lambda m: m.start()):

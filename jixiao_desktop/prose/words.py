@@ -161,8 +161,12 @@ def _per_thing(per: tuple[str, ...]) -> str:
     return words[0] if words else ""
 
 
+# every (thing, unit) of one group of _SAME_THING: one set lookup, not a scan of the groups
+_SAME_PAIRS = frozenset((a, b) for group in _SAME_THING for a in group for b in group)
+
+
 def _same_thing(thing: str, unit: str) -> bool:
-    return thing == unit or any(thing in group and unit in group for group in _SAME_THING)
+    return thing == unit or (thing, unit) in _SAME_PAIRS
 
 
 def _labels_match(a: str, b: str, size: int = 4) -> bool:
@@ -268,7 +272,9 @@ def _is_separated(text: str, a: int, b: int) -> bool:
 
 
 def _num(value: Decimal) -> str:
-    text = f"{value:f}"
+    text = str(value)   # (plain notation, as format "f" writes it, unless an exponent shows: then that)
+    if "E" in text:
+        text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -278,8 +284,8 @@ _ONE = Decimal(1)
 
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    factor = _UNIT_FACTORS.get(token.unit, _ONE)
-    return f"{_num(token.value / factor)}{token.unit}"
+    factor = _UNIT_FACTORS.get(token.unit)   # (元: the value as it is — dividing by 1 keeps its digits and exponent)
+    return f"{_num(token.value / factor if factor is not None else token.value)}{token.unit}"
 
 
 def _rate_text(token: Token) -> str:
