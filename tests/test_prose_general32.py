@@ -1,0 +1,45 @@
+"""Round 32 of the prose reader: how far a split between levels reaches (split_scope.py), in wordings of our own. A split
+stated in the sentence of its own whole is that whole's; the next item, with an amount of its own, is no share of it."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_the_next_item_after_a_split_item_is_not_a_share_of_its_whole():
+    # the second item is the county's alone: no 30 % / 70 % of the first item's whole is asked of it
+    text = "1.农村公路养护经费120万元，省、县按3:7承担，县级承担84万元。\n2.桥梁检测费18万元，县级承担18万元。"
+    assert failures(text, unit=W) == []
+    text = "乡镇污水站运维费60万元，市、县按4:6分担，县级承担36万元；管网清淤费9.6万元，县财政安排9.6万元。"
+    assert failures(text, unit=W) == []
+    text = "义务教育学校取暖费2,400,000元，省、县按5:5分担，县级承担1,200,000元。\n幼儿园取暖费360,000元，由县级承担360,000元。"
+    assert failures(text) == []
+    # the first item's own share is still checked
+    text = "1.农村公路养护经费120万元，省、县按3:7承担，县级承担{}万元。\n2.桥梁检测费18万元，县级承担18万元。"
+    assert found(text.format("74"), "840000", "740000", unit=W)
+
+
+def test_a_new_split_of_the_next_item_is_read_against_its_own_whole():
+    text = "图书馆免费开放经费50万元，省、县按2:8承担，县级承担40万元。\n文化馆免费开放经费30万元，省、县各承担50%，县级承担{}万元。"
+    assert failures(text.format("15"), unit=W) == []
+    assert found(text.format("12"), "150000", "120000", unit=W)
+    text = "防汛物资储备经费80,000元，市、县按1:1承担，县级40,000元。另防汛演练经费20,000元，市、县按3:7承担，县级{}元。"
+    assert failures(text.format("14,000")) == []
+    assert found(text.format("16,000"), "14000", "16000")
+
+
+def test_a_split_stated_apart_from_its_whole_still_reaches_on():
+    # 资金由…分担 in a sentence of its own: the shares after it are still checked
+    text = "项目资金由市、县按3:7分担。全年需资金200万元，县级承担{}万元。"
+    assert failures(text.format("140"), unit=W) == []
+    assert found(text.format("130"), "1400000", "1300000", unit=W)
+    text = "全年需资金200万元。市、县按3:7分担，县级承担{}万元。"
+    assert failures(text.format("140"), unit=W) == []
+    assert found(text.format("150"), "1400000", "1500000", unit=W)
+    # a party's share in the sentence after the split: still the split's
+    text = "全年需资金200万元，市、县按3:7分担。县级承担{}万元。"
+    assert failures(text.format("140"), unit=W) == []
+    assert found(text.format("145"), "1400000", "1450000", unit=W)
