@@ -43,3 +43,26 @@ def test_a_split_stated_apart_from_its_whole_still_reaches_on():
     text = "全年需资金200万元，市、县按3:7分担。县级承担{}万元。"
     assert failures(text.format("140"), unit=W) == []
     assert found(text.format("145"), "1400000", "1450000", unit=W)
+
+
+def test_a_split_opening_a_line_is_of_the_whole_written_after_it_on_that_line():
+    text = "为12名协管员购买意外险，每人600元，计7,200元。\n按3:7比例由市、县分担，项目资金150万元，县级承担{}万元。"
+    assert failures(text.format("105"), unit=W) == []
+    assert found(text.format("100"), "1050000", "1000000", unit=W)
+    text = ("农家书屋出版物补充：每屋2,000元，56个，计11.2万元。\n"
+            "残疾人两项补贴资金由省、市、县按5:2:3比例负担。本县对象2,400人，每人每月100元，全年288万元，县级承担{}万元。")
+    assert failures(text.format("86.4"), unit=W) == []
+    assert found(text.format("96.4"), "864000", "964000", unit=W)
+    # the whole on the line before, the split alone on the next: still that whole's
+    text = "全年需资金300万元。\n市、县按4:6分担，县级承担{}万元。"
+    assert failures(text.format("180"), unit=W) == []
+    assert found(text.format("160"), "1800000", "1600000", unit=W)
+
+
+def test_the_parties_listed_after_the_ratio_are_no_payer_of_the_whole_after_them():
+    text = "按4:6比例由市、县分担，项目资金250万元，县级承担{}万元。"
+    assert failures(text.format("150"), unit=W) == []
+    assert found(text.format("140"), "1500000", "1400000", unit=W)
+    text = "按1:1比例由县、镇两级承担，维修资金86,000元，镇级承担{}元。"
+    assert failures(text.format("43,000"), level="镇") == []
+    assert found(text.format("34,000"), "43000", "34000", level="镇")
