@@ -66,3 +66,15 @@ def test_the_parties_listed_after_the_ratio_are_no_payer_of_the_whole_after_them
     text = "按1:1比例由县、镇两级承担，维修资金86,000元，镇级承担{}元。"
     assert failures(text.format("43,000"), level="镇") == []
     assert found(text.format("34,000"), "43000", "34000", level="镇")
+
+
+def test_a_thing_named_after_the_splits_own_verb_is_no_payer():
+    text = "全镇低保对象186户，每户年均1,000元，计18.6万元。\n县、镇、村按6:3:1比例筹集：村级活动场所维修全年50万元，镇级承担{}万元。"
+    assert failures(text.format("15"), level="镇", unit=W) == []
+    assert found(text.format("12"), "150000", "120000", level="镇", unit=W)
+    # a level's money a few characters before the amount is its payer (需县级资金, 县级为, 县级奖补)
+    text = "文化广场改造概算0.24亿元，县级承担25%，需县级资金{}万元。"
+    assert failures(text.format("600"), unit=W) == []
+    assert found(text.format("650"), "6000000", "6500000", unit=W)
+    text = "以上合计48万元，按县、乡7:3分担，县级奖补{}万元，乡级自筹14.4万元。"
+    assert failures(text.format("33.6"), unit=W) == []

@@ -8,10 +8,16 @@ amount of its own that no party is named for. A split stated apart from its whol
 
 from __future__ import annotations
 
+import re
+
 from jixiao_desktop.prose.lexer import MONEY, Token
 from jixiao_desktop.prose.words import _SHARE_VERB_RE, _party_before
 
 _STOPS = "。；;\n"
+# words that name an amount as a party's part even with no party written (配套资金294万元: the form's own level's); not
+# 安排 or 补助, which open any item (本年度安排…补贴1.38亿元)
+_OWN_PART_RE = re.compile(r"承担|配套|负担|分担|出资|兜底|自筹")
+_PAYER_END_RE = re.compile(r"(?:[省市县区乡镇村]级?|街道|财政)[^，,。；;：:\d]{0,4}$")   # (区级为, 县级奖补, 需区级资金)
 
 
 def split_ended(reader, token: Token, pre: str) -> bool:
@@ -25,7 +31,7 @@ def split_ended(reader, token: Token, pre: str) -> bool:
     text = reader.text
     if any(stop in text[low:high] for stop in _STOPS):
         return False   # (a split of a whole stated in another sentence: written apart, it may reach on)
-    return _party_before(pre) is None and "本级" not in pre and not _SHARE_VERB_RE.search(pre)
+    return _party_before(pre) is None and "本级" not in pre and not _OWN_PART_RE.search(pre)
 
 
 def whole_on_earlier_line(reader, token: Token) -> bool:
@@ -40,10 +46,11 @@ def whole_on_earlier_line(reader, token: Token) -> bool:
     if line < 0 or whole.end > line:
         return False
     for later in reader.tokens[reader.index + 1:reader.index + 40]:
-        if later.kind == MONEY and later.value:   # (an amount of its own: no party's share, 县级承担160万元)
+        if later.kind == MONEY and later.value:   # (an amount of its own, written after: no party's share, 县级承担160万元)
             between = text[token.end:later.start]
-            clause = between[max(between.rfind("，"), between.rfind(","), between.rfind("。")) + 1:]
-            return "\n" not in between and _party_before(clause) is None and not _SHARE_VERB_RE.search(clause)
+            clause = _after_split_words(between)
+            clause = clause[max(clause.rfind("，"), clause.rfind(","), clause.rfind("。")) + 1:]
+            return "\n" not in between and not (_party_before(clause) is not None and _names_payer(clause))
     return False
 
 
@@ -51,10 +58,29 @@ def payer_words(reader, pre: str) -> str:
     """The words that may name the payer of an amount after a split: ``pre`` (the words since the number before), less the
     split's own list of parties where ``pre`` begins right after the ratio (按3:7比例由市、县分担，项目资金150万元: 县分担
     names the split's parties, not the payer of the 150万元)."""
-    cut = max(pre.rfind("，"), pre.rfind(","))
-    if cut < 0:
+    if _split_end(reader) != reader.prev_end:
         return pre
-    return pre[cut + 1:] if _split_end(reader) == reader.prev_end else pre
+    rest = _after_split_words(pre)
+    if rest is pre:
+        return pre
+    return rest if _names_payer(rest) else ""   # (：村级道路硬化工程全年120万元: a thing named, no payer)
+
+
+def _after_split_words(words: str) -> str:
+    """``words`` right after a split's ratio less the split's own verb and what comes before it (比例由市、区两级承担城市…:
+    城市…), where that verb comes before the clause ends."""
+    verb = _SHARE_VERB_RE.search(words)
+    if verb is None:
+        return words
+    end = min((p for p in (words.find("，"), words.find(","), words.find("。"), words.find("："), words.find(":")) if p >= 0),
+              default=len(words))
+    return words[verb.end():] if verb.start() < end else words
+
+
+def _names_payer(words: str) -> bool:
+    """Whether ``words`` before an amount name who pays it: a share verb (区级承担), or a level or 财政 at most four
+    characters before it (区级：, 县级奖补; not 村级道路硬化工程全年)."""
+    return bool(_SHARE_VERB_RE.search(words) or _PAYER_END_RE.search(words))
 
 
 def _split_end(reader) -> int:
