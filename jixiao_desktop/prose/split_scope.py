@@ -4,6 +4,10 @@ A split stated in the sentence of its own whole (道路养护经费100万元，�
 amounts of the next items (2.绿化管护经费50万元，区级承担50万元; 公厕保洁经费40万元，市、区各承担50%) are not shares of it, and
 reading them so sets them against a whole they do not belong to. Such a split ends where a later sentence begins with an
 amount of its own that no party is named for. A split stated apart from its whole (资金由市、区按3:7分担。1.…) reaches on.
+
+Which whole it is of, and who pays what after it: a split opening a line is of the amount written after it on that line,
+never of the line before's (…计1.66万元。⏎按2:3:5比例由省、市、区分担，项目资金200万元); and the parties the split lists with
+its own verb (按4:6比例由市、县分担，…; 由市、区两级承担城市公园管护经费350万元) name no payer of the amount after them.
 """
 
 from __future__ import annotations
