@@ -57,6 +57,7 @@ from jixiao_desktop.prose.pairings import read_pairings
 from jixiao_desktop.prose.respective import respective_result
 from jixiao_desktop.prose.rests import read_rests
 from jixiao_desktop.prose.shares import _Shares
+from jixiao_desktop.prose.split_scope import split_ended
 from jixiao_desktop.prose.steps import Reading, _Item, _Rate, _Split, collector_paused
 from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.totals import _Totals
@@ -267,6 +268,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             self.plus.append(token)
             self.plus_open = False
             return
+        if self.split is not None and split_ended(self, token, pre):
+            self.split = None   # (split_scope.py: the next item's amount, no share of the whole before)
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
         if (self.respective_results is not None or "别" in pre or "依次" in pre) and respective_result(self, token):

@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, respective_party, rest_percent_whole, rest_shared, use_of_whole
+from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19,
@@ -266,8 +267,8 @@ class _Shares:
         written_after = bool(following) and following[0].kind == MONEY and not _party_before(between[-10:]) and not (
             token.kind == "percent" and _RX19.match(between))   # 省级补助20%计126,100元: the share, not the whole
         has_before = any(t.kind == MONEY for t in self.sentence_tokens())
-        if written_after and not has_before:
-            return None
+        if written_after and not has_before or not has_before and whole_on_earlier_line(self, token):
+            return None   # (split_scope.py: the whole written after the split on its line, not the line before's)
         return self.whole
 
     def since_before_item(self, item: _Item) -> str:
@@ -308,7 +309,7 @@ class _Shares:
     def split_amount(self, token: Token, pre: str) -> bool:
         """An amount stated for a party after a split is its share (checked once the whole is known)."""
         split = self.split
-        party = _party_before(pre)
+        party = _party_before(payer_words(self, pre))
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
                 r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
@@ -320,7 +321,7 @@ class _Shares:
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
             return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it
         if party is None or party not in split.fractions:
-            if split.whole is None and not _party_before(pre):
+            if split.whole is None and not _party_before(payer_words(self, pre)):
                 self.set_split_whole(self.item(token))
                 self.add_item(self.item(token))
                 self.candidates.append((4, token.start, token.value, _written(token), self.approx(token)))
