@@ -10,7 +10,8 @@ import pytest
 
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose import lex, level_of, read
-from jixiao_desktop.prose.lexer import _MASTER, _matches, cn_number, fold, mentions
+from jixiao_desktop.prose.lexer import _MASTER, _matches, cn_number, fold
+from jixiao_desktop.prose.mentions import mentions
 
 Y = AmountUnit.YUAN
 

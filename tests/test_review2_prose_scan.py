@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jixiao_desktop.prose import lexer, reader
+from jixiao_desktop.prose.mentions import mentions
 
 PIECES = list("0123456789。；;\n均人户家月年日生床亩件台场 元万个次每计共需.,，、（）×x*=%") + [
     "人均", "月人均", "人次均", "件均", "每人每月", "万元", "个月", "全年", "市级", "承担", "\u3000", "  ", "各", "五", "对半", "第", "一", "十", "两", "(", "）", "年度", "2024年", "X", "加上", "乘"]
@@ -37,7 +38,7 @@ def test_the_anchored_scan_matches_what_the_plain_scan_matches(text):
 def plain_lexer(monkeypatch):
     def clear():
         lexer.lex.cache_clear()
-        lexer.mentions.cache_clear()
+        mentions.cache_clear()
         for name in dir(reader):
             cached = getattr(getattr(reader, name), "cache_clear", None)
             if cached is not None:

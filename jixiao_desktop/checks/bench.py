@@ -22,7 +22,7 @@ def benchmarks():
     long_prose = load(example_path("project-2024-chenggong-eldercare"))
     long_prose.proposal.overview = "12万元+" * 8000  # 40,000 characters of numbers: read in linear time, capped
     from jixiao_desktop.prose import lex, read
-    from jixiao_desktop.prose.lexer import mentions
+    from jixiao_desktop.prose.mentions import mentions
 
     def uncached():  # as when the long text itself was just edited
         read.cache_clear()

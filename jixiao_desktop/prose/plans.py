@@ -51,8 +51,18 @@ _THIS_PHASE_RE = re.compile(r"本期(?:合计|共计|总计|安排|投资|需)")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
 
+_GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
+_PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
+
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
+
+    def gap_after_paid(self, token: Token, pre: str) -> bool:
+        """需103.2万元，已下达中央资金68.5万元，尚需县级安排35.7万元 / 缺口资金…: what is still needed after amounts
+        already given (已下达, 已到位, 扣除…后) is a remainder, not one more item."""
+        return ("需" in pre or "缺" in pre) and bool(_GAP_RE.search(pre)) and bool(
+            _PAID_RE.search(self.text, self.sentence_start, token.start))
 
     def own_part(self, token: Token, pre: str) -> None:
         """总投资2.35亿元，其中车购税…、县级自筹7,000万元 (or a split: 中央补助80%即152万元，地方承担38万元): the part a

@@ -49,7 +49,7 @@ from jixiao_desktop.prose.counts import _Counts, listed_each_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods
-from jixiao_desktop.prose.plans import _Plans, outside_project
+from jixiao_desktop.prose.plans import _PAID_RE, _Plans, outside_project
 from jixiao_desktop.prose.products import _Products, grown, states_products_before
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.missed_looks import missed
@@ -73,8 +73,6 @@ _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
-_GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
-_PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
@@ -219,12 +217,6 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self.end_sentence(len(self.text), len(self.tokens))
         self.finish()
         return self.out
-
-    def gap_after_paid(self, token: Token, pre: str) -> bool:
-        """需103.2万元，已下达中央资金68.5万元，尚需县级安排35.7万元 / 缺口资金…: what is still needed after amounts
-        already given (已下达, 已到位, 扣除…后) is a remainder, not one more item."""
-        return ("需" in pre or "缺" in pre) and bool(_GAP_RE.search(pre)) and bool(
-            _PAID_RE.search(self.text, self.sentence_start, token.start))
 
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":

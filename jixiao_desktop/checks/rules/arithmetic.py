@@ -12,7 +12,7 @@ from jixiao_desktop.forms import DepartmentForm, FundDetail, ProjectForm
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
-from jixiao_desktop.prose.lexer import mentions as count_mentions
+from jixiao_desktop.prose.mentions import mentions as count_mentions
 from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
 
 UNSURE = "（按文字推算，请核对）"

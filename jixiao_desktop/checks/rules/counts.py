@@ -9,7 +9,7 @@ from decimal import Decimal
 from jixiao_desktop.checks.context import CheckContext
 from jixiao_desktop.checks.findings import Severity
 from jixiao_desktop.checks.registry import INDICATOR_KINDS, Hit, rule
-from jixiao_desktop.prose.lexer import mentions as count_mentions
+from jixiao_desktop.prose.mentions import mentions as count_mentions
 from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.forms.locations import describe, resolve
 
