@@ -100,7 +100,7 @@ _PATTERNS = [
              rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d))(?:\s*每?\s*{_PER_WORD}){{0,2}})"
              rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
-    ("op", r"(?<![A-Z×])×(?!×)|[\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十每])|乘以|乘|[+＋]|加上"),   # X财农: a letter; G××线, ××县: a name's placeholder
+    ("op", r"(?<![A-Z×])×(?!×)|[\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十每])|乘以(?!后)|(?<!相)乘(?!以后)|[+＋]|加上"),   # X财农: a letter; G××线, ××县: a name's placeholder
     ("stop", r"[。；;\n]"),
 ]
 _KINDS_ORDER = [kind for kind, _ in _PATTERNS]
@@ -350,7 +350,8 @@ def _token(kind: str, m: re.Match) -> Token | None:
         if m["e_thing"] is not None:
             rest = text[text.index(m["e_thing"]) + len(m["e_thing"]):]
             return Token("each", text, start, end, value=scale, per=(m["e_thing"],) + (_each_per(rest) if rest.strip() else ()))
-        return Token("each", text, start, end, value=scale, per=_each_per(text))
+        per = _each_per(text)   # 每人月工资 with no count in 人月 in the text: per 人 and per 月
+        return Token("each", text, start, end, value=scale, per=("人", "月") if per == ("人月",) and m.string.count("人月") == 1 else per)
     if kind == "comma":
         return Token("comma", text, start, end)
     return Token(kind, text, start, end)

@@ -22,7 +22,7 @@ from jixiao_desktop.prose.words import (
 )
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
-_NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{1,8}?[\s:：]*")
+_NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（(]{0,8}?[\s:：]*")
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
@@ -58,7 +58,7 @@ class _Products:
         if not per:
             per, scale = self.each_before(token)
             per = self.monthly_average(token) if per == ("月",) else per
-        elif all(w in _TIME for w in per) and self.last_each >= self.sentence_first:
+        elif self.last_each >= self.sentence_first and (all(w in _TIME for w in per) or all(w in _TIME for w in self.tokens[self.last_each].per or "*")):
             each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
             per = tuple(each) + tuple(w for w in per if w not in each)
         if not per and self.index > 0:

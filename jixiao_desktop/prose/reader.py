@@ -60,6 +60,7 @@ from jixiao_desktop.prose.shares import _Shares
 from jixiao_desktop.prose.split_scope import split_ended
 from jixiao_desktop.prose.steps import Reading, _Item, _Rate, _Split, collector_paused
 from jixiao_desktop.prose.tables import read_tables, with_tables
+from jixiao_desktop.prose.workings import chain_stated
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
@@ -311,7 +312,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if not is_result and self.rates and self.states_rate(self.rates[-1], token):
             is_result = True  # 每家4500元，服务费630000元: the standard's product, named
         if len(self.chain) >= 2 and (self.text[self.chain[-1].end:token.start].strip() in ("=", "＝", "", "，", ",")
-                                     or is_result):
+                                     or is_result or chain_stated(self.text, self.chain[-1].end, token.start)):
             self.close_chain(token, sum_marker="sub" if is_sub else "sum" if is_sum else False)
             return
         if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):

@@ -75,3 +75,12 @@ def monthly_allowance(reader, token, near: str) -> bool:
     previous = reader.tokens[reader.index - 1]
     return (previous.kind == "count" and previous.unit in ("人", "名") and previous.end >= reader.sentence_start
             and _MONTHLY_ALLOWANCE_RE.match(reader.text[previous.end:token.start]) is not None)
+
+
+# 6人乘以每月2,400元乘以12个月，得17.28万元 / …×12个月，为475,200元: the word that states a × chain's value
+_CHAIN_STATED_RE = re.compile(r"[\s，,]*(?:[测计核]算[\s，,]*)?(?:得|得出|为|即为|结果为|合计为|相乘得|相乘为)[\s:：]*")
+
+
+def chain_stated(text: str, start: int, end: int) -> bool:
+    """Whether the words between a × chain's last factor and an amount state the chain's value (得, 为)."""
+    return end - start <= 8 and _CHAIN_STATED_RE.fullmatch(text, start, end) is not None

@@ -1,0 +1,61 @@
+"""Round 34 of the prose reader (missed mistakes), in wordings of our own: a standard per person-month (每人月工资),
+a standard per thing with 月均/年均 before it, × chains whose value is stated by 得 / 为, 乘以后为 (no × of its own)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_a_wage_per_person_month_is_per_person_and_per_month():
+    text = "社区食堂聘用厨师四名，每人月工资3200元，全年{}元。"
+    assert failures(text.format("153,600")) == []
+    assert found(text.format("135,600"), "153600", "135600")
+    text = "村级文书5人，每人月补贴1,800元，按10个月计，需{}万元。"
+    assert failures(text.format("9"), unit=W) == []
+    assert found(text.format("9.8"), "90000", "98000", unit=W)
+    # a count in 人月 of its own: the standard stays per 人月
+    text = "外包服务共计96人月，每人月1.5万元，合计{}万元。"
+    assert failures(text.format("144"), unit=W) == []
+    assert found(text.format("134"), "1440000", "1340000", unit=W)
+
+
+def test_a_monthly_average_per_person_takes_the_months():
+    text = "道路养护工人58名，月均工资3,100元/人，全年12个月，需{}元。"
+    assert failures(text.format("2,157,600")) == []
+    assert found(text.format("2,175,600"), "2157600", "2175600")
+    text = "网格员120名，月均补助1,200元/名，全年共{}万元。"
+    assert failures(text.format("172.8"), unit=W) == []
+    assert found(text.format("127.8"), "1728000", "1278000", unit=W)
+
+
+def test_a_times_chain_stated_by_de_or_wei():
+    text = "护林员15人乘以每月1,600元乘以12个月，得{}万元。"
+    assert failures(text.format("28.8"), unit=W) == []
+    assert found(text.format("26.8"), "288000", "268000", unit=W)
+    text = "1.值班人员8人，每人每月2,500元，乘以12个月，为{}元；2.车辆油料费按月均1,500元乘以12个月测算，为18,000元；3.合计258,000元。"
+    assert failures(text.format("240,000")) == []
+    assert found(text.format("204,000"), "240000", "204000")
+    text = "保洁员6名×每人每月2,000元×10个月，为{}元。"
+    assert failures(text.format("120,000")) == []
+    assert found(text.format("102,000"), "120000", "102000")
+
+
+def test_multiplied_out_is_no_times_sign():
+    text = "增殖放流鱼苗２８０万尾，每万尾１５０元，乘以后为{}元。"
+    assert failures(text.format("４２，０００")) == []
+    assert found(text.format("４８，０００"), "42000", "48000")
+    text = "投放蟹苗60万只，每万只900元，两者相乘为{}元。"
+    assert failures(text.format("54,000")) == []
+    assert found(text.format("45,000"), "54000", "45000")
+
+
+def test_a_standard_then_its_days_then_its_amount_after_jisuan():
+    # 每人每天…，按…天计算，7.2万元: the product stated after the days, not an item beside it
+    text = "检查站4个，每个值守3人，每人每天90元，按120天计算，{}万元；宣传费1万元。合计{}万元。"
+    assert failures(text.format("12.96", "13.96"), unit=W) == []
+    text = "值守点2个，每个2人，每人每天100元，按防火期90天计算，3.6万元；宣传费0.5万元。合计{}万元。"
+    assert failures(text.format("4.1"), unit=W) == []
+    assert found(text.format("4.5"), "41000", "45000", unit=W)
