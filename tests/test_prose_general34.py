@@ -59,3 +59,24 @@ def test_a_standard_then_its_days_then_its_amount_after_jisuan():
     text = "值守点2个，每个2人，每人每天100元，按防火期90天计算，3.6万元；宣传费0.5万元。合计{}万元。"
     assert failures(text.format("4.1"), unit=W) == []
     assert found(text.format("4.5"), "41000", "45000", unit=W)
+
+
+def test_a_sentence_naming_only_the_period_passes_the_counts_on():
+    text = "拟聘请辅导员9人。服务时间为2025年3月至7月。每人每月2,600元，合计{}元。"
+    assert failures(text.format("117,000")) == []
+    assert found(text.format("140,400"), "117000", "140400")
+    text = "招募季节性护林员25名。聘期4个月。每人每月1,800元，共需{}万元。"
+    assert failures(text.format("18"), unit=W) == []
+    assert found(text.format("16"), "180000", "160000", unit=W)
+    # a sentence with an amount of its own between: the counts do not reach past it
+    text = "拟聘请辅导员9人。培训费5,000元。每人每月2,600元，合计31,200元。"
+    assert failures(text) == []
+
+
+def test_a_bracketed_span_of_months_between_the_total_word_and_its_amount():
+    text = "社区巡逻队员七人，每人每月2,300元，全年（1-12月）{}元。"
+    assert failures(text.format("193,200")) == []
+    assert found(text.format("139,200"), "193200", "139200")
+    text = "河道保洁员12名，每人每月1,500元，下半年（7-12月）共计{}万元。"
+    assert failures(text.format("10.8"), unit=W) == []
+    assert found(text.format("18"), "108000", "180000", unit=W)

@@ -27,6 +27,7 @@ _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z"
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
+_PERIOD_ONLY = frozenset(("number", "months", "stop"))
 _NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
 
 
@@ -70,8 +71,11 @@ class _Counts:
     def counts_alone(self, next_index: int) -> list[Token]:
         """认定示范园区4个。每个奖补30万元。 / 保洁员14名；每人每月1,800元: the counts of a sentence (or ；-clause)
         of counts alone (no amount, share or period), which the standards of the next one are per."""
-        if not self.counts or self.counts[-1].start < self.sentence_start:
+        if not self.counts:
             return []
+        if self.counts[-1].start < self.sentence_start:   # 教师12人。聘用时间为8月至12月。每人每月…: a sentence naming
+            return self.counts if _PERIOD_ONLY.issuperset(   # a period alone between: the counts before still carry on
+                t.kind for t in self.tokens[self.sentence_first:next_index]) and "月" in self.text[self.sentence_start:self.tokens[next_index - 1].end] else []
         alone = [c for c in self.counts if id(c) not in self.used_counts]   # with those an earlier one gave
         if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
             return []

@@ -203,3 +203,15 @@ class _Periods:
         if n is None or not _RX11.search(self.text, self.sentence_start, self.sentence_end()):
             return None
         return n, f"{_num(n)}个{thing}" if thing != "半年" else f"{_num(n)}个半年"
+
+
+_TRAILING_SPAN_RE = re.compile(r"[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?\s*[)）]\s*$")
+
+
+def without_span(near: str) -> str:
+    """全年（1-12月）184,800元: the words before an amount without the span of months bracketed right before it (the
+    total word before the bracket states the amount)."""
+    if not near.endswith(("）", ")")):
+        return near
+    found = _TRAILING_SPAN_RE.search(near)
+    return near if found is None else near[:found.start()]

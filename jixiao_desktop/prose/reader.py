@@ -48,7 +48,7 @@ from jixiao_desktop.prose.bases import read_bases
 from jixiao_desktop.prose.counts import _Counts, listed_each_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
-from jixiao_desktop.prose.periods import _Periods
+from jixiao_desktop.prose.periods import _Periods, without_span
 from jixiao_desktop.prose.plans import _PAID_RE, _Plans, outside_project
 from jixiao_desktop.prose.products import _Products, grown, states_products_before
 from jixiao_desktop.prose.readings import reread
@@ -296,7 +296,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         per, scale = self.per_of(token, near)
         # (the total word before it looked for once the amount is known to be no standard: a standard's is not needed)
-        marker = _result_marker(near) if not per else None
+        marker = _result_marker(without_span(near)) if not per else None
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
