@@ -80,3 +80,23 @@ def test_a_bracketed_span_of_months_between_the_total_word_and_its_amount():
     text = "河道保洁员12名，每人每月1,500元，下半年（7-12月）共计{}万元。"
     assert failures(text.format("10.8"), unit=W) == []
     assert found(text.format("18"), "108000", "180000", unit=W)
+
+
+def test_dan_before_a_measure_word_is_per_that_thing():
+    text = "新建灌溉机井24眼，单眼造价4.5万元，需{}万元。"
+    assert failures(text.format("108"), unit=W) == []
+    assert found(text.format("118"), "1080000", "1180000", unit=W)
+    text = "更换太阳能路灯150盏，单盏造价2,800元，需{}元。"
+    assert failures(text.format("420,000")) == []
+    assert found(text.format("402,000"), "420000", "402000")
+    # 单位 (an organisation) is no measure: nothing read, nothing raised
+    assert failures("参与单位32家，单位补助标准未定，预算20万元。", unit=W) == []
+
+
+def test_a_count_worked_out_as_a_percentage_of_another_is_the_one_paid_for():
+    text = "辖区65岁以上老人8,400人，预计参检率按60%计5,040人。每人体检费80元，共需{}万元。"
+    assert failures(text.format("40.32"), unit=W) == []
+    assert found(text.format("67.2"), "403200", "672000", unit=W)
+    text = "建档立卡学生2,150名，按在校率96%计约2,064名。每生每年资助500元，需{}元。"
+    assert failures(text.format("1,032,000")) == []
+    assert found(text.format("1,075,000"), "1032000", "1075000")

@@ -78,7 +78,7 @@ class _Counts:
                 t.kind for t in self.tokens[self.sentence_first:next_index]) and "月" in self.text[self.sentence_start:self.tokens[next_index - 1].end] else []
         alone = [c for c in self.counts if id(c) not in self.used_counts]   # with those an earlier one gave
         if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
-            return []
+            return derived_count(self.tokens[self.sentence_first:next_index], alone)
         return alone
 
     def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
@@ -277,3 +277,19 @@ def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | Non
     total = sum((t.value for t in tokens[j:index + 1]), Decimal(0))
     return Token(COUNT, text[tokens[j].start:count.end], tokens[j].start, count.end, total, count.unit)
 
+
+
+def derived_count(sentence: list[Token], alone: list[Token]) -> list[Token]:
+    """在册患者1,038人，服药率按75%计约779人。: a sentence of counts and one percentage, whose last count is an earlier
+    one times the percentage (rounded): that last count alone is what the next sentence's standards are per."""
+    kinds = [t.kind for t in sentence if t.kind != "stop"]
+    if kinds.count(PERCENT) != 1 or any(k not in (COUNT, PERCENT) for k in kinds) or kinds[-1] != COUNT or len(kinds) < 3:
+        return []
+    last = sentence[-1] if sentence[-1].kind == COUNT else sentence[-2]
+    percent = next(t for t in sentence if t.kind == PERCENT)
+    if last is not alone[-1] or percent.value is None or percent.start > last.start:
+        return []
+    if any(t.kind == COUNT and t.unit == last.unit and t.start < percent.start and t.value
+           and abs(t.value * percent.value / 100 - last.value) <= 1 for t in sentence):
+        return [last]
+    return []

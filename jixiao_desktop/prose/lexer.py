@@ -98,7 +98,8 @@ _PATTERNS = [
     # 每点每月, 每托位5,000元: 每 names the thing counted (助餐点48个, 托位420个), not only a measure word
     ("each", rf"(?:每\s*(?:(?P<e_scale>[万千百])(?!{_SCALED_MEASURE}))?\s*(?:{_PER_WORD}|个\S{{0,0}}|(?P<e_thing>(?![增减超满提多少不达逾高低加按])"
              rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d))(?:\s*每?\s*{_PER_WORD}){{0,2}})"
-             rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"),
+             rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"
+             r"|单[眼台套座井口件株辆棵艘根盏块张处](?=[^\d，,。；;\n]{0,6}\d)"),   # 机井86眼，单眼造价3.8万元: per 眼
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),
     ("op", r"(?<![A-Z×])×(?!×)|[\*＊]|(?<![A-Za-z])[xX](?=\s*[\d(（一二两三四五六七八九十每])|乘以(?!后)|(?<!相)乘(?!以后)|[+＋]|加上"),   # X财农: a letter; G××线, ××县: a name's placeholder
     ("stop", r"[。；;\n]"),
@@ -128,7 +129,7 @@ _FIRST_KINDS = {"\n": ("listno", "stop"), "每": ("each",)}
 _BY_FIRST = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in sorted(
     range(len(_PATTERNS)), key=lambda i: (_PATTERNS[i][0] not in kinds, i)))) for first, kinds in _FIRST_KINDS.items()}
 _NEWLINE_STOP = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>\n)(?!\\s*[\\d（(一二三四五六七八九十])")   # no list number after
-_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均]")
+_ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均单]")
 _KINDS = [kind for kind, _ in _PATTERNS]
 _KIND_OF_GROUP = {f"T{i}": kind for i, kind in enumerate(_KINDS)}   # a match's last group → its kind
 _UNIT_FACTOR = {"元": Decimal(1), "万元": WAN, "万": WAN, "亿元": YI, "亿": YI}
