@@ -100,3 +100,14 @@ def test_a_count_worked_out_as_a_percentage_of_another_is_the_one_paid_for():
     text = "建档立卡学生2,150名，按在校率96%计约2,064名。每生每年资助500元，需{}元。"
     assert failures(text.format("1,032,000")) == []
     assert found(text.format("1,075,000"), "1032000", "1075000")
+
+
+def test_terms_written_with_plus_then_a_sum_word():
+    text = "村级活动场所维修：屋面防水9.6万元＋门窗更换3.2万元＋室内粉刷2.4万元，合计{}万元。"
+    assert failures(text.format("15.2"), unit=W) == []
+    assert found(text.format("16.2"), "152000", "162000", unit=W)
+    text = "宣传资料印制18,000元+展板制作6,500元+场地布置4,200元，共计{}元。"
+    assert failures(text.format("28,700")) == []
+    assert found(text.format("27,800"), "28700", "27800")
+    # another item open before the ＋ terms: the sum word may add it too, nothing is raised
+    assert failures("培训费3万元；设备：甲设备8万元＋乙设备4万元，合计15万元。", unit=W) == []

@@ -121,3 +121,14 @@ def _evaluate(expression: str, operands: list[Token]) -> Decimal | None:
     except (ValueError, IndexError, InvalidOperation):
         return None
     return round_fen(value) if position == len(parts) else None
+
+
+_PLUS_TOTAL_RE = re.compile(r"[\s，,]*(?:合计|共计|总计)[\s:：为]*")
+
+
+def plus_totalled(reader, token: Token) -> bool:
+    """运营12万元＋作业补助46.5万元＋运输补助8.2万元，合计67.7万元: terms written with ＋ and then a sum word, with no other
+    item open (nothing else the sum word could add up): the sum word states the terms' sum, as ＝ would."""
+    return (_PLUS_TOTAL_RE.fullmatch(reader.text, reader.plus[-1].end, token.start) is not None
+            and reader.plus[0].start >= reader.sentence_start and reader.breakdown is None
+            and not reader.subtotals and not reader.items and not reader.rates and not reader.chain)

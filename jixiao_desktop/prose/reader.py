@@ -44,6 +44,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.arithmetic import plus_totalled
 from jixiao_desktop.prose.bases import read_bases
 from jixiao_desktop.prose.counts import _Counts, listed_each_count
 from jixiao_desktop.prose.looking import _Looking, _approving
@@ -315,7 +316,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
                                      or is_result or chain_stated(self.text, self.chain[-1].end, token.start)):
             self.close_chain(token, sum_marker="sub" if is_sub else "sum" if is_sum else False)
             return
-        if self.plus and len(self.plus) >= 2 and self.text[self.plus[-1].end:token.start].strip() in ("=", "＝"):
+        if self.plus and len(self.plus) >= 2 and (self.text[self.plus[-1].end:token.start].strip() in ("=", "＝") or plus_totalled(self, token)):
             self.close_plus(token)
             return
         if self.after(token, 2).lstrip()[:1] in ("+", "＋") and not per:
