@@ -27,6 +27,7 @@ _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z"
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
+_DERIVED_KINDS = frozenset((COUNT, PERCENT, "stop"))
 _PERIOD_ONLY = frozenset(("number", "months", "stop"))
 _NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
 
@@ -77,8 +78,9 @@ class _Counts:
             return self.counts if _PERIOD_ONLY.issuperset(   # a period alone between: the counts before still carry on
                 t.kind for t in self.tokens[self.sentence_first:next_index]) and "月" in self.text[self.sentence_start:self.tokens[next_index - 1].end] else []
         alone = [c for c in self.counts if id(c) not in self.used_counts]   # with those an earlier one gave
-        if alone and any(t.kind in _NOT_COUNTS_ALONE for t in self.tokens[self.sentence_first:next_index]):
-            return derived_count(self.tokens[self.sentence_first:next_index], alone)
+        offending = next((t.kind for t in self.tokens[self.sentence_first:next_index] if t.kind in _NOT_COUNTS_ALONE), None) if alone else None
+        if offending is not None:   # (a percentage first: 按75%计约779人, the count it works out)
+            return derived_count(self.tokens[self.sentence_first:next_index], alone) if offending == PERCENT else []
         return alone
 
     def count_for(self, rate: _Rate, thing: str, until: int | None, secondary: bool = False,
@@ -282,6 +284,8 @@ def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | Non
 def derived_count(sentence: list[Token], alone: list[Token]) -> list[Token]:
     """在册患者1,038人，服药率按75%计约779人。: a sentence of counts and one percentage, whose last count is an earlier
     one times the percentage (rounded): that last count alone is what the next sentence's standards are per."""
+    if any(t.kind not in _DERIVED_KINDS for t in sentence):
+        return []   # (most sentences: an amount in them)
     kinds = [t.kind for t in sentence if t.kind != "stop"]
     if kinds.count(PERCENT) != 1 or any(k not in (COUNT, PERCENT) for k in kinds) or kinds[-1] != COUNT or len(kinds) < 3:
         return []

@@ -236,6 +236,8 @@ def _matches(text: str):
                 found = plain_digit(text, at) or match(text, at)
             elif first == "\n":   # (most line breaks: a stop, no list number after them)
                 found = newline_stop(text, at) or by_first[first](text, at)
+            elif first == "单":   # (单位, 单价…: only 单眼, 单台… begin a token)
+                found = match(text, at) if text[at + 1:at + 2] in "眼台套座井口件株辆棵艘根盏块张处" else None
             elif first in by_first:
                 found = by_first[first](text, at)
             else:

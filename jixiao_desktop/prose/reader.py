@@ -297,7 +297,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
             return
         per, scale = self.per_of(token, near)
         # (the total word before it looked for once the amount is known to be no standard: a standard's is not needed)
-        marker = _result_marker(without_span(near)) if not per else None
+        marker = _result_marker(near if near[-1:] not in "）)" else without_span(near)) if not per else None
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
