@@ -1,0 +1,60 @@
+"""Round 33 of the prose reader (false alarms), in wordings of our own: what the form's amount is held to where the
+text works nothing out of this year's money (background.py), and the whole of a split in the amount field."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit, parse_amount
+from jixiao_desktop.prose import read
+from jixiao_desktop.prose.backing import amount_disagrees
+
+W = AmountUnit.WAN_YUAN
+
+
+def disagrees(text: str, amount: str, level: str = "县", unit: AmountUnit = W) -> bool:
+    value = parse_amount(amount, unit).value
+    return amount_disagrees(read(text, level, (), unit), text, value, level, unit)
+
+
+def test_the_whole_a_split_divides_agrees_with_the_amount():
+    # the whole named with no total word before it, the form's own part after the split
+    text = "乡镇综合文化站免费开放补助150万元，市、县按2:8分担，县级120万元。"
+    assert not disagrees(text, "150")
+    assert not disagrees(text, "120")
+    assert disagrees(text, "135")
+    text = "城区公厕保洁服务费84万元。按1:1比例由市、区两级承担。区级资金42万元已列入年度预算。"
+    assert not disagrees(text, "84", "区")
+    assert disagrees(text, "48", "区")
+    text = "困境儿童生活补贴280,000元，省、县各承担一半，县级140,000元。"
+    assert not disagrees(text, "280000", unit=AmountUnit.YUAN)
+    assert disagrees(text, "260000", unit=AmountUnit.YUAN)
+    # a whole of all years (总投资) is no year's amount: the form carries the own part
+    text = "文化广场建设总投资300万元，市、县按4:6承担，县级承担180万元。"
+    assert disagrees(text, "300")
+    assert not disagrees(text, "180")
+
+
+def test_a_text_of_background_figures_only_holds_the_amount_to_nothing():
+    # a past year's budget and spending, this year's work described without a figure
+    assert not disagrees("2023年该项目预算80万元，实际支出76.5万元，结余已收回。今年继续实施，覆盖全部12个社区。", "95")
+    assert not disagrees("2024年本项目决算支出64.2万元，绩效评价等级为优。", "70")
+    # a project under way: its approved estimate and what was spent so far
+    assert not disagrees("该泵站改造工程批复概算1,260万元，累计完成投资1,104.5万元。本年度安排工程结算尾款。", "150")
+    assert not disagrees("2022年至2025年城区排水管网项目批复总投资6,500万元，截至2024年底累计完成投资4,870万元。", "900")
+    # an income and a standard are no spending
+    assert not disagrees("全县2024年农村居民人均可支配收入1.86万元，农业总产值42.6亿元。本项目用于农产品品牌推广。", "60")
+    assert not disagrees("特困人员供养标准按照市民政局文件执行，集中和分散供养标准分别为每人每月1,320元和1,080元。", "380")
+    # another level's standard, the form's own part the shortfall the text does not state
+    assert not disagrees("今年计划改造低产林0.8万亩，省级补助标准每亩300元，不足部分由县级统筹解决。", "320")
+
+
+def test_a_figure_of_this_year_is_still_held_to_the_amount():
+    # a yearly fee (每年) is the year's amount, not a standard
+    assert disagrees("档案数字化系统运维费每年12.6万元，2025年按合同支付。", "16.2")
+    # a project's whole alone, no sign of it being under way
+    assert disagrees("村级党群服务中心改造总投资0.46亿元，全部申请省级资金。", "460")
+    # last year's figure taken over (按上年实际…安排) is this year's
+    assert disagrees("办公设备维护费按上年实际支出18万元安排。", "21")
+    # a past year's figure beside this year's own: this year's is held to the amount
+    assert disagrees("2024年预算50万元。今年需安排60万元。", "65")
+    # another level's standard with this year's own part stated: the own part is held
+    assert disagrees("省级补助标准每亩300元，不足部分由县级统筹解决，县级需安排40万元。", "45")
