@@ -3,6 +3,8 @@ text works nothing out of this year's money (background.py), and the whole of a 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from jixiao_desktop.money import AmountUnit, parse_amount
 from jixiao_desktop.prose import read
 from jixiao_desktop.prose.backing import amount_disagrees
@@ -58,3 +60,18 @@ def test_a_figure_of_this_year_is_still_held_to_the_amount():
     assert disagrees("2024年预算50万元。今年需安排60万元。", "65")
     # another level's standard with this year's own part stated: the own part is held
     assert disagrees("省级补助标准每亩300元，不足部分由县级统筹解决，县级需安排40万元。", "45")
+
+
+def _failures(text: str, unit: AmountUnit = AmountUnit.YUAN):
+    return [(s.kind, s.computed, s.stated) for s in read(text, "县", (), unit).failures()]
+
+
+def test_results_listed_after_respectively_are_not_the_items_once_more():
+    text = ("农村饮水安全维护：水质检测48次，每次1,200元；管网抢修12处，每处3,500元；消毒药剂采购300公斤，每公斤40元。"
+            "上述三项分别为57,600元、42,000元、12,000元，合计{}元。")
+    assert _failures(text.format("111,600")) == []
+    assert ("sum", Decimal("111600"), Decimal("121600")) in _failures(text.format("121,600"))
+    text = ("社区养老服务：助餐点8个，每个每年2.5万元；上门服务对象260人，每人每年600元；日间照料中心3个，每个4万元。"
+            "经测算，以上各项依次为20万元、15.6万元、12万元，共计{}万元。")
+    assert _failures(text.format("47.6"), W) == []
+    assert ("sum", Decimal("476000"), Decimal("486000")) in _failures(text.format("48.6"), W)
