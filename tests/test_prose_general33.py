@@ -75,3 +75,16 @@ def test_results_listed_after_respectively_are_not_the_items_once_more():
             "经测算，以上各项依次为20万元、15.6万元、12万元，共计{}万元。")
     assert _failures(text.format("47.6"), W) == []
     assert ("sum", Decimal("476000"), Decimal("486000")) in _failures(text.format("48.6"), W)
+
+
+def test_an_item_set_at_last_years_figure_is_one_of_this_years_items():
+    text = ("社区体育设施维护：1.健身路径巡检40处，每处每年1,500元，计6万元；2.灯光球场电费按上年实际电费3.2万元计；"
+            "3.器材更换5万元。合计{}万元。")
+    assert _failures(text.format("14.2"), W) == []
+    assert ("sum", Decimal("142000"), Decimal("152000")) in _failures(text.format("15.2"), W)
+    text = "图书馆运行经费：其一，期刊订阅（按上年实际）8.6万元；其二，古籍修复外包12万元；其三，读者活动20场，每场3,000元，6万元。共计{}万元。"
+    assert _failures(text.format("26.6"), W) == []
+    assert ("sum", Decimal("266000"), Decimal("286000")) in _failures(text.format("28.6"), W)
+    # last year's figure as a reference (no 按…计) stays out of this year's sum
+    text = "档案整理：聘请整理人员4人，每人每月3,000元，全年14.4万元；上年实际支出13.8万元。合计{}万元。"
+    assert _failures(text.format("14.4"), W) == []
