@@ -88,3 +88,12 @@ def test_an_item_set_at_last_years_figure_is_one_of_this_years_items():
     # last year's figure as a reference (no 按…计) stays out of this year's sum
     text = "档案整理：聘请整理人员4人，每人每月3,000元，全年14.4万元；上年实际支出13.8万元。合计{}万元。"
     assert _failures(text.format("14.4"), W) == []
+
+
+def test_a_total_restated_rounded_is_no_part_taken_off_before_the_rest():
+    text = "一、巡河员补助26人，每人每年4,800元，需124,800元。二、河道保洁外包235,000元。合计359,800元，约36万元。上级补助15万元，余下{}元由县财政安排。"
+    assert _failures(text.format("209,800")) == []
+    assert ("remainder", Decimal("209800"), Decimal("219800")) in _failures(text.format("219,800"))
+    text = "合计1,286,400元，约128.6万元。其中省级补助50万元，其余{}元由区级承担。"
+    assert _failures(text.format("786,400")) == []
+    assert ("remainder", Decimal("786400"), Decimal("768400")) in _failures(text.format("768,400"))

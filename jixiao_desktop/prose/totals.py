@@ -73,11 +73,12 @@ class _Totals:
     def rounds_previous(self, token: Token, pre: str) -> bool:
         """五险一金…计37.7856万元，约37.79万元: an amount right after another with only 约 between, equal to it as
         rounded, restates it (no item of its own)."""
-        if not _ROUNDED_RE.fullmatch(pre) or not self.items or self.index == 0:
+        if not _ROUNDED_RE.fullmatch(pre) or not (self.items or self.last_total) or self.index == 0:
             return False
-        last, previous = self.items[-1], self.tokens[self.index - 1]
-        return (previous.kind == MONEY and last.start == previous.start and not previous.per
-                and abs(last.value - token.value) <= self.tolerance(token, True))
+        previous = self.tokens[self.index - 1]
+        return previous.kind == MONEY and not previous.per and any(   # (合计688,200元，约68.8万元: the total's too)
+            last is not None and last.start == previous.start and abs(last.value - token.value) <= self.tolerance(token, True)
+            for last in (self.items[-1] if self.items else None, self.last_total))
 
     def restates_product(self, token: Token) -> None:
         """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
