@@ -97,3 +97,14 @@ def test_a_total_restated_rounded_is_no_part_taken_off_before_the_rest():
     text = "合计1,286,400元，约128.6万元。其中省级补助50万元，其余{}元由区级承担。"
     assert _failures(text.format("786,400")) == []
     assert ("remainder", Decimal("786400"), Decimal("768400")) in _failures(text.format("768,400"))
+
+
+def test_a_remainder_is_of_the_whole_less_its_sources_not_less_its_own_items():
+    text = ("农村人居环境整治：本年资金600万元。1.户厕改造360万元；2.垃圾收运设备150万元；3.村庄绿化90万元。"
+            "资金来源：中央专项资金40%，计240万元；其余{}万元由市、县按4:6承担。")
+    assert _failures(text.format("360"), W) == []
+    assert ("remainder", Decimal("3600000"), Decimal("3800000")) in _failures(text.format("380"), W)
+    # no items before: the parts named after the whole are still taken off
+    text = "项目总额150万元，中央补助60万元，省级补助30万元，其余{}万元由县级承担。"
+    assert _failures(text.format("60"), W) == []
+    assert ("remainder", Decimal("600000"), Decimal("500000")) in _failures(text.format("50"), W)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
+from jixiao_desktop.prose.remainder_parts import without_own_items
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.workings import bracket_restates
 from jixiao_desktop.prose.words import (
@@ -26,7 +27,6 @@ _ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、�
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
-
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
@@ -377,7 +377,7 @@ class _Totals:
             whole = self.last_total if self.last_total is not None else self.items[0]
             parts = [i for i in self.items if i.start > whole.end and not i.rate]
             parts += [i for i in self.deducted if i.start > whole.end and i.start >= self.paragraph_start]
-            parts.sort(key=lambda i: i.start)
+            parts = without_own_items(whole, sorted(parts, key=lambda i: i.start))   # (remainder_parts.py)
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
