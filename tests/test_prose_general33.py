@@ -108,3 +108,24 @@ def test_a_remainder_is_of_the_whole_less_its_sources_not_less_its_own_items():
     text = "项目总额150万元，中央补助60万元，省级补助30万元，其余{}万元由县级承担。"
     assert _failures(text.format("60"), W) == []
     assert ("remainder", Decimal("600000"), Decimal("500000")) in _failures(text.format("50"), W)
+
+
+def test_a_percentage_added_on_top_of_a_product():
+    text = "会议场地租赁：租用会议室45天，每天日租金2,400元，另计9%服务费，合计{}元。"
+    assert _failures(text.format("117,720")) == []
+    assert _failures(text.format("127,720")) != []   # (neither with the 9% nor without it)
+    text = "仓储用房租赁：面积1,200平方米，年租金每平方米90元，另加5%税费，全年约{}万元。"
+    assert _failures(text.format("11.3"), W) == []
+    assert _failures(text.format("12.3"), W) != []
+
+
+def test_an_item_added_after_the_worked_ones_is_in_the_amount():
+    text = "小微企业贷款贴息：贷款余额4,500万元，按1.5%贴息，贴息67.5万元；另安排第三方审核费3.5万元。"
+    assert not disagrees(text, "71")
+    assert disagrees(text, "73")
+    text = "护林员补助：聘用护林员30人，每人每月1,000元，全年36万元。另需购置巡护装备4.2万元。"
+    assert not disagrees(text, "40.2")
+    assert disagrees(text, "42.2")
+    # last year's money named after 另 is no part of this year's
+    text = "护林员补助：聘用护林员30人，每人每月1,000元，全年36万元。另上年结转资金4.2万元用于装备更新。"
+    assert disagrees(text, "40.2")

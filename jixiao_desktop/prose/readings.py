@@ -30,6 +30,7 @@ from itertools import combinations
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.added import added_percent
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.listed_results import listed_results_total
 from jixiao_desktop.prose.listed_runs import listed_run
@@ -293,7 +294,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                     step, lexed, index, sentence_ends):
                 continue   # (third_looks.py)
             if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
-                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index):
+                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index) or added_percent(step, lexed, index):
                 continue   # (fourth_looks.py, fifth_looks.py)
             other = sixth_looks(step, lexed, index, unit)
             if other:   # (sixth_looks.py)
