@@ -16,6 +16,7 @@ from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed
 from jixiao_desktop.prose.steps import Step
 
 _ADDED_BEFORE_RE = re.compile(r"(?:另计|另加|另收|加计|另按|另含|上浮)[^，,。；;\d]{0,6}$")
+_ADDED_WORD_RE = re.compile(r"另计|另加|另收|加计|另按|另含|上浮")
 _CLAUSE_RE = re.compile(r"[，,。；;\n]")
 _SENTENCE_END = "。；;\n"
 _NOT_NOW_RE = re.compile(r"上年|去年|前年|结转|以前|往年|历年|已|不含|不列|不在")
@@ -27,6 +28,8 @@ def added_percent(step: Step, lexed: Lexed, index: int) -> bool:
     if step.kind != "product" or step.stated is None:
         return False
     tokens, text = lexed.tokens, lexed.text
+    if not _ADDED_WORD_RE.search(text, max(0, tokens[index].start - 60), tokens[index].start):
+        return False   # (cheap first: no word adding a percentage near)
     for k in range(index - 1, max(-1, index - 12), -1):
         token = tokens[k]
         if token.kind == "stop" or text[token.end:tokens[k + 1].start].strip()[:1] in _SENTENCE_END and k + 1 < index:

@@ -10,6 +10,7 @@ Only a failing product is looked at: its clause, and the counts before it in the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -17,6 +18,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
 from jixiao_desktop.prose.steps import Step
 
 _COUNTS = 24        # earlier counts looked at, at most
+_TOKENS = 60        # earlier tokens looked through, at most
 _LABEL_CUT_RE = re.compile(r"[，,。；;：:、（(）)\n]|其中|包括|含")
 _CLAUSE_END = "。；;\n"   # (the sentence: 每人每年100元，计17.34万元 is one working)
 
@@ -28,6 +30,20 @@ def _label(text: str, start: int) -> str:
         pass
     label = before[cut.end():] if cut is not None else before
     return label.strip().lstrip("0123456789.、．")
+
+
+_SEEN: dict[int, tuple] = {}   # id of a text's tokens → (the tokens, its counts' indices), for the texts being read
+
+
+def _count_positions(lexed: Lexed) -> list[int]:
+    """The indices of the text's counts, found once a text (its failing products share them)."""
+    tokens = lexed.tokens
+    seen = _SEEN.get(id(tokens))
+    if seen is None or seen[0] is not tokens:
+        if len(_SEEN) > 16:
+            _SEEN.clear()
+        seen = _SEEN[id(tokens)] = (tokens, [k for k, t in enumerate(tokens) if t.kind == COUNT and t.value])
+    return seen[1]
 
 
 def count_named(step: Step, lexed: Lexed, index: int) -> bool:
@@ -46,14 +62,14 @@ def count_named(step: Step, lexed: Lexed, index: int) -> bool:
     if not standards:
         return False
     months = (Decimal(1), Decimal(12)) if "月" in clause else (Decimal(1),)
-    seen = 0
-    for k in range(first - 1, -1, -1):
+    positions = _count_positions(lexed)
+    at = bisect_left(positions, first)
+    for k in reversed(positions[max(0, at - _COUNTS):at]):
         count = tokens[k]
-        if count.kind != COUNT or not count.value:
-            continue
-        seen += 1
-        if seen > _COUNTS:
+        if first - k > _TOKENS:
             break
+        if count.start < 2 or text[count.start - 2:count.start] not in clause:
+            continue   # (cheap first: the two characters before the count in the clause)
         label = _label(text, count.start)
         if len(label) < 2 or label not in clause:
             continue
