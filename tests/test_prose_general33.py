@@ -130,12 +130,3 @@ def test_an_item_added_after_the_worked_ones_is_in_the_amount():
     text = "护林员补助：聘用护林员30人，每人每月1,000元，全年36万元。另上年结转资金4.2万元用于装备更新。"
     assert disagrees(text, "40.2")
 
-
-def test_a_standard_is_per_the_count_its_clause_names_by_its_group():
-    text = ("社区卫生服务站运行：专职医生14人，月均工资6,500元，全年109.2万元；护理人员22人，月均工资4,200元，全年110.88万元；"
-            "培训费按专职医生每人每年2,000元，计{}万元。")
-    assert _failures(text.format("2.8"), W) == []
-    assert _failures(text.format("4.4"), W) != []   # (22 × 2,000: the nurses' count, not the doctors')
-    text = "低保对象1,560人，其中城市低保对象420人、农村低保对象1,140人。城市低保对象价格临时补贴每人每年240元，计{}元。"
-    assert _failures(text.format("100,800")) == []
-    assert _failures(text.format("110,800")) != []

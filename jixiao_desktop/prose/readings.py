@@ -38,7 +38,6 @@ from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, 
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
-from jixiao_desktop.prose.named_count import count_named
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
 from jixiao_desktop.prose.sixth_looks import sixth_looks
@@ -295,8 +294,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                     step, lexed, index, sentence_ends):
                 continue   # (third_looks.py)
             if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
-                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index) or added_percent(step, lexed, index) \
-                    or count_named(step, lexed, index):
+                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index) or added_percent(step, lexed, index):
                 continue   # (fourth_looks.py, fifth_looks.py)
             other = sixth_looks(step, lexed, index, unit)
             if other:   # (sixth_looks.py)
