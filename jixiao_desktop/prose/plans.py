@@ -25,7 +25,9 @@ _AT_LAST_YEARS_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去�
 
 _AT_LAST_YEARS_OPEN_RE = re.compile(r"按(?:照)?[^，,。；;\d]{0,3}(?:上年|去年|上一年)[^，,。；;\d（(]{0,10}$")
 _AMOUNT_THEN_REFERRED_RE = re.compile(r"\d\s*(?:万元|元)\s*[，,]\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
-_ARRANGED_AFTER_RE = re.compile(r"\s*(?:安排|计列|列支|核定)")
+_ARRANGED_AFTER_RE = re.compile(r"\s*(?:安排|计列|列支|核定|计(?:算|取)?\s*(?:[。；;\n]|$))")
+# 公益电影放映（按上年实际）15.6万元: an item whose amount a bracket just before it says was set at last year's
+_SET_AT_LAST_YEARS_RE = re.compile(r"[（(]\s*(?:按|参照|比照)照?[^（()）\d]{0,3}(?:上年|去年|上一年|往年)[^（()）\d]{0,10}[)）]\s*$")
 _TAKEN_OFF_RE = re.compile(r"(?:扣除|扣减|减去|抵减|冲抵)[^，,。；;\d]{0,10}后")
 # an item's clause that takes last year's figure over (水电费：参照上年实际…); in brackets it is an aside about last year
 _REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?:上年|去年|上一年|往年)[^，,。；;：:\d（(]{0,8}$")
@@ -168,6 +170,8 @@ class _Plans:
             return False   # 按上年实际结算数安排1,350万元: this year's amount, set at last year's
         if "按" in pre and _AT_LAST_YEARS_OPEN_RE.search(pre) and _ARRANGED_AFTER_RE.match(self.text, token.end):
             return False   # 办公费按上年实际支出14.6万元安排: the same, its verb after the figure
+        if ("）" in pre or ")" in pre) and _SET_AT_LAST_YEARS_RE.search(pre):
+            return False   # 公益电影放映（按上年实际）15.6万元: this year's item, set at last year's
         if "照" in pre and _REFERRED_RE.search(pre) and not self.in_brackets(token):
             # (…维修费180,000元，参照上年实际支出17.6万元核定: the item has its amount; last year's is its reference)
             item_start = max(self.text.rfind(c, 0, token.start) for c in "；;。\n")

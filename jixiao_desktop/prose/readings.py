@@ -30,7 +30,9 @@ from itertools import combinations
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.added import added_percent
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
+from jixiao_desktop.prose.listed_results import listed_results_total
 from jixiao_desktop.prose.listed_runs import listed_run
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
@@ -292,7 +294,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                     step, lexed, index, sentence_ends):
                 continue   # (third_looks.py)
             if (sum_reread if step.kind == "sum" else product_reread)(step, lexed, index) or product_in_all(step, lexed, index) \
-                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index):
+                    or results_listed(step, lexed, index) or raised_standard(step, lexed, index) or added_percent(step, lexed, index):
                 continue   # (fourth_looks.py, fifth_looks.py)
             other = sixth_looks(step, lexed, index, unit)
             if other:   # (sixth_looks.py)
@@ -335,6 +337,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 continue   # (fourth_looks.py, fifth_looks.py)
             if step.kind == "share" and sixth_looks(step, lexed, index, unit):
                 continue   # (sixth_looks.py: a share of the items named, 第1、2项)
+        listed = step.kind == "sum" and step.computed > step.stated and listed_results_total(step, lexed, index, unit)
+        if listed:   # 分别为…、…，总计…: the listed results, not the items once more (listed_results.py)
+            kept.append(listed) if listed is not True else None
+            continue
         if step.kind == "sum" and step.computed > step.stated:   # a figure counted twice (restatements.py)
             here = _start_before(sentence_ends, step.start)
             other = without_restatements(step, lexed, index, starts, _start_before(sentence_ends, here - 1) if here else 0, unit)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
+from jixiao_desktop.prose.remainder_parts import without_own_items
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.workings import bracket_restates
 from jixiao_desktop.prose.words import (
@@ -26,7 +27,6 @@ _ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、�
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
-
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
@@ -73,11 +73,12 @@ class _Totals:
     def rounds_previous(self, token: Token, pre: str) -> bool:
         """五险一金…计37.7856万元，约37.79万元: an amount right after another with only 约 between, equal to it as
         rounded, restates it (no item of its own)."""
-        if not _ROUNDED_RE.fullmatch(pre) or not self.items or self.index == 0:
+        if not _ROUNDED_RE.fullmatch(pre) or not (self.items or self.last_total) or self.index == 0:
             return False
-        last, previous = self.items[-1], self.tokens[self.index - 1]
-        return (previous.kind == MONEY and last.start == previous.start and not previous.per
-                and abs(last.value - token.value) <= self.tolerance(token, True))
+        previous = self.tokens[self.index - 1]
+        return previous.kind == MONEY and not previous.per and any(   # (合计688,200元，约68.8万元: the total's too)
+            last is not None and last.start == previous.start and abs(last.value - token.value) <= self.tolerance(token, True)
+            for last in (self.items[-1] if self.items else None, self.last_total))
 
     def restates_product(self, token: Token) -> None:
         """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
@@ -376,7 +377,7 @@ class _Totals:
             whole = self.last_total if self.last_total is not None else self.items[0]
             parts = [i for i in self.items if i.start > whole.end and not i.rate]
             parts += [i for i in self.deducted if i.start > whole.end and i.start >= self.paragraph_start]
-            parts.sort(key=lambda i: i.start)
+            parts = without_own_items(whole, sorted(parts, key=lambda i: i.start))   # (remainder_parts.py)
             if whole is not self.last_total and whole in self.items:
                 # the first amount is the total the others are parts of
                 self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))

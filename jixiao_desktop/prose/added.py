@@ -1,0 +1,61 @@
+"""Money added on top of a worked figure: 另计6%税费 after a product, 另安排经办费6.4万元 after a worked item.
+
+- **a percentage added** (:func:`added_percent`): 年租金每平方米138元，另计6%税费，全年约10.2万元 — the product times
+  (1 + 6%), the percentage added to it rather than taken of it;
+- **an item added after the worked ones** (:func:`added_items`): 贴息64万元；另安排经办费6.4万元 with 70.4 in the amount —
+  no total after them, the form carries the worked figure and what 另 adds.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed
+from jixiao_desktop.prose.steps import Step
+
+_ADDED_BEFORE_RE = re.compile(r"(?:另计|另加|另收|加计|另按|另含|上浮)[^，,。；;\d]{0,6}$")
+_ADDED_WORD_RE = re.compile(r"另计|另加|另收|加计|另按|另含|上浮")
+_CLAUSE_RE = re.compile(r"[，,。；;\n]")
+_SENTENCE_END = "。；;\n"
+_NOT_NOW_RE = re.compile(r"上年|去年|前年|结转|以前|往年|历年|已|不含|不列|不在")
+_TOTAL_RE = re.compile(r"合计|共计|总计|共需|小计")
+
+
+def added_percent(step: Step, lexed: Lexed, index: int) -> bool:
+    """Whether the failing product holds with a percentage its sentence adds (另计6%税费) on top of it."""
+    if step.kind != "product" or step.stated is None:
+        return False
+    tokens, text = lexed.tokens, lexed.text
+    if not _ADDED_WORD_RE.search(text, max(0, tokens[index].start - 60), tokens[index].start):
+        return False   # (cheap first: no word adding a percentage near)
+    for k in range(index - 1, max(-1, index - 12), -1):
+        token = tokens[k]
+        if token.kind == "stop" or text[token.end:tokens[k + 1].start].strip()[:1] in _SENTENCE_END and k + 1 < index:
+            break
+        if token.kind == PERCENT and token.value and _ADDED_BEFORE_RE.search(text, max(0, token.start - 8), token.start):
+            value = step.computed * (1 + token.value / 100)
+            return abs(round_fen(value) - step.stated) <= step.tolerance
+    return False
+
+
+def added_items(lexed: Lexed, reading, amount: Decimal) -> bool:
+    """Whether the amount is the worked figures (each holding, no total among them) plus the amounts named after them
+    with 另 (另安排经办费6.4万元), and nothing else after them."""
+    steps = reading.steps
+    if not steps or any(s.kind not in ("product", "percent_of") or not s.holds or s.stated is None for s in steps):
+        return False
+    text = lexed.text
+    if any(_TOTAL_RE.search(text, max(0, s.start - 6), s.start) for s in steps):
+        return False
+    last = max(s.end for s in steps)
+    after = [t for t in lexed.tokens if t.kind == MONEY and t.start >= last and t.value is not None]
+    if not after or any(t.is_rate for t in after):
+        return False
+    for token in after:
+        clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 20), token.start)), default=0)
+        clause = text[clause_start:token.start]
+        if "另" not in clause or _NOT_NOW_RE.search(clause):
+            return False   # (另上年结转资金6万元: last year's money, not this year's)
+    return sum((s.stated for s in steps), Decimal(0)) + sum((t.value for t in after), Decimal(0)) == amount
