@@ -3,6 +3,8 @@ stated in the sentence of its own whole is that whole's; the next item, with an 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from jixiao_desktop.money import AmountUnit
 from tests.prose_cases import failures, found
 
@@ -78,3 +80,38 @@ def test_a_thing_named_after_the_splits_own_verb_is_no_payer():
     assert found(text.format("650"), "6000000", "6500000", unit=W)
     text = "以上合计48万元，按县、乡7:3分担，县级奖补{}万元，乡级自筹14.4万元。"
     assert failures(text.format("33.6"), unit=W) == []
+
+
+def test_the_whole_a_text_splits_is_the_forms_amount_even_with_no_part_named():
+    from jixiao_desktop.prose.backing import amount_disagrees
+    from jixiao_desktop.prose.reader import read
+
+    text = "城乡环卫一体化运营费每年860万元，由市、县按4:6比例分担。"
+    reading = read(text, "县", (), W)
+    assert not amount_disagrees(reading, text, Decimal("8600000"), "县", W)   # the whole
+    assert not amount_disagrees(reading, text, Decimal("5160000"), "县", W)   # the county's part
+    assert amount_disagrees(reading, text, Decimal("3440000"), "县", W)       # the city's: a third number
+    text = "项目总投资860万元，由市、县按4:6比例分担。"   # a whole of all years is no year's amount
+    assert amount_disagrees(read(text, "县", (), W), text, Decimal("8600000"), "县", W)
+
+
+def test_a_third_figure_in_the_amount_is_set_against_both_the_whole_and_the_forms_part():
+    from jixiao_desktop.prose.corpus import evaluate_entry
+
+    entry = {"id": "t1", "text": "农村饮水工程维修养护经费共需90万元，市、县按1:2承担。", "correct": False, "unit": "万元",
+             "amount": "45", "level": "县", "expect": {"kind": "amount", "computed": "900000", "stated": "450000"}}
+    outcome = evaluate_entry(entry)
+    figures = {f[0] for f in outcome.findings}
+    assert Decimal("900000") in figures and Decimal("600000") in figures   # the whole and the county's two thirds
+    assert outcome.passed
+    entry["amount"] = "60"   # the county's part: agrees
+    assert evaluate_entry(entry).findings == ()
+
+
+def test_the_finding_on_a_third_figure_names_the_whole_and_the_forms_part():
+    from jixiao_desktop.checks import run_checks
+    from tests.test_check_rules import department, setf, with_
+
+    form = with_(department, setf("special_funds[1].detail.expenses[0].basis", "全年测算应发放90万元，市区各配套50%"))()
+    messages = [f.message for f in run_checks(form).by_rule("prose.vs_amount")]
+    assert messages and all("90" in m and "45" in m and "40" in m and "全年数、本级数都不一致" in m for m in messages), messages

@@ -93,14 +93,34 @@ _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转
 
 
 def whole_of_split(reading, text: str, amount: Decimal) -> bool:
-    """The amount is the whole a split that holds divides, and the reader's bottom line is the part of it the split
-    gives (残疾人就业保障金返还奖励120万元，市、区按4:6分担，区级72万元 with 120 in the amount)."""
+    """The amount is the whole a split divides while the reader's bottom line is the part of it the split gives the form
+    (残疾人就业保障金返还奖励120万元，市、区按4:6分担，区级72万元; 每年1,560万元，按市、区3:7比例分担 with the whole in the amount)."""
+    whole = split_whole(reading, text)
+    return whole is not None and whole == amount and _this_years(text, amount)
+
+
+def split_whole(reading, text: str = "") -> Decimal | None:
+    """The whole a split divides where the reader's bottom line is the form's part of it: from the share step stating that
+    part (…区级72万元), or from the part worked out (1560万元市、区按3:7分担，本级70%为1092.00万元); None otherwise."""
+    bottom = reading.bottom_line
+    if bottom is None:
+        return None
     for step in reading.steps:
-        if step.kind != "share" or not step.holds or step.stated != reading.bottom_line or not step.description:
-            continue
-        whole = next((t for t in lex(step.description).tokens if t.kind == MONEY), None)
-        if whole is not None and whole.start == 0 and whole.value == amount and 0 < step.computed < amount:
-            # (项目总投资200万元，市、区按3:7承担: a whole of all years, not the form's)
-            return any(t.kind == MONEY and t.value == amount and not _NOT_THIS_YEAR_RE.search(
-                text, _clause_start(text, t.start), t.start) for t in lex(text).tokens)
-    return False
+        if step.kind == "share" and step.holds and step.stated == bottom and step.description:
+            whole = next((t for t in lex(step.description).tokens if t.kind == MONEY), None)
+            if whole is not None and whole.start == 0 and 0 < step.computed < whole.value:
+                return whole.value
+    derivation = reading.derivation or ""
+    if "，本级" in derivation and text:
+        whole = next((t for t in lex(derivation).tokens if t.kind == MONEY), None)
+        # (the text's own whole, no part of a larger one: 需资金150万元，其中中央…，地方承担60万元，由市、县按1:1分担)
+        if whole is not None and whole.start == 0 and bottom < whole.value and not any(
+                t.kind == MONEY and not t.per and t.value and t.value > whole.value for t in lex(text).tokens):
+            return whole.value
+    return None
+
+
+def _this_years(text: str, amount: Decimal) -> bool:
+    """Whether ``text`` writes ``amount`` as a figure of this year (项目总投资200万元，市、区按3:7承担: a whole of all years)."""
+    return any(t.kind == MONEY and t.value == amount and not _NOT_THIS_YEAR_RE.search(
+        text, _clause_start(text, t.start), t.start) for t in lex(text).tokens)

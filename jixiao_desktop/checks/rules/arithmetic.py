@@ -13,7 +13,7 @@ from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
 from jixiao_desktop.prose.mentions import mentions as count_mentions
-from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
+from jixiao_desktop.prose.backing import amount_disagrees, compared_figure, split_whole_of
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -155,7 +155,13 @@ def prose_vs_amount(ctx: CheckContext):
         result = ctx.money(figure)
         if not derivation.endswith(result):
             derivation += f"，即{result}"
-        message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(figure, amount)}"
+        whole = split_whole_of(reading, text)
+        if whole is not None and whole != figure:   # the amount may carry the whole or the form's own part: neither
+            first = next((t for t in lex(derivation).tokens if t.kind == "money"), None)
+            named = "" if first is not None and first.start == 0 and first.value == whole else f"（分担前全年为{ctx.money(whole)}）"
+            message = f"{where}按文字推算为{derivation}{named}，但金额为{ctx.money(amount)}，与全年数、本级数都不一致"
+        else:
+            message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(figure, amount)}"
         if reading.uncertain:
             message += UNSURE
         yield Hit(location, message, (amount_location,))
