@@ -329,7 +329,8 @@ def test_the_second_corpus_too():
     ("blind32", 0.924, 0.0),
     ("blind33", 0.9, 0.0),
     # Session 8 rounds 27–28: 0.9375 / 0.025 (found / flagged as fractions).
-    ("blind34", 0.9375, 0.025),
+    # Session 9 round 33 (tests/test_prose_general34.py): 95.0 / 2.5.
+    ("blind34", 0.95, 0.025),
     # blind35–blind38.jsonl (160 each, written blind: one province's review week each — 湖北, 四川, 山西, 甘肃), first sight
     # on rounds 25–26: 92.5 / 7.5, 87.5 / 7.5, 88.75 / 2.5, 87.5 / 6.25. Not yet used for fixes.
     # Session 8 rounds 27 (tests/test_prose_general27.py, fourth_looks.py, bracket_parts.py: results beside the products
@@ -344,13 +345,14 @@ def test_the_second_corpus_too():
     # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
     # and 87.5 / 5.0. Not yet used for fixes.
     ("blind39", 0.9625, 0.0375),
-    ("blind40", 0.875, 0.025),
+    ("blind40", 0.875, 0.0125),
     # blind41–blind42.jsonl (160 each, written blind: 广西 and 河南 review weeks), first sight on rounds 27–28: 90.0 / 3.75 and
     # 83.75 / 8.75. Not yet used for fixes.
     # Session 8 round 29 (tests/test_prose_general29.py, fifth_looks.py: a percentage of the items' results, a count stated in
     # all, results listed after their products, a raised standard's added money): blind39 96.25 / 3.75, blind41 90.0 / 2.5,
     # blind42 83.75 / 3.75.
-    ("blind41", 0.9, 0.025),
+    # Session 9: p019 relabelled correct by the amount convention (with a note): 89.87 / 2.47.
+    ("blind41", 0.8987, 0.0247),
     ("blind42", 0.85, 0.0125),
     # blind43–blind44.jsonl (160 each, written blind: 湖南 and 河北 review weeks; more short texts and products than most),
     # first sight on round 29: 82.5 / 6.25 and 85.0 / 7.5. Not yet used for fixes.
@@ -359,7 +361,7 @@ def test_the_second_corpus_too():
     # allowance after its people, runs of listed counts) used blind43, blind44, blind46: blind40 87.5 / 2.5, blind42
     # 85.0 / 1.25, blind43 86.25 / 0, blind44 89.02 / 2.56 (p060 and p155 relabelled wrong: the writer's own slips, each
     # with a note), blind45 90.0 / 1.25, blind46 91.25 / 0.
-    ("blind43", 0.8625, 0.0),
+    ("blind43", 0.875, 0.0),
     ("blind44", 0.89, 0.0257),
     # blind45–blind46.jsonl (160 each, written blind: 浙江 and 陕西 review weeks, fewer long texts), first sight on session 8's
     # last code: 90.0 / 2.5 (at the bar) and 86.25 / 5.0. Not yet used for fixes.
@@ -368,14 +370,21 @@ def test_the_second_corpus_too():
     # blind47–blind50.jsonl (160 each, written blind: 福建, 广东, 四川 and 河南 review weeks), first sight on rounds 30–31:
     # 91.25 / 6.25, 93.75 / 1.25, 93.75 / 5.0 and 88.75 / 3.75 (on the code before those rounds: the same but blind50
     # 86.25). Not yet used for fixes.
-    ("blind47", 0.9125, 0.0625),
-    ("blind48", 0.9375, 0.0125),
-    ("blind49", 0.9375, 0.05),
-    ("blind50", 0.8875, 0.0375),
+    # Session 9 rounds 32–33 (tests/test_prose_general32.py, general33.py, general34.py) used blind47–blind52, and a third
+    # figure in the amount field is set against both the split's whole and the form's part (either may be the amount):
+    # blind47 96.25 / 1.25, blind48 97.5 / 0, blind49 95.0 / 2.5, blind50 93.75 / 0, blind51 98.75 / 1.25, blind52 97.5 / 0.
+    ("blind47", 0.9625, 0.0125),
+    ("blind48", 0.975, 0.0),
+    ("blind49", 0.95, 0.025),
+    ("blind50", 0.9375, 0.0),
     # blind51–blind52.jsonl (160 each, written blind: 江苏 and 湖北 review weeks), first sight on rounds 30–31 with the split
     # scope of round 32: 92.5 / 7.5 and 88.75 / 5.0. Not yet used for fixes.
-    ("blind51", 0.925, 0.075),
-    ("blind52", 0.8875, 0.05),
+    ("blind51", 0.9875, 0.0125),
+    ("blind52", 0.975, 0.0),
+    # blind53–blind54.jsonl (160 each, written blind: 山东 and 安徽 review weeks), first sight on rounds 32–33: 93.75 / 6.25 and
+    # 92.5 / 2.5. Not yet used for fixes.
+    ("blind53", 0.9375, 0.0625),
+    ("blind54", 0.925, 0.025),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

@@ -18,7 +18,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import _num, _party_before, _written
+from jixiao_desktop.prose.words import _num, _party_before, _written, sentence_span
 
 _SENTENCE_RE = re.compile(r"[。；;\n!！]")
 _APPROX_RE = re.compile(r"约|近|不[足到超低]|超过|至少")
@@ -114,18 +114,6 @@ def _plain(token) -> bool:
     return token.kind == MONEY and token.value is not None and not token.is_rate and not token.approx
 
 
-def _sentence(lexed: Lexed, k: int) -> tuple[int, int]:
-    """The token range (first, end) of the sentence holding token ``k``."""
-    tokens = lexed.tokens
-    first = k
-    while first > 0 and tokens[first - 1].kind != "stop":
-        first -= 1
-    end = k
-    while end < len(tokens) and tokens[end].kind != "stop":
-        end += 1
-    return first, end
-
-
 def _unsure(text: str, token) -> bool:
     return bool(_APPROX_RE.search(text, max(0, token.start - 2), token.start))
 
@@ -137,7 +125,7 @@ def _halves(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None
         half = tokens[k]
         if half.kind != "half" or not _one_amount_after(tokens, k):
             continue
-        first, end = _sentence(lexed, k)
+        first, end = sentence_span(lexed.tokens, k)
         after = [t for t in tokens[k + 1:end] if t.kind not in ("comma", "word", "each")]
         before = tokens[first:k]
         if len(after) != 1 or not _plain(after[0]) or after[0].start in stated_at or _unsure(text, after[0]):
@@ -173,7 +161,7 @@ def _rest_after_percent(reading: Reading, lexed: Lexed, unit: AmountUnit, stated
         percent = tokens[k]
         if percent.kind != PERCENT or not percent.value or percent.value >= 100 or not _rest_shape(tokens, k, text):
             continue
-        first, end = _sentence(lexed, k)
+        first, end = sentence_span(lexed.tokens, k)
         sentence = [t for t in tokens[first:end] if t.kind not in ("comma", "word")]
         if sum(t.kind in (PERCENT, RATIO, "half") for t in sentence) != 1:
             continue
