@@ -309,7 +309,7 @@ class _Shares:
     def split_amount(self, token: Token, pre: str) -> bool:
         """An amount stated for a party after a split is its share (checked once the whole is known)."""
         split = self.split
-        party = _party_before(payer_words(self, pre))
+        party = named = _party_before(payer_words(self, pre))
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
                 r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
@@ -321,7 +321,7 @@ class _Shares:
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
             return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it
         if party is None or party not in split.fractions:
-            if split.whole is None and not _party_before(payer_words(self, pre)):
+            if split.whole is None and not named:
                 self.set_split_whole(self.item(token))
                 self.add_item(self.item(token))
                 self.candidates.append((4, token.start, token.value, _written(token), self.approx(token)))
