@@ -8,7 +8,6 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, se
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -144,17 +143,8 @@ class _Plans:
         self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         return True
 
-    def open_bracket(self, token: Token) -> int:
-        """Where the last opening bracket of the sentence before ``token`` stands (-1: none) — the text's brackets are
-        found once, the last before it by bisection (what rfind of （ and ( from the sentence's start gives)."""
-        opens = self.__dict__.get("_opens")
-        if opens is None:
-            opens = self._opens = [m.start() for m in re.finditer(r"[（(]", self.text)]
-        k = bisect_left(opens, token.start) - 1
-        return opens[k] if k >= 0 and opens[k] >= self.sentence_start else -1
-
     def in_brackets(self, token: Token) -> bool:
-        bracket = self.open_bracket(token)
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
         return bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start])
 
     def plan_years(self) -> int | None:
@@ -194,7 +184,7 @@ class _Plans:
             # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
             return not (_ITEM_END_RE.match(self.text, token.end) and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token))
             # (上年批复经费28万元: last year's approved amount, no final word for this year's)
-        bracket = self.open_bracket(token)
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
         if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
