@@ -17,7 +17,7 @@ import re
 from jixiao_desktop.prose.lexer import MONEY, Token
 from jixiao_desktop.prose.words import _SHARE_VERB_RE, _party_before
 
-_STOPS = "。；;\n"
+_STOPS_RE = re.compile(r"[。；;\n]")   # (looked for in place: the words between not copied out)
 # words that name an amount as a party's part even with no party written (配套资金294万元: the form's own level's); not
 # 安排 or 补助, which open any item (本年度安排…补贴1.38亿元)
 _OWN_PART_RE = re.compile(r"承担|配套|负担|分担|出资|兜底|自筹")
@@ -33,7 +33,7 @@ def split_ended(reader, token: Token, pre: str) -> bool:
         return False   # (the whole not known yet, or still the split's sentence)
     low, high = (whole.start, split.position) if whole.start < split.position else (split.position, whole.start)
     text = reader.text
-    if any(stop in text[low:high] for stop in _STOPS):
+    if _STOPS_RE.search(text, low, high):
         return False   # (a split of a whole stated in another sentence: written apart, it may reach on)
     return _party_before(pre) is None and "本级" not in pre and not _OWN_PART_RE.search(pre)
 

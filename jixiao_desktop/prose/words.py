@@ -137,9 +137,10 @@ def _clause_tail(segment: str) -> str:
 
 def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
-    segment = text[max(sentence_start, position - 40):position]
-    if "含" not in segment:
-        return False
+    start = position - 40 if position - 40 > sentence_start else sentence_start
+    if text.find("含", start, position) < 0:
+        return False   # (most amounts: looked for in place, the words not copied out)
+    segment = text[start:position]
     opened = max(segment.rfind("（"), segment.rfind("("))
     if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and _RX20.match(segment[opened:]):
         return True
