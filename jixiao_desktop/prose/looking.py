@@ -80,8 +80,10 @@ class _Looking:
         key = token.start
         found = self._approx.get(key)
         if found is None:
-            # (each pattern needs one of its characters: most amounts have none near and try neither)
-            before, after = self.before(token, 8), self.after(token, 3)
+            # (each pattern needs one of its characters: most amounts have none near and try neither; the words
+            # around it taken in place: what before(token, 8) and after(token, 3) give)
+            start, end, text = token.start - 8, token.end, self.text
+            before, after = text[start if start > self.sentence_start else self.sentence_start:token.start], text[end:end + 3]
             found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
                 ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
             self._approx[key] = found
