@@ -272,24 +272,11 @@ def _is_separated(text: str, a: int, b: int) -> bool:
     return bool(_RX25.search(text[a:b]))
 
 
-_NUMS: dict[Decimal, str] = {}   # (a nonzero Decimal is written alike whatever its exponent: each value worked out once)
-
-
 def _num(value: Decimal) -> str:
-    cached = value and type(value) is Decimal   # (not 0.00, which is written "", unlike 0; nor an int or float)
-    if cached:
-        found = _NUMS.get(value)
-        if found is not None:
-            return found
     text = str(value)   # (plain notation, as format "f" writes it, unless an exponent shows: then that)
     if "E" in text:
         text = f"{value:f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    if cached:
-        if len(_NUMS) >= 4096:
-            _NUMS.clear()
-        _NUMS[value] = text
-    return text
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 _UNIT_FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000)}   # (made once: amounts are written often)
