@@ -8,6 +8,7 @@ A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, se
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
@@ -35,6 +36,17 @@ _REFERRED_RE = re.compile(r"(?:^|[：:，,；;])\s*(?:参照|比照|按照)\s*(?
 _ITEM_TAKEN_OVER_RE = re.compile(r"(?:^|[；;。：:\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]?[一二三四五六七八九十]{1,3}[、）)])[^，,。；;：:\d（(]{1,12}[：:]?\s*"
                                  r"(?:按|参照|比照|按照)(?:上年|去年|上一年)[^，,。；;：:\d（(]{0,6}$")
 _ITEM_END_RE = re.compile(r"\s*(?:[；;。]|$|\d{1,2}[.．、]|[（(]?[一二三四五六七八九十]{1,3}[、）)])")
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` stands in ``text``, in order (str.find from one to the next: no pattern over the text)."""
+    out = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            out.append(at)
+            at = text.find(char, at + 1)
+    return sorted(out)
 
 
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
@@ -184,7 +196,11 @@ class _Plans:
             # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
             return not (_ITEM_END_RE.match(self.text, token.end) and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token))
             # (上年批复经费28万元: last year's approved amount, no final word for this year's)
-        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
+        opens = self.__dict__.get("_opens")   # (the text's opening brackets, found once: the sentence's last by bisection,
+        if opens is None:                     # not two rfind back to the sentence's start for every amount)
+            opens = self._opens = _positions(self.text, "（(")
+        k = bisect_left(opens, token.start) - 1
+        bracket = opens[k] if k >= 0 and opens[k] >= self.sentence_start else -1
         if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
                 self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
