@@ -65,7 +65,7 @@ from jixiao_desktop.prose.workings import chain_stated
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
-    _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
+    _PLUS_AFTER_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
     _contained, _label, _result_marker, _written, _years_in, heads_group,
 )
 
@@ -319,7 +319,7 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         if self.plus and len(self.plus) >= 2 and (self.text[self.plus[-1].end:token.start].strip() in ("=", "＝") or plus_totalled(self, token)):
             self.close_plus(token)
             return
-        if self.after(token, 2).lstrip()[:1] in ("+", "＋") and not per:
+        if not per and _PLUS_AFTER_RE.match(self.text, token.end, token.end + 2):   # (what after(token, 2).lstrip()[:1] in "+＋")
             self.flush_plus()
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return

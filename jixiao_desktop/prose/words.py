@@ -124,6 +124,7 @@ _RX23 = re.compile(r"(?:按|以|为|付至)([^，,。；;\n\d按以为至]{2,12}
 _RX24 = re.compile(r"^(?:照|其|本项目|项目的)")
 _RX25 = re.compile(r"[，,；;。\n]")
 _RX26 = re.compile(r"^[^\d]*|\s+")
+_PLUS_AFTER_RE = re.compile(r"\s*[+＋]")   # a sum written out after an amount (\s: what str.lstrip() strips)
 
 
 # -- small helpers -------------------------------------------------------------------
