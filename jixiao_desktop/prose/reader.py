@@ -252,8 +252,8 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
 
     # -- amounts ---------------------------------------------------------------
     def money(self, token: Token) -> None:
-        pre = self.since_prev(token)
-        near = self.before(token)
+        begin, floor, start = token.start, self.prev_end if self.prev_end > self.sentence_start else self.sentence_start, self.sentence_start
+        pre, near = self.text[begin - 30 if begin - 30 > floor else floor:begin], self.text[begin - 14 if begin - 14 > start else start:begin]   # since_prev, before
         if self.chain_open and self.chain:
             self.chain.append(token)
             self.chain_open = False
