@@ -56,7 +56,7 @@ class _Products:
         """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
         per, scale = token.per, _ONE
         if not per:
-            per, scale = self.each_before(token)
+            per, scale = self.each_before(token) if self.last_each >= self.sentence_first else ((), _ONE)   # (no 每 in it: none)
             per = self.monthly_average(token) if per == ("月",) else per
         elif self.last_each >= self.sentence_first and (all(w in _TIME for w in per) or all(w in _TIME for w in self.tokens[self.last_each].per or "*")):
             each, scale = self.each_before(token)   # 九个渡口，每个3.6万元/年: per 个 and per 年
