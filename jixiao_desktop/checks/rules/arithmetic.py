@@ -159,7 +159,8 @@ def prose_vs_amount(ctx: CheckContext):
         if whole is not None and whole != figure:   # the amount may carry the whole or the form's own part: neither
             first = next((t for t in lex(derivation).tokens if t.kind == "money"), None)
             named = "" if first is not None and first.start == 0 and first.value == whole else f"（分担前全年为{ctx.money(whole)}）"
-            message = f"{where}按文字推算为{derivation}{named}，但金额为{ctx.money(amount)}，与全年数、本级数都不一致"
+            message = (f"{where}按文字推算为{derivation}{named}，但金额为{ctx.money(amount)}，{ctx.diff(figure, amount)}，"
+                       f"也不是分担前的全年数")
         else:
             message = f"{where}按文字推算为{derivation}，但金额为{ctx.money(amount)}，{ctx.diff(figure, amount)}"
         if reading.uncertain:
