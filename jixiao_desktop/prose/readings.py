@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import combinations
+from operator import attrgetter
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
@@ -68,6 +69,7 @@ _ALIKE_RE = re.compile(r"[，,][^，,。；;\d]{0,8}(?:均|都|同)为")
 _HEADING_RE = re.compile(r"[^，,。；;\d]{0,8}[：:]")
 _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
+_START = attrgetter("start")
 
 
 # -- products of a sentence's factors -------------------------------------------------------------------
@@ -233,10 +235,10 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
 def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     """Drop the failures another plausible reading explains; one under written arithmetic takes its numbers."""
     forget_terms()
-    if not any(not s.holds and s.stated is not None and s.kind in _REREAD_KINDS for s in reading.steps):
+    if not any(s.stated is not None and s.kind in _REREAD_KINDS and abs(s.computed - s.stated) > s.tolerance for s in reading.steps):
         return reading   # nothing another reading could explain: the text's boundaries are not even looked for
     kept: list[Step] = []
-    starts = [t.start for t in lexed.tokens]
+    starts = list(map(_START, lexed.tokens))
     text = lexed.text
     clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
     sentence_ends = [end for end in clause_ends if text[end - 1] not in "；;"]   # (a clause's end less ；;: a sentence's)
@@ -246,7 +248,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             step = parts_restated(step, lexed, starts, unit)   # (…218万元（…38人约218万元）: a bracket restating a part)
             if step is None:
                 continue
-        if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or step.holds:
+        if step.stated is None or step.kind not in _REREAD_KINDS or k in reading.parts_after or abs(
+                step.computed - step.stated) <= step.tolerance:   # (step.holds, inlined)
             kept.append(step)
             continue
         index = bisect_left(starts, step.start)
