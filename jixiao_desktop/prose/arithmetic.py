@@ -36,7 +36,10 @@ def expression_before(lexed: Lexed, index: int) -> tuple[str, list[Token]] | Non
     ``#k`` operands, the operand tokens); None unless it has brackets or both + and ×."""
     tokens, text = lexed.tokens, lexed.text
     j = index - 1
-    if j < 0 or not _EQUALS_RE.search(text[tokens[j].end:tokens[index].start]):
+    if j < 0:
+        return None
+    gap, end = tokens[j].end, tokens[index].start   # (no ＝ in the gap: the pattern, which needs one, fails — found first)
+    if text.find("＝", gap, end) < 0 and text.find("=", gap, end) < 0 or not _EQUALS_RE.search(text[gap:end]):
         return None
     first = j + 1
     while first > 0 and (tokens[first - 1].kind == "op" or (
