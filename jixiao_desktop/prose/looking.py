@@ -6,7 +6,7 @@ A mixin of :class:`~.reader._Reader`: it reads the reader's state (``self.text``
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -15,6 +15,8 @@ from jixiao_desktop.prose.lexer import Token
 from jixiao_desktop.prose.numbered import close_at_next_number
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import _APPROX_AFTER_RE, _APPROX_BEFORE_RE, _FINAL_RE, _ONE, _RX2, _UNIT_FACTORS
+
+_LAST_MARK_RE = re.compile(r".*[，,。；;\n]", re.S)   # (greedy: it ends just after the last clause mark)
 
 
 def _approving(pre: str) -> bool:
@@ -63,15 +65,14 @@ class _Looking:
         return self.text[start if start > floor else floor:token.start]
 
     def clause_before(self, token: Token, limit: int = 24) -> str:
-        """The words after the last clause mark (，,。；; or a line break) within ``limit`` before ``token`` — the
-        marks of the text are found once, each clause's by bisection (what ``_clause_tail`` of the slice gives)."""
+        """The words after the last clause mark (，,。；; or a line break) within ``limit`` before ``token`` — the last
+        mark found by one greedy match over those words (what ``_clause_tail`` of the slice gives; no list of the
+        text's marks made: ~3,500 in 40k characters, 0.5 ms, for about as many calls as marks)."""
         start = token.start - limit
         if start < self.sentence_start:
             start = self.sentence_start
-        k = bisect_left(self.clause_marks, token.start) - 1
-        if k >= 0 and self.clause_marks[k] >= start:
-            start = self.clause_marks[k] + 1
-        return self.text[start:token.start]
+        last = _LAST_MARK_RE.match(self.text, start, token.start)
+        return self.text[last.end() if last is not None else start:token.start]
 
     def after(self, token: Token, limit: int = 6) -> str:
         return self.text[token.end:token.end + limit]

@@ -72,7 +72,6 @@ from jixiao_desktop.prose.words import (
 
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
-_CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
@@ -131,7 +130,6 @@ class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
         self._span: tuple[int, int | None] | None = None   # (sentence start, its span of months)
         self._approx: dict[int, bool] = {}
         self._formatted: dict[Decimal, str] = {}
-        self.clause_marks = [m.start() for m in _CLAUSE_MARK_RE.finditer(self.text)]
         self.rate_per: dict[int, tuple[str, ...]] = {}   # amounts read as standards, by position
         self.standard_parts: dict[int, list[Token]] = {}   # a standard's parts listed after 其中, by the standard's id
         self.last_factors: list[Decimal] = []            # the factors of the last standard × count worked out
