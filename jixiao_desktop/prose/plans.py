@@ -307,7 +307,8 @@ class _Plans:
         this_year = [c for c in self.candidates if c[0] == 1]
         stated = [c for c in self.candidates if c[0] in (3, 4)]
         # 财政补贴八成，计1,295.04万元，农户自缴两成，计323.76万元: what payers pay themselves is no budget's amount
-        stated = [c for c in stated if not _SELF_PAID_RE.search(self.text[max(0, c[1] - 12):c[1]])] or stated
+        stated = [c for c in stated if not (("自" in (w := self.text[max(0, c[1] - 12):c[1]]) or "个人" in w or "承担" in w)
+                                             and _SELF_PAID_RE.search(w))] or stated   # (each of its words has 自, 个人 or 承担)
         chosen = None
         own = max(ours, key=lambda c: c[1]) if ours else None
         later = [c for c in stated if c[1] > own[1] and c[2] > own[2] and "合计" in c[3]] if own and not final else []
