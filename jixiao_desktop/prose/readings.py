@@ -59,7 +59,7 @@ _HUGE = Decimal(10) ** 15
 _CENT = Decimal("0.01")
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
-_CLAUSE_END_RE = re.compile(r"[。；;\n!！]")
+_LAST_SEMI_RE = re.compile(r".*[；;]", re.S)   # (greedy: it ends just after the last ；;)
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 # listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人;
 # 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
@@ -240,8 +240,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     kept: list[Step] = []
     starts = list(map(_START, lexed.tokens))
     text = lexed.text
-    clause_ends = [m.end() for m in _CLAUSE_END_RE.finditer(text)]
-    sentence_ends = [end for end in clause_ends if text[end - 1] not in "；;"]   # (a clause's end less ；;: a sentence's)
+    sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]   # (a clause's ends, ；; too, found per step)
     seen_expression: set[int] = set()
     for k, step in enumerate(reading.steps):
         if k in reading.parts_after and step.kind == "sum" and not step.holds:
@@ -273,7 +272,8 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             continue   # 总投资…，分两年实施，2025年安排630万元，…区级需安排315万元: one year's amounts, not its parts
         if step.kind in _PRODUCT_KINDS:
             start = _start_before(sentence_ends, step.start)
-            clause_start = _start_before(clause_ends, step.start)
+            semi = _LAST_SEMI_RE.match(text, start, step.start - 1)   # (the clause's start: after its sentence's last ；;
+            clause_start = semi.end() if semi is not None else start   # before it, an end before the step's start)
             first, clause = bisect_left(starts, start), bisect_left(starts, clause_start)
             if _product_holds(step.stated, step.tolerance, _readings(lexed, clause_start, clause, index)):
                 continue
