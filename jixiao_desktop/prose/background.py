@@ -101,7 +101,8 @@ def whole_of_split(reading, text: str, amount: Decimal) -> bool:
 
 def split_whole(reading, text: str = "") -> Decimal | None:
     """The whole a split divides where the reader's bottom line is the form's part of it: from the share step stating that
-    part (…区级72万元), or from the part worked out (1560万元市、区按3:7分担，本级70%为1092.00万元); None otherwise."""
+    part (…区级72万元), or from the part worked out (1560万元市、区按3:7分担，本级70%为1092.00万元); None otherwise. The
+    form's amount may carry either (the annual total carries every level's money), so a third figure is set against both."""
     bottom = reading.bottom_line
     if bottom is None:
         return None

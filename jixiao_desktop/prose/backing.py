@@ -200,13 +200,6 @@ def compared_figure(reading, amount: Decimal) -> tuple[Decimal, str]:
     return best
 
 
-def split_whole_of(reading, text: str) -> Decimal | None:
-    """The whole a split divides where the text's bottom line is the form's own part of it: the form's amount may carry
-    either (the annual total carries every level's money), so a third figure is set against both."""
-    from jixiao_desktop.prose.background import split_whole
-    return split_whole(reading, text)
-
-
 def _written_precision(value: Decimal) -> Decimal:
     """Half the place of the last digit written of an approximate figure (约88.9万元 is 889000: 500 元 either
     way), so the form's exact amount (889200) agrees with the text's rounded one."""

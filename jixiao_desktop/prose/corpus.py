@@ -19,7 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao_desktop.money import AmountUnit, parse_amount
-from jixiao_desktop.prose.backing import amount_disagrees, compared_figure, split_whole_of
+from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
+from jixiao_desktop.prose.background import split_whole
 from jixiao_desktop.prose.reader import read
 from jixiao_desktop.prose.words import LEVELS
 from jixiao_desktop.resources import resource_path
@@ -68,7 +69,7 @@ def evaluate_entry(entry: dict) -> Outcome:
         if amount_disagrees(reading, entry["text"], value, level, unit):
             figure, words = compared_figure(reading, value)
             findings.append((figure, value, f"vs_amount: {words}"))
-            whole = split_whole_of(reading, entry["text"])
+            whole = split_whole(reading, entry["text"])
             if whole is not None and whole != figure:   # (the message names the whole too: either may be the amount)
                 findings.append((whole, value, f"vs_amount: 全年{whole}"))
     expect = entry.get("expect")

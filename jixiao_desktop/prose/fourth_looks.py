@@ -30,6 +30,7 @@ from decimal import Decimal
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Lexed
 from jixiao_desktop.prose.restatements import terms
 from jixiao_desktop.prose.steps import Step, near_stated as _near
+from jixiao_desktop.prose.words import token_start
 
 _TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总共|共需|共|以上|上述|小计")
 _ITEM_RE = re.compile(r"(?:^|[。；;\n：:])\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳])")
@@ -109,7 +110,7 @@ def _respective(step: Step, lexed: Lexed, index: int, window: int) -> bool:
     at = text.rfind("分别", window, tokens[index].start)
     if at < 0:
         return False
-    k = bisect_left([t.start for t in tokens], at)
+    k = bisect_left(tokens, at, key=token_start)   # (no list of every start made per failing step)
     amounts = [t.value for t in tokens[k:index] if t.kind == MONEY and t.value]
     counts = []
     for t in reversed(tokens[max(0, k - len(amounts) - 2):k]):

@@ -20,7 +20,7 @@ from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, Lexed
 from jixiao_desktop.prose.split_looks import _Stated, split_looks
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import _written
+from jixiao_desktop.prose.words import _written, token_start
 
 _HOLDS_RE = re.compile(r"[，,]\s*(?:含|包含|包括)[^\d，,。；;\n（()）、等]{1,14}")
 _PART_GAP_RE = re.compile(r"、[^\d，,。；;\n（()）、等]{1,14}")
@@ -50,15 +50,11 @@ def _holding_words(lexed: Lexed) -> list[int]:
         at = text.find(word)
         while at >= 0:
             if text[at - 1:at] in ("，", ",") or text[at - 2:at] in ("，包", ",包"):
-                k = bisect_left(tokens, at, key=_start) - 1
+                k = bisect_left(tokens, at, key=token_start) - 1
                 if k >= 0:
                     found.append(k)
             at = text.find(word, at + 1)
     return sorted(found)
-
-
-def _start(token) -> int:
-    return token.start
 
 
 def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit, stated_at) -> None:

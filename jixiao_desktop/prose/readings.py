@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import combinations
-from operator import attrgetter
 from decimal import Decimal
 
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
@@ -45,7 +44,7 @@ from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
-from jixiao_desktop.prose.words import _RX11, _party_before, start_before as _start_before
+from jixiao_desktop.prose.words import _RX11, _party_before, start_before as _start_before, token_start
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -69,8 +68,6 @@ _ALIKE_RE = re.compile(r"[，,][^，,。；;\d]{0,8}(?:均|都|同)为")
 _HEADING_RE = re.compile(r"[^，,。；;\d]{0,8}[：:]")
 _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
-_START = attrgetter("start")
-
 
 # -- products of a sentence's factors -------------------------------------------------------------------
 def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]:
@@ -238,7 +235,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     if not any(s.stated is not None and s.kind in _REREAD_KINDS and abs(s.computed - s.stated) > s.tolerance for s in reading.steps):
         return reading   # nothing another reading could explain: the text's boundaries are not even looked for
     kept: list[Step] = []
-    starts = list(map(_START, lexed.tokens))
+    starts = list(map(token_start, lexed.tokens))
     text = lexed.text
     sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]   # (a clause's ends, ；; too, found per step)
     seen_expression: set[int] = set()

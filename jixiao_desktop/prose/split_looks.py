@@ -18,7 +18,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.steps import Reading, Step
-from jixiao_desktop.prose.words import _num, _party_before, _written, sentence_span
+from jixiao_desktop.prose.words import _num, _party_before, _written, sentence_span, token_start
 
 _SENTENCE_RE = re.compile(r"[。；;\n!！]")
 _APPROX_RE = re.compile(r"约|近|不[足到超低]|超过|至少")
@@ -52,15 +52,11 @@ def _tokens_at(lexed: Lexed, words: tuple[str, ...], near=None) -> list[int]:
             if near is not None and not near(text, at):
                 at = text.find(word, at + 1)
                 continue
-            k = bisect_right(tokens, at, key=_start) - 1
+            k = bisect_right(tokens, at, key=token_start) - 1
             if k >= 0 and tokens[k].start <= at < tokens[k].end and (not found or found[-1] != k):
                 found.append(k)
             at = text.find(word, at + 1)
     return sorted(set(found))
-
-
-def _start(token) -> int:
-    return token.start
 
 
 def _rest_shape(tokens, k: int, text: str) -> bool:

@@ -62,11 +62,9 @@ def payer_words(reader, pre: str) -> str:
     """The words that may name the payer of an amount after a split: ``pre`` (the words since the number before), less the
     split's own list of parties where ``pre`` begins right after the ratio (按3:7比例由市、县分担，项目资金150万元: 县分担
     names the split's parties, not the payer of the 150万元)."""
-    if _split_end(reader) != reader.prev_end:
-        return pre
     rest = _after_split_words(pre)
-    if rest is pre:
-        return pre
+    if rest is pre or _split_end(reader) != reader.prev_end:
+        return pre   # (no verb of a split's own in the words, or a number between the split and them)
     return rest if _names_payer(rest) else ""   # (：村级道路硬化工程全年120万元: a thing named, no payer)
 
 

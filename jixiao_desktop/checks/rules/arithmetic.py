@@ -13,7 +13,8 @@ from jixiao_desktop.forms.layouts import canonical
 from jixiao_desktop.money import sum_amounts
 from jixiao_desktop.prose import MAX_NUMBERS, MAX_TEXT_CHARS, Reading, Step, lex, level_of, read
 from jixiao_desktop.prose.mentions import mentions as count_mentions
-from jixiao_desktop.prose.backing import amount_disagrees, compared_figure, split_whole_of
+from jixiao_desktop.prose.backing import amount_disagrees, compared_figure
+from jixiao_desktop.prose.background import split_whole
 
 UNSURE = "（按文字推算，请核对）"
 
@@ -155,7 +156,7 @@ def prose_vs_amount(ctx: CheckContext):
         result = ctx.money(figure)
         if not derivation.endswith(result):
             derivation += f"，即{result}"
-        whole = split_whole_of(reading, text)
+        whole = split_whole(reading, text)
         if whole is not None and whole != figure:   # the amount may carry the whole or the form's own part: neither
             first = next((t for t in lex(derivation).tokens if t.kind == "money"), None)
             named = "" if first is not None and first.start == 0 and first.value == whole else f"（分担前全年为{ctx.money(whole)}）"
