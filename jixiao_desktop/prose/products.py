@@ -1,6 +1,6 @@
 """Standards and products of the prose grammar: a standard (800元 after 每户, 150元/人/月, 单价…) times
-the count of each thing it is per (found by :mod:`.counts`), its months and its years; and × chains
-written out.
+the count of each thing it is per (found by :mod:`.counts`), its months and its years. × chains
+written out are read by :mod:`.chains`.
 
 A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state (``self.rates``,
 ``self.counts``, ``self.items`` …), set up in ``_Reader.__init__``.
@@ -18,7 +18,7 @@ from jixiao_desktop.prose.workings import average_of_share, monthly_allowance, b
 from jixiao_desktop.prose.standard_parts import bracketed_part
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _each_of_named, _factor_text, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
+    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
@@ -27,30 +27,11 @@ _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
-_HUGE = Decimal("1E+20")   # more 元 than any budget: a × chain of many numbers is capped before it is rounded
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
 class _Products:
     """Standards, the counts they are per, and the products they make."""
-
-    def chain_add(self, token: Token) -> None:
-        if self.chain_open and self.chain:
-            self.chain.append(token)
-        else:
-            self.flush_chain()
-            self.chain = [token]
-        self.chain_open = False
-
-    def flush_chain(self) -> None:
-        """A × chain with no result after it is an item of its own."""
-        if len(self.chain) >= 2:
-            value, words, uncertain = self.chain_value(self.chain)
-            if bracket_restates(self, self.chain[0].start, value):
-                self.chain = []
-                return
-            self.add_item(_Item(value, words, self.chain[0].start, self.chain[-1].end, uncertain, product=True))
-        self.chain = []
 
     def per_of(self, token: Token, near: str) -> tuple[tuple[str, ...], Decimal]:
         """What the amount ``token`` is a standard per (nothing for an amount of its own), and its scale."""
@@ -337,64 +318,3 @@ class _Products:
             last = other.end
         return bool(_NAMED_TAIL_RE.fullmatch(self.text[last:token.start]))
 
-    def restated(self, chain: list[Token]) -> None:
-        """A × chain that restates a standard in bare numbers (人均每月70元，2518乘以70乘以12): the standard is
-        no term of its own. Open standards of the sentence whose value is a factor of the chain are closed by it,
-        and so is a standard × count worked out before (in an earlier clause) whose standard and counts are all
-        factors of it (合计2512.4元/人/月；61人乘以2512.4元乘以6个月)."""
-        factors = set()
-        for token in chain:
-            if token.value is not None and token.kind != PERCENT:
-                factors.add(token.value)
-        if not factors:
-            return
-
-        def among(value: Decimal) -> bool:
-            return value in factors or (value / 10000) in factors
-
-        for rate in self.rates:
-            if not rate.consumed and rate.token.end <= chain[0].start and among(rate.token.value):
-                rate.consumed = True
-        first, k = chain[0].start, len(self.items)
-        while k > 0 and self.items[k - 1].start >= self.paragraph_start:
-            k -= 1   # only the items of the chain's paragraph are looked at
-        if k < len(self.items):
-            self.items[k:] = [i for i in self.items[k:] if not (
-                i.product and len(i.source) >= 2 and not i.closed and i.end <= first and all(among(v) for v in i.source))]
-
-    def listed_each(self, token: Token, item: _Item) -> _Item:
-        """县图书馆、文化馆各补助50万元: an amount as many times as the names listed before 各."""
-        if "各" not in self.text[max(self.sentence_start, token.start - 12):token.start]:
-            return item
-        named = _each_of_named(self.clause_before(token, 30))
-        if named < 2:
-            return item
-        return _Item(token.value * named, f"{named}×{_written(token)}", token.start, token.end, item.approx,
-                     token=token, product=True)
-
-    def counted_chain(self, chain: list[Token]) -> list[Token]:
-        """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no count or bare number in
-        it, is times the count of that thing the sentence names before it."""
-        if chain[0].kind != MONEY or any(t.kind in (COUNT, "number") for t in chain):
-            return chain
-        rate = next((r for r in self.rates if r.token is chain[0] and not r.consumed), None)
-        if rate is None:
-            return chain
-        things = [w for w in rate.per if w not in _TIME and w != "*"]
-        count = self.count_for(rate, things[0], chain[-1].end) if len(things) == 1 else None
-        return chain if count is None or count.end > chain[0].start else [count, *chain]
-
-    def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
-        self.restated(chain)
-        chain = self.counted_chain(chain)
-        value, words, uncertain = Decimal(1), [], False
-        for token in chain:
-            value *= token.value / 100 if token.kind == PERCENT else token.value
-            words.append(_rate_text(token) if token.kind == MONEY else _factor_text(token))
-            uncertain = uncertain or self.approx(token)
-            if token.kind == COUNT:
-                self.used_counts.add(id(token))
-        for rate in self.rates:
-            if any(rate.token is t for t in chain):
-                rate.consumed = True
-        return round_fen(min(value, _HUGE)), "×".join(words), uncertain   # (nonsense chains stay within Decimal's digits)

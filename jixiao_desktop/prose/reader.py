@@ -45,7 +45,9 @@ from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose.arithmetic import plus_totalled
+from jixiao_desktop.prose.chains import _Chains
 from jixiao_desktop.prose.bases import read_bases
+from jixiao_desktop.prose.breakdowns import _Breakdowns
 from jixiao_desktop.prose.counts import _Counts, listed_each_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
@@ -55,6 +57,7 @@ from jixiao_desktop.prose.products import _Products, grown, states_products_befo
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.missed_looks import missed
 from jixiao_desktop.prose.pairings import read_pairings
+from jixiao_desktop.prose.percents import _Percents
 from jixiao_desktop.prose.respective import respective_result
 from jixiao_desktop.prose.rests import read_rests
 from jixiao_desktop.prose.shares import _Shares
@@ -80,7 +83,7 @@ _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000�
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
 
 
-class _Reader(_Looking, _Products, _Counts, _Periods, _Totals, _Shares, _Plans):
+class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdowns, _Shares, _Percents, _Plans):
     def __init__(self, lexed: Lexed, level: str, context: tuple[Token, ...], context_labels: tuple[str, ...],
                  unit: AmountUnit = AmountUnit.YUAN):
         self.unit = unit

@@ -1,6 +1,6 @@
-"""Percentages and splits of the prose grammar: a percentage of a named base (X的20%, 按服务费的3%计取)
-and splits between parties (市、区按3:7; 按1:1比例由市、区两级承担; 区级承担70%; 各配套50%;
-省补助25%，其余由市、区按1:1承担), each party's share checked against the amount stated for it.
+"""Splits of the prose grammar: splits between parties (市、区按3:7; 按1:1比例由市、区两级承担; 区级承担70%;
+各配套50%; 省补助25%，其余由市、区按1:1承担), each party's share checked against the amount stated for it.
+Percentages of a base are in :mod:`.percents`.
 
 A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
 """
@@ -12,172 +12,22 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
-from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, respective_party, rest_percent_whole, rest_shared, use_of_whole
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+from jixiao_desktop.prose.portions import respective_party, rest_shared
 from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
-    LEVELS, LEVEL_NAMES, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _RX19,
-    _SHARE_VERB_RE, _SUM_RE, _TARGET_BEFORE_RE, _base_name, _common_run, _grouped_parties, _num, _parties_in,
-    _party_before, _pct, _rate_text, _rate_value, _written,
+    LEVELS, LEVEL_NAMES, _RX18, _RX19, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in, _party_before, _pct,
+    _rate_text, _rate_value, _written,
 )
 
-
-_ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
-_RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
 
 class _Shares:
-    """Percentages of a base, and splits of a whole between levels of government."""
-
-    def percent(self, token: Token) -> None:
-        near = self.before(token, 12)
-        after = self.after(token, 4)
-        if self.chain_open and self.chain:
-            self.chain.append(token)
-            self.chain_open = False
-            return
-        if "占" in near and _party_before(near) is None and portion_claim(self, token, near):
-            return   # 安排84万元，占年度预算的35%: a claim about the amount before, checked
-        listed = self.respective_party(token)
-        if listed is not None:
-            self.level_share(token, listed)   # 中央、省、市分别承担70%、10%、10%
-            return
-        party = _party_before(near)
-        if _PERCENT_OF_RE.search(near) and not _RX12.search(near):
-            # 区级按中央补助的20%配套: a percentage of a named base, whoever pays it
-            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
-            self.percent_pending = (self.base_before(token, name), name, token)
-            return
-        if party is not None and _RX13.search(near):
-            self.level_share(token, party)  # 区级占比65%
-            return
-        if _TARGET_BEFORE_RE.search(near):
-            return  # a target: 覆盖率≥95%
-        if _RX14.search(near):
-            self.each_share(token)
-            return
-        if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
-                                  or near.rstrip().endswith(("级", "财政"))):
-            self.level_share(token, party)
-            return
-        if party is None and percent_part(self, token, near):
-            return
-        if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
-            name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
-            base = self.base_before(token, name)
-            self.percent_pending = (base, name, token)
-
-    def respective_party(self, token: Token) -> str | None:
-        """中央、省、市分别承担70%、10%、10%: the parties named before 分别 take the percentages listed after it,
-        in order."""
-        clause = self.clause_before(token, 30)
-        found = _RESPECTIVE_RE.search(clause) if "分别" in clause else None   # (its lazy start is tried everywhere)
-        if found:
-            parties = _parties_in(found[1])
-            self.respective = (parties, 1, token.end) if len(parties) >= 2 else None
-            return parties[0] if self.respective else None
-        if self.respective is None:
-            return None
-        parties, i, end = self.respective
-        if i >= len(parties) or not re.fullmatch(r"\s*[、,，和及与]\s*", self.text[end:token.start]):
-            self.respective = None
-            return None
-        self.respective = (parties, i + 1, token.end)
-        return parties[i]
-
-    def base_before(self, token: Token, name: str) -> _Item | None:
-        """The amount a percentage is of: the one named so before it, else the last one before it
-        in its sentence; None when the base is named but written after (按项目资金的0.5%…：项目资金2860万元)."""
-        if _RX15.search(self.text[max(self.sentence_start, token.start - 24):token.start]):
-            terms = self.open_terms("sum")
-            if terms:
-                value = sum((i.value for i in terms), Decimal(0))
-                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        before = self.clause_before(token, 24)
-        if _RX16.match(name) or _RX16.search(before):
-            terms = self.open_terms("sum")   # 按上述项目资金的1%计取: of everything listed before
-            counted = _ITEMS_NAMED_RE.search(before)
-            if counted:   # 按以上两项的5%: the last two
-                n = int(counted[1]) if counted[1].isdigit() else int(cn_number(counted[1]) or 0)
-                terms = terms[-n:] if 0 < n <= len(terms) else terms
-            if terms:
-                value = sum((i.value for i in terms), Decimal(0))
-                return _Item(value, "（" + "＋".join(i.words for i in terms) + "）", terms[0].start, terms[-1].end)
-        if (rest_whole := rest_percent_whole(self, token)) is not None:   # 拨付余下40%: of the whole, not of the 60%
-            return rest_whole
-        last, named, fuzzy, best = None, None, None, 0
-        for other in self.sentence_tokens():
-            if other.kind == MONEY and other.end <= token.start:
-                last = other
-                label = self.label_of(other)
-                if name and name in label:
-                    named = other
-                elif name:
-                    common = _common_run(name, label)
-                    if common >= 4 and common >= 0.6 * len(name) and common > best:
-                        fuzzy, best = other, common
-        if named is None and name and last is None:
-            named = named_earlier(self, name)   # 合同价2,360,000元…；完工后按合同价的50%支付: named in an earlier clause
-        if named is not None:
-            return self.base_item(named)
-        if name and self.text.find(name, token.end) >= 0:
-            return None  # named, and written after: 按项目资金的0.5%计提：项目资金2860万元
-        if fuzzy is not None:
-            return self.base_item(fuzzy)
-        if "率" in name and _PERCENT_OF_RE.search(self.before(token, 4)):
-            return None   # 按贷款合同利率的50%: a percentage of a percentage (按年贴息率3.45%: the rate itself)
-        if not name and self.last_percent_base is not None and _RX17.search(self.before(token, 4)):
-            return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
-        if last is not None:
-            return self.base_item(last)
-        return self.whole
-
-    def base_item(self, token: Token) -> _Item:
-        per = token.per or self.rate_per.get(token.start, ())
-        return _Item(token.value, _rate_text(token), token.start, token.end, self.approx(token), per)
-
-    def label_of(self, token: Token) -> str:
-        """The words naming an amount: its clause before it, back to the previous number (a name labels the
-        first amount after it: 评估费合计43.2万元（每家1.8万元） names 43.2万元, not 1.8万元)."""
-        clause = self.clause_before(token, 16)
-        at = max((i for i, ch in enumerate(clause) if ch.isdigit()), default=-1)
-        return clause[at + 1:]
-
-    def base_named(self, token: Token) -> bool:
-        name = self.percent_pending[1]
-        if not name:
-            return False
-        label = self.label_of(token)
-        common = _common_run(name, label)
-        # (项目资金总额 … 衔接资金县级项目总额: each two-character word of the name in the label)
-        return name in label or (common >= 4 and common >= 0.6 * min(len(name), len(label))) or (
-            len(name) >= 4 and len(name) % 2 == 0 and all(name[i:i + 2] in label for i in range(0, len(name), 2)))
-
-    def percent_result(self, token: Token) -> None:
-        base, _name, pct = self.percent_pending
-        self.percent_pending = None
-        self.last_percent_base = base
-        value = round_fen(base.value * pct.value / 100)
-        item = self.item(token, derived=True)
-        if re.fullmatch(r"\s*的\s*", self.text[base.end:pct.start]) and re.search(r"按(?:照)?[^，,。；;\d]{0,12}$",
-                                                                           self.text[self.sentence_start:base.start]):
-            # 按灯具资产原值2,600万元的3%计取: an amount named only as the base is not one of the items
-            self.items = [i for i in self.items if i.token is None or i.start != base.start]
-        if bool(base.rate and base.rate != ("年",)) == token.is_rate:   # (服务费每年186万元: a year's amount)
-            self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
-            self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",
-                                    self.approx(token)))
-            if use_of_whole(self.text, base, token):   # 资金1,800万元，按70%用于…，计1,260万元: the whole, too
-                self.out.own_parts.append((base.value, base.words))
-        per, scale = self.each_before(token)
-        if per:   # 最低工资标准为每月1,900元，即每人每月1,330元: a standard worked out, used as one
-            self.rate(token, per, scale)
-            return
-        self.add_item(item)
+    """Splits of a whole between levels of government, each party's share checked."""
 
     def ratio(self, token: Token) -> None:
         before = self.text[max(self.sentence_start, token.start - 16):token.start]

@@ -1,5 +1,5 @@
-"""Results of the prose grammar: totals (local and sum words, 小计), their items, a total followed by its
-parts (其中…), sums written with +, rows of a flattened table, and remainders (其余, 剩余, 余下).
+"""Results of the prose grammar: totals (local and sum words, 小计) over their items, and sums written with +.
+A total followed by its parts (其中…), remainders (其余, 剩余, 余下) and table rows are in :mod:`.breakdowns`.
 
 A mixin of :class:`~.reader._Reader`: it reads and writes the reader's state, set up in ``_Reader.__init__``.
 """
@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
-from jixiao_desktop.prose.remainder_parts import without_own_items
-from jixiao_desktop.prose.steps import Step, _Item
+from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates
-from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _num, _party_before, _written,
-)
+from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
@@ -30,29 +26,7 @@ _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
-    """Totals over their items, breakdowns, sums written out, table rows and remainders."""
-
-    def table_row(self, token: Token) -> bool:
-        """血压计|120台|380元|45600元: in a row of a flattened table (数量|单价|金额), the first amount after the
-        count is its price and the second the row's amount."""
-        i = self.index
-        if i < 2:
-            return False
-        price, count = self.tokens[i - 1], self.tokens[i - 2]
-        if price.kind != MONEY or count.kind != COUNT or price.per or price.start < self.sentence_start:
-            return False
-        separators = r"\s*[|｜\t]\s*|\s{2,}"
-        if not (re.fullmatch(separators, self.text[count.end:price.start])
-                and re.fullmatch(separators, self.text[price.end:token.start])):
-            return False
-        value = round_fen(count.value * price.value)
-        self.items = [i for i in self.items if i.start != price.start]
-        self.breakdown_items = [i for i in self.breakdown_items if i.start != price.start]
-        self.add_step("product", f"{_num(count.value)}{count.unit}×{_written(price)}＝{self.fmt(value)}", value, token,
-                      self.approx(price))
-        self.used_counts.add(id(count))
-        self.add_item(self.item(token))
-        return True
+    """Totals over their items, and sums written out."""
 
     def close_chain(self, result: Token, sum_marker: bool) -> None:
         chain = self.chain
@@ -331,70 +305,3 @@ class _Totals:
         if self.split is not None and self.split.whole is None:
             self.set_split_whole(result)
 
-    def open_breakdown(self, total: _Item) -> None:
-        self.breakdown, self.breakdown_items, self.breakdown_remainder = total, [], False
-        self.whole = total
-        if total not in self.items and total not in self.subtotals:
-            self.items.append(total)
-        if self.split is not None and self.split.whole is None:
-            self.set_split_whole(total)
-
-    def close_breakdown(self) -> None:
-        """总计X，其中A、B…: the parts listed after a total add up to it (a remainder already checks)."""
-        total, parts = self.breakdown, self.breakdown_items
-        self.breakdown, self.breakdown_items = None, []
-        if total is None or len(parts) < 2 or self.breakdown_remainder:
-            return
-        value = sum((i.value for i in parts), Decimal(0))
-        uncertain = total.approx or any(i.approx for i in parts)
-        tolerance = self.tolerance(total.token, uncertain) if total.token is not None else Decimal(0)
-        if not uncertain and all(i.token is not None and not i.product and not i.derived for i in parts):
-            # amounts written out (总投资1.2亿元，其中：中央3,000万元、…) add up as exactly as the least exact of them:
-            # no rounding of the total is read into a sum of allocations
-            tolerance = min(tolerance, max(self.tolerance(i.token, False) for i in parts))
-        self.out.parts_after.add(len(self.out.steps))   # (its parts follow the figure: no reading of the words before)
-        self.out.steps.append(Step("sum", "＋".join(i.words for i in parts) + f"＝{self.fmt(value)}", value, total.value,
-                                   uncertain, tolerance, total.start, total.end))
-
-    def remainder(self, token: Token) -> None:
-        """其余Y: the total (or the first amount listed) less the amounts stated since."""
-        self.flush_rates(until=token)
-        split = self.split
-        if split is not None and split.kind == "percent" and split.whole is not None and not split.whole.rate:
-            taken = sum(split.fractions.values(), Decimal(0))
-            value = round_fen(split.whole.value * (Decimal(1) - taken))
-            self.add_step("remainder", f"{split.whole.words}减去{split.label}为{self.fmt(value)}", value, token,
-                          split.whole.approx)
-            item = self.item(token, derived=True)
-            if _party_before(self.since_prev(token)) == self.level or self.level not in split.fractions:
-                self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
-            self.whole = item
-            return
-        if self.breakdown is not None:
-            whole, parts = self.breakdown, list(self.breakdown_items)
-            self.breakdown_remainder = True
-        else:
-            whole = self.last_total if self.last_total is not None else self.items[0]
-            parts = [i for i in self.items if i.start > whole.end and not i.rate]
-            parts += [i for i in self.deducted if i.start > whole.end and i.start >= self.paragraph_start]
-            parts = without_own_items(whole, sorted(parts, key=lambda i: i.start))   # (remainder_parts.py)
-            if whole is not self.last_total and whole in self.items:
-                # the first amount is the total the others are parts of
-                self.candidates.append((4, whole.start, whole.value, whole.words, whole.approx))
-        after = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 12], maxsplit=1)[0]
-        if _party_before(after) == self.level:   # 其余44万元由县级财政配套
-            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", self.approx(token)))
-        if parts:
-            value = whole.value - sum((p.value for p in parts), Decimal(0))
-            self.add_step("remainder", f"{whole.words}减去{'、'.join(p.words for p in parts)}为{self.fmt(value)}", value,
-                          token, whole.approx or any(p.approx for p in parts))
-        item = self.item(token, derived=True)
-        if _party_before(self.since_prev(token)) == self.level:  # 其余由县级自筹，即县级承担7600万元
-            self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
-        if self.breakdown is not None:
-            self.breakdown_items.append(item)
-        else:
-            self.items = [i for i in self.items if i.start <= whole.end] if whole in self.items else self.items
-        self.whole = item  # 其余225万元由市、区按1:1承担: what a split after it applies to
-        if self.split is not None and self.split.whole is None:
-            self.set_split_whole(item)
