@@ -10,10 +10,12 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import COUNT, MONEY, Token
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.remainder_parts import without_own_items
 from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import _num, _party_before, _written
+
+_CLAUSE_BREAK_RE = re.compile(r"[，,。；;\n]")
 
 
 class _Breakdowns:
@@ -80,6 +82,8 @@ class _Breakdowns:
                 self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
             self.whole = item
             return
+        if self.rest_after_percent(token):
+            return
         if self.breakdown is not None:
             whole, parts = self.breakdown, list(self.breakdown_items)
             self.breakdown_remainder = True
@@ -108,3 +112,19 @@ class _Breakdowns:
         self.whole = item  # 其余225万元由市、区按1:1承担: what a split after it applies to
         if self.split is not None and self.split.whole is None:
             self.set_split_whole(item)
+
+    def rest_after_percent(self, token: Token) -> bool:
+        """上半年拨付50%，下半年拨付剩余的900万元: a remainder right after a bare percentage (no amount of its own) is the
+        whole less that percentage of it — a schedule of the whole, no part of its breakdown."""
+        prev = self.tokens[self.index - 1] if self.index else None
+        if prev is None or prev.kind != PERCENT or not prev.value or prev.value >= 100 or prev.start < self.sentence_start:
+            return False
+        before = self.tokens[self.index - 2] if self.index >= 2 else None
+        if before is not None and before.kind == MONEY and not _CLAUSE_BREAK_RE.search(self.text, before.end, prev.start):
+            return False   # 省级补助130.8万元（20%），剩余…: the percentage of an amount of its own
+        whole = self.breakdown or self.last_total or (self.items[0] if self.items else None)
+        if whole is None or whole.rate or whole.end > prev.start:
+            return False
+        value = round_fen(whole.value * (100 - prev.value) / 100)
+        self.add_step("remainder", f"{whole.words}减去{_num(prev.value)}%为{self.fmt(value)}", value, token, whole.approx)
+        return True

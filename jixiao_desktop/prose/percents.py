@@ -14,12 +14,13 @@ from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
-    _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _SHARE_VERB_RE, _TARGET_BEFORE_RE,
+    _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE, _TARGET_BEFORE_RE,
     _base_name, _common_run, _num, _parties_in, _party_before, _rate_text, _written,
 )
 
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
+_PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
 
 class _Percents:
@@ -126,7 +127,7 @@ class _Percents:
             return self.last_percent_base  # 监理费按建安费的3%…，设计费按4.5%…: the same base
         if last is not None:
             return self.base_item(last)
-        return self.whole
+        return self.breakdown if self.breakdown is not None else self.whole   # (…其中A、B；上半年拨付50%: of the whole)
 
     def base_item(self, token: Token) -> _Item:
         per = token.per or self.rate_per.get(token.start, ())
@@ -153,6 +154,12 @@ class _Percents:
         base, _name, pct = self.percent_pending
         self.percent_pending = None
         self.last_percent_base = base
+        clause = self.clause_before(token, 10)
+        if _RX18.search(clause) and self.text.rfind(clause, 0, token.start) > pct.end:
+            # 年中拨付40%，年底拨付剩余的900万元: the rest of the base, not the percentage of it
+            value = round_fen(base.value * (100 - pct.value) / 100)
+            self.add_step("remainder", f"{base.words}减去{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
+            return
         value = round_fen(base.value * pct.value / 100)
         item = self.item(token, derived=True)
         if re.fullmatch(r"\s*的\s*", self.text[base.end:pct.start]) and re.search(r"按(?:照)?[^，,。；;\d]{0,12}$",
@@ -165,6 +172,8 @@ class _Percents:
                                     self.approx(token)))
             if use_of_whole(self.text, base, token):   # 资金1,800万元，按70%用于…，计1,260万元: the whole, too
                 self.out.own_parts.append((base.value, base.words))
+        if base is self.breakdown and _PAYMENT_RE.search(self.text, self.sentence_start, pct.start):
+            return   # 总额X，其中A、B；上半年拨付50%，计…: a schedule of the whole, none of its parts
         per, scale = self.each_before(token)
         if per:   # 最低工资标准为每月1,900元，即每人每月1,330元: a standard worked out, used as one
             self.rate(token, per, scale)

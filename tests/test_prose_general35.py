@@ -1,0 +1,70 @@
+"""Round 35 of the prose reader, in wordings of our own: words that hold a total word or a standard word but are
+neither (共建, 公共, 一般公共预算, 高标准农田), a remainder right after a bare percentage of the whole (首期拨付60%，
+其余…), and an amount estimated on a past year's figures (按2024年实际…测算) — this year's, no reference."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_gong_inside_a_name_is_no_total_word():
+    text = "共建共享活动经费3.5万元，公共文化服务2.5万元。文艺下乡1万元，以上合计{}万元。"
+    assert failures(text.format("7"), unit=W) == []
+    assert found(text.format("6"), "70000", "60000", unit=W)
+    text = "1.共青团阵地建设120,000元；2.社区公共设施维护120,000元。合计{}元。"
+    assert failures(text.format("240,000")) == []
+    assert found(text.format("204,000"), "240000", "204000")
+    # a total word still: 共 before a count or an amount
+    text = "购置急救箱共40个，每个350元，共{}元。"
+    assert failures(text.format("14,000")) == []
+    assert found(text.format("12,000"), "14000", "12000")
+
+
+def test_a_fund_named_yiban_gonggong_yusuan_is_a_part_not_a_result():
+    text = "学校维修资金900万元，其中一般公共预算600万元，政府性基金预算{}万元。"
+    assert failures(text.format("300"), unit=W) == []
+    assert found(text.format("200"), "8000000", "9000000", unit=W)
+
+
+def test_gaobiaozhun_is_a_project_name_no_standard():
+    text = "高标准农田建设管护经费60万元，县、乡按7:3分担，乡级承担{}万元。"
+    assert failures(text.format("18"), unit=W, level="乡") == []
+    assert found(text.format("16"), "180000", "160000", unit=W, level="乡")
+    # a standard named after it still is one
+    text = "新建高标准农田800亩，每亩补助标准1,200元，共{}万元。"
+    assert failures(text.format("96"), unit=W) == []
+    assert found(text.format("86"), "960000", "860000", unit=W)
+
+
+def test_a_remainder_after_a_bare_percentage_of_the_whole():
+    text = "文化馆改造资金320万元，合同签订后拨付60%，其余{}万元验收合格后拨付。"
+    assert failures(text.format("128"), unit=W) == []
+    assert found(text.format("132"), "1280000", "1320000", unit=W)
+    text = "设备购置款48万元，到货后支付七成（70%），剩余{}万元一年后付清。"
+    assert failures(text.format("14.4"), unit=W) == []
+    assert found(text.format("14"), "144000", "140000", unit=W)
+    # the percentage of an amount of its own: the remainder is of the whole less the amounts
+    text = "总经费200万元，省级补助120万元（60%），剩余由县级承担{}万元。"
+    assert failures(text.format("80"), unit=W) == []
+    assert found(text.format("90"), "800000", "900000", unit=W)
+
+
+def test_an_amount_estimated_on_a_past_years_figures_is_this_years():
+    text = "1.村医补助需86.4万元；2.诊疗费补助按2025年实际诊疗人次测算，约32万元；3.合计{}万元。"
+    assert failures(text.format("118.4"), unit=W) == []
+    assert found(text.format("128.4"), "1184000", "1284000", unit=W)
+    text = "一、保洁费按去年实际支出测算，需15万元；二、垃圾清运费20万元；三、合计{}万元。"
+    assert failures(text.format("35"), unit=W) == []
+    assert found(text.format("25"), "350000", "250000", unit=W)
+
+
+def test_a_payment_schedule_after_a_breakdown_is_of_the_whole_and_none_of_its_parts():
+    text = "改造资金1,500万元，其中市级一般公共预算1,000万元，专项债券500万元；按工程进度，年中拨付40%，年底拨付剩余的{}万元。"
+    assert failures(text.format("900"), unit=W, level="市") == []
+    assert found(text.format("800"), "9000000", "8000000", unit=W, level="市")
+    # a percentage of the whole that is one of its parts stays one
+    text = "年度资金800万元，其中：产业类500万元；就业类200万元；管理费按2%即16万元；其他{}万元。"
+    assert failures(text.format("84"), unit=W) == []
