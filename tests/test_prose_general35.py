@@ -68,3 +68,15 @@ def test_a_payment_schedule_after_a_breakdown_is_of_the_whole_and_none_of_its_pa
     # a percentage of the whole that is one of its parts stays one
     text = "年度资金800万元，其中：产业类500万元；就业类200万元；管理费按2%即16万元；其他{}万元。"
     assert failures(text.format("84"), unit=W) == []
+
+
+def test_an_amount_named_right_after_a_standard_is_a_standard_of_the_same_things():
+    text = "村级网格员14名，每人每月补贴1,200元，话费补助100元，按12个月计，合计{}元。"
+    assert failures(text.format("218,400")) == []
+    assert found(text.format("281,400"), "218400", "281400")
+    text = "引进紧缺专业教师6名。每人每年住房补贴18,000元，交通补贴2,400元。全年需{}万元。"
+    assert failures(text.format("12.24"), unit=W) == []
+    # a lump sum after a standard stays one when that is what the total makes
+    text = "保洁员5名，每人每月工资2,000元，工具购置费3,000元，按12个月计算，合计{}元。"
+    assert failures(text.format("123,000")) == []
+    assert found(text.format("132,000"), "123000", "132000")

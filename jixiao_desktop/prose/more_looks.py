@@ -6,6 +6,8 @@ its stated figure exactly.
   factor of the count × the standard;
 - **written products, then their sum** (泵3台×1.5万元、发电机5台×0.8万元，即8.5万元): a sum that counted one of those
   products beside the figure that already holds it counts it twice;
+- **standards side by side** (每人每月工资1,500元，通讯补贴200元，按12个月计): an amount named right after a standard,
+  with no per of its own, is a standard of the same things and period — times what that standard is times;
 - **each level's percentage** (按市三成、区七成负担，区级需安排…): the stated figure of a level is the whole times
   that level's percentage, not the first one listed.
 """
@@ -82,3 +84,40 @@ def own_levels_percent(description: str, computed: Decimal, text: str, window: l
         return None
     value = round_fen(whole * own[0].value / 100)
     return value, description[:used.start()] + f"的{own[0].value.normalize():f}%为{format_with_unit(value, _unit_of(description))}"
+
+
+_NAMED_BESIDE_RE = re.compile(r"[\s，,、]+[^\d，,。；;：:\n×*＋+（()）]{1,10}?[\s:：]*(?:为|按)?\s*")
+
+
+def standards_side_by_side(description: str, computed: Decimal, stated: Decimal, text: str,
+                           window: list[Token]) -> tuple[Decimal, str] | None:
+    """For a failing sum (its ``description``) short of its ``stated`` figure: what it makes once each amount named
+    right after a standard (每人每月工资1,500元，通讯交通补贴200元) is read as a standard of the same things and
+    period — times what the standard before it is times in the sum's terms — and its working; None where no amount
+    is so named, or where that reading is no nearer the stated figure."""
+    if computed >= stated or "×" not in description:
+        return None
+    from jixiao_desktop.prose.restatements import terms   # (restatements reads second_looks' neighbours: imported when needed)
+    parts = terms(description)
+    if not parts:
+        return None
+    value, words = computed, [t.text for t in parts]
+    for k in range(len(window) - 1):
+        standard, beside = window[k], window[k + 1]
+        if (standard.kind != MONEY or not (standard.per or k and window[k - 1].kind == "each") or not standard.value
+                or beside.kind != MONEY or beside.per
+                or not beside.value or not _NAMED_BESIDE_RE.fullmatch(text, standard.end, beside.start)):
+            continue
+        at = next((i for i, t in enumerate(parts[1:], 1) if "×" not in t.text and t.value == beside.value
+                   and "×" in parts[i - 1].text), None)
+        if at is None:
+            continue
+        times = parts[at - 1].value / standard.value
+        if times <= 1 or times != times.to_integral_value():
+            continue
+        value += beside.value * (times - 1)
+        words[at] = f"{words[at]}×{times:f}"
+    if value == computed or abs(value - stated) >= stated - computed:
+        return None
+    value = round_fen(value)
+    return value, "＋".join(words) + f"＝{format_with_unit(value, _unit_of(description))}"
