@@ -80,3 +80,18 @@ def test_an_amount_named_right_after_a_standard_is_a_standard_of_the_same_things
     text = "保洁员5名，每人每月工资2,000元，工具购置费3,000元，按12个月计算，合计{}元。"
     assert failures(text.format("123,000")) == []
     assert found(text.format("132,000"), "123000", "132000")
+
+
+def test_a_working_in_brackets_after_a_standard_shows_how_the_standard_was_made():
+    text = "开展消防演练18场，每场经费4,500元（30人×150元），共计{}元。"
+    assert failures(text.format("81,000")) == []
+    assert found(text.format("18,000"), "81000", "18000")
+    text = "送戏下乡24场，每场补助0.8万元（演职人员16人×500元），全年{}万元。"
+    assert failures(text.format("19.2"), unit=W) == []
+    assert found(text.format("17.2"), "192000", "172000", unit=W)
+
+
+def test_bare_numbers_times_a_percentage_are_in_the_results_unit():
+    text = "年度经费260万元，市、区按4:6承担：市级260×40%={}万元；区级260×60%=156万元。"
+    assert failures(text.format("104"), unit=W, level="区") == []
+    assert found(text.format("114"), "1040000", "1140000", unit=W, level="区")

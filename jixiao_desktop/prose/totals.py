@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 from jixiao_desktop.prose.steps import _Item
-from jixiao_desktop.prose.workings import bracket_restates
+from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
@@ -32,6 +32,9 @@ class _Totals:
         chain = self.chain
         value, words, uncertain = self.chain_value(chain)
         self.chain, self.chain_open = [], False
+        if standard_restated(self, chain[0].start, value):   # 每期经费6,300元（50人×126元），共计…
+            self.result(result, sum_marker if isinstance(sum_marker, str) else "sum" if sum_marker else "local")
+            return
         if sum_marker and self.open_terms(sum_marker if isinstance(sum_marker, str) else "sum") \
                 and not self.states_chain(value, result, sum_marker if isinstance(sum_marker, str) else "sum"):
             if not bracket_restates(self, chain[0].start, value):
@@ -76,7 +79,7 @@ class _Totals:
         """全年18×4.68×4=336.96万元: bare numbers may be written in the result's unit (4.68 is 万元 per quarter) —
         read so when that holds, or when neither holds and it comes nearer (18×46800=84.24万元 is in 元)."""
         factor = _UNIT_FACTORS.get(result.unit)
-        if factor is None or any(t.kind != "number" for t in chain):
+        if factor is None or any(t.kind != "number" and t.kind != PERCENT for t in chain):   # (158×50%=79万元 too)
             return value, words
         tolerance = self.tolerance(result, self.approx(result))
         alt = value * factor

@@ -64,6 +64,16 @@ def bracket_restates(reader, position: int, value: Decimal) -> bool:
     return True
 
 
+def standard_restated(reader, position: int, value: Decimal) -> bool:
+    """每期经费6,300元（50人×126元）: a working in brackets right after an open standard it equals shows how that
+    standard was made; the standard stays open, and the working is no product of its own."""
+    opened = max(reader.text.rfind("（", reader.sentence_start, position), reader.text.rfind("(", reader.sentence_start, position))
+    if opened < 0 or ")" in reader.text[opened:position] or "）" in reader.text[opened:position] or not reader.rates:
+        return False
+    rate = reader.rates[-1]
+    return not rate.consumed and rate.token.value == value and not reader.text[rate.token.end:opened].strip()
+
+
 _MONTHLY_ALLOWANCE_RE = re.compile(r"^[，,]\s*月(?:补助|补贴|生活补助|津补贴)(?:标准)?[\s:：为]{0,2}$")
 
 
