@@ -242,7 +242,7 @@ def test_the_second_corpus_too():
     # Sessions 18 and 19 together: 95.0 % / 2.5 %.
     # Session 8 (the whole of a split in the form's annual total agrees; 预算 names a whole): 95.0 % / 1.25 %.
     # Session 8 rounds 25–26 (a total restated rounded in another unit agrees with the amount): 95.0 % / 0 %.
-    ("blind21", 0.95, 0.0),
+    ("blind21", 0.9625, 0.0),
     # blind22.jsonl (160, written blind: one northern agricultural county's 县直 departments and 乡镇 — 采暖期, per 亩,
     # 缺口 after 已下达, long numbered 测算说明; 20 correct texts with numbers and no arithmetic), first run: 81.25 % found,
     # 6.25 % flagged on session 7's first code (the same with rounds 16–19, which had not seen it).
@@ -261,7 +261,7 @@ def test_the_second_corpus_too():
     # (95.0 / 5.0 with rounds 16–19, which had not seen it).
     # Session 20 (the same fixes; 日均…，年…费 over 365 days, an approved amount after 扣除…后 with no figure): 95.0 % / 0 %.
     # Session 20 (均价 as a standard, 种 and 人份 as measures of counts): 97.5 % / 0 %.
-    ("blind23", 0.975, 0.0),
+    ("blind23", 0.9875, 0.0),
     # blind24.jsonl (160, written blind: one central-China prefecture's two 县, a 县级市 and a 区 — 营养改善 per 生 per 天,
     # 公卫 per 常住人口, 种粮 per 亩, 省/市/县 splits written many ways, （1）（2） lists, Chinese numerals, 折合…万元; 20 correct
     # texts with numbers and no arithmetic), first run: 85.0 % found, 7.5 % flagged on session 7's first code (85.0 / 6.25
@@ -341,10 +341,10 @@ def test_the_second_corpus_too():
     ("blind35", 0.9875, 0.0),
     ("blind36", 0.9375, 0.0),
     ("blind37", 0.9125, 0.0),
-    ("blind38", 0.95, 0.0125),
+    ("blind38", 0.9625, 0.0125),
     # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
     # and 87.5 / 5.0. Not yet used for fixes.
-    ("blind39", 0.9625, 0.0375),
+    ("blind39", 0.9625, 0.025),
     ("blind40", 0.875, 0.0125),
     # blind41–blind42.jsonl (160 each, written blind: 广西 and 河南 review weeks), first sight on rounds 27–28: 90.0 / 3.75 and
     # 83.75 / 8.75. Not yet used for fixes.
@@ -353,7 +353,7 @@ def test_the_second_corpus_too():
     # blind42 83.75 / 3.75.
     # Session 9: p019 relabelled correct by the amount convention (with a note): 89.87 / 2.47.
     ("blind41", 0.8987, 0.0247),
-    ("blind42", 0.85, 0.0125),
+    ("blind42", 0.85, 0.0),
     # blind43–blind44.jsonl (160 each, written blind: 湖南 and 河北 review weeks; more short texts and products than most),
     # first sight on round 29: 82.5 / 6.25 and 85.0 / 7.5. Not yet used for fixes.
     # Session 9 rounds 30–31 (tests/test_prose_general30.py, general31.py: sources of a whole, 另 after a result, the next
@@ -365,7 +365,7 @@ def test_the_second_corpus_too():
     ("blind44", 0.89, 0.0257),
     # blind45–blind46.jsonl (160 each, written blind: 浙江 and 陕西 review weeks, fewer long texts), first sight on session 8's
     # last code: 90.0 / 2.5 (at the bar) and 86.25 / 5.0. Not yet used for fixes.
-    ("blind45", 0.9, 0.0125),
+    ("blind45", 0.9125, 0.0125),
     ("blind46", 0.9125, 0.0),
     # blind47–blind50.jsonl (160 each, written blind: 福建, 广东, 四川 and 河南 review weeks), first sight on rounds 30–31:
     # 91.25 / 6.25, 93.75 / 1.25, 93.75 / 5.0 and 88.75 / 3.75 (on the code before those rounds: the same but blind50
@@ -382,8 +382,8 @@ def test_the_second_corpus_too():
     ("blind51", 0.9875, 0.0125),
     ("blind52", 0.975, 0.0),
     # blind53–blind54.jsonl (160 each, written blind: 山东 and 安徽 review weeks), first sight on rounds 32–33: 93.75 / 6.25 and
-    # 92.5 / 2.5. Session 10's round 35 (tests/test_prose_general35.py) used blind54 and blind56: 95.0 / 1.25 and 93.75 / 2.5.
-    ("blind53", 0.9375, 0.0625),
+    # 92.5 / 2.5. Session 10's round 35 (tests/test_prose_general35.py) used blind53, blind54 and blind56: 95.0 / 3.75, 95.0 / 1.25 and 93.75 / 2.5.
+    ("blind53", 0.95, 0.0375),
     ("blind54", 0.95, 0.0125),
     # blind55–blind58.jsonl (160 each, written blind: 重庆, 湖南, 河北 and 江西 review weeks), first sight on session 9's last
     # code: 95.0 / 2.5, 93.75 / 8.75, 95.0 / 5.0 and 90.0 / 2.5.

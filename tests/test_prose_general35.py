@@ -95,3 +95,27 @@ def test_bare_numbers_times_a_percentage_are_in_the_results_unit():
     text = "年度经费260万元，市、区按4:6承担：市级260×40%={}万元；区级260×60%=156万元。"
     assert failures(text.format("104"), unit=W, level="区") == []
     assert found(text.format("114"), "1040000", "1140000", unit=W, level="区")
+
+
+def test_the_period_a_list_names_alone_holds_for_each_of_its_items():
+    text = ("公益岗位补贴：\n1. 公益岗位人员32人，补贴期限10个月；\n2. 公益岗位补贴1,800元/人·月，计576,000元；\n"
+            "3. 公益岗位人员社保补贴600元/人·月，计{}元；\n4. 合计768,000元。")
+    assert failures(text.format("192,000")) == []
+    assert found(text.format("196,000"), "192000", "196000")
+
+
+def test_a_total_after_a_numbered_list_is_of_each_items_own_figure():
+    text = ("经费测算：\n1、城乡低保对象860人，每人每月保障金500元，全年5,160,000元。\n2、临时救助120户次，每户次1,500元，需180,000元。\n"
+            "3、送温暖慰问费42,000元。\n全年资金需求{}元。")
+    assert failures(text.format("5,382,000")) == []
+    assert found(text.format("5,328,000"), "5382000", "5328000")
+    text = ("1) 护林员24名，每人每年1.2万元，计28.8万元；\n2) 防火物资购置12.5万元；\n3) 瞭望塔维护6处，每处0.8万元，计4.8万元。\n"
+            "上年实际支出40.6万元。本年以上合计{}万元。")
+    assert failures(text.format("46.1"), unit=W) == []
+    assert found(text.format("41.6"), "461000", "416000", unit=W)
+
+
+def test_an_item_with_two_figures_of_its_own_is_not_read_as_one():
+    text = ("1.开幕式3万元；\n2.文艺展演：舞台搭建2万元，演出补助20支×1,500元＝3万元；\n3.宣传印刷1.5万元。\n以上合计{}万元。")
+    assert failures(text.format("9.5"), unit=W) == []
+    assert found(text.format("7.5"), "95000", "75000", unit=W)

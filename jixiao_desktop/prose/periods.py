@@ -116,11 +116,8 @@ class _Periods:
         if key not in self._memo:
             self._memo.clear()
             found = self._months(self.text[self.sentence_start:self.sentence_end()])
-            if found[1] and self.sentence_start:   # none named: the period the sentence before names alone
-                before = self.text[self.text.rfind("。", 0, self.sentence_start - 1) + 1:self.sentence_start]
-                if "月" in before and "元" not in before and _PERIOD_NAMED_RE.search(before):
-                    named = self._months(before)
-                    found = named if not named[1] else found   # (防火期为1月1日—4月30日和11月1日—12月31日，共计6个月。)
+            if found[1] and self.sentence_start:   # none named: the period a sentence before names alone
+                found = self.period_named_before() or found
             if found[1]:   # none before either: a span that opens the next sentence, before the result it states
                 end = self.text.find("。", self.sentence_start)
                 after = self.text[end + 1:end + 40] if end >= 0 else ""
@@ -130,6 +127,22 @@ class _Periods:
                     found = (Decimal(span), False) if span is not None else found   # …每人每月1,400元。2025年7-12月，共需…
             self._memo[key] = found
         return self._memo[key]
+
+    def period_named_before(self) -> tuple[Decimal, bool] | None:
+        """The months the nearest of the four clauses before the sentence that names a period alone (no amount) gives
+        (防火期为1月1日—4月30日和11月1日—12月31日，共计6个月。 / 1.见习人数45人，见习期6个月；2.…；3.…150元/人·月)."""
+        end = self.sentence_start
+        for _ in range(4):
+            begin = max(self.text.rfind("。", 0, end - 1), self.text.rfind("；", 0, end - 1), self.text.rfind(";", 0, end - 1)) + 1
+            before = self.text[begin:end]
+            if "月" in before and "元" not in before and _PERIOD_NAMED_RE.search(before):
+                named = self._months(before)
+                if not named[1]:
+                    return named
+            if begin == 0:
+                return None
+            end = begin
+        return None
 
     def _months(self, sentence: str) -> tuple[Decimal, bool]:
         # the span of months the sentence names is the period paid, over the months it says it counts

@@ -37,6 +37,7 @@ from jixiao_desktop.prose.listed_runs import listed_run
 from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
+from jixiao_desktop.prose.numbered import numbered_total
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
@@ -347,6 +348,9 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other is True:
                 continue
             step = other or step
-        kept.append(step)
+        other = numbered_total(step, lexed, index) if step.kind == "sum" else False   # (numbered.py: the list's figures)
+        if other is True:
+            continue
+        kept.append(other or step)
     reading.steps[:] = kept
     return reading

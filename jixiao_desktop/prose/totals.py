@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
@@ -250,6 +251,8 @@ class _Totals:
         narrow = self.narrow_terms(kind, terms, token)
         if narrow is not None:
             terms = narrow
+        elif kind != "sub" and terms and terms[-1].start < self.sentence_start:
+            terms = self.list_figures(terms) or terms
         if len(terms) >= 2 or (len(terms) == 1 and terms[0].product):
             value = sum((i.value for i in terms), Decimal(0))
             step = "product" if len(terms) == 1 else "sum"
@@ -307,4 +310,19 @@ class _Totals:
         self.chain = [token]
         if self.split is not None and self.split.whole is None:
             self.set_split_whole(result)
+
+    def list_figures(self, terms: list[_Item]) -> list[_Item] | None:
+        """1、…全年5,160,000元。2、…需180,000元。3、…42,000元。⏎全年资金需求…: a total in a sentence of its own after a
+        numbered list, whose items each state a figure of their own, is of those figures — where the items it would
+        count are some of them (the earlier ones closed by their own results)."""
+        figures = numbered_results(self, self.index)
+        if figures is None or len(figures) <= len(terms):
+            return None
+        starts = {t.start for t in figures}
+        if any(t.start not in starts for t in terms):
+            return None
+        held = {i.start: i for i in self.items}   # (each figure one the reader holds: no reference, no standard)
+        if any(t.start not in held for t in figures):
+            return None
+        return [held[t.start] for t in figures]
 
