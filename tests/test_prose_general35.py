@@ -119,3 +119,18 @@ def test_an_item_with_two_figures_of_its_own_is_not_read_as_one():
     text = ("1.开幕式3万元；\n2.文艺展演：舞台搭建2万元，演出补助20支×1,500元＝3万元；\n3.宣传印刷1.5万元。\n以上合计{}万元。")
     assert failures(text.format("9.5"), unit=W) == []
     assert found(text.format("7.5"), "95000", "75000", unit=W)
+
+
+def test_each_levels_share_of_a_three_way_split_is_checked():
+    text = "资金200万元，按省、市、县4:4:2分担，省级80万元，市级{}万元，县级40万元。"
+    assert failures(text.format("80"), unit=W) == []
+    assert found(text.format("70"), "800000", "700000", unit=W)
+    # a split of what one amount leaves of another (both named before the split) still explains a share
+    text = "总投资500万元，社会资本100万元，财政投入部分由市、县按4:6分担，县级{}万元。"
+    assert failures(text.format("240"), unit=W) == []
+
+
+def test_a_base_named_at_the_start_of_an_earlier_clause():
+    text = "一是设备费按采购合同计96万元；二是安装调试费4.2万元；三是监理费按设备费的2%计取，为{}元。"
+    assert failures(text.format("19,200"), unit=W) == []
+    assert found(text.format("12,900"), "19200", "12900", unit=W)

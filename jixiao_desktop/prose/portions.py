@@ -105,19 +105,22 @@ def rest_percent_whole(reader, token: Token):
 
 
 _LABEL_CUT_RE = re.compile(r"[\d，,。；;：:\n]")
+_ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|再次|然后|最后|[（(]?[一二三四五六七八九十]{1,2}[)）、])?\s*")
 
 
 def named_earlier(reader, name: str) -> Token | None:
     """合同价2,360,000元…；完工后按合同价的50%支付: the amount named ``name`` in an earlier clause of the paragraph (the
-    words just before it end with the name, as a contract's price does; at most 40 tokens back)."""
+    words just before it end with the name, as a contract's price does, or its clause opens with the name; at most 40
+    tokens back)."""
     tokens, text, i = reader.tokens, reader.text, reader.index - 1
     while i >= 0 and reader.index - i <= 40 and tokens[i].start >= reader.paragraph_start:
         other = tokens[i]
         if other.kind == MONEY and other.start < reader.sentence_start and not (
                 other.per or other.start in reader.rate_per or tokens[i + 1].kind == "op"):   # (nor a standard nor a factor)
             words = text[max(reader.paragraph_start, other.start - 16):other.start]
-            if _LABEL_CUT_RE.split(words)[-1].rstrip("为是约共计 ").endswith(name):
-                return other
+            label = _LABEL_CUT_RE.split(words)[-1]
+            if label.rstrip("为是约共计 ").endswith(name) or _ORDINAL_RE.sub("", label).startswith(name):
+                return other   # (…工程费186万元 / 工程费按施工图预算审核结果计186万元)
         i -= 1
     return None
 

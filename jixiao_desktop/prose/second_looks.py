@@ -342,7 +342,9 @@ def _remainder(step: Step, lexed: Lexed, window: list[Token]) -> bool:
 
 def _share_of_difference(step: Step, window: list[Token]) -> bool:
     """总投资500万元，社会资本100万元，财政投入部分由市、县按4:6: a split of what one amount leaves of another."""
-    amounts = [t.value for t in window if t.kind == MONEY and t.value and not t.per]
+    ratio = next((t for t in window if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts)), None)
+    # (the whole and the part it leaves are named before the split: a share of the split itself is no such part)
+    amounts = [t.value for t in window if t.kind == MONEY and t.value and not t.per and (ratio is None or t.start < ratio.start)]
     if len(amounts) < 2:
         return False   # (no whole and part)
     fractions = [p / sum(t.parts) for t in window if t.kind == RATIO and len(t.parts) >= 2 and sum(t.parts) for p in t.parts]
