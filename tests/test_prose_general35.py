@@ -134,3 +134,22 @@ def test_a_base_named_at_the_start_of_an_earlier_clause():
     text = "一是设备费按采购合同计96万元；二是安装调试费4.2万元；三是监理费按设备费的2%计取，为{}元。"
     assert failures(text.format("19,200"), unit=W) == []
     assert found(text.format("12,900"), "19200", "12900", unit=W)
+
+
+def test_a_total_that_counts_its_items_takes_that_many():
+    text = "村内道路硬化46万元，排水沟渠12.5万元。公厕改造7.5万元，三项需{}万元。"
+    assert failures(text.format("66"), unit=W) == []
+    assert found(text.format("56"), "660000", "560000", unit=W)
+    # an amount named only as the base of a percentage before them is none of the items counted
+    text = "贷款余额约2,600万元，按年贴息3%测算需78万元；另有保险补助12万元、技术服务6万元。以上三项共需{}万元。"
+    assert failures(text.format("96"), unit=W) == []
+    assert found(text.format("86"), "960000", "860000", unit=W)
+    # 两项补贴 is a name, no count of items
+    text = "残疾人两项补贴：生活补贴96万元，护理补贴64万元，两项补贴资金共计{}万元。"
+    assert failures(text.format("160"), unit=W) == []
+
+
+def test_ling_xu_adds_an_item_no_total():
+    text = "贷款余额约2,600万元，按年贴息3%测算需78万元；另需保险补助12万元、技术服务6万元。以上三项共需{}万元。"
+    assert failures(text.format("96"), unit=W) == []
+    assert found(text.format("86"), "960000", "860000", unit=W)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
 from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
+_COUNTED_RE = re.compile(r"(?<![第每各])(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
                          r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
@@ -253,6 +254,8 @@ class _Totals:
             terms = narrow
         elif kind != "sub" and terms and terms[-1].start < self.sentence_start:
             terms = self.list_figures(terms) or terms
+        if narrow is None and kind != "sub" and self.breakdown is None and "项" in self.before(token, 12):
+            terms = self.counted_items(terms, token) or terms
         if len(terms) >= 2 or (len(terms) == 1 and terms[0].product):
             value = sum((i.value for i in terms), Decimal(0))
             step = "product" if len(terms) == 1 else "sum"
@@ -325,4 +328,16 @@ class _Totals:
         if any(t.start not in held for t in figures):
             return None
         return [held[t.start] for t in figures]
+
+    def counted_items(self, terms: list[_Item], token: Token) -> list[_Item] | None:
+        """…村集体光伏电站维护9.5万元，三项需50万元 / 以上三项共需76.9万元: a total that counts its items is of the last
+        that many items held (not of its own sentence's alone, nor of an amount named only as a base before them)."""
+        found = _COUNTED_RE.search(self.before(token, 12))
+        if found is None or _SECTION_RE.search(self.text, 0, token.start):
+            return None   # (in a numbered list a 项 is a numbered item, of one amount or several)
+        n = int(found[1]) if found[1].isdigit() else 2 if found[1] == "两" else int(cn_number(found[1]) or 0)
+        if n < 2 or n == len(terms):
+            return None
+        held = sorted((i for i in self.subtotals + self.items if not i.rate), key=lambda i: i.start)
+        return held[-n:] if len(held) >= n else None
 
