@@ -5,6 +5,7 @@ neither (共建, 公共, 一般公共预算, 高标准农田), a remainder right
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.corpus import evaluate_entry
 from tests.prose_cases import failures, found
 
 W = AmountUnit.WAN_YUAN
@@ -153,3 +154,31 @@ def test_ling_xu_adds_an_item_no_total():
     text = "贷款余额约2,600万元，按年贴息3%测算需78万元；另需保险补助12万元、技术服务6万元。以上三项共需{}万元。"
     assert failures(text.format("96"), unit=W) == []
     assert found(text.format("86"), "960000", "860000", unit=W)
+
+
+def test_yishang_yue_is_a_total_word():
+    text = "路灯维护费12.6万元，绿化养护费8.4万元，保洁外包30万元。以上约{}万元（取整）。"
+    assert failures(text.format("51"), unit=W) == []
+    assert found(text.format("56"), "510000", "560000", unit=W)
+
+
+def test_an_amount_below_the_standard_just_before_it_is_an_item_of_its_own():
+    text = "便民服务站运转：12个社区每个社区18,000元，街道中心12,500元。以上共计{}万元。"
+    assert failures(text.format("22.85"), unit=W) == []
+    assert found(text.format("21.85"), "228500", "218500", unit=W)
+
+
+def _vs_amount(text: str, amount: str, unit: str = "万元") -> list:
+    entry = {"text": text, "correct": True, "unit": unit, "amount": amount, "level": "县"}
+    return [f for f in evaluate_entry(entry).findings if f[2].startswith("vs_amount")]
+
+
+def test_the_base_of_a_percentage_is_no_figure_of_this_year():
+    text = "代理服务费按当年补贴资金3,200,000元的2%计取，为64,000元。"
+    assert _vs_amount(text, "64000", unit="元") == []
+    assert _vs_amount(text, "46000", unit="元") != []
+
+
+def test_an_earlier_batch_already_allocated_is_background():
+    assert _vs_amount("前期已下达第2批资金40万元（文号〔2025〕11号）。", "65") == []
+    assert _vs_amount("本年度下达资金40万元（文号〔2025〕11号）。", "65") != []

@@ -166,6 +166,7 @@ class _Percents:
                                                                            self.text[self.sentence_start:base.start]):
             # 按灯具资产原值2,600万元的3%计取: an amount named only as the base is not one of the items
             self.items = [i for i in self.items if i.token is None or i.start != base.start]
+            self.this_year.pop(base.start, None)   # (按当年救助资金246万元的1.5%: no figure of this year's own)
         if bool(base.rate and base.rate != ("年",)) == token.is_rate:   # (服务费每年186万元: a year's amount)
             self.add_step("percent_of", f"{base.words}的{_num(pct.value)}%为{self.fmt(value)}", value, token, base.approx)
             self.candidates.append((3, token.start, token.value, f"{base.words}的{_num(pct.value)}%即{_written(token)}",

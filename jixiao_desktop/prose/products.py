@@ -268,8 +268,9 @@ class _Products:
         """Whether a plain amount just after an open standard of its sentence, with only a name between
         (每家4500元，服务费630000元), states that standard's product: it does when the product holds, or when the
         amount reads as a slip of it (one digit wrong, two swapped); otherwise it is an item of its own."""
-        if rate.consumed or token.per or rate.token.start < self.sentence_start:
-            return False
+        if rate.consumed or token.per or rate.token.start < self.sentence_start or (
+                rate.scale == 1 and rate.share is None and token.value < rate.token.value):
+            return False   # (每村26,800元，镇级中心17,350元: less than one of it is no product of the standard)
         if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(
                 rate, token) and not _WORDS_ONLY_RE.fullmatch(self.text[rate.token.end:token.start]):
             return False   # (only words between: 按1450元计算，测算经费464万元 — when the product holds or slips)

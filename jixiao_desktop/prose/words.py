@@ -16,7 +16,7 @@ _SAME_THING = [{"人", "名", "位", "人次", "生", "员"}, {"户", "家"}, {"
                {"季度", "季"}, {"场", "场次"}, {"期", "期次"}, {"份", "人份"}, {"平方米", "平米", "m2", "m²", "㎡"},
                {"公里", "千米", "km", "㎞"}, {"立方米", "方", "m3", "m³", "㎥"}, {"千瓦", "kW"}]
 _FILL = r"[^，,。；;\n\d：:]{0,8}"
-_SUM_RE = re.compile(rf"(?:以上合计|以上共计|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|(?<!公)共(?![建享同青性识治商管创])|全年合计|全年共计|"
+_SUM_RE = re.compile(rf"(?:以上合计|以上共计|以上(?=约|为)|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|(?<!公)共(?![建享同青性识治商管创])|全年合计|全年共计|"
                      rf"项目总投资|总投资|总投入|总概算|总规模|调整后|(?<![每单])(?:[两三四五六七八九十\d]项)?加(?:起来|在一起)|(?<![第每])[两三四五六七八九十]项(?=[\s:：]*$))\s*[:：]?{_FILL}$")
 _LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小])计(?![划入算量])"
                        rf"|(?<=[\u4e00-\u9fff])(?<![预统设会估核审累合共总小])计[，,]|即|(?<![另还])需|[=＝]|等于|(?<=元)后(?:预算|金额|资金)?为|应(?:拨付|发放|安排|支付)|测算为|预算为|(?:资金|经费|费用|金额)(?:约|总额)?为|(?<![初上调经总加减])(?<!公共|基金|经营)预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
@@ -26,7 +26,7 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
                         rf"|(?P<year>(?:全年|(?<![每第])一年(?:下来)?)(?:[^\d，,。；;\n每均标准按]{{0,5}}?(?:经费|资金|费用|费|支出))?"
                         rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
 # a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项上]")
 _HINT_OFFSET = 3   # the furthest a total word's first hint character stands from its start (以上合计, 资金约为, 后金额为)
 
 
@@ -43,7 +43,7 @@ def _result_marker(near: str) -> re.Match | None:
         return None
     first = hint.start() - _HINT_OFFSET
     return _RESULT_RE.search(near, first if first > cut else cut)
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入|前期已(?:下达|拨付|安排|到位)")
 _REFERENCE_HINT_RE = re.compile(r"[年实执累结原已]")   # a character every word of _REFERENCE_RE has, at most 2 in
 
 
