@@ -57,8 +57,11 @@ class _Products:
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
         (and the scale of 每万尾: 10000)."""
-        clause_start = token.start - len(self.clause_before(token, 20)) if self.last_each >= self.sentence_first else 0
-        if self.last_each < self.sentence_first or self.tokens[self.last_each].end <= clause_start - 1:
+        tokens = self.tokens   # (an amount, count or percentage after the last 每…: the loop stops there, none taken)
+        if self.last_each < self.sentence_first or any(tokens[i].kind in (MONEY, COUNT, PERCENT) for i in range(self.index - 1, self.last_each, -1)):
+            return (), _ONE
+        clause_start = token.start - len(self.clause_before(token, 20))
+        if tokens[self.last_each].end <= clause_start - 1:
             return (), _ONE   # no 每…/人均 in this sentence, or none in the clause (most amounts): the loop need not run
         per: list[str] = []
         scale = Decimal(1)
