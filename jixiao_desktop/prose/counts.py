@@ -186,9 +186,9 @@ class _Counts:
 
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
-        i = self.counts.index(count) if count in self.counts else -1
-        if i < 0 or len(self.rates) > 1:   # with several standards, each finds its own count
+        if len(self.rates) > 1 or count not in self.counts:   # with several standards, each finds its own count
             return count
+        i = self.counts.index(count)
         group = [count]
         j = i - 1
         while j >= 0 and _RX8.fullmatch(self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):

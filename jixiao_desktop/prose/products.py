@@ -27,6 +27,8 @@ _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
+# an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
+_RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
