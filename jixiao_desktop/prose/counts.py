@@ -95,7 +95,9 @@ class _Counts:
                 return paired
         previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.counts_from
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
-        limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
+        limit = len(self.text) + 1   # (the least of those given, without a generator: this runs for every standard)
+        limit = until if until is not None and until < limit else limit
+        limit = following if following is not None and following < limit else limit
         best, distance = None, None
         lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
         near: list[tuple[int, Token]] = []
