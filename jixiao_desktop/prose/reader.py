@@ -161,7 +161,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             if kind == "stop":
                 self.end_sentence(token.end, index + 1)
                 continue
-            if kind == COUNT:
+            if kind == MONEY:   # (the kinds by how often they come: amounts first)
+                self.money(token)
+            elif kind == COUNT:
                 previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if token.start < self.parts_until or previous is not None and previous.kind == COUNT and self.text[
                         previous.end] in "（(" and _PART_OF_COUNT_RE.match(self.text, previous.end, token.start):
@@ -203,8 +205,6 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                     self.plus_open = True
                 else:
                     self.chain_open = True
-            elif kind == MONEY:
-                self.money(token)
             elif kind == PERCENT:
                 if id(token) not in self.rate_shares and not grown(self, token):
                     self.percent(token)
