@@ -95,7 +95,9 @@ class _Counts:
                 return paired
         previous = self.rates[rate.k - 1].token.end if listed and rate.k > 0 else self.counts_from
         following = self.rates[rate.k + 1].token.start if listed and rate.k + 1 < len(self.rates) else None
-        limit = min(x for x in (until, following, len(self.text) + 1) if x is not None)
+        limit = len(self.text) + 1   # (the least of those given, without a generator: this runs for every standard)
+        limit = until if until is not None and until < limit else limit
+        limit = following if following is not None and following < limit else limit
         best, distance = None, None
         lo, hi = bisect_left(self.count_starts, previous), bisect_left(self.count_starts, limit)
         near: list[tuple[int, Token]] = []
@@ -186,9 +188,9 @@ class _Counts:
 
     def listed_with(self, count: Token, thing: str) -> Token:
         """国控站点6个、省控站点14个: counts of one measure listed with 、 count together for a standard."""
-        i = self.counts.index(count) if count in self.counts else -1
-        if i < 0 or len(self.rates) > 1:   # with several standards, each finds its own count
+        if len(self.rates) > 1 or count not in self.counts:   # with several standards, each finds its own count
             return count
+        i = self.counts.index(count)
         group = [count]
         j = i - 1
         while j >= 0 and _RX8.fullmatch(self.text[self.counts[j].end:group[0].start]) and self.matches(thing, self.counts[j]):

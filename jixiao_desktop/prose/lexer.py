@@ -349,7 +349,7 @@ def _token(kind: str, m: re.Match) -> Token | None:
     if kind == "half":
         return Token("half", text, start, end, Decimal(50), "%")
     if kind == "each":
-        scale = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}.get(m["e_scale"] or "", Decimal(1))
+        scale = _EACH_SCALES.get(m["e_scale"] or "", _EACH_ONE)
         if m["e_thing"] is not None:
             rest = text[text.index(m["e_thing"]) + len(m["e_thing"]):]
             return Token("each", text, start, end, value=scale, per=(m["e_thing"],) + (_each_per(rest) if rest.strip() else ()))
@@ -360,6 +360,7 @@ def _token(kind: str, m: re.Match) -> Token | None:
     return Token(kind, text, start, end)
 
 
+_EACH_SCALES, _EACH_ONE = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100)}, Decimal(1)   # (made once)
 _EACH_SCALE_RE = re.compile(rf"[每均]|[万千百](?!{_SCALED_MEASURE})")
 _PER_WORD_RE = re.compile(_PER_WORD)
 _EACH_PER = {"人均": ("人",), "户均": ("户",), "家均": ("家",), "月均": ("月",), "年均": ("年",), "生均": ("生",),

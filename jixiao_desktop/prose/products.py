@@ -27,6 +27,8 @@ _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
+# an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
+_RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
@@ -57,8 +59,11 @@ class _Products:
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
         (and the scale of 每万尾: 10000)."""
-        clause_start = token.start - len(self.clause_before(token, 20)) if self.last_each >= self.sentence_first else 0
-        if self.last_each < self.sentence_first or self.tokens[self.last_each].end <= clause_start - 1:
+        tokens = self.tokens   # (an amount, count or percentage after the last 每…: the loop stops there, none taken)
+        if self.last_each < self.sentence_first or any(tokens[i].kind in (MONEY, COUNT, PERCENT) for i in range(self.index - 1, self.last_each, -1)):
+            return (), _ONE
+        clause_start = token.start - len(self.clause_before(token, 20))
+        if tokens[self.last_each].end <= clause_start - 1:
             return (), _ONE   # no 每…/人均 in this sentence, or none in the clause (most amounts): the loop need not run
         per: list[str] = []
         scale = Decimal(1)

@@ -53,7 +53,7 @@ from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods, without_span
 from jixiao_desktop.prose.plans import _PAID_RE, _Plans, outside_project
-from jixiao_desktop.prose.products import _Products, grown, states_products_before
+from jixiao_desktop.prose.products import _RATE_THEN_AMOUNT_RE, _Products, grown, states_products_before
 from jixiao_desktop.prose.readings import reread
 from jixiao_desktop.prose.missed_looks import missed
 from jixiao_desktop.prose.pairings import read_pairings
@@ -161,7 +161,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             if kind == "stop":
                 self.end_sentence(token.end, index + 1)
                 continue
-            if kind == COUNT:
+            if kind == MONEY:   # (the kinds by how often they come: amounts first)
+                self.money(token)
+            elif kind == COUNT:
                 previous = self.tokens[index - 1] if index > self.sentence_first else None
                 if token.start < self.parts_until or previous is not None and previous.kind == COUNT and self.text[
                         previous.end] in "（(" and _PART_OF_COUNT_RE.match(self.text, previous.end, token.start):
@@ -203,8 +205,6 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                     self.plus_open = True
                 else:
                     self.chain_open = True
-            elif kind == MONEY:
-                self.money(token)
             elif kind == PERCENT:
                 if id(token) not in self.rate_shares and not grown(self, token):
                     self.percent(token)
@@ -307,9 +307,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         if per or (("标" in near or "单" in near or "均价" in near) and _RATE_WORD_RE.search(near) and not is_result):
             self.rate(token, per or ("*",), scale)
             return
-        if not is_result and self.rates and not self.rates[-1].consumed and re.fullmatch(
-                r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*",
-                self.text[self.rates[-1].token.end:token.start]):   # (…每所26万元（含…），780,000元: an aside between)
+        if not is_result and self.rates and not self.rates[-1].consumed and _RATE_THEN_AMOUNT_RE.fullmatch(
+                self.text, self.rates[-1].token.end, token.start):   # (…每所26万元（含…），780,000元: an aside between;
+            # products.py's pattern, tried in place: no slice of the words between)
             is_result = True  # 团干部培训｜3期｜1.5万元/期｜4.5万元: the row's amount
         if not is_result and self.rates and self.states_rate(self.rates[-1], token):
             is_result = True  # 每家4500元，服务费630000元: the standard's product, named

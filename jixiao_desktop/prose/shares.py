@@ -25,13 +25,14 @@ from jixiao_desktop.prose.words import (
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
+_CLAUSE_MARK_RE, _TOTALLED_RE = re.compile(r"[，,。；;\n]"), re.compile(r"合计|共计|总计")   # (compiled once)
 
 class _Shares:
     """Splits of a whole between levels of government, each party's share checked."""
 
     def ratio(self, token: Token) -> None:
         before = self.text[max(self.sentence_start, token.start - 16):token.start]
-        after_clause = re.split(r"[，,。；;\n]", self.text[token.end:token.end + 16], maxsplit=1)[0]
+        after_clause = _CLAUSE_MARK_RE.split(self.text[token.end:token.end + 16], maxsplit=1)[0]
         named = _parties_in(before, words=True)
         if len(named) > len(token.parts):
             grouped = _grouped_parties(before)
@@ -112,9 +113,9 @@ class _Shares:
                 rate.consumed = True
                 return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
                              () if self.yearly(rate) else rate.per)
-        following = [t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")]
-        between = self.text[token.end:following[0].start] if following else ""
-        written_after = bool(following) and following[0].kind == MONEY and not _party_before(between[-10:]) and not (
+        following = next((t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")), None)
+        between = self.text[token.end:following.start] if following is not None else ""
+        written_after = following is not None and following.kind == MONEY and not _party_before(between[-10:]) and not (
             token.kind == "percent" and _RX19.match(between))   # 省级补助20%计126,100元: the share, not the whole
         has_before = any(t.kind == MONEY for t in self.sentence_tokens())
         if written_after and not has_before or not has_before and whole_on_earlier_line(self, token):
@@ -167,7 +168,7 @@ class _Shares:
             party = respective_party(self.text, token.start, list(split.fractions))
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = self.level if self.level in split.fractions else None
-        if party is not None and split.whole is not None and re.search(r"合计|共计|总计", pre) and any(
+        if party is not None and split.whole is not None and _TOTALLED_RE.search(pre) and any(
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
             return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it
         if party is None or party not in split.fractions:

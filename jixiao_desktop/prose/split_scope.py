@@ -68,15 +68,17 @@ def payer_words(reader, pre: str) -> str:
     return rest if _names_payer(rest) else ""   # (：村级道路硬化工程全年120万元: a thing named, no payer)
 
 
+_CLAUSE_END_MARK_RE = re.compile(r"[，,。：:]")
+
+
 def _after_split_words(words: str) -> str:
     """``words`` right after a split's ratio less the split's own verb and what comes before it (比例由市、区两级承担城市…:
     城市…), where that verb comes before the clause ends."""
     verb = _SHARE_VERB_RE.search(words)
     if verb is None:
         return words
-    end = min((p for p in (words.find("，"), words.find(","), words.find("。"), words.find("："), words.find(":")) if p >= 0),
-              default=len(words))
-    return words[verb.end():] if verb.start() < end else words
+    # (the verb before the clause ends: no ，,。：: before it — what the first of those marks, or the end, after it says)
+    return words[verb.end():] if _CLAUSE_END_MARK_RE.search(words, 0, verb.start()) is None else words
 
 
 def _names_payer(words: str) -> bool:

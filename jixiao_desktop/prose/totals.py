@@ -243,7 +243,8 @@ class _Totals:
     def result(self, token: Token, kind: str) -> None:
         """An amount after a total word: it states the value of the open items (or stands alone)."""
         approx = self.approx(token)
-        etc = bool(_ETC_RE.search(self.before(token, 10)))
+        before = self.before(token, 10)
+        etc = "等" in before and bool(_ETC_RE.search(before))   # (its pattern's one word: most totals have none)
         if self.breakdown is not None and kind == "sum":
             self.close_breakdown()
         self.flush_chain()
