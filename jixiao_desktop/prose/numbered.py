@@ -1,8 +1,17 @@
-"""Numbered items and the breakdown a total of one of them opens (see :func:`close_at_next_number`)."""
+"""Numbered items: the breakdown a total of one of them opens (see :func:`close_at_next_number`), and the figure
+each item of a numbered list arrives at, which a total after the list is of (see :func:`numbered_results`)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
+
+from jixiao_desktop.money import format_with_unit
+from jixiao_desktop.prose.more_looks import _unit_of
+from jixiao_desktop.prose.restatements import terms
+from jixiao_desktop.prose.steps import Step, near_stated
+from jixiao_desktop.prose.words import _written
 
 _CHINESE = "一二三四五六七八九十"
 # a list number at the start of a sentence: 2. / 2、 / 二、 / （二） / (2)
@@ -42,8 +51,44 @@ def close_at_next_number(reader, position: int) -> None:
         reader.close_breakdown()
 
 
-_ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:(\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
+# a list number after a sentence's or clause's end (or at the text's start): found from its boundary character, which
+# the scan looks for first (a look-behind at every position is slower)
+_ITEM_NUMBER_RE = re.compile(r"[\n。；;：:][ \t]*((\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
+_start = attrgetter("start")
 _ITEM_END_RE = re.compile(r"[。\n]")
+
+
+_last: tuple = (None, None)   # (the text last asked about and its numbers, swapped whole: a reader in another thread
+#                               sees one pair or the other, never half of each)
+
+
+def _list_numbers(text: str) -> tuple:
+    """Every list number of ``text`` (at its start or after a sentence's or clause's end), found once a text: their
+    starts and matches; for each, the last number 1 (一) at or before it; for each such 1, the run counting up from it
+    (1, 2, 3… in the order written, up to the next 1: the indices and their starts); and a memo of each item's figure."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    starts, found, last_one, runs = [], [], [], {}
+    one = -1
+    first = _ITEM_NUMBER_RE.match("\n" + text[:12])   # (a number opening the text)
+    matches = [(0, first.end() - 1, first[2] or first[3] or first[4])] if first else []
+    matches += [(m.start() + 1, m.end(), m[2] or m[3] or m[4]) for m in _ITEM_NUMBER_RE.finditer(text)]
+    for start, end, value in matches:
+        n = int(value) if value.isdigit() else "一二三四五六七八九十".find(value) + 1
+        k = len(starts)
+        starts.append(start)
+        found.append((start, end))
+        if n == 1:
+            one = k
+            runs[k] = ([k], [start])
+        elif one >= 0 and n == len(runs[one][0]) + 1:
+            runs[one][0].append(k)
+            runs[one][1].append(start)
+        last_one.append(one)
+    _last = (text, (starts, found, last_one, runs, {}))
+    return _last[1]
 
 
 def numbered_results(lexed, index: int) -> list | None:
@@ -52,21 +97,20 @@ def numbered_results(lexed, index: int) -> list | None:
     figure follows the list (in a sentence after its last item, or as its last item itself)."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
-    numbers = [m for m in _ITEM_NUMBER_RE.finditer(text, max(0, position - 1500), position)]
-    run: list = []
-    for m in numbers:   # the last run of numbers counting up from 1 (一) before the figure
-        value = m[1] or m[2] or m[3]
-        n = int(value) if value.isdigit() else "一二三四五六七八九十".find(value) + 1
-        if n == 1:
-            run = [m]
-        elif run and n == len(run) + 1:
-            run.append(m)
+    starts, found, last_one, runs, figures = _list_numbers(text)
+    before = bisect_left(starts, position) - 1
+    first = last_one[before] if before >= 0 else -1
+    if first < 0 or starts[first] < position - 1500:
+        return None   # (the last run of numbers counting up from 1 (一) before the figure, within 1500 characters)
+    indices, run_starts = runs[first]
+    run = [found[i] for i in indices[:bisect_left(run_starts, position)]]
     if len(run) < 2:
         return None
-    ends = [m.start() for m in run[1:]]
-    last_end = next((m.end() for m in _ITEM_END_RE.finditer(text, run[-1].end(), position)), None)
+    ends = [start for start, _end in run[1:]]
+    stop = _ITEM_END_RE.search(text, run[-1][1], position)
+    last_end = stop.end() if stop is not None else None
     if last_end is None:   # 4. 两项合计…: the figure is the list's last item, none of its items
-        if index and tokens[index - 1].start >= run[-1].end():
+        if index and tokens[index - 1].start >= run[-1][1]:
             return None   # (4. 其他A 5万元、B 3万元，合计…: that item's own total)
         run = run[:-1]
     else:   # (the last item runs to its first full stop or line end)
@@ -74,31 +118,36 @@ def numbered_results(lexed, index: int) -> list | None:
     if len(run) < 2:
         return None
     results = []
-    k = 0
-    for m, end in zip(run, ends):
-        while k < len(tokens) and tokens[k].start < m.end():
-            k += 1
-        last, plain = None, 0
-        while k < len(tokens) and tokens[k].end <= end and k < index:
-            token = tokens[k]
-            if token.kind == "money" and token.value:
-                last = k
-                # (a standard, or a factor of a × chain, is no figure of the item's own)
-                plain += not (token.per or tokens[k - 1].kind in ("each", "op") or k + 1 < len(tokens) and tokens[k + 1].kind == "op")
-            k += 1
-        if last is None or plain != 1 or tokens[last].per or tokens[last - 1].kind == "each" or "小计" in text[m.end():end]:
-            return None   # (an item with two figures of its own, or none; a list of sub-totals)
-        results.append(tokens[last])
+    for (_start, begin), end in zip(run, ends):
+        key = (begin, end)
+        figure = figures.get(key, False)
+        if figure is False:
+            figures[key] = figure = _figure(text, tokens, begin, end)
+        if figure is None:
+            return None
+        results.append(figure)
     return results
+
+
+def _figure(text: str, tokens: list, begin: int, end: int):
+    """The figure of its own an item from ``begin`` to ``end`` arrives at: its one amount that is no standard nor a
+    factor of a × chain; None for an item with two such or none, or a sub-total (tokens ending by ``end`` only)."""
+    k, n = bisect_left(tokens, begin, key=_start), len(tokens)
+    last, plain = None, 0
+    while k < n and tokens[k].end <= end:
+        token = tokens[k]
+        if token.kind == "money" and token.value:
+            last = k
+            plain += not (token.per or tokens[k - 1].kind in ("each", "op") or k + 1 < n and tokens[k + 1].kind == "op")
+        k += 1
+    if last is None or plain != 1 or tokens[last].per or tokens[last - 1].kind == "each" or "小计" in text[begin:end]:
+        return None
+    return tokens[last]
 
 
 def numbered_total(step, lexed, index: int):
     """A failing sum whose stated figure (token ``index``) follows a numbered list whose items each arrive at a figure of
     their own: True where those figures make it; the step with that working where they come nearer it; else False."""
-    from jixiao_desktop.money import format_with_unit
-    from jixiao_desktop.prose.more_looks import _unit_of
-    from jixiao_desktop.prose.steps import Step, near_stated
-    from jixiao_desktop.prose.words import _written
     if step.kind != "sum" or step.stated is None:
         return False
     results = numbered_results(lexed, index)
@@ -109,7 +158,6 @@ def numbered_total(step, lexed, index: int):
         return False
     if near_stated(value, step):
         return True
-    from jixiao_desktop.prose.restatements import terms
     own, listed = terms(step.description), [t.value for t in results]
     if not own or len(own) >= len(listed):
         return False

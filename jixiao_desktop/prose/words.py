@@ -25,8 +25,8 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>(?:全年|(?<![每第])一年(?:下来)?)(?:[^\d，,。；;\n每均标准按]{{0,5}}?(?:经费|资金|费用|费|支出))?"
                         rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
-# a character every total word of _RESULT_RE has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项上]")
+# a character every total word of _RESULT_RE but 以上约 has: where none is near, the long pattern is not tried
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
 _HINT_OFFSET = 3   # the furthest a total word's first hint character stands from its start (以上合计, 资金约为, 后金额为)
 
 
@@ -39,8 +39,8 @@ def _result_marker(near: str) -> re.Match | None:
     if cut > 1 and near[cut - 2] == "计":
         cut = 0
     hint = _RESULT_HINT_RE.search(near, cut)
-    if hint is None:
-        return None
+    if hint is None:   # (以上约: the one total word with no hint character)
+        return _RESULT_RE.search(near, cut) if "以上约" in near else None
     first = hint.start() - _HINT_OFFSET
     return _RESULT_RE.search(near, first if first > cut else cut)
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入|前期已(?:下达|拨付|安排|到位)")
