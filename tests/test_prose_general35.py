@@ -182,3 +182,16 @@ def test_the_base_of_a_percentage_is_no_figure_of_this_year():
 def test_an_earlier_batch_already_allocated_is_background():
     assert _vs_amount("前期已下达第2批资金40万元（文号〔2025〕11号）。", "65") == []
     assert _vs_amount("本年度下达资金40万元（文号〔2025〕11号）。", "65") != []
+
+
+def test_a_count_after_things_named_before_ge_is_one_each():
+    text = "文化活动：元宵、中秋各举办一次，每次8,500元，计{}元。"
+    assert failures(text.format("17,000")) == []
+    assert found(text.format("18,000"), "17000", "18000")
+    text = "东村、西村、南村各聘请保洁员2名，每人每月1,600元，全年需{}元。"
+    assert failures(text.format("115,200")) == []
+    assert found(text.format("112,500"), "115200", "112500")
+    # a standard for each of the things named: the count is per thing
+    text = "采购投影仪、打印机各6台，单价分别为4,000元、1,500元，共需{}元。"
+    assert failures(text.format("33,000")) == []
+    assert found(text.format("66,000"), "33000", "66000")

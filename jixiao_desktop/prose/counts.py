@@ -16,7 +16,7 @@ from decimal import Decimal
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
+    _ENUMERATED_RE, _RX18, _each_of_named, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
@@ -281,6 +281,37 @@ def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | Non
     total = sum((t.value for t in tokens[j:index + 1]), Decimal(0))
     return Token(COUNT, text[tokens[j].start:count.end], tokens[j].start, count.end, total, count.unit)
 
+
+def listed_count(reader, index: int, previous: Token | None) -> Token | None:
+    """The count token ``index`` stands for where things listed before it make it more: bare numbers listed before it
+    (各40、25、15批次: their sum, the × chain cut before them), or things named before 各 (春节、端午各举办一次: one
+    each, two in all); None where it stands for itself."""
+    token = reader.tokens[index]
+    if previous is not None and previous.kind == "number" and reader.text[token.start - 1] == "、":
+        listed = listed_each_count(reader.text, reader.tokens, index)
+        if listed is not None:
+            reader.chain = [t for t in reader.chain if t.start < listed.start]
+        return listed   # (the cached tokens stay as lexed)
+    if token.value and "各" in reader.text[max(reader.sentence_start, token.start - 8):token.start] and (
+            previous is None or previous.start < reader.sentence_start or previous.kind not in (COUNT, "each")):
+        named = _each_of_named(reader.clause_before(token, 30))
+        if named >= 2 and _one_standard_after(reader, index):
+            return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)
+    return None
+
+
+def _one_standard_after(reader, index: int) -> bool:
+    """Whether the sentence after the count ``index`` states one standard for all the things named (每次6500元), not one
+    each (单价分别为…, 宫颈癌筛查每人120元，乳腺癌筛查每人100元: the count is per thing, then)."""
+    tokens, standards = reader.tokens, 0
+    for k in range(index + 1, len(tokens)):
+        token = tokens[k]
+        if token.kind == "stop":
+            break
+        if token.kind == MONEY and (token.per or tokens[k - 1].kind == "each"):
+            standards += 1
+    end = tokens[k].start if k < len(tokens) else len(reader.text)
+    return standards == 1 and "分别" not in reader.text[tokens[index].end:end]
 
 
 def derived_count(sentence: list[Token], alone: list[Token]) -> list[Token]:

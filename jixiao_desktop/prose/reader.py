@@ -48,7 +48,7 @@ from jixiao_desktop.prose.arithmetic import plus_totalled
 from jixiao_desktop.prose.chains import _Chains
 from jixiao_desktop.prose.bases import read_bases
 from jixiao_desktop.prose.breakdowns import _Breakdowns
-from jixiao_desktop.prose.counts import _Counts, listed_each_count
+from jixiao_desktop.prose.counts import _Counts, listed_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods, without_span
@@ -180,11 +180,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                         and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):
                     self.prev_end = token.end
                     continue   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
-                if previous is not None and previous.kind == "number" and self.text[token.start - 1] == "、":
-                    listed = listed_each_count(self.text, self.tokens, index)
-                    if listed is not None:   # 各40、25、15批次: their sum
-                        self.chain = [t for t in self.chain if t.start < listed.start]
-                        token = listed   # (the cached tokens stay as lexed)
+                token = listed_count(self, index, previous) or token   # (各40、25、15批次 / 春节、端午各一次: counts.py)
                 self.counts.append(token)
                 self.count_starts.append(token.start)
                 if previous is not None and previous.kind == "each":
