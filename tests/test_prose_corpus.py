@@ -387,7 +387,7 @@ def test_the_second_corpus_too():
     ("blind54", 0.9875, 0.0125),
     # blind55–blind58.jsonl (160 each, written blind: 重庆, 湖南, 河北 and 江西 review weeks), first sight on session 9's last
     # code: 95.0 / 2.5, 93.75 / 8.75, 95.0 / 5.0 and 90.0 / 2.5.
-    ("blind55", 0.95, 0.0125),
+    ("blind55", 0.95, 0.0),
     ("blind56", 0.9375, 0.0125),
     ("blind57", 0.95, 0.0),
     ("blind58", 0.90, 0.0125),

@@ -195,3 +195,9 @@ def test_a_count_after_things_named_before_ge_is_one_each():
     text = "采购投影仪、打印机各6台，单价分别为4,000元、1,500元，共需{}元。"
     assert failures(text.format("33,000")) == []
     assert found(text.format("66,000"), "33000", "66000")
+
+
+def test_a_count_of_ge_is_not_of_the_thing_the_next_count_names():
+    text = "辅警工资按每人每月6,000元测算，新设2个警务站10人。全年需{}万元。"
+    assert failures(text.format("72"), unit=W) == []
+    assert found(text.format("70"), "720000", "700000", unit=W)

@@ -20,6 +20,7 @@ from jixiao_desktop.prose.words import (
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
+_NEXT_NUMBER_RE = re.compile(r"[\d０-９]")
 _CLAUSE_END_RE = re.compile(r"[，,。；;、\n]")
 _RESPECTIVELY_RE = re.compile(r"分别[^，,。；;\d、（(]{0,8}$")
 _AVERAGE_GAP_RE = re.compile(r"[^\d，,。；;、]{0,4}")   # 月均补贴300元
@@ -50,6 +51,7 @@ class _Counts:
             if after and not _CLAUSE_END_RE.match(after):   # 21个村，亩均…: a count naming its own thing names no other
                 after = _CLAUSE_END_RE.split(after, 1)[0]
                 before = _CLAUSE_END_RE.split(before)[-1]
+            after = _NEXT_NUMBER_RE.split(after, 1)[0]   # (1个中队12人: the 人 are the next count's)
             return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
         if thing not in before or count.unit in _TIME or count.unit == "项":   # (most counts: no more to look at)
