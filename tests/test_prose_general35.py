@@ -201,3 +201,9 @@ def test_a_count_of_ge_is_not_of_the_thing_the_next_count_names():
     text = "辅警工资按每人每月6,000元测算，新设2个警务站10人。全年需{}万元。"
     assert failures(text.format("72"), unit=W) == []
     assert found(text.format("70"), "720000", "700000", unit=W)
+
+
+def test_results_listed_with_fenbie_after_one_standard_over_a_run_of_counts():
+    text = "城市低保对象1,250人、农村低保对象3,480人，均按每人每月60元提标，全年分别需900,000元和{}元。"
+    assert failures(text.format("2,505,600")) == []
+    assert found(text.format("2,550,600"), "2505600", "2550600")

@@ -9,8 +9,12 @@ list is being read.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, Token
+from jixiao_desktop.prose.steps import _Item
+from jixiao_desktop.prose.words import _num
 
 _RESPECTIVE_RESULT_RE = re.compile(r"(?:分别|依次)\s*(?:计|为|需|共|合计|共计|是|需要|安排|约)?\s*[:：]?\s*$")
 _LISTED_RE = re.compile(r"\s*[、和及与,，]\s*")
@@ -38,12 +42,32 @@ def respective_result(reader, token: Token) -> bool:
     reader.flush_chain()
     reader.flush_rates(until=token)
     products = [i for i in reader.items if i.product and not i.closed and i.start >= reader.sentence_start]
+    if len(products) == 1:
+        products = _run_apart(reader, products[0], n) or products
     if len(products) < n:
         return False
     products = products[-n:]
     _pair(reader, products[0], token)
     reader.respective_results = (products, 1, token.end)
     return True
+
+
+def _run_apart(reader, product, n: int) -> list | None:
+    """生活补贴2,146人、护理补贴1,387人，均按每人每月80元，全年分别需…、…: one product of a listed run of counts
+    summed, whose results are listed each: the product of each count of the run, in its place among the items."""
+    counts = [c for c in reader.counts if reader.sentence_start <= c.start < product.start]
+    if len(counts) < n or len({c.unit for c in counts[-n:]}) != 1:
+        return None
+    counts = counts[-n:]
+    whole = sum((c.value for c in counts), Decimal(0))
+    head = f"{_num(whole)}{counts[0].unit}×"
+    if not whole or not product.words.startswith(head):
+        return None
+    parts = [_Item(round_fen(product.value * c.value / whole), f"{_num(c.value)}{c.unit}×" + product.words[len(head):],
+                   product.start, product.end, product.approx, product=True) for c in counts]
+    at = next(k for k, i in enumerate(reader.items) if i is product)
+    reader.items[at:at + 1] = parts
+    return parts
 
 
 def _pair(reader, product, token: Token) -> None:
