@@ -207,3 +207,12 @@ def test_results_listed_with_fenbie_after_one_standard_over_a_run_of_counts():
     text = "城市低保对象1,250人、农村低保对象3,480人，均按每人每月60元提标，全年分别需900,000元和{}元。"
     assert failures(text.format("2,505,600")) == []
     assert found(text.format("2,550,600"), "2505600", "2550600")
+
+
+def test_a_days_count_over_the_year_is_365_days():
+    text = "餐厨垃圾日均收运32吨，收运处置费120元/吨，全年{}元。"
+    assert failures(text.format("1,401,600")) == []
+    assert found(text.format("1,410,600"), "1401600", "1410600")
+    # the days counted another way: as the text counts them
+    text = "污水日均处理1.2万吨，每吨处理费0.9元，全年按330天运行，需{}万元。"
+    assert failures(text.format("356.4"), unit=W) == []

@@ -8,6 +8,8 @@ its stated figure exactly.
   products beside the figure that already holds it counts it twice;
 - **standards side by side** (每人每月工资1,500元，通讯补贴200元，按12个月计): an amount named right after a standard,
   with no per of its own, is a standard of the same things and period — times what that standard is times;
+- **a day's count over the year** (日均处理量86吨，处置费78元/吨，全年…): the product of a daily count is the day's; the
+  year's is 365 of it;
 - **each level's percentage** (按市三成、区七成负担，区级需安排…): the stated figure of a level is the whole times
   that level's percentage, not the first one listed.
 """
@@ -121,3 +123,29 @@ def standards_side_by_side(description: str, computed: Decimal, stated: Decimal,
         return None
     value = round_fen(value)
     return value, "＋".join(words) + f"＝{format_with_unit(value, _unit_of(description))}"
+
+
+_DAILY_RE = re.compile(r"日均|每日|每天|平均每天|平均每日|一天")
+_DAYS_COUNTED_RE = re.compile(r"[\d一二三四五六七八九十百]\s*(?:个)?(?:天|日(?![均常])|工作日)|天数")
+_YEARLY_STATED_RE = re.compile(r"(?:全年|年度|每年|一年)[^，,。；;\d]{0,8}$")
+
+
+def daily_over_year(step, text: str, sentence: int, position: int):
+    """For a failing product whose stated figure (at ``position``) is the year's (全年…) in a sentence (from
+    ``sentence``) that counts by the day (日均86吨, 每天接诊40人次) with no days counted: True where 365 days of the
+    product make it; the step over 365 days where that comes nearer; else False."""
+    from jixiao_desktop.prose.steps import Step, near_stated   # (steps is light; imported when a step is looked at)
+    if step.kind != "product" or "天" in step.description or "日" in step.description or "年" in step.description:
+        return False
+    if not _YEARLY_STATED_RE.search(text, max(sentence, position - 12), position) or not _DAILY_RE.search(text, sentence, position):
+        return False
+    if _DAYS_COUNTED_RE.search(text, sentence, position):
+        return False   # (按250个工作日 / 运行330天: the days are counted another way)
+    value = round_fen(step.computed * 365)
+    if near_stated(value, step):
+        return True
+    if abs(value - step.stated) >= abs(step.computed - step.stated):
+        return False
+    words = step.description.rsplit("＝", 1)[0] + f"×365天＝{format_with_unit(value, _unit_of(step.description))}"
+    return Step(step.kind, words, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)
+

@@ -33,7 +33,9 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Toke
 
 _OPERAND = frozenset((COUNT, MONEY, PERCENT, "number", "months", "years"))
 from jixiao_desktop.prose.numerals import cn_number
-from jixiao_desktop.prose.more_looks import own_levels_percent, per_head_period, products_summed_after, standards_side_by_side
+from jixiao_desktop.prose.more_looks import (
+    daily_over_year, own_levels_percent, per_head_period, products_summed_after, standards_side_by_side,
+)
 from jixiao_desktop.prose.steps import Step, near_stated as _near
 
 _KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
@@ -88,7 +90,8 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
             or _listed_results(step, lexed, index) or (len(counts) >= 2 and (
                 _standards_then_counts(step, window, counts) or _groups_at_one_standard(step, window, counts)))
             or _subtotal_run(step, lexed, index, window) or _standard_of_one(step, lexed, window)
-            or _measures_of_groups(step, here) or _summed_after(step, window) or _side_by_side(step, text, window))
+            or _measures_of_groups(step, here) or _summed_after(step, window) or _side_by_side(step, text, window)
+            or daily_over_year(step, text, sentence, position))
 
 
 def _side_by_side(step: Step, text: str, window: list[Token]) -> bool | Step:
