@@ -216,3 +216,34 @@ def test_a_days_count_over_the_year_is_365_days():
     # the days counted another way: as the text counts them
     text = "污水日均处理1.2万吨，每吨处理费0.9元，全年按330天运行，需{}万元。"
     assert failures(text.format("356.4"), unit=W) == []
+
+
+def test_results_listed_with_fenbie_in_the_sentence_after_the_products():
+    text = "特困供养：集中供养42人，每人每月1,500元；分散供养128人，每人每月1,100元。全年所需分别为75.6万元和{}万元。"
+    assert failures(text.format("168.96"), unit=W) == []
+    assert found(text.format("186.96"), "1689600", "1869600", unit=W)
+    assert _vs_amount(text.format("168.96"), "244.56") == []
+
+
+def test_a_fee_on_its_base_with_no_total_the_amount_carries_both():
+    text = "按工程款的2%计取监理费：工程款380万元，监理费7.6万元。"
+    assert _vs_amount(text, "387.6") == []
+    assert _vs_amount(text, "378.6") != []
+
+
+def test_a_bracketed_whole_of_a_larger_project_is_an_aside():
+    text = "本年度安排道路提升资金300万元（总投资2.4亿元的城乡融合示范区项目之一部分，省级补助40%）。"
+    assert _vs_amount(text, "300") == []
+    assert failures(text, unit=W) == []
+
+
+def test_a_whole_followed_by_its_allocation_is_the_whole():
+    text = "社区治理经费180万元，具体分配如下：1、按户数分配50%，计90万元；2、余下90万元用于阵地建设。"
+    assert _vs_amount(text, "180") == []
+
+
+def test_a_numbered_list_with_a_background_item_and_parts_in_brackets():
+    text = ("一、项目背景：为保障临聘人员待遇，特申请本项目。二、人员经费：医生4人，每人每月3000元；护士6人，每人每月2500元；"
+            "小计324,000元（含医生144,000元、护士180,000元）。三、培训费12,000元。四、全年资金需求{}元。")
+    assert failures(text.format("336,000")) == []
+    assert found(text.format("363,000"), "336000", "363000")

@@ -2,6 +2,8 @@
 
 - **a percentage added** (:func:`added_percent`): 年租金每平方米138元，另计6%税费，全年约10.2万元 — the product times
   (1 + 6%), the percentage added to it rather than taken of it;
+- **a fee on its base** (:func:`fee_on_base`): 按服务费的3%计取管理费：服务费156万元，管理费4.68万元 with 160.68 in the
+  amount — no total stated, the form carries the base and the fee on it;
 - **an item added after the worked ones** (:func:`added_items`): 贴息64万元；另安排经办费6.4万元 with 70.4 in the amount —
   no total after them, the form carries the worked figure and what 另 adds.
 """
@@ -59,3 +61,23 @@ def added_items(lexed: Lexed, reading, amount: Decimal) -> bool:
         if "另" not in clause or _NOT_NOW_RE.search(clause):
             return False   # (另上年结转资金6万元: last year's money, not this year's)
     return sum((s.stated for s in steps), Decimal(0)) + sum((t.value for t in after), Decimal(0)) == amount
+
+
+_PERCENT_OF_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")
+
+
+def fee_on_base(lexed: Lexed, reading, amount: Decimal) -> bool:
+    """Whether the amount is the base of the text's one percentage (a fee, a charge) plus that percentage of it, each
+    holding, where the text states no total (服务费156万元，管理费4.68万元 with 160.68 in the amount)."""
+    steps = reading.steps
+    if len(steps) != 1 or steps[0].kind != "percent_of" or not steps[0].holds or steps[0].stated is None:
+        return False
+    found = _PERCENT_OF_RE.search(steps[0].description)
+    if found is None or not Decimal(found[1]) or _TOTAL_RE.search(lexed.text):
+        return False
+    base = round_fen(steps[0].computed * 100 / Decimal(found[1]))
+    figures = [t.value for t in lexed.tokens if t.kind == MONEY and t.value and not t.is_rate]
+    if len(figures) != 2 or abs(figures[0] - base) > Decimal("0.01") and abs(figures[1] - base) > Decimal("0.01"):
+        return False   # (the base and the fee the text's only figures: no whole of them stated, 总投资208万元)
+    return abs(base + steps[0].stated - amount) <= Decimal("0.01")
+

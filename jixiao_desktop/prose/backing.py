@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.added import added_items
+from jixiao_desktop.prose.added import added_items, fee_on_base
 from jixiao_desktop.prose.agreements import past_year_bottom, restated_rounded, result_after_working, whole_of_its_items
 from jixiao_desktop.prose.background import background_only, whole_of_split
 from jixiao_desktop.prose.lexer import MONEY, lex
@@ -118,7 +118,8 @@ def _agrees_otherwise(reading, text: str, amount: Decimal, level: str = "县") -
     return (restated_rounded(lexed, reading.bottom_line, amount) or whole_of_its_items(lexed, amount)
             or result_after_working(lexed, reading.derivation, amount) or past_year_bottom(lexed, reading.bottom_line)
             or whole_of_its_sources(lexed, amount, level) or item_after_result(lexed, amount) or yearly_part(lexed, amount)
-            or whole_of_split(reading, text, amount) or background_only(lexed, reading) or added_items(lexed, reading, amount))
+            or whole_of_split(reading, text, amount) or background_only(lexed, reading) or added_items(lexed, reading, amount)
+            or fee_on_base(lexed, reading, amount))
 
 
 def _items_without_total(reading, text: str, amount: Decimal) -> bool:
@@ -140,7 +141,7 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
 _WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
-_OF_WHICH_AFTER_RE = re.compile(r"\s*[，,]\s*其中(?!含)")
+_OF_WHICH_AFTER_RE = re.compile(r"\s*[，,：:]\s*(?:其中(?!含)|具体(?:分配|安排|使用)?如下|(?:分配|安排|使用|用途)如下)")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 # 总投资388.8万元。本年度全额安排: a whole of this year, all of it arranged now
 _ALL_THIS_YEAR_RE = re.compile(r"\s*[。，,]\s*(?:本年度?|今年|当年)?(?:全额|全部|一次性)(?:安排|拨付|列入)")

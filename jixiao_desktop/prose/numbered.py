@@ -55,6 +55,8 @@ def close_at_next_number(reader, position: int) -> None:
 # the scan looks for first (a look-behind at every position is slower)
 _ITEM_NUMBER_RE = re.compile(r"[\n。；;：:][ \t]*((\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
 _start = attrgetter("start")
+_PARTS_OPEN_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^（()）]*$")
+_SUBTOTAL_LINE_RE = re.compile(r"[^\d，,。；;]{0,6}小计[\s:：为]*")
 _ITEM_END_RE = re.compile(r"[。\n]")
 
 
@@ -125,24 +127,30 @@ def numbered_results(lexed, index: int) -> list | None:
             figures[key] = figure = _figure(text, tokens, begin, end)
         if figure is None:
             return None
-        results.append(figure)
+        results += figure
     return results
 
 
-def _figure(text: str, tokens: list, begin: int, end: int):
-    """The figure of its own an item from ``begin`` to ``end`` arrives at: its one amount that is no standard nor a
-    factor of a × chain; None for an item with two such or none, or a sub-total (tokens ending by ``end`` only)."""
+def _figure(text: str, tokens: list, begin: int, end: int) -> list | None:
+    """The figure of its own an item from ``begin`` to ``end`` arrives at (a list of it): its one amount that is no
+    standard nor a factor of a × chain nor a part in a bracket (含…); none for an item without amounts (一、项目背景：…);
+    None for an item with two such (场地布置2.5万元，演出补助…＝8万元) or whose last amount is a standard, or a line
+    of a sub-total (tokens ending by ``end`` only)."""
     k, n = bisect_left(tokens, begin, key=_start), len(tokens)
-    last, plain = None, 0
+    last, plain = None, []
     while k < n and tokens[k].end <= end:
         token = tokens[k]
-        if token.kind == "money" and token.value:
-            last = k
-            plain += not (token.per or tokens[k - 1].kind in ("each", "op") or k + 1 < n and tokens[k + 1].kind == "op")
+        if token.kind == "money" and token.value and not _PARTS_OPEN_RE.search(text, begin, token.start):
+            last = k   # (…小计516,000元（含医生216,000元、…）: the parts in its bracket are none of the item's figures)
+            if not (token.per or tokens[k - 1].kind in ("each", "op") or k + 1 < n and tokens[k + 1].kind == "op"):
+                plain.append(token)
         k += 1
-    if last is None or plain != 1 or tokens[last].per or tokens[last - 1].kind == "each" or "小计" in text[begin:end]:
-        return None
-    return tokens[last]
+    if last is None:
+        return []
+    if not plain or plain[-1] is not tokens[last] or tokens[last - 1].kind == "each" or _SUBTOTAL_LINE_RE.fullmatch(
+            text, begin, tokens[last].start):
+        return None   # (（3）小计81.6万元: a line of a sub-total, no item)
+    return plain if len(plain) == 1 else None   # (two figures of its own: no one figure of the item)
 
 
 def numbered_total(step, lexed, index: int):

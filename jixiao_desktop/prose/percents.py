@@ -14,12 +14,14 @@ from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
-    _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE, _TARGET_BEFORE_RE,
-    _base_name, _common_run, _num, _parties_in, _party_before, _rate_text, _written,
+    _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
+    _TARGET_BEFORE_RE, _WHOLE_PROJECT_RE, _base_name, _common_run, _num, _parties_in, _party_before, _rate_text,
+    _written,
 )
 
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
+_CLOSED_RE = re.compile(r"[）)]")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
 
@@ -27,6 +29,8 @@ class _Percents:
     """Percentages of a base, percentages claimed of an amount, and percentages listed after 分别."""
 
     def percent(self, token: Token) -> None:
+        if self.aside_of_whole(token):
+            return   # （批复总投资3,860万元，中央补助60%）: a percentage of the aside, none of this text's
         near = self.before(token, 12)
         after = self.after(token, 4)
         if self.chain_open and self.chain:
@@ -63,6 +67,12 @@ class _Percents:
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
             base = self.base_before(token, name)
             self.percent_pending = (base, name, token)
+
+    def aside_of_whole(self, token: Token) -> bool:
+        """Whether ``token`` stands in a bracket whose amount is the whole of a larger project (总投资, 总概算)."""
+        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
+        return bracket >= 0 and not _CLOSED_RE.search(self.text, bracket, token.start) and bool(
+            _WHOLE_PROJECT_RE.search(self.text, bracket, token.start))
 
     def respective_party(self, token: Token) -> str | None:
         """中央、省、市分别承担70%、10%、10%: the parties named before 分别 take the percentages listed after it,

@@ -201,9 +201,10 @@ class _Plans:
             opens = self._opens = _positions(self.text, "（(")
         k = bisect_left(opens, token.start) - 1
         bracket = opens[k] if k >= 0 and opens[k] >= self.sentence_start else -1
-        if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and _reference_word(
-                self.text[bracket:token.start]) and not _THIS_YEAR_RE.search(self.text[bracket:token.start]):
-            return True   # （2024年实际发放103.48万元，批复预算110万元）: an aside about last year, all of it
+        if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and (_reference_word(
+                self.text[bracket:token.start]) or _WHOLE_PROJECT_RE.search(self.text, bracket, token.start)) and not _THIS_YEAR_RE.search(
+                self.text[bracket:token.start]):
+            return True   # （2024年实际发放103.48万元，批复预算110万元） / （总投资1.2亿元的…之一部分）: an aside, all of it
         if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and (self.multi_year or _THIS_PHASE_RE.search(self.text)):
             return True   # (本期合计668万元。项目总投资1.35亿元: the whole of all phases, this phase's stated)
         if self.latest_year is not None:

@@ -42,6 +42,9 @@ def respective_result(reader, token: Token) -> bool:
     reader.flush_chain()
     reader.flush_rates(until=token)
     products = [i for i in reader.items if i.product and not i.closed and i.start >= reader.sentence_start]
+    if not products and not reader.items_in_sentence():   # …每人每月1200元。全年所需分别为…和…: the sentence before's
+        before = max(reader.text.rfind(c, 0, max(0, reader.paragraph_start - 1)) for c in "。\n") + 1
+        products = [i for i in reader.items if i.product and not i.closed and i.start >= before]
     if len(products) == 1:
         products = _run_apart(reader, products[0], n) or products
     if len(products) < n:

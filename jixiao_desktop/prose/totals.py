@@ -325,7 +325,7 @@ class _Totals:
         starts = {t.start for t in figures}
         if any(t.start not in starts for t in terms):
             return None
-        held = {i.start: i for i in self.items}   # (each figure one the reader holds: no reference, no standard)
+        held = {i.start: i for i in self.subtotals + self.items}   # (each figure one the reader holds: no reference…)
         if any(t.start not in held for t in figures):
             return None
         return [held[t.start] for t in figures]
