@@ -247,3 +247,9 @@ def test_a_numbered_list_with_a_background_item_and_parts_in_brackets():
             "小计324,000元（含医生144,000元、护士180,000元）。三、培训费12,000元。四、全年资金需求{}元。")
     assert failures(text.format("336,000")) == []
     assert found(text.format("363,000"), "336000", "363000")
+
+
+def test_shares_listed_each_with_its_party_after_one_share_verb():
+    text = "路灯电费共计480,000元。资金分担比例为省40%、市35%、县25%，县级应承担{}元。"
+    assert failures(text.format("120,000")) == []
+    assert found(text.format("102,000"), "120000", "102000")

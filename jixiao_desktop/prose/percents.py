@@ -22,6 +22,7 @@ from jixiao_desktop.prose.words import (
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _CLOSED_RE = re.compile(r"[）)]")
+_NEXT_PARTY_RE = re.compile(r"\s*[、，,和及]\s*(?:中央|省|市|州|县|区|乡|镇)(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
 
@@ -57,9 +58,12 @@ class _Percents:
         if _RX14.search(near):
             self.each_share(token)
             return
+        listed_on = self.__dict__.get("_shares_listed_to")   # (…比例为省50%、市30%、县20%: the list goes on)
         if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
-                                  or near.rstrip().endswith(("级", "财政"))):
+                                  or near.rstrip().endswith(("级", "财政"))
+                                  or listed_on is not None and _NEXT_PARTY_RE.fullmatch(self.text, listed_on, token.start)):
             self.level_share(token, party)
+            self._shares_listed_to = token.end
             return
         if party is None and percent_part(self, token, near):
             return
