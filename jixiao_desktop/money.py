@@ -78,6 +78,10 @@ def read_decimal(digits: str) -> Decimal | None:
     """
     if len(digits) <= MAX_INTEGER_DIGITS and digits.isascii() and digits.isdigit():
         return Decimal(digits)  # the common case, quickly
+    whole, point, fraction = digits.partition(".")   # (12.5: the next most common, what the checks below let through)
+    if point and len(whole) <= MAX_INTEGER_DIGITS and len(fraction) <= MAX_FRACTION_DIGITS and whole.isascii() \
+            and whole.isdigit() and fraction.isascii() and fraction.isdigit():
+        return Decimal(digits)
     plain = digits.replace(",", "").strip()
     if not _PLAIN_NUMBER_RE.fullmatch(plain):
         return None   # Decimal() also takes NaN, Infinity, 1E+30 and 1_000: no number a clerk writes

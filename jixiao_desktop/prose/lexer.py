@@ -175,10 +175,11 @@ def lex(text: str) -> Lexed:
     folded = fold(raw[:MAX_TEXT_CHARS])
     out = Lexed(folded, truncated=len(raw) > MAX_TEXT_CHARS)
     numbers = 0
+    append = out.tokens.append
     for match in _matches(folded):
         group = match.lastgroup
         if group == _STOP_GROUP:   # (a third of the matches: made here, without the kinds' tests)
-            out.tokens.append(Token("stop", match.group(0), match.start(), match.end()))
+            append(Token("stop", match.group(0), *match.span()))
             continue
         if group == _MONEY_GROUP:   # (a third of the matches: the plain amount's reading, without the kinds' tests)
             token = _money(match)
@@ -193,7 +194,7 @@ def lex(text: str) -> Lexed:
             if numbers > MAX_NUMBERS:
                 out.truncated = True
                 break
-        out.tokens.append(token)
+        append(token)
     return out
 
 

@@ -60,7 +60,7 @@ class _Products:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
         (and the scale of 每万尾: 10000)."""
         tokens = self.tokens   # (an amount, count or percentage after the last 每…: the loop stops there, none taken)
-        if self.last_each < self.sentence_first or any(tokens[i].kind in (MONEY, COUNT, PERCENT) for i in range(self.index - 1, self.last_each, -1)):
+        if self.last_each < self.sentence_first or any(tokens[i].kind in {"money", "count", "percent"} for i in range(self.index - 1, self.last_each, -1)):
             return (), _ONE
         clause_start = token.start - len(self.clause_before(token, 20))
         if tokens[self.last_each].end <= clause_start - 1:
@@ -77,7 +77,7 @@ class _Products:
                 if period is not None and period.group(1) not in per:
                     per.append(period.group(1))   # 人均月工资3850元: per 人 and per 月
                 continue
-            if other.kind in (MONEY, COUNT, PERCENT):
+            if other.kind in {"money", "count", "percent"}:
                 break
         return tuple(per), scale
 
@@ -226,7 +226,7 @@ class _Products:
             return False   # (within the sentence)
         parts = self.standard_parts.setdefault(id(rate), [])
         parts.append(token)
-        following = next((t for t in self.tokens[self.index + 1:self.index + 8] if t.kind in (MONEY, "stop")), None)
+        following = next((t for t in self.tokens[self.index + 1:self.index + 8] if t.kind in {"money", "stop"}), None)
         if len(parts) >= 2 and (following is None or following.kind == "stop" or following.unit != token.unit
                                 or following.value >= rate.token.value):   # the last part: their sum against the standard
             total = sum((p.value for p in parts), Decimal(0))

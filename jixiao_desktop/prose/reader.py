@@ -210,7 +210,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                 self.half(token)
             elif kind == "each":
                 self.last_each = index
-            if kind in (COUNT, MONEY, PERCENT, RATIO, "months", "years", "number", "half"):
+            if kind in {"count", "money", "percent", "ratio", "months", "years", "number", "half"}:   # (a constant set)
                 self.prev_end = token.end
         self.index = len(self.tokens)
         self.end_sentence(len(self.text), len(self.tokens))

@@ -113,7 +113,7 @@ class _Shares:
                 rate.consumed = True
                 return _Item(rate.token.value, _rate_text(rate.token), rate.token.start, rate.token.end, rate.approx,
                              () if self.yearly(rate) else rate.per)
-        following = next((t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in (MONEY, "stop")), None)
+        following = next((t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in {"money", "stop"}), None)
         between = self.text[token.end:following.start] if following is not None else ""
         written_after = following is not None and following.kind == MONEY and not _party_before(between[-10:]) and not (
             token.kind == "percent" and _RX19.match(between))   # 省级补助20%计126,100元: the share, not the whole

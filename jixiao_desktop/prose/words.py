@@ -28,6 +28,10 @@ _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr
 # a character every total word of _RESULT_RE but 以上约 has: where none is near, the long pattern is not tried
 _RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
 _HINT_OFFSET = 3   # the furthest a total word's first hint character stands from its start (以上合计, 资金约为, 后金额为)
+# _RESULT_RE tried only where a match may start: a hint character at most as far on as it stands into a word it is the
+# first hint of (以上合计, 资金约为 / 后金额为: 3; 以上共计, 测算为, 经费总额为: 2; 两项合计, 所需, 等于, 后预算为: 1), or 以上约;
+# the positions between (一、设备类小计: 、设备类) fail at once, the same matches found (zero-width: spans and groups alike)
+_RESULT_AT_RE = re.compile(rf"(?=[{_RESULT_HINT_RE.pattern[1:-1]}]|.[计为共总项需于预]|..[计为共总]|...[计为]|以上约)(?:{_RESULT_RE.pattern})")
 
 
 def _result_marker(near: str) -> re.Match | None:
@@ -42,7 +46,7 @@ def _result_marker(near: str) -> re.Match | None:
     if hint is None:   # (以上约: the one total word with no hint character)
         return _RESULT_RE.search(near, cut) if "以上约" in near else None
     first = hint.start() - _HINT_OFFSET
-    return _RESULT_RE.search(near, first if first > cut else cut)
+    return _RESULT_AT_RE.search(near, first if first > cut else cut)
 _REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入|前期已(?:下达|拨付|安排|到位)")
 _REFERENCE_HINT_RE = re.compile(r"[年实执累结原已]")   # a character every word of _REFERENCE_RE has, at most 2 in
 
@@ -284,10 +288,19 @@ _UNIT_FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000)}   # (ma
 _ONE = Decimal(1)
 
 
+_WRITTEN: dict[tuple[Decimal, str], str] = {}   # (value, unit) → how it is written: equal values (but 0 and -0) read alike
+
+
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    factor = _UNIT_FACTORS.get(token.unit)   # (元: the value as it is — dividing by 1 keeps its digits and exponent)
-    return f"{_num(token.value / factor if factor is not None else token.value)}{token.unit}"
+    key = (token.value, token.unit)
+    found = _WRITTEN.get(key) if token.value else None   # (each amount worked out once; zero, whose sign shows, not kept)
+    if found is None:
+        factor = _UNIT_FACTORS.get(token.unit)   # (元: the value as it is — dividing by 1 keeps its digits and exponent)
+        found = f"{_num(token.value / factor if factor is not None else token.value)}{token.unit}"
+        if token.value and len(_WRITTEN) < 65536:
+            _WRITTEN[key] = found
+    return found
 
 
 def _rate_text(token: Token) -> str:
