@@ -1,5 +1,5 @@
 """What the prose tests ask of the reader: its failing steps, whether a mistake was found with its two numbers,
-the text's bottom line (shared by tests/test_prose_general*.py)."""
+the text's bottom line, what the amount field is held to (shared by tests/test_prose_general*.py)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def found(text: str, computed: str, stated: str, **kwargs) -> bool:
 
 def bottom(text: str, level: str = "县", unit: AmountUnit = AmountUnit.YUAN) -> Decimal | None:
     return read(text, level, (), unit).bottom_line
+
+
+def vs_amount(text: str, amount: str, level: str = "县", unit: str = "万元") -> list:
+    """The ``vs_amount`` findings the corpus runner gives a correct entry of ``text`` with ``amount`` in its amount field."""
+    from jixiao_desktop.prose.corpus import evaluate_entry
+    entry = {"text": text, "correct": True, "unit": unit, "amount": amount, "level": level}
+    return [f for f in evaluate_entry(entry).findings if f[2].startswith("vs_amount")]
+

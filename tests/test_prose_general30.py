@@ -5,15 +5,9 @@ fix could hide a mistake, once wrong (the mistake still found with both numbers)
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
-from jixiao_desktop.prose.corpus import evaluate_entry
-from tests.prose_cases import failures, found
+from tests.prose_cases import failures, found, vs_amount as _vs_amount
 
 W = AmountUnit.WAN_YUAN
-
-
-def _vs_amount(text: str, amount: str, level: str = "县", unit: str = "万元") -> list:
-    entry = {"text": text, "correct": True, "unit": unit, "amount": amount, "level": level}
-    return [f for f in evaluate_entry(entry).findings if f[2].startswith("vs_amount")]
 
 
 def test_a_whole_split_into_its_sources_is_the_forms_amount():

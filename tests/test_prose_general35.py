@@ -5,8 +5,7 @@ neither (共建, 公共, 一般公共预算, 高标准农田), a remainder right
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
-from jixiao_desktop.prose.corpus import evaluate_entry
-from tests.prose_cases import failures, found
+from tests.prose_cases import failures, found, vs_amount as _vs_amount
 
 W = AmountUnit.WAN_YUAN
 
@@ -166,11 +165,6 @@ def test_an_amount_below_the_standard_just_before_it_is_an_item_of_its_own():
     text = "便民服务站运转：12个社区每个社区18,000元，街道中心12,500元。以上共计{}万元。"
     assert failures(text.format("22.85"), unit=W) == []
     assert found(text.format("21.85"), "228500", "218500", unit=W)
-
-
-def _vs_amount(text: str, amount: str, unit: str = "万元") -> list:
-    entry = {"text": text, "correct": True, "unit": unit, "amount": amount, "level": "县"}
-    return [f for f in evaluate_entry(entry).findings if f[2].startswith("vs_amount")]
 
 
 def test_the_base_of_a_percentage_is_no_figure_of_this_year():
