@@ -220,31 +220,31 @@ def _matches(text: str):
         if anchor is None:
             return
         at = anchor.start()
-        found = None
-        if text[at] == "均":   # 人均, 件均 (one before), 月人均, 人次均 (two before): the longest that reads
+        first = text[at]   # (the kinds of anchor by how often they come: digits, then the stops)
+        if "0" <= first <= "9":
+            found = plain_digit(text, at) or match(text, at)
+        elif first in "。；;":   # 。；; start no pattern but the stop (every other begins with a digit, a bracket or a word)
+            found = stop(text, at)
+        elif first == "\n":   # (most line breaks: a stop, no list number after them)
+            found = newline_stop(text, at) or by_first[first](text, at)
+        elif first == "均":   # 人均, 件均 (one before), 月人均, 人次均 (two before): the longest that reads
+            found = None
             for back in (2, 1):
                 if at - back >= pos:
                     found = match(text, at - back)
                     if found is not None and found.end() > at:
                         break
                     found = None
-        if found is None:
-            # 。；; start no pattern but the stop (every other begins with a digit, a bracket or a word): its own
-            first = text[at]
-            if first in "。；;":
-                found = stop(text, at)
-            elif "0" <= first <= "9":
-                found = plain_digit(text, at) or match(text, at)
-            elif first == "\n":   # (most line breaks: a stop, no list number after them)
-                found = newline_stop(text, at) or by_first[first](text, at)
-            elif first == "单":   # (单位, 单价…: only 单眼, 单台… begin a token)
-                found = match(text, at) if text[at + 1:at + 2] in "眼台套座井口件株辆棵艘根盏块张处" else None
-            elif first in by_first:
-                found = by_first[first](text, at)
-            else:
+            if found is None:
                 found = match(text, at)
-        if found is None or found.end() == found.start():
-            pos = anchor.start() + 1
+        elif first == "单":   # (单位, 单价…: only 单眼, 单台… begin a token)
+            found = match(text, at) if text[at + 1:at + 2] in "眼台套座井口件株辆棵艘根盏块张处" else None
+        elif first in by_first:
+            found = by_first[first](text, at)
+        else:
+            found = match(text, at)
+        if found is None or found.end() == at:
+            pos = at + 1
             continue
         yield found
         pos = found.end()

@@ -249,8 +249,6 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
 
     # -- amounts ---------------------------------------------------------------
     def money(self, token: Token) -> None:
-        begin, floor, start = token.start, self.prev_end if self.prev_end > self.sentence_start else self.sentence_start, self.sentence_start
-        pre, near = self.text[begin - 30 if begin - 30 > floor else floor:begin], self.text[begin - 14 if begin - 14 > start else start:begin]   # since_prev, before
         if self.chain_open and self.chain:
             self.chain.append(token)
             self.chain_open = False
@@ -259,6 +257,8 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             self.plus.append(token)
             self.plus_open = False
             return
+        begin, floor, start = token.start, self.prev_end if self.prev_end > self.sentence_start else self.sentence_start, self.sentence_start
+        pre, near = self.text[begin - 30 if begin - 30 > floor else floor:begin], self.text[begin - 14 if begin - 14 > start else start:begin]   # since_prev, before (not needed above)
         if self.split is not None and split_ended(self, token, pre):
             self.split = None   # (split_scope.py: the next item's amount, no share of the whole before)
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
