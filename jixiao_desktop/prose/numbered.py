@@ -93,10 +93,11 @@ def _list_numbers(text: str) -> tuple:
     return _last[1]
 
 
-def numbered_results(lexed, index: int) -> list | None:
+def numbered_results(lexed, index: int, more_than: int = 1, after: int = -1) -> list | None:
     """1.…全年17,283,840元。2.…3.…计1,044,000元。⏎全年资金需求22,216,848元: the figure each item of the numbered list
     before the figure at token ``index`` arrives at (its last amount; None where one is a standard or has none), when the
-    figure follows the list (in a sentence after its last item, or as its last item itself)."""
+    figure follows the list (in a sentence after its last item, or as its last item itself). None at once where the list
+    has no more than ``more_than`` items, or opens after ``after`` (a caller's first figure: none of the items')."""
     text, tokens = lexed.text, lexed.tokens
     position = tokens[index].start
     starts, found, last_one, runs, figures = _list_numbers(text)
@@ -105,9 +106,10 @@ def numbered_results(lexed, index: int) -> list | None:
     if first < 0 or starts[first] < position - 1500:
         return None   # (the last run of numbers counting up from 1 (一) before the figure, within 1500 characters)
     indices, run_starts = runs[first]
-    run = [found[i] for i in indices[:bisect_left(run_starts, position)]]
-    if len(run) < 2:
-        return None
+    count = bisect_left(run_starts, position)
+    if count < 2 or count <= more_than or starts[first] > after >= 0:
+        return None   # (each item gives one figure at most: a list of no more items gives no more figures)
+    run = [found[i] for i in indices[:count]]
     ends = [start for start, _end in run[1:]]
     stop = _ITEM_END_RE.search(text, run[-1][1], position)
     last_end = stop.end() if stop is not None else None

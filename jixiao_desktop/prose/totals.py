@@ -319,7 +319,7 @@ class _Totals:
         """1、…全年5,160,000元。2、…需180,000元。3、…42,000元。⏎全年资金需求…: a total in a sentence of its own after a
         numbered list, whose items each state a figure of their own, is of those figures — where the items it would
         count are some of them (the earlier ones closed by their own results)."""
-        figures = numbered_results(self, self.index)
+        figures = numbered_results(self, self.index, len(terms), terms[0].start)
         if figures is None or len(figures) <= len(terms):
             return None
         starts = {t.start for t in figures}
