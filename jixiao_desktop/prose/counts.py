@@ -294,26 +294,42 @@ def listed_count(reader, index: int, previous: Token | None) -> Token | None:
         if listed is not None:
             reader.chain = [t for t in reader.chain if t.start < listed.start]
         return listed   # (the cached tokens stay as lexed)
-    if token.value and "各" in reader.text[max(reader.sentence_start, token.start - 8):token.start] and (
-            previous is None or previous.start < reader.sentence_start or previous.kind not in (COUNT, "each")):
-        named = _each_of_named(reader.clause_before(token, 30))
-        if named >= 2 and _one_standard_after(reader, index):
-            return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)
+    named = each_named(reader.text, reader.tokens, index, reader.sentence_start)
+    if named > 1:
+        return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)
     return None
 
 
-def _one_standard_after(reader, index: int) -> bool:
+_LAST_MARK_RE = re.compile(r".*[，,。；;\n]", re.S)   # (greedy: it ends just after the last clause mark)
+
+
+def each_named(text: str, tokens: list[Token], index: int, sentence_start: int) -> int:
+    """How many things named before 各 the count ``index`` is one of each of (春节、端午各举办一次，每次6500元: 2), where
+    one standard for all follows in its sentence (from ``sentence_start``); 1 where the count stands for itself. The
+    reader's counts and the re-reading of a failing product (readings._readings) both take it."""
+    token = tokens[index]
+    previous = tokens[index - 1] if index else None
+    if not token.value or "各" not in text[max(sentence_start, token.start - 8):token.start] or (
+            previous is not None and previous.start >= sentence_start and previous.kind in (COUNT, "each")):
+        return 1
+    start = max(sentence_start, token.start - 30)
+    last = _LAST_MARK_RE.match(text, start, token.start)   # (the clause before the count: what clause_before gives)
+    named = _each_of_named(text[last.end() if last is not None else start:token.start])
+    return named if named >= 2 and _one_standard_after(text, tokens, index) else 1
+
+
+def _one_standard_after(text: str, tokens: list[Token], index: int) -> bool:
     """Whether the sentence after the count ``index`` states one standard for all the things named (每次6500元), not one
     each (单价分别为…, 宫颈癌筛查每人120元，乳腺癌筛查每人100元: the count is per thing, then)."""
-    tokens, standards = reader.tokens, 0
+    standards = 0
     for k in range(index + 1, len(tokens)):
         token = tokens[k]
         if token.kind == "stop":
             break
         if token.kind == MONEY and (token.per or tokens[k - 1].kind == "each"):
             standards += 1
-    end = tokens[k].start if k < len(tokens) else len(reader.text)
-    return standards == 1 and "分别" not in reader.text[tokens[index].end:end]
+    end = tokens[k].start if k < len(tokens) else len(text)
+    return standards == 1 and "分别" not in text[tokens[index].end:end]
 
 
 def derived_count(sentence: list[Token], alone: list[Token]) -> list[Token]:

@@ -38,7 +38,8 @@ from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, 
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.numbered import numbered_total
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
+from jixiao_desktop.prose.counts import each_named
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
 from jixiao_desktop.prose.sixth_looks import sixth_looks
@@ -93,7 +94,10 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
                 paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
-    variants = [(Decimal(1), None)]
+    named = [each_named(lexed.text, lexed.tokens, first + k, start) if t.kind == COUNT and "各" in lexed.text[
+        max(start, t.start - 8):t.start] else 1 for k, t in enumerate(lexed.tokens[first:index]) if t in counts]
+    counts = [Token(COUNT, t.text, t.start, t.end, t.value * n, t.unit) if n > 1 else t for t, n in zip(counts, named)]
+    variants = [(Decimal(1), None)]   # (春节、端午各一次，每次…: two in all, as the reader counts them, never one)
     for k, count in enumerate(counts):
         joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and (_JOINED_RE.fullmatch(
             lexed.text[counts[k - 1].end:count.start]) or _ALIKE_RE.match(lexed.text, count.end) and _GROUPS_RE.fullmatch(
