@@ -25,3 +25,15 @@ def test_a_count_after_things_named_before_ge_left_single_is_a_mistake():
     assert found(text.format("3,000"), "6000", "3000")
     # no names before 各: the count is as written
     assert failures("各村配备保洁员3名，每人每月1,500元，全年54,000元。") == []
+
+
+def test_a_warranty_or_probation_period_is_no_period_paid():
+    # period_named_before reached a list item naming 质保期 and took its months for a monthly wage two items on
+    text = "1.质保期6个月；\n2.设备款10万元；\n3.运维人员2人，每人每月3,000元，计{}元。"
+    assert failures(text.format("72,000")) == []
+    assert found(text.format("70,000"), "72000", "70000")
+    assert failures("试用期3个月；\n保洁员5人，工资2,000元/人·月，计120,000元。") == []
+    # a period the pay runs over still holds for the items after it
+    text = "就业见习补贴：\n1.见习人员20人，见习期6个月；\n2.生活补贴1,500元/人·月，计{}元；\n3.合计{}元。"
+    assert failures(text.format("180,000", "180,000")) == []
+    assert found(text.format("360,000", "360,000"), "180000", "360000")

@@ -79,7 +79,8 @@ def month_span(sentence: str) -> int | None:
 
 
 _TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计|计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
-_PERIOD_NAMED_RE = re.compile(r"期|期间|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
+_PERIOD_NAMED_RE = re.compile(r"(?<!质保|保修|保质|试用|有效|责任)期|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
+# (not 质保期, 保修期, 保质期, 试用期, 有效期, 缺陷责任期: a period of another thing than the pay, 质保期6个月 no months paid)
 
 # where a sentence ends: as the lexer reads it, a line break before a list number (：⏎1.…) ends none
 _SENTENCE_STOP_RE = re.compile(r"[。；;]|\n(?!\s*[\d（(一二三四五六七八九十])")
