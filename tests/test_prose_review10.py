@@ -37,3 +37,9 @@ def test_a_warranty_or_probation_period_is_no_period_paid():
     text = "就业见习补贴：\n1.见习人员20人，见习期6个月；\n2.生活补贴1,500元/人·月，计{}元；\n3.合计{}元。"
     assert failures(text.format("180,000", "180,000")) == []
     assert found(text.format("360,000", "360,000"), "180000", "360000")
+
+
+def test_a_count_after_ge_as_the_texts_last_token_is_read():
+    # _one_standard_after read its loop variable after a loop that never ran: UnboundLocalError
+    assert failures("开展文化活动经费3万元，元宵、中秋各举办1次", unit=W) == []
+    assert failures("元宵、中秋各举办1次") == []

@@ -321,14 +321,14 @@ def each_named(text: str, tokens: list[Token], index: int, sentence_start: int) 
 def _one_standard_after(text: str, tokens: list[Token], index: int) -> bool:
     """Whether the sentence after the count ``index`` states one standard for all the things named (每次6500元), not one
     each (单价分别为…, 宫颈癌筛查每人120元，乳腺癌筛查每人100元: the count is per thing, then)."""
-    standards = 0
+    standards, end = 0, len(text)   # (to the sentence's stop, else the text's end: a count may be its last token)
     for k in range(index + 1, len(tokens)):
         token = tokens[k]
         if token.kind == "stop":
+            end = token.start
             break
         if token.kind == MONEY and (token.per or tokens[k - 1].kind == "each"):
             standards += 1
-    end = tokens[k].start if k < len(tokens) else len(text)
     return standards == 1 and "分别" not in text[tokens[index].end:end]
 
 
