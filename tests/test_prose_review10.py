@@ -43,3 +43,10 @@ def test_a_count_after_ge_as_the_texts_last_token_is_read():
     # _one_standard_after read its loop variable after a loop that never ran: UnboundLocalError
     assert failures("开展文化活动经费3万元，元宵、中秋各举办1次", unit=W) == []
     assert failures("元宵、中秋各举办1次") == []
+
+
+def test_months_beyond_the_digits_a_form_holds_are_no_period():
+    # the months a sentence names were read with no digit limit: 20名×5420元×(21 nines) overflowed the rounding
+    for text in ("20名每人月5420元999999999999999999999个月", "保洁员20名，每人每月5,420元，按999999999999999999999个月计。"):
+        failures(text)
+        failures(text, unit=W)

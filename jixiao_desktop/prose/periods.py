@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import read_decimal, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _num
 
@@ -153,7 +153,7 @@ class _Periods:
             return Decimal(span), False
         found = _RX10.search(sentence) if "个" in sentence else None   # (N个月: most sentences have no 个)
         if found:
-            n = Decimal(found[1]) if found[1].isdigit() else cn_number(found[1])
+            n = read_decimal(found[1]) if found[1].isdigit() else cn_number(found[1])   # (None beyond the digits a form holds)
             if n:
                 return n, False
         if _RX11.search(sentence):
