@@ -50,3 +50,34 @@ def test_months_beyond_the_digits_a_form_holds_are_no_period():
     for text in ("20名每人月5420元999999999999999999999个月", "保洁员20名，每人每月5,420元，按999999999999999999999个月计。"):
         failures(text)
         failures(text, unit=W)
+
+
+def test_list_numbers_returns_its_own_texts_numbers_when_another_thread_swaps_the_cache():
+    # _list_numbers stored its numbers in the module's one-text cache and returned the cache's numbers: a reader in
+    # another thread that swapped the cache in between got that thread's text's list numbers. The swap is made here at
+    # the function's last line (a trace function standing in for the other thread).
+    import sys
+    from jixiao_desktop.prose import numbered
+
+    mine = "前言。\n1.甲10元；\n2.乙20元；\n3.丙30元。"
+    other = "说明：\n1、丁5元；2、戊6元。"
+    code = numbered._list_numbers.__code__
+    last_line = max(line for _, _, line in code.co_lines() if line is not None)
+    swapped = []
+
+    def trace(frame, event, arg):
+        if frame.f_code is not code:
+            return None
+        if event == "line" and frame.f_lineno == last_line and frame.f_locals.get("text") is not other and not swapped:
+            swapped.append(True)
+            numbered._list_numbers(other)
+        return trace
+
+    old = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        starts = numbered._list_numbers(mine + "")[0]
+    finally:
+        sys.settrace(old)
+    assert swapped
+    assert [mine[s] for s in starts] == ["1", "2", "3"]

@@ -89,8 +89,9 @@ def _list_numbers(text: str) -> tuple:
             runs[one][0].append(k)
             runs[one][1].append(start)
         last_one.append(one)
-    _last = (text, (starts, found, last_one, runs, {}))
-    return _last[1]
+    numbers = (starts, found, last_one, runs, {})
+    _last = (text, numbers)
+    return numbers   # (not _last[1]: another thread may have swapped the cache since)
 
 
 def numbered_results(lexed, index: int, more_than: int = 1, after: int = -1) -> list | None:
