@@ -14,6 +14,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
+from jixiao_desktop.prose.looking import _LAST_MARK_RE
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
     _ENUMERATED_RE, _RX18, _each_of_named, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
@@ -298,9 +299,6 @@ def listed_count(reader, index: int, previous: Token | None) -> Token | None:
     if named > 1:
         return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)
     return None
-
-
-_LAST_MARK_RE = re.compile(r".*[，,。；;\n]", re.S)   # (greedy: it ends just after the last clause mark)
 
 
 def each_named(text: str, tokens: list[Token], index: int, sentence_start: int) -> int:
