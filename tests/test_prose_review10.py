@@ -81,3 +81,13 @@ def test_list_numbers_returns_its_own_texts_numbers_when_another_thread_swaps_th
         sys.settrace(old)
     assert swapped
     assert [mine[s] for s in starts] == ["1", "2", "3"]
+
+
+def test_a_remainder_after_several_bare_percentages_is_the_whole_less_all_of_them():
+    # rest_after_percent took only the last percentage: 500万元减去5%为475万元 against a right 125
+    text = "工程款500万元，完工拨付70%，质保金5%，剩余{}万元审计后拨付。"
+    assert failures(text.format("125"), unit=W) == []
+    assert found(text.format("150"), "1250000", "1500000", unit=W)
+    text = "设备采购款120万元，签订合同后预付30%，余款{}万元验收后支付。"
+    assert failures(text.format("84"), unit=W) == []
+    assert found(text.format("80"), "840000", "800000", unit=W)

@@ -16,6 +16,7 @@ from jixiao_desktop.prose.steps import Step, _Item
 from jixiao_desktop.prose.words import _num, _party_before, _written
 
 _CLAUSE_BREAK_RE = re.compile(r"[，,。；;\n]")
+_RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
 
 class _Breakdowns:
@@ -116,15 +117,22 @@ class _Breakdowns:
     def rest_after_percent(self, token: Token) -> bool:
         """上半年拨付50%，下半年拨付剩余的900万元: a remainder right after a bare percentage (no amount of its own) is the
         whole less that percentage of it — a schedule of the whole, no part of its breakdown."""
-        prev = self.tokens[self.index - 1] if self.index else None
-        if prev is None or prev.kind != PERCENT or not prev.value or prev.value >= 100 or prev.start < self.sentence_start:
+        k = self.index   # (the run of bare percentages just before: 完工拨付70%，质保金5%，剩余… is the whole less 75%)
+        while k and self.tokens[k - 1].kind == PERCENT and self.tokens[k - 1].value and \
+                self.tokens[k - 1].start >= self.sentence_start:
+            k -= 1
+        run = [t for j, t in enumerate(self.tokens[k:self.index], k) if j == k or not (
+            self.tokens[j - 1].value == t.value and _RESTATED_GAP_RE.fullmatch(self.text, self.tokens[j - 1].end, t.start))]
+        taken = sum((t.value for t in run), Decimal(0))   # (七成（70%）: one percentage, restated in its bracket)
+        if not run or taken >= 100:
             return False
-        before = self.tokens[self.index - 2] if self.index >= 2 else None
-        if before is not None and before.kind == MONEY and not _CLAUSE_BREAK_RE.search(self.text, before.end, prev.start):
+        before = self.tokens[k - 1] if k else None
+        if before is not None and before.kind == MONEY and not _CLAUSE_BREAK_RE.search(self.text, before.end, run[0].start):
             return False   # 省级补助130.8万元（20%），剩余…: the percentage of an amount of its own
         whole = self.breakdown or self.last_total or (self.items[0] if self.items else None)
-        if whole is None or whole.rate or whole.end > prev.start:
+        if whole is None or whole.rate or whole.end > run[0].start:
             return False
-        value = round_fen(whole.value * (100 - prev.value) / 100)
-        self.add_step("remainder", f"{whole.words}减去{_num(prev.value)}%为{self.fmt(value)}", value, token, whole.approx)
+        value = round_fen(whole.value * (100 - taken) / 100)
+        self.add_step("remainder", f"{whole.words}减去{'、'.join(f'{_num(t.value)}%' for t in run)}为{self.fmt(value)}", value,
+                      token, whole.approx)
         return True
