@@ -91,3 +91,13 @@ def test_a_remainder_after_several_bare_percentages_is_the_whole_less_all_of_the
     text = "设备采购款120万元，签订合同后预付30%，余款{}万元验收后支付。"
     assert failures(text.format("84"), unit=W) == []
     assert found(text.format("80"), "840000", "800000", unit=W)
+
+
+def test_an_earlier_batch_totalled_in_its_sentence_is_one_of_the_totals_items():
+    # 前期已下达 read as background made the sentence's total unchecked: 20 + 30 against a stated 40 passed
+    text = "前期已下达资金20万元，本次下达30万元，合计{}万元。"
+    assert failures(text.format("50"), unit=W) == []
+    assert found(text.format("40"), "500000", "400000", unit=W)
+    text = "前期已下达第1批资金20万元，本次下达第2批资金30万元，两批合计{}万元。"
+    assert failures(text.format("50"), unit=W) == []
+    assert found(text.format("40"), "500000", "400000", unit=W)

@@ -115,8 +115,8 @@ class _Breakdowns:
             self.set_split_whole(item)
 
     def rest_after_percent(self, token: Token) -> bool:
-        """上半年拨付50%，下半年拨付剩余的900万元: a remainder right after a bare percentage (no amount of its own) is the
-        whole less that percentage of it — a schedule of the whole, no part of its breakdown."""
+        """上半年拨付50%，下半年拨付剩余的900万元: a remainder right after bare percentages (no amounts of their own) is the
+        whole less those percentages of it — a schedule of the whole, no part of its breakdown."""
         k = self.index   # (the run of bare percentages just before: 完工拨付70%，质保金5%，剩余… is the whole less 75%)
         while k and self.tokens[k - 1].kind == PERCENT and self.tokens[k - 1].value and \
                 self.tokens[k - 1].start >= self.sentence_start:

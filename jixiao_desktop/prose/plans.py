@@ -49,6 +49,7 @@ def _positions(text: str, chars: str) -> list[int]:
     return sorted(out)
 
 
+_BATCHES_TOTALLED_RE = re.compile(r"合计|共计|总计|共需")   # (累计, a reference word itself, not among them)
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
@@ -192,7 +193,11 @@ class _Plans:
             # 贷款余额1.86亿元 (a percentage's base for 贴息): lent, not spent — but among the parts of a total
             # (总投资2.36亿元，其中：…，银行贷款3,500万元) a loan is one of its sources
             return self.breakdown is None and not _TIMES_AFTER_RE.match(self.text, token.end)   # (…2,600万元乘以2.35%)
-        if _reference_word(pre) and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
+        found = _reference_word(pre)
+        if found is not None and found[0].startswith("前期已") and _BATCHES_TOTALLED_RE.search(
+                self.text, token.end, self.sentence_end()):
+            return False   # 前期已下达20万元，本次下达30万元，合计50万元: the earlier batch one of its sentence's total's items
+        if found and (not _FINAL_RE.search(pre) or _PAST_APPROVED_RE.search(pre)) and not _USED_NOW_RE.search(pre):
             # 4.水电费按上年实际240,000元；: a numbered item of this year, its amount taken over from last year's
             return not (_ITEM_END_RE.match(self.text, token.end) and _ITEM_TAKEN_OVER_RE.search(pre) and not self.in_brackets(token))
             # (上年批复经费28万元: last year's approved amount, no final word for this year's)
