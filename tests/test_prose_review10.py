@@ -101,3 +101,16 @@ def test_an_earlier_batch_totalled_in_its_sentence_is_one_of_the_totals_items():
     text = "前期已下达第1批资金20万元，本次下达第2批资金30万元，两批合计{}万元。"
     assert failures(text.format("50"), unit=W) == []
     assert found(text.format("40"), "500000", "400000", unit=W)
+
+
+def test_a_cost_of_the_whole_after_a_standard_is_no_standard_beside_it():
+    # standards_side_by_side read 培训费 / 工具购置费 after a monthly standard as a standard of each person each month
+    text = "村级网格员10名，每人每月补贴1,000元，培训费500元，按12个月计，合计{}元。"
+    assert failures(text.format("120,500")) == []
+    assert found(text.format("180,000"), "120500", "180000")
+    text = "保洁员5名，每人每月工资2,000元，工具购置费300元，按12个月计算，合计{}元。"
+    assert failures(text.format("120,300")) == []
+    assert found(text.format("138,000"), "120300", "138000")
+    # an allowance beside a standard still is one
+    text = "驻村干部6名，每人每月生活补助800元，通讯补助100元，按12个月计，合计{}元。"
+    assert failures(text.format("64,800")) == []

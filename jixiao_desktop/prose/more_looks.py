@@ -88,6 +88,8 @@ def own_levels_percent(description: str, computed: Decimal, text: str, window: l
     return value, description[:used.start()] + f"的{own[0].value.normalize():f}%为{format_with_unit(value, _unit_of(description))}"
 
 
+# the names of costs met once for the whole (equipment, training, publicity…), never a standard beside another
+_LUMP_NAME_RE = re.compile(r"购置|采购|购买|设备|工具|宣传|培训|印刷|会议|维修|维护|建设|装备|物资|资料|办公|检测|评审|审计|监理|设计|慰问|租赁|场地")
 _NAMED_BESIDE_RE = re.compile(r"[\s，,、]+[^\d，,。；;：:\n×*＋+（()）]{1,10}?[\s:：]*(?:为|按)?\s*")
 
 
@@ -108,8 +110,9 @@ def standards_side_by_side(description: str, computed: Decimal, stated: Decimal,
         standard, beside = window[k], window[k + 1]
         if (standard.kind != MONEY or not (standard.per or k and window[k - 1].kind == "each") or not standard.value
                 or beside.kind != MONEY or beside.per
-                or not beside.value or not _NAMED_BESIDE_RE.fullmatch(text, standard.end, beside.start)):
-            continue
+                or not beside.value or not _NAMED_BESIDE_RE.fullmatch(text, standard.end, beside.start)
+                or _LUMP_NAME_RE.search(text, standard.end, beside.start)):
+            continue   # (工具购置费300元, 培训费5,000元: a cost of the whole, no standard of each)
         at = next((i for i, t in enumerate(parts[1:], 1) if "×" not in t.text and t.value == beside.value
                    and "×" in parts[i - 1].text), None)
         if at is None:
