@@ -114,3 +114,12 @@ def test_a_cost_of_the_whole_after_a_standard_is_no_standard_beside_it():
     # an allowance beside a standard still is one
     text = "驻村干部6名，每人每月生活补助800元，通讯补助100元，按12个月计，合计{}元。"
     assert failures(text.format("64,800")) == []
+
+
+def test_a_total_of_the_first_items_it_counts_is_of_those():
+    # counted_items took the last that many items for 前两项 (the first two): 7 + 6 against a right 52
+    text = "道路40万元，排水12万元，公厕7万元，路灯6万元，其中前两项需{}万元。"
+    assert failures(text.format("52"), unit=W) == []
+    assert found(text.format("50"), "520000", "500000", unit=W)
+    text = "村内道路硬化46万元，排水沟渠12.5万元。公厕改造7.5万元，三项需{}万元。"
+    assert failures(text.format("66"), unit=W) == []

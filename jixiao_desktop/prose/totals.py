@@ -16,7 +16,7 @@ from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
-_COUNTED_RE = re.compile(r"(?<![第每各])(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
+_COUNTED_RE = re.compile(r"(?<![第每各])(前)?(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
                          r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
@@ -332,13 +332,16 @@ class _Totals:
 
     def counted_items(self, terms: list[_Item], token: Token) -> list[_Item] | None:
         """…村集体光伏电站维护9.5万元，三项需50万元 / 以上三项共需76.9万元: a total that counts its items is of the last
-        that many items held (not of its own sentence's alone, nor of an amount named only as a base before them)."""
+        that many items held (not of its own sentence's alone, nor of an amount named only as a base before them); one
+        that counts the first (前两项) of the first that many of the items it would count."""
         found = _COUNTED_RE.search(self.before(token, 12))
         if found is None or _SECTION_RE.search(self.text, 0, token.start):
             return None   # (in a numbered list a 项 is a numbered item, of one amount or several)
-        n = int(found[1]) if found[1].isdigit() else 2 if found[1] == "两" else int(cn_number(found[1]) or 0)
+        n = int(found[2]) if found[2].isdigit() else 2 if found[2] == "两" else int(cn_number(found[2]) or 0)
         if n < 2 or n == len(terms):
             return None
+        if found[1]:   # 其中前两项需52万元: the first that many of the items it would count, not the last
+            return terms[:n] if len(terms) > n else None
         held = sorted((i for i in self.subtotals + self.items if not i.rate), key=lambda i: i.start)
         return held[-n:] if len(held) >= n else None
 
