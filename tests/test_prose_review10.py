@@ -123,3 +123,14 @@ def test_a_total_of_the_first_items_it_counts_is_of_those():
     assert found(text.format("50"), "520000", "500000", unit=W)
     text = "村内道路硬化46万元，排水沟渠12.5万元。公厕改造7.5万元，三项需{}万元。"
     assert failures(text.format("66"), unit=W) == []
+
+
+def test_a_breakdown_after_a_bracketed_aside_is_checked():
+    # a closed bracket between a total and its ，其中… (an aside, a document number) left the parts unchecked
+    for aside in ("（总投资1.2亿元项目的一部分）", "（文号〔2025〕11号）", "（较上年增加20万元）"):
+        text = "本年度安排资金300万元" + aside + "，其中省级补助120万元，县级配套{}万元。"
+        assert failures(text.format("180"), unit=W) == []
+        assert found(text.format("160"), "2800000", "3000000", unit=W)
+    # parts named in the bracket are none of the breakdown's
+    assert failures("总投资500万元（含设备费100万元），其中省级300万元，县级200万元。", unit=W) == []
+    assert failures("总投资500万元（其中设备100万元），其中省级300万元，县级200万元。", unit=W) == []
