@@ -134,3 +134,11 @@ def test_a_breakdown_after_a_bracketed_aside_is_checked():
     # parts named in the bracket are none of the breakdown's
     assert failures("总投资500万元（含设备费100万元），其中省级300万元，县级200万元。", unit=W) == []
     assert failures("总投资500万元（其中设备100万元），其中省级300万元，县级200万元。", unit=W) == []
+
+
+def test_a_total_over_two_terms_sharing_a_start_is_read():
+    # two of a total's terms starting at one place (a percentage's base and its × chain) deleted one this-year entry
+    # twice: KeyError
+    for text in ("当年5元的1%×1e5元元\n以上约0元", "当年5元的1%×1e5元元\n以上合计0元"):
+        failures(text)
+        failures(text, unit=W)

@@ -263,7 +263,7 @@ class _Totals:
             self.add_step(step, "＋".join(i.words for i in terms) + f"＝{self.fmt(value)}", value, token,
                           any(i.approx for i in terms) or etc or self.unresolved)
         result = self.item(token, closed=True)
-        replaced = [t.start for t in terms if t.start in self.this_year]
+        replaced = {t.start for t in terms if t.start in self.this_year}   # (a set: two terms may share a start)
         if replaced:
             # 本年测算：A、B，合计X: this year's amount is the total of what followed the words
             for start in replaced:
