@@ -295,6 +295,8 @@ def listed_count(reader, index: int, previous: Token | None) -> Token | None:
         if listed is not None:
             reader.chain = [t for t in reader.chain if t.start < listed.start]
         return listed   # (the cached tokens stay as lexed)
+    if "各" not in reader.text[max(reader.sentence_start, token.start - 8):token.start]:
+        return None   # (most counts: no 各 before them, and no call made)
     named = each_named(reader.text, reader.tokens, index, reader.sentence_start)
     if named > 1:
         return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)

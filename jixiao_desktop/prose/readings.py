@@ -94,10 +94,9 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
                 paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
     counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
-    named = [each_named(lexed.text, lexed.tokens, first + k, start) if t.kind == COUNT and "各" in lexed.text[
-        max(start, t.start - 8):t.start] else 1 for k, t in enumerate(lexed.tokens[first:index]) if t in counts]
-    counts = [Token(COUNT, t.text, t.start, t.end, t.value * n, t.unit) if n > 1 else t for t, n in zip(counts, named)]
-    variants = [(Decimal(1), None)]   # (春节、端午各一次，每次…: two in all, as the reader counts them, never one)
+    if "各" in lexed.text[start:lexed.tokens[index].start]:   # (春节、端午各一次，每次…: two in all, as the reader counts)
+        counts = [_each_named_count(lexed, t, start) if t.kind == COUNT else t for t in counts]
+    variants = [(Decimal(1), None)]
     for k, count in enumerate(counts):
         joined = k > 0 and counts[k - 1].unit == count.unit and counts[k - 1].kind == COUNT == count.kind and (_JOINED_RE.fullmatch(
             lexed.text[counts[k - 1].end:count.start]) or _ALIKE_RE.match(lexed.text, count.end) and _GROUPS_RE.fullmatch(
@@ -151,6 +150,13 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     if paired is not None:   # 优抚对象1,860人，每人每年1,200元；其他退役军人4,380人，每人每年600元，需4,860,000元
         out += [paired, paired * month] if month != 1 else [paired]
     return out
+
+
+def _each_named_count(lexed: Lexed, count: Token, start: int) -> Token:
+    """The count as the reader counts it where things named before 各 make it more (counts.each_named), else itself."""
+    k = bisect_left(lexed.tokens, count.start, key=token_start)
+    named = each_named(lexed.text, lexed.tokens, k, start) if k < len(lexed.tokens) and lexed.tokens[k] is count else 1
+    return Token(COUNT, count.text, count.start, count.end, count.value * named, count.unit) if named > 1 else count
 
 
 def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
