@@ -397,8 +397,8 @@ def test_the_second_corpus_too():
     ("blind60", 0.9125, 0.0125),
     ("blind61", 0.95, 0.025),
     # blind62–blind64.jsonl (160 each, written blind: 广西, 山西 and 黑龙江 review weeks), first sight on session 10's last
-    # code (e147ece): 90.0 / 6.25, 95.0 / 3.75 and 96.25 / 0.0. Not yet used for fixes.
-    ("blind62", 0.90, 0.0625),
+    # code (e147ece): 90.0 / 6.25, 95.0 / 3.75 and 96.25 / 0.0. blind62 used once (总经费), the others not yet.
+    ("blind62", 0.90, 0.05),
     ("blind63", 0.95, 0.0375),
     ("blind64", 0.9625, 0.0),
 ])

@@ -247,3 +247,10 @@ def test_shares_listed_each_with_its_party_after_one_share_verb():
     text = "路灯电费共计480,000元。资金分担比例为省40%、市35%、县25%，县级应承担{}元。"
     assert failures(text.format("120,000")) == []
     assert found(text.format("102,000"), "120000", "102000")
+
+
+def test_zong_jingfei_states_the_whole():
+    text = "乡村规划编制总经费120万元，省级补助70万元。其余50万元由县级财政承担。"
+    assert _vs_amount(text, "120") == []
+    assert _vs_amount(text, "50") == []
+    assert _vs_amount(text, "70") != []

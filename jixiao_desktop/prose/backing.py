@@ -140,7 +140,7 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
 
 
 # the words a text states its whole with (合计, 共需, 资金：) and those of a figure that is no whole of this year
-_WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
+_WHOLE_RE = re.compile(r"(?:合计|共计|总计|共|资金|需|预算|总经费|经费总额|总金额)[^，,。；;：:\d]{0,6}[：:]?\s*约?$")
 _OF_WHICH_AFTER_RE = re.compile(r"\s*[，,：:]\s*(?:其中(?!含)|具体(?:分配|安排|使用)?如下|(?:分配|安排|使用|用途)如下)")
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 # 总投资388.8万元。本年度全额安排: a whole of this year, all of it arranged now
