@@ -37,6 +37,10 @@ def test_gaobiaozhun_is_a_project_name_no_standard():
     text = "新建高标准农田800亩，每亩补助标准1,200元，共{}万元。"
     assert failures(text.format("96"), unit=W) == []
     assert found(text.format("86"), "960000", "860000", unit=W)
+    # 高标准 within a few characters of the amount: the words a standard would be read from
+    text = "新建高标准农田补助60万元，县、乡按7:3分担，乡级承担{}万元。"
+    assert failures(text.format("18"), unit=W, level="乡") == []
+    assert found(text.format("16"), "180000", "160000", unit=W, level="乡")
 
 
 def test_a_remainder_after_a_bare_percentage_of_the_whole():
@@ -128,6 +132,10 @@ def test_each_levels_share_of_a_three_way_split_is_checked():
     # a split of what one amount leaves of another (both named before the split) still explains a share
     text = "总投资500万元，社会资本100万元，财政投入部分由市、县按4:6分担，县级{}万元。"
     assert failures(text.format("240"), unit=W) == []
+    # a wrong share that a split of what another share leaves would make (200 − 100) × 50%: still reported
+    text = "资金200万元，按省、市、县5:3:2分担，省级100万元，市级{}万元，县级40万元。"
+    assert failures(text.format("60"), unit=W) == []
+    assert found(text.format("50"), "600000", "500000", unit=W)
 
 
 def test_a_base_named_at_the_start_of_an_earlier_clause():
@@ -165,6 +173,9 @@ def test_an_amount_below_the_standard_just_before_it_is_an_item_of_its_own():
     text = "便民服务站运转：12个社区每个社区18,000元，街道中心12,500元。以上共计{}万元。"
     assert failures(text.format("22.85"), unit=W) == []
     assert found(text.format("21.85"), "228500", "218500", unit=W)
+    text = "便民服务：8个村每村32,500元，镇级服务中心21,400元。以上共计{}万元。"
+    assert failures(text.format("28.14"), unit=W, level="镇") == []
+    assert found(text.format("26.14"), "281400", "261400", unit=W, level="镇")
 
 
 def test_the_base_of_a_percentage_is_no_figure_of_this_year():
@@ -193,6 +204,9 @@ def test_a_count_after_things_named_before_ge_is_one_each():
 
 def test_a_count_of_ge_is_not_of_the_thing_the_next_count_names():
     text = "辅警工资按每人每月6,000元测算，新设2个警务站10人。全年需{}万元。"
+    assert failures(text.format("72"), unit=W) == []
+    assert found(text.format("70"), "720000", "700000", unit=W)
+    text = "辅警工资按每人每月6,000元测算，新设1个站10人。全年需{}万元。"
     assert failures(text.format("72"), unit=W) == []
     assert found(text.format("70"), "720000", "700000", unit=W)
 
@@ -229,6 +243,9 @@ def test_a_bracketed_whole_of_a_larger_project_is_an_aside():
     text = "本年度安排道路提升资金300万元（总投资2.4亿元的城乡融合示范区项目之一部分，省级补助40%）。"
     assert _vs_amount(text, "300") == []
     assert failures(text, unit=W) == []
+    text = "需安排道路提升资金300万元（总投资2.4亿元的城乡融合示范区项目之一部分）。"
+    assert _vs_amount(text, "300") == []
+    assert _vs_amount(text, "280") != []
 
 
 def test_a_whole_followed_by_its_allocation_is_the_whole():
