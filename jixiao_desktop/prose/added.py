@@ -15,11 +15,11 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Lexed
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import PERCENT_WORKING_RE, Step
+from jixiao_desktop.prose.words import CLAUSE_MARK_RE
 
 _ADDED_BEFORE_RE = re.compile(r"(?:另计|另加|另收|加计|另按|另含|上浮)[^，,。；;\d]{0,6}$")
 _ADDED_WORD_RE = re.compile(r"另计|另加|另收|加计|另按|另含|上浮")
-_CLAUSE_RE = re.compile(r"[，,。；;\n]")
 _SENTENCE_END = "。；;\n"
 _NOT_NOW_RE = re.compile(r"上年|去年|前年|结转|以前|往年|历年|已|不含|不列|不在")
 _TOTAL_RE = re.compile(r"合计|共计|总计|共需|小计")
@@ -56,14 +56,11 @@ def added_items(lexed: Lexed, reading, amount: Decimal) -> bool:
     if not after or any(t.is_rate for t in after):
         return False
     for token in after:
-        clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, token.start - 20), token.start)), default=0)
+        clause_start = max((m.end() for m in CLAUSE_MARK_RE.finditer(text, max(0, token.start - 20), token.start)), default=0)
         clause = text[clause_start:token.start]
         if "另" not in clause or _NOT_NOW_RE.search(clause):
             return False   # (另上年结转资金6万元: last year's money, not this year's)
     return sum((s.stated for s in steps), Decimal(0)) + sum((t.value for t in after), Decimal(0)) == amount
-
-
-_PERCENT_OF_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")
 
 
 def fee_on_base(lexed: Lexed, reading, amount: Decimal) -> bool:
@@ -72,7 +69,7 @@ def fee_on_base(lexed: Lexed, reading, amount: Decimal) -> bool:
     steps = reading.steps
     if len(steps) != 1 or steps[0].kind != "percent_of" or not steps[0].holds or steps[0].stated is None:
         return False
-    found = _PERCENT_OF_RE.search(steps[0].description)
+    found = PERCENT_WORKING_RE.search(steps[0].description)
     if found is None or not Decimal(found[1]) or _TOTAL_RE.search(lexed.text):
         return False
     base = round_fen(steps[0].computed * 100 / Decimal(found[1]))

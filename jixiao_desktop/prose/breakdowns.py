@@ -13,9 +13,8 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.remainder_parts import without_own_items
 from jixiao_desktop.prose.steps import Step, _Item
-from jixiao_desktop.prose.words import _num, _party_before, _written
+from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _num, _party_before, _written
 
-_CLAUSE_BREAK_RE = re.compile(r"[，,。；;\n]")
 _RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
 
@@ -127,7 +126,7 @@ class _Breakdowns:
         if not run or taken >= 100:
             return False
         before = self.tokens[k - 1] if k else None
-        if before is not None and before.kind == MONEY and not _CLAUSE_BREAK_RE.search(self.text, before.end, run[0].start):
+        if before is not None and before.kind == MONEY and not CLAUSE_MARK_RE.search(self.text, before.end, run[0].start):
             return False   # 省级补助130.8万元（20%），剩余…: the percentage of an amount of its own
         whole = self.breakdown or self.last_total or (self.items[0] if self.items else None)
         if whole is None or whole.rate or whole.end > run[0].start:

@@ -10,6 +10,7 @@ set up in ``_Reader.__init__``; :mod:`.products` multiplies what it finds.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from decimal import Decimal
 
@@ -297,10 +298,14 @@ def listed_count(reader, index: int, previous: Token | None) -> Token | None:
         return listed   # (the cached tokens stay as lexed)
     if "各" not in reader.text[max(reader.sentence_start, token.start - 8):token.start]:
         return None   # (most counts: no 各 before them, and no call made)
-    named = each_named(reader.text, reader.tokens, index, reader.sentence_start)
-    if named > 1:
-        return Token(COUNT, token.text, token.start, token.end, token.value * named, token.unit)
-    return None
+    return each_named_count(reader.text, reader.tokens, index, reader.sentence_start)
+
+
+def each_named_count(text: str, tokens: list[Token], index: int, sentence_start: int) -> Token | None:
+    """The count ``index`` times the things named before 各 (:func:`each_named`): a token of the count in all, else
+    None (the lexed token is never changed: a reading and a re-reading both take this one)."""
+    named = each_named(text, tokens, index, sentence_start)
+    return replace(tokens[index], value=tokens[index].value * named) if named > 1 else None
 
 
 def each_named(text: str, tokens: list[Token], index: int, sentence_start: int) -> int:

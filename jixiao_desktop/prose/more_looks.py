@@ -19,16 +19,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
+from jixiao_desktop.prose.steps import PERCENT_WORKING_RE, in_its_unit, other_reading
+from jixiao_desktop.prose.words import party_of
 
-_PERCENT_OF_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")
 _PER_HEAD_PERIOD_RE = re.compile(r"平均\s*([^，,。；;\d]{0,6}(?:年限|年数|工龄|月数|天数|期限))\s*(?:为|约|达)?\s*$")
-
-
-def _unit_of(description: str) -> AmountUnit:
-    """The unit a step's own result is written in (＝16.00万元 / 为456.00万元)."""
-    return AmountUnit.WAN_YUAN if description.endswith("万元") else AmountUnit.YUAN
 
 
 def per_head_period(text: str, sentence: int, token: Token) -> bool:
@@ -64,7 +60,7 @@ def products_summed_after(description: str, window: list[Token]) -> tuple[Decima
                 kept.remove(term)
         if kept and len(kept) < len(parts):
             value = round_fen(sum((t.value for t in kept), Decimal(0)))
-            return value, "＋".join(t.text for t in kept) + f"＝{format_with_unit(value, _unit_of(description))}"
+            return value, "＋".join(t.text for t in kept) + f"＝{in_its_unit(description, value)}"
     return None
 
 
@@ -72,20 +68,19 @@ def own_levels_percent(description: str, computed: Decimal, text: str, window: l
     """For a failing percentage of a whole (its ``description``, ``computed``) whose stated figure at ``position``
     names a level (区级需安排…): the whole times the percentage that same level is named with in ``window`` (按市三成、
     区七成), and its words — None where no other percentage is that level's."""
-    from jixiao_desktop.prose.readings import _party_of   # (readings asks second_looks, which asks this: imported when needed)
-    used = _PERCENT_OF_RE.search(description)
+    used = PERCENT_WORKING_RE.search(description)
     if used is None or not Decimal(used[1]):
         return None
-    party = _party_of(text, position)
+    party = party_of(text, position)
     if party is None:
         return None
     whole = computed * 100 / Decimal(used[1])
     own = [t for t in window if t.kind == PERCENT and t.value and t.value != Decimal(used[1])
-           and _party_of(text, t.start) == party]
+           and party_of(text, t.start) == party]
     if len(own) != 1:
         return None
     value = round_fen(whole * own[0].value / 100)
-    return value, description[:used.start()] + f"的{own[0].value.normalize():f}%为{format_with_unit(value, _unit_of(description))}"
+    return value, description[:used.start()] + f"的{own[0].value.normalize():f}%为{in_its_unit(description, value)}"
 
 
 # the names of costs met once for the whole (equipment, training, publicity…), never a standard beside another
@@ -125,10 +120,10 @@ def standards_side_by_side(description: str, computed: Decimal, stated: Decimal,
     if value == computed or abs(value - stated) >= stated - computed:
         return None
     value = round_fen(value)
-    return value, "＋".join(words) + f"＝{format_with_unit(value, _unit_of(description))}"
+    return value, "＋".join(words) + f"＝{in_its_unit(description, value)}"
 
 
-_DAILY_RE = re.compile(r"日均|每日|每天|平均每天|平均每日|一天")
+_DAILY_RE = re.compile(r"日均|每日|每天|一天")   # (平均每天 holds 每天)
 _DAYS_COUNTED_RE = re.compile(r"[\d一二三四五六七八九十百]\s*(?:个)?(?:天|日(?![均常])|工作日)|天数")
 _YEARLY_STATED_RE = re.compile(r"(?:全年|年度|每年|一年)[^，,。；;\d]{0,8}$")
 
@@ -137,7 +132,6 @@ def daily_over_year(step, text: str, sentence: int, position: int):
     """For a failing product whose stated figure (at ``position``) is the year's (全年…) in a sentence (from
     ``sentence``) that counts by the day (日均86吨, 每天接诊40人次) with no days counted: True where 365 days of the
     product make it; the step over 365 days where that comes nearer; else False."""
-    from jixiao_desktop.prose.steps import Step, near_stated   # (steps is light; imported when a step is looked at)
     if step.kind != "product" or "天" in step.description or "日" in step.description or "年" in step.description:
         return False
     if not _YEARLY_STATED_RE.search(text, max(sentence, position - 12), position) or not _DAILY_RE.search(text, sentence, position):
@@ -145,10 +139,5 @@ def daily_over_year(step, text: str, sentence: int, position: int):
     if _DAYS_COUNTED_RE.search(text, sentence, position):
         return False   # (按250个工作日 / 运行330天: the days are counted another way)
     value = round_fen(step.computed * 365)
-    if near_stated(value, step):
-        return True
-    if abs(value - step.stated) >= abs(step.computed - step.stated):
-        return False
-    words = step.description.rsplit("＝", 1)[0] + f"×365天＝{format_with_unit(value, _unit_of(step.description))}"
-    return Step(step.kind, words, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)
+    return other_reading(step, value, step.description.rsplit("＝", 1)[0] + f"×365天＝{in_its_unit(step.description, value)}")
 

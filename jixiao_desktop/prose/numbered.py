@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from operator import attrgetter
+from decimal import Decimal
 
-from jixiao_desktop.money import format_with_unit
-from jixiao_desktop.prose.more_looks import _unit_of
 from jixiao_desktop.prose.restatements import terms
-from jixiao_desktop.prose.steps import Step, near_stated
-from jixiao_desktop.prose.words import _written
+from jixiao_desktop.prose.steps import Step, in_its_unit, near_stated
+from jixiao_desktop.prose.words import _written, token_start
 
 _CHINESE = "一二三四五六七八九十"
 # a list number at the start of a sentence: 2. / 2、 / 二、 / （二） / (2)
@@ -54,7 +52,6 @@ def close_at_next_number(reader, position: int) -> None:
 # a list number after a sentence's or clause's end (or at the text's start): found from its boundary character, which
 # the scan looks for first (a look-behind at every position is slower)
 _ITEM_NUMBER_RE = re.compile(r"[\n。；;：:][ \t]*((\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
-_start = attrgetter("start")
 _PARTS_OPEN_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^（()）]*$")
 _SUBTOTAL_LINE_RE = re.compile(r"[^\d，,。；;]{0,6}小计[\s:：为]*")
 _ITEM_END_RE = re.compile(r"[。\n]")
@@ -78,7 +75,7 @@ def _list_numbers(text: str) -> tuple:
     matches = [(0, first.end() - 1, first[2] or first[3] or first[4])] if first else []
     matches += [(m.start() + 1, m.end(), m[2] or m[3] or m[4]) for m in _ITEM_NUMBER_RE.finditer(text)]
     for start, end, value in matches:
-        n = int(value) if value.isdigit() else "一二三四五六七八九十".find(value) + 1
+        n = int(value) if value.isdigit() else _CHINESE.find(value) + 1
         k = len(starts)
         starts.append(start)
         found.append((start, end))
@@ -139,7 +136,7 @@ def _figure(text: str, tokens: list, begin: int, end: int) -> list | None:
     standard nor a factor of a × chain nor a part in a bracket (含…); none for an item without amounts (一、项目背景：…);
     None for an item with two such (场地布置2.5万元，演出补助…＝8万元) or whose last amount is a standard, or a line
     of a sub-total (tokens ending by ``end`` only)."""
-    k, n = bisect_left(tokens, begin, key=_start), len(tokens)
+    k, n = bisect_left(tokens, begin, key=token_start), len(tokens)
     last, plain = None, []
     while k < n and tokens[k].end <= end:
         token = tokens[k]
@@ -150,9 +147,9 @@ def _figure(text: str, tokens: list, begin: int, end: int) -> list | None:
         k += 1
     if last is None:
         return []
-    if not plain or plain[-1] is not tokens[last] or tokens[last - 1].kind == "each" or _SUBTOTAL_LINE_RE.fullmatch(
+    if not plain or plain[-1] is not tokens[last] or _SUBTOTAL_LINE_RE.fullmatch(
             text, begin, tokens[last].start):
-        return None   # (（3）小计81.6万元: a line of a sub-total, no item)
+        return None   # (its last amount a standard or a factor; （3）小计81.6万元: a line of a sub-total, no item)
     return plain if len(plain) == 1 else None   # (two figures of its own: no one figure of the item)
 
 
@@ -164,7 +161,7 @@ def numbered_total(step, lexed, index: int):
     results = numbered_results(lexed, index)
     if results is None:
         return False
-    value = sum((t.value for t in results), 0 * step.computed)
+    value = sum((t.value for t in results), Decimal(0))
     if value == step.computed:
         return False
     if near_stated(value, step):
@@ -176,5 +173,5 @@ def numbered_total(step, lexed, index: int):
         if term.value not in listed:
             return False
         listed.remove(term.value)
-    words = "＋".join(_written(t) for t in results) + f"＝{format_with_unit(value, _unit_of(step.description))}"
+    words = "＋".join(_written(t) for t in results) + f"＝{in_its_unit(step.description, value)}"
     return Step(step.kind, words, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)

@@ -21,7 +21,6 @@ from jixiao_desktop.prose.words import (
 
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
-_CLOSED_RE = re.compile(r"[）)]")
 _NEXT_PARTY_RE = re.compile(r"\s*[、，,和及]\s*(?:中央|省|市|州|县|区|乡|镇)(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
@@ -74,9 +73,8 @@ class _Percents:
 
     def aside_of_whole(self, token: Token) -> bool:
         """Whether ``token`` stands in a bracket whose amount is the whole of a larger project (总投资, 总概算)."""
-        bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
-        return bracket >= 0 and not _CLOSED_RE.search(self.text, bracket, token.start) and bool(
-            _WHOLE_PROJECT_RE.search(self.text, bracket, token.start))
+        bracket = self.open_bracket(token)   # (plans.py)
+        return bracket >= 0 and bool(_WHOLE_PROJECT_RE.search(self.text, bracket, token.start))
 
     def respective_party(self, token: Token) -> str | None:
         """中央、省、市分别承担70%、10%、10%: the parties named before 分别 take the percentages listed after it,

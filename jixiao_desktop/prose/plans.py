@@ -50,6 +50,7 @@ def _positions(text: str, chars: str) -> list[int]:
 
 
 _BATCHES_TOTALLED_RE = re.compile(r"合计|共计|总计|共需")   # (累计, a reference word itself, not among them)
+_CLOSE_RE = re.compile(r"[）)]")
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
@@ -156,9 +157,13 @@ class _Plans:
         self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         return True
 
-    def in_brackets(self, token: Token) -> bool:
+    def open_bracket(self, token: Token) -> int:
+        """Where the bracket ``token`` stands in opens, within its sentence (-1 where it stands in none)."""
         bracket = max(self.text.rfind("（", self.sentence_start, token.start), self.text.rfind("(", self.sentence_start, token.start))
-        return bracket >= 0 and not re.search(r"[）)]", self.text[bracket:token.start])
+        return bracket if bracket >= 0 and not _CLOSE_RE.search(self.text, bracket, token.start) else -1
+
+    def in_brackets(self, token: Token) -> bool:
+        return self.open_bracket(token) >= 0
 
     def plan_years(self) -> int | None:
         found = _RX5.search(self.text)

@@ -38,7 +38,7 @@ from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, 
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.numbered import numbered_total
-from jixiao_desktop.prose.counts import each_named
+from jixiao_desktop.prose.counts import each_named_count
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
@@ -46,7 +46,7 @@ from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
-from jixiao_desktop.prose.words import _RX11, _party_before, start_before as _start_before, token_start
+from jixiao_desktop.prose.words import _RX11, party_of, start_before as _start_before, token_start
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -61,7 +61,6 @@ _CENT = Decimal("0.01")
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
 _LAST_SEMI_RE = re.compile(r".*[；;]", re.S)   # (greedy: it ends just after the last ；;)
-_CLAUSE_CUT_RE = re.compile(r"[，,。；;\n]")
 # listed counts of one measure, each for its own group (指导员1名、调查员3名; 一级残疾人1,128人，二级残疾人1,946人;
 # 60-79周岁对象1,045人，80周岁以上对象83人: an age names a group)
 _JOINED_RE = re.compile(r"(?:[、和及与]|[，,](?![^，,。；;\d]*(?:其中|含|包括|共|合计)))(?:\d+周?岁(?:以上|以下)?|[^，,。；;\d]){0,8}")
@@ -155,8 +154,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
 def _each_named_count(lexed: Lexed, count: Token, start: int) -> Token:
     """The count as the reader counts it where things named before 各 make it more (counts.each_named), else itself."""
     k = bisect_left(lexed.tokens, count.start, key=token_start)
-    named = each_named(lexed.text, lexed.tokens, k, start) if k < len(lexed.tokens) and lexed.tokens[k] is count else 1
-    return Token(COUNT, count.text, count.start, count.end, count.value * named, count.unit) if named > 1 else count
+    found = each_named_count(lexed.text, lexed.tokens, k, start) if k < len(lexed.tokens) and lexed.tokens[k] is count else None
+    return found or count
 
 
 def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
@@ -211,11 +210,6 @@ def _product_holds(stated: Decimal, tolerance: Decimal, values: list[Decimal]) -
     return any(abs(v) < _HUGE and abs(v - stated) <= near and abs(round_fen(v) - stated) <= tolerance for v in values)
 
 
-def _party_of(text: str, position: int) -> str | None:
-    """The level named as a payer in the clause just before ``position`` (市级承担…, 省补助25%)."""
-    return _party_before(_CLAUSE_CUT_RE.split(text[max(0, position - 16):position])[-1])
-
-
 def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, index: int, whole_from: int) -> bool:
     """A stated share is an amount of its sentence or the one before times one of its sentence's percentages, or
     the sum of some of them (首付30%，验收后付60%，…本年度安排首付款及验收款共30.915万元: 90% of the contract)."""
@@ -224,9 +218,9 @@ def _share_holds(stated: Decimal, tolerance: Decimal, lexed: Lexed, first: int, 
     marked = [t for t in window if t.kind == PERCENT and t.value]
     if not amounts or not marked and not any(t.kind == RATIO for t in window):
         return False   # (no amount, or nothing to take a share by: no share holds)
-    party = _party_of(lexed.text, lexed.tokens[index].start) if marked else None
+    party = party_of(lexed.text, lexed.tokens[index].start) if marked else None
     # (省补助25%，其余由市、区按1:1，市级承担642,000元: another level's percentage explains no level's share)
-    percents = [t.value / 100 for t in marked if party is None or _party_of(lexed.text, t.start) in (None, party)][:_MAX_PERCENTS]
+    percents = [t.value / 100 for t in marked if party is None or party_of(lexed.text, t.start) in (None, party)][:_MAX_PERCENTS]
     shares = {sum(chosen, Decimal(0)) for n in range(1, len(percents) + 1) for chosen in combinations(percents, n)}
     # 预付30%…，进度款支付至合同价的80%，即再支付693万元: a milestone 至 N% pays N% less what was paid before it
     cumulative = [(t.value / 100, bool(_UP_TO_RE.search(lexed.text[max(0, t.start - 10):t.start])))

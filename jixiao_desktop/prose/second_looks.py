@@ -36,7 +36,7 @@ from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.more_looks import (
     daily_over_year, own_levels_percent, per_head_period, products_summed_after, standards_side_by_side,
 )
-from jixiao_desktop.prose.steps import Step, near_stated as _near
+from jixiao_desktop.prose.steps import Step, near_stated as _near, other_reading
 
 _KINDS = frozenset(("product", "sum", "percent_of", "remainder", "share"))
 _LOOK = 48                                   # tokens looked at before a stated figure
@@ -97,10 +97,7 @@ def explained(step: Step, lexed: Lexed, index: int, ends: list[int], starts: lis
 def _side_by_side(step: Step, text: str, window: list[Token]) -> bool | Step:
     """A sum reading an amount named right after a standard as an item of its own (see more_looks)."""
     other = standards_side_by_side(step.description, step.computed, step.stated, text, window) if step.kind == "sum" else None
-    if other is None:
-        return False
-    return True if _near(other[0], step) else Step(step.kind, other[1], other[0], step.stated, step.uncertain, step.tolerance,
-                                                   step.start, step.end)
+    return False if other is None else other_reading(step, *other)
 
 
 

@@ -17,22 +17,22 @@ from jixiao_desktop.prose.portions import respective_party, rest_shared
 from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
-    LEVELS, LEVEL_NAMES, _RX18, _RX19, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in, _party_before, _pct,
-    _rate_text, _rate_value, _written,
+    CLAUSE_MARK_RE, LEVELS, LEVEL_NAMES, _RX18, _RX19, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in,
+    _party_before, _pct, _rate_text, _rate_value, _written,
 )
 
 
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
-_CLAUSE_MARK_RE, _TOTALLED_RE = re.compile(r"[，,。；;\n]"), re.compile(r"合计|共计|总计")   # (compiled once)
+_TOTALLED_RE = re.compile(r"合计|共计|总计")   # (compiled once)
 
 class _Shares:
     """Splits of a whole between levels of government, each party's share checked."""
 
     def ratio(self, token: Token) -> None:
         before = self.text[max(self.sentence_start, token.start - 16):token.start]
-        after_clause = _CLAUSE_MARK_RE.split(self.text[token.end:token.end + 16], maxsplit=1)[0]
+        after_clause = CLAUSE_MARK_RE.split(self.text[token.end:token.end + 16], maxsplit=1)[0]
         named = _parties_in(before, words=True)
         if len(named) > len(token.parts):
             grouped = _grouped_parties(before)

@@ -15,15 +15,10 @@ from decimal import Decimal
 from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
 from jixiao_desktop.prose.steps import Step
-from jixiao_desktop.prose.words import _common_run, _party_before
+from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _common_run, _party_before, party_of
 
 _REST_RE = re.compile(r"其余|剩余|余下|不足部分")
 _STANDARD_BEFORE_RE = re.compile(r"每|标准|均")
-_CUT_RE = re.compile(r"[，,。；;\n]")
-
-
-def _party(text: str, position: int) -> str | None:
-    return _party_before(_CUT_RE.split(text[max(0, position - 16):position])[-1])
 
 
 def part_of_standard(lexed: Lexed, first: int, index: int) -> tuple[list[Decimal], Decimal | None]:
@@ -48,7 +43,7 @@ def part_of_standard(lexed: Lexed, first: int, index: int) -> tuple[list[Decimal
     count = Decimal(1)
     for c in counts:
         count *= c
-    parts = [(t.value, _party(text, t.start)) for t in tokens[k_std + 1:index] if t.kind == MONEY and t.value]
+    parts = [(t.value, party_of(text, t.start)) for t in tokens[k_std + 1:index] if t.kind == MONEY and t.value]
     if not parts or any(t.kind == COUNT for t in tokens[k_std + 1:index]):
         return [], None
     paid = sum((v for v, _ in parts), Decimal(0))
@@ -56,10 +51,10 @@ def part_of_standard(lexed: Lexed, first: int, index: int) -> tuple[list[Decimal
         return [], None   # not parts of this standard
     rest = _REST_RE.search(text, q, stated.start)
     if rest and paid < standard.value:
-        cut = _CUT_RE.search(text, rest.end(), stated.start)
+        cut = CLAUSE_MARK_RE.search(text, rest.end(), stated.start)
         parts.append((standard.value - paid, _party_before(text[rest.start():cut.start() if cut else stated.start])))
     readings = [round_fen(count * v) for v, _ in parts]
-    own = _party(text, stated.start)
+    own = party_of(text, stated.start)
     mine = [r for r, (_, p) in zip(readings, parts) if own is not None and p == own]
     if not mine:   # 其中医保基金支付70元、基本公卫经费支付30元…。需基本公卫经费支付20.52万元: the part its payer names
         label = _label(text, stated.start)
@@ -109,4 +104,4 @@ def bracketed_part(text: str, standard_end: int, position: int, own_level: str) 
     that pays it, is a part of that standard (as after 其中) — never an item to add beside the product, even where the
     form's own level is among the payers (（其中中央300元，县级配套100元），共需200万元): its part is then read as the
     count times that part where the text states it (县级需配套50万元), by :func:`part_of_standard`."""
-    return bool(_BRACKET_OPEN_RE.fullmatch(text, standard_end, position)) and _party(text, position) is not None
+    return bool(_BRACKET_OPEN_RE.fullmatch(text, standard_end, position)) and party_of(text, position) is not None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import wraps
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import Token
 from jixiao_desktop.prose.words import LEVELS, _written
 
@@ -50,6 +50,24 @@ def near_stated(value: Decimal, step: Step) -> bool:
     step ask this of each other reading; the first test skips the rounding for values far off)."""
     gap = value - step.stated
     return -step.tolerance - 1 <= gap <= step.tolerance + 1 and abs(round_fen(value) - step.stated) <= step.tolerance
+
+
+def in_its_unit(description: str, value: Decimal) -> str:
+    """``value`` written in the unit a step's own result is written in (＝16.00万元 / 为456.00万元)."""
+    return format_with_unit(value, AmountUnit.WAN_YUAN if description.endswith("万元") else AmountUnit.YUAN)
+
+
+def other_reading(step: Step, value: Decimal, working: str) -> bool | Step:
+    """Another reading of the failing ``step``, making ``value`` by ``working``: True where it makes the stated figure;
+    the step with that working where it comes nearer the stated figure than the step's own; else False."""
+    if near_stated(value, step):
+        return True
+    if abs(value - step.stated) >= abs(step.computed - step.stated):
+        return False
+    return Step(step.kind, working, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)
+
+
+PERCENT_WORKING_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")   # the percentage in a step's working (X的5%为…)
 
 
 @dataclass(slots=True)

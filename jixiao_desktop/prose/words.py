@@ -234,6 +234,14 @@ def _grouped_parties(text: str) -> tuple[str, ...]:
 _ALTERNATIVES_RE = re.compile(r"(?<=[省市县区乡镇])[（(][^（）()]{1,8}[)）]")
 
 
+CLAUSE_MARK_RE = re.compile(r"[，,。；;\n]")   # the marks a clause ends at (one pattern for every module that cuts one)
+
+
+def party_of(text: str, position: int) -> str | None:
+    """The level named as a payer in the clause just before ``position`` (市级承担…, 省补助25%)."""
+    return _party_before(CLAUSE_MARK_RE.split(text[max(0, position - 16):position])[-1])
+
+
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
     tail = text[-16:]
