@@ -271,3 +271,16 @@ def test_zong_jingfei_states_the_whole():
     assert _vs_amount(text, "120") == []
     assert _vs_amount(text, "50") == []
     assert _vs_amount(text, "70") != []
+
+
+def test_levels_of_autonomous_regions_leagues_and_banners_take_their_shares():
+    # 自治区, 盟, 旗, 州 are levels as 省, 市, 县 are: a long party name before the percentage, and 盟 among the parties
+    text = "牧区防疫经费共计300万元。资金分担比例为自治区50%、盟30%、旗20%，旗级应承担{}万元。"
+    assert failures(text.format("60"), unit=W) == []
+    assert found(text.format("70"), "600000", "700000", unit=W)
+    text = "民族文化保护经费共计200万元。分担比例为自治区60%、州30%、县10%，县级承担{}万元。"
+    assert failures(text.format("20"), unit=W) == []
+    assert found(text.format("30"), "200000", "300000", unit=W)
+    text = "草原防火经费80万元，由盟、旗两级按4:6分担，旗级承担{}万元。"
+    assert failures(text.format("48"), unit=W) == []
+    assert found(text.format("32"), "480000", "320000", unit=W)

@@ -14,15 +14,25 @@ from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
-    _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
+    _PARTY_RE, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
     _TARGET_BEFORE_RE, _WHOLE_PROJECT_RE, _base_name, _common_run, _num, _parties_in, _party_before, _rate_text,
     _written,
 )
 
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
-_NEXT_PARTY_RE = re.compile(r"\s*[、，,和及]\s*(?:中央|省|市|州|县|区|乡|镇)(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
+_NEXT_PARTY_RE = re.compile(rf"\s*[、，,和及]\s*(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
+
+
+_PARTY_TAIL_RE = re.compile(rf"(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*$")
+
+
+def _verb_before_party(near: str) -> bool:
+    """分担比例为自治区50%: a share verb in the five characters before the party named last (however long its name: the
+    window of six before the percentage holds it for 省 but not for 自治区)."""
+    tail = _PARTY_TAIL_RE.search(near)
+    return tail is not None and _SHARE_VERB_RE.search(near, max(0, tail.start() - 5), tail.start()) is not None
 
 
 class _Percents:
@@ -58,8 +68,8 @@ class _Percents:
             self.each_share(token)
             return
         listed_on = self.__dict__.get("_shares_listed_to")   # (…比例为省50%、市30%、县20%: the list goes on)
-        if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _SHARE_VERB_RE.match(after.lstrip())
-                                  or near.rstrip().endswith(("级", "财政"))
+        if party is not None and (_SHARE_VERB_RE.search(near[-6:]) or _verb_before_party(near)
+                                  or _SHARE_VERB_RE.match(after.lstrip()) or near.rstrip().endswith(("级", "财政"))
                                   or listed_on is not None and _NEXT_PARTY_RE.fullmatch(self.text, listed_on, token.start)):
             self.level_share(token, party)
             self._shares_listed_to = token.end

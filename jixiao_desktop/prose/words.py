@@ -88,7 +88,7 @@ LEVELS = {"中央": "中央", "省": "省", "省级": "省", "自治区": "省",
           "盟": "市", "区": "县", "区级": "县", "县": "县", "县级": "县", "旗": "县", "乡": "乡", "乡级": "乡",
           "镇": "乡", "镇级": "乡", "街道": "乡", "村级": "村", "村": "村"}
 LEVEL_NAMES = {"中央": "中央", "省": "省级", "市": "市级", "县": "区（县）级", "乡": "乡（镇）级", "村": "村级"}
-_PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级|村")
+_PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|盟|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级|村")
 
 
 
@@ -213,7 +213,7 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
     return tuple(named) if words else tuple(found)
 
 
-_PARTY_CHAR_RE = re.compile(r"[中省自市州区县旗乡镇街村]")   # a character every name of _PARTY_RE has
+_PARTY_CHAR_RE = re.compile(r"[中省自市州盟区县旗乡镇街村]")   # a character every name of _PARTY_RE has
 _PARTY_AS_PAYER_RE = re.compile(
     rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
 
