@@ -116,7 +116,7 @@ def test_the_second_corpus_too():
     # about last year): 97.5 % / 3.75 %.
     # Session 16 (tests/test_prose_general16.py: standards then counts in order, groups counted apart at one standard,
     # counts of age groups summed): 97.5 % / 0 %.
-    ("blind9", 0.975, 0.0),
+    ("blind9", 0.9875, 0.0),
     # blind10.jsonl (160, written blind by another hand: 城管, 应急, 司法, 档案, 人防, 体育… purchases, contracted
     # services, 五险一金 on a wage base, area × rate), first run: 88.75 % found, 11.25 % flagged; then used for the
     # general fixes above (and …全年365天计算，全年服务费X; counts over several sentences of counts alone):
@@ -390,7 +390,7 @@ def test_the_second_corpus_too():
     ("blind55", 0.95, 0.0),
     ("blind56", 0.9375, 0.0125),
     ("blind57", 0.9625, 0.0),
-    ("blind58", 0.90, 0.0125),
+    ("blind58", 0.9125, 0.0125),
     # blind59–blind61.jsonl (160 each, written blind: 云南, 辽宁 and 浙江 review weeks), first sight on session 10's rounds
     # 35–36 (b412947): 93.75 / 5.0, 91.25 / 1.25 and 95.0 / 6.25. Round 37 used blind59 and blind61.
     ("blind59", 0.9375, 0.025),
@@ -398,9 +398,15 @@ def test_the_second_corpus_too():
     ("blind61", 0.95, 0.025),
     # blind62–blind64.jsonl (160 each, written blind: 广西, 山西 and 黑龙江 review weeks), first sight on session 10's last
     # code (e147ece): 90.0 / 6.25, 95.0 / 3.75 and 96.25 / 0.0. blind62 used once (总经费), the others not yet.
-    ("blind62", 0.90, 0.05),
+    ("blind62", 0.90, 0.0375),
     ("blind63", 0.95, 0.0375),
     ("blind64", 0.9625, 0.0),
+    # blind65–blind67.jsonl (160 each, written blind: 甘肃, 吉林 and 贵州 review weeks), first sight on session 10's last
+    # code (562d7c8): 93.75 / 6.25, 88.75 / 3.75 and 92.5 / 2.5 (blind65's p063 relabelled after: its "correct" shares did
+    # not add up). Round 39 used all three.
+    ("blind65", 0.9375, 0.0125),
+    ("blind66", 0.9125, 0.0125),
+    ("blind67", 0.9375, 0.0),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

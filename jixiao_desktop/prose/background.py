@@ -5,7 +5,8 @@ the text works nothing out (no step):
 
 - **background only**: every amount the text names is background — a past year's figure (2024年该项目预算…，
   实际执行…。今年继续实施), a final account (决算支出), the whole of a project under way (批复概算…，累计完成投资…),
-  an income or a statistic (旅游总收入52.3亿元), or a standard (每人每月1,205元和1,005元). The text then says
+  an income or a statistic (旅游总收入52.3亿元), a limit (单站建设成本不超过30万元, 控制在5万元以内), or a standard
+  (每人每月1,205元和1,005元). The text then says
   nothing of this year's amount: the reader's bottom line is no figure to hold the form to, and it stays silent.
 - **another level's standard**: 中央补助标准每亩100元，不足部分由县级统筹解决 — the product is another level's money
   and the form's own part is the shortfall the text does not state.
@@ -31,6 +32,9 @@ _TAKEN_OVER_RE = re.compile(r"按|参照|依照|照")
 _ARRANGED_AFTER_RE = re.compile(r"\s*(?:安排|列入|列支|核定|计列|申请|拨付)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOW_RE = re.compile(r"今年|本年|当年|明年|继续")
+# a limit (不超过30万元, 控制在5万元以内): no amount spent
+_CAP_BEFORE_RE = re.compile(r"(?:不超过|不高于|不得超过|不得高于|最高|上限为?|控制在|≤|<=)\s*$")
+_CAP_AFTER_RE = re.compile(r"\s*(?:以内|以下|为限)")
 _CLAUSE_RE = re.compile(r"[，,。；;：:\n]")
 _SENTENCE_RE = re.compile(r"[。；;\n]")
 _LISTED_RE = re.compile(r"\s*[和、及与]\s*")
@@ -67,6 +71,8 @@ def _background(lexed: Lexed, k: int, later_years: list[int], now_at: int) -> bo
         return False   # (按上年实际支出150万元安排: this year's amount, taken over)
     if _BACKGROUND_RE.search(clause) or _PROJECT_WHOLE_RE.search(clause) and _UNDER_WAY_RE.search(text):
         return True
+    if _CAP_BEFORE_RE.search(clause) or _CAP_AFTER_RE.match(text, token.end):
+        return True   # 成本指标：单站建设成本不超过30万元: a limit, no amount of this year's spending
     sentence = text[_clause_start(text, token.start, _SENTENCE_RE):token.start]
     years = [int(y) for y in _YEAR_RE.findall(sentence)]
     # 2024年该项目预算150万元…今年继续实施: dated to a year before one named later, or before this year's words after it

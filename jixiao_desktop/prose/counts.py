@@ -60,6 +60,8 @@ class _Counts:
             return False   # (残疾人两项补贴: 项 counts kinds of spending, never the people a standard is per)
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""
+        if name and len(before) > len(name) and before[-len(name) - 1].isdigit():
+            return False   # (监测户486户1,092人: 户 the measure of the count before, no name of this one's)
         return bool(name) and not before.endswith("每" + name)
 
     def monthly_average(self, token: Token) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ _NAME_AFTER_RE = re.compile(r"[A-Za-z]")
 # (日均运营成本1,850元/辆，年运营成本…: a daily average, a clause of the year's)
 _DAILY_RE = re.compile(r"每(?:人|户|床|个)?[天日]|元/(?:人·)?[天日]|日均|天均")
 _WHOLE_YEAR_RE = re.compile(r"全年|每年|年度|一年|(?:^|[，,；;：:])\s*年(?=[^\d，,。；;]{0,6}[费额本需计支])")
-_DAY_COUNT_RE = re.compile(r"\d+\s*[天日]|[天日]数")
+_DAY_COUNT_RE = re.compile(r"\d+\s*(?:个\s*)?(?:工作)?[天日]|[天日]数")   # (250个工作日: days counted)
 _LOOK_BACK = 40
 
 

@@ -13,7 +13,7 @@ from jixiao_desktop.prose.words import _written, token_start
 
 _CHINESE = "一二三四五六七八九十"
 # a list number at the start of a sentence: 2. / 2、 / 二、 / （二） / (2)
-_NUMBER_AT_RE = re.compile(r"\s*(?:(\d{1,2})\s*[.、．](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
+_NUMBER_AT_RE = re.compile(r"\s*(?:(\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
 
 

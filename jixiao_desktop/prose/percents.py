@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, Token, cn_number
+from jixiao_desktop.prose.products import rate_percent_words
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
@@ -47,6 +48,9 @@ class _Percents:
             self.chain.append(token)
             self.chain_open = False
             return
+        if "率" in self.text[token.start - 10:token.end + 6] and _party_before(near) is None and rate_percent_words(
+                self.text, self.sentence_start, token) and self.of_counted(token):
+            return   # 按85%到位率测算: the share of the things counted a standard's product goes by (products.py)
         if "占" in near and _party_before(near) is None and portion_claim(self, token, near):
             return   # 安排84万元，占年度预算的35%: a claim about the amount before, checked
         listed = self.respective_party(token)
@@ -80,6 +84,12 @@ class _Percents:
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
             base = self.base_before(token, name)
             self.percent_pending = (base, name, token)
+
+    def of_counted(self, token: Token) -> bool:
+        """Whether a percentage follows a count of its sentence and no amount but standards (64名，每人每年1万元，按85%…;
+        not 贷款余额1.8亿元，按年贴息率3.45%, a rate of an amount)."""
+        before = self.tokens[self.sentence_first:self.index]
+        return any(t.kind == COUNT for t in before) and all(t.start in self.rate_per or t.per for t in before if t.kind == MONEY)
 
     def aside_of_whole(self, token: Token) -> bool:
         """Whether ``token`` stands in a bracket whose amount is the whole of a larger project (总投资, 总概算)."""

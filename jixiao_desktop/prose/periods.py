@@ -193,7 +193,7 @@ class _Periods:
                       uncertain)
 
     def years_for(self, per: tuple[str, ...]) -> Decimal | None:
-        """N年 named in the sentence (more than one year) for a yearly standard."""
+        """N年 named in the sentence (more than one year) for a yearly standard — unless one year is named after it."""
         if "年" not in per:
             return None
         key = ("years", self.sentence_start)
@@ -204,9 +204,12 @@ class _Periods:
                 token = tokens[i]
                 if token.start >= end:
                     break
-                if token.kind == "years" and token.value and token.value > 1:
-                    found = token.value
-                    break
+                if token.kind == "years" and token.value:
+                    if found is not None and token.value == 1:
+                        found = None   # 合同期3年，本年度支付一年: the one year this budget pays
+                        break
+                    if found is None and token.value > 1:
+                        found = token.value
             self._memo[key] = found
         return self._memo[key]
 

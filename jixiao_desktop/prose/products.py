@@ -32,6 +32,17 @@ _RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|�
 _GENERIC_PAIRS = frozenset(("补助", "补贴", "经费", "资金", "费用", "标准", "合计", "共计", "需要", "安排", "预算", "金额", "全年", "年度", "测算", "按照", "计算"))
 _WORDS_ONLY_RE = re.compile(r"[^\d。；;\n、（(+＋×*]{1,16}")
 
+# a percentage the things counted go by: 按85%到位率, 按体检率70%, 参保率按95%计 (not a target: 覆盖率达到95%)
+_RATE_BEFORE_RE = re.compile(r"(?:按[^，,。；;、\d]{0,6}率|率\s*(?:按|以))\s*$")
+_RATE_AFTER_RE = re.compile(r"\s*的?[^，,。；;、\d]{0,4}率")
+
+
+def rate_percent_words(text: str, floor: int, token: Token) -> bool:
+    """Whether the words around a percentage name it as a rate the things counted go by (按85%到位率, 按体检率70%)."""
+    before = text[max(floor, token.start - 10):token.start]
+    return bool(_RATE_BEFORE_RE.search(before) or before.rstrip().endswith("按") and _RATE_AFTER_RE.match(text, token.end))
+
+
 class _Products:
     """Standards, the counts they are per, and the products they make."""
 
@@ -172,11 +183,28 @@ class _Products:
         if years is not None:
             value *= years
             factors.append(f"{_num(years)}年")
+        rated = self.rate_percent(rate) if counted and rate.share is None else None
+        if rated is not None:   # 64名，每人每年1万元，按85%到位率测算 / 4.2万人，按体检率70%、每人次45元
+            value = value * rated.value / 100
+            factors.append(f"{_num(rated.value)}%")
         if not counted and months is None and years is None:
             if self.yearly(rate):
                 return round_fen(value), factors[0], uncertain   # 每年48,000元 alone: this year's amount
             return None
         return round_fen(value), "×".join(factors), uncertain
+
+    def rate_percent(self, rate: _Rate) -> Token | None:
+        """The one percentage of the standard's sentence the count goes by, named as a rate after 按 (按85%到位率测算,
+        按体检率70%, 参保率按95%计): that share of the things counted."""
+        key = ("rate%", self.sentence_start)
+        if key not in self._memo:
+            found = [t for t in self.tokens[self.sentence_first:self.index] if t.kind == PERCENT and t.value and rate_percent_words(
+                self.text, self.sentence_start, t)]
+            if any(t.kind == MONEY and not t.per and t.start not in self.rate_per and t.start < found[0].start
+                   for t in self.tokens[self.sentence_first:self.index]) if found else False:
+                found = []   # (贷款余额1.8亿元，按年贴息率3.45%: a rate of that amount, none of the things counted)
+            self._memo[key] = found[0] if len(found) == 1 else None
+        return self._memo[key]
 
     def yearly(self, rate: _Rate) -> bool:
         """A yearly amount (设备维护费每年48,000元, 服务费每年18万元): a standard per year alone, nothing

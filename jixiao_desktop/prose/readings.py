@@ -55,6 +55,7 @@ _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
 _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _MAX_FACTORS = 9
+_PERIOD_UNITS = frozenset(("季度", "季", "学期", "周", "天", "日", "工作日"))   # counts that are periods (4个季度, 250个工作日)
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
 _CENT = Decimal("0.01")
@@ -126,7 +127,7 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
         month = Decimal(12)
     elif daily_for_a_year(text):
         month = Decimal(365)   # 伙食费每人每天22元，全年337,260元
-    elif "每季" in text or "季度" in text:
+    elif ("每季" in text or "季度" in text) and not any(t.unit in ("季度", "季") for t in counts):
         month = Decimal(4)    # 每季度2次: the four quarters are named too
     elif ("半年" in text or "学期" in text) and _RX11.search(text) and not any(t.unit == "学期" for t in counts):
         month = Decimal(2)    # 每人每半年100元，全年…: the year's two halves (or two semesters)
@@ -158,7 +159,7 @@ def _each_named_count(lexed: Lexed, count: Token, start: int) -> Token:
     return found or count
 
 
-def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int,
+def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[int], start: int, first: int,
                        index: int) -> bool | Decimal | None:
     """治超站协管人员共28人。值班补助按每人每天150元计算。全年365天。需153.3万元。: short sentences, each one factor,
     then the result in one of its own: the factors of up to three sentences before it, every one named once.
@@ -166,15 +167,16 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
     k = bisect_left(ends, start)
     last: list[Decimal] = []
     for back in (1, 2, 3):
-        if k - back < 0:
-            break
+        if k - back < 0 and (back > 1 or k < 0 or first == index):   # (a text's first sentence read alone only before a
+            break   # sentence naming its period: 每户每季度150元。全年按4个季度算，共…; a bare total would take one standard alone)
         earlier = ends[k - back - 1] if k - back - 1 >= 0 else 0
         if index - bisect_left(starts, earlier) > 3 * _MAX_FACTORS:
             break
         values = _readings(lexed, earlier, bisect_left(starts, earlier), index)
         if _product_holds(step.stated, step.tolerance, values):
             return True
-        last = values or last
+        if k - back >= 0 or all(t.kind == COUNT or t.kind == "years" and t.value == 1 for t in lexed.tokens[first:index]):   # (a text's first sentence read for
+            last = values or last   # another reading only before a count of periods: 按10个月 against 1月至12月 is no one reading)
     distinct = {round_fen(v) for v in last if abs(v) < _HUGE}
     return distinct.pop() if len(distinct) == 1 else None
 
@@ -309,9 +311,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,
                                  step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
-            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, index) if first == index or (
-                index - first <= 2 and all(t.kind in ("months", "years") for t in lexed.tokens[first:index])) else None
-            # (。按十二个月计算，全年需要…: a sentence naming only its period, after the sentences of its factors)
+            held = _earlier_sentences(step, lexed, sentence_ends, starts, start, first, index) if first == index or (
+                index - first <= 2 and all(t.kind in ("months", "years") or t.kind == COUNT and t.unit in _PERIOD_UNITS
+                                           for t in lexed.tokens[first:index])) else None
+            # (。按十二个月计算，全年需要… / 全年按4个季度算，共…: a sentence naming only its period, after the sentences of its factors)
             if held is True:
                 continue
             if held is not None and step.kind == "product":   # 需108万元。 a sentence of its own: what the factors of the

@@ -120,6 +120,9 @@ class _Shares:
         has_before = any(t.kind == MONEY for t in self.sentence_tokens())
         if written_after and not has_before or not has_before and whole_on_earlier_line(self, token):
             return None   # (split_scope.py: the whole written after the split on its line, not the line before's)
+        if self.breakdown is not None and self.whole is not None and self.whole.start < self.sentence_start \
+                and self.whole.start > self.breakdown.start and not has_before:
+            return self.breakdown   # 工程共150万元：路面…3.2公里，每公里约40万元…。资金县、乡按6:4承担: the whole stated first
         return self.whole
 
     def since_before_item(self, item: _Item) -> str:

@@ -13,6 +13,9 @@ import re
 from decimal import Decimal
 
 from jixiao_desktop.money import format_with_unit, round_fen
+from jixiao_desktop.prose.group_totals import total_over_groups
+from jixiao_desktop.prose.months_after import months_after
+from jixiao_desktop.prose.named_wholes import shares_of_a_named_whole
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.steps import Step, near_stated
 
@@ -258,11 +261,14 @@ def share_of_items(step: Step, lexed: Lexed, index: int) -> bool:
 def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     """The looks of this module at a failing product or sum: True where one holds, a remainder's step where a
     deduction does not."""
-    if step.kind == "share":
-        return share_of_items(step, lexed, index)
+    if step.kind == "share":   # (named_wholes.py: every party's share stated, in the ratio, of a whole named before)
+        return share_of_items(step, lexed, index) or shares_of_a_named_whole(step, lexed, index)
     if step.kind == "product":
-        if step.stated <= step.computed:
-            return False   # (each look below reads a product leaving out a factor: less than the stated figure)
+        other = months_after(step, lexed, index, unit)   # 预计需36万元（按10个月测算）: the months named after it
+        if other:
+            return other
+        if step.stated <= step.computed:   # (2期，共培训学员120人: the groups' count taken twice; group_totals.py)
+            return total_over_groups(step, lexed, index)   # (each look below reads a product leaving out a factor: less)
         return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
     if step.kind != "sum" or step.computed <= step.stated:
         return False   # (each look below reads a sum counting more than the stated figure holds)

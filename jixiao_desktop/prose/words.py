@@ -122,6 +122,7 @@ _RX17 = re.compile(r"按\s*$")
 _RX18 = re.compile(r"其余|剩余|余下")
 _RX19 = re.compile(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$")
 _RX20 = re.compile(r"[（(]\s*(?:其中)?\s*含")
+_OF_WHICH_OPENED_RE = re.compile(r"[（(]\s*其中")
 _RX21 = re.compile(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$")
 _RX22 = re.compile(r"[\d.,，。；;、:：%元万/（）()\s]")
 _RX23 = re.compile(r"(?:按|以|为|付至)([^，,。；;\n\d按以为至]{2,12}?)(?:的)?\s*$")   # (支付至合同价的80%)
@@ -141,14 +142,15 @@ def _clause_tail(segment: str) -> str:
 
 
 def _contained(text: str, sentence_start: int, position: int) -> bool:
-    """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）), or right after 其中含."""
+    """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）) or by 其中 right after an amount, or right after 其中含."""
     start = position - 40 if position - 40 > sentence_start else sentence_start
-    if text.find("含", start, position) < 0:
+    if text.find("含", start, position) < 0 and text.find("其中", start, position) < 0:
         return False   # (most amounts: looked for in place, the words not copied out)
     segment = text[start:position]
     opened = max(segment.rfind("（"), segment.rfind("("))
-    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and _RX20.match(segment[opened:]):
-        return True
+    if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and (_RX20.match(segment[opened:]) or (
+            _OF_WHICH_OPENED_RE.match(segment, opened) and segment[:opened].rstrip().endswith(("元", "万", "亿")))):
+        return True   # (…加固56.8万元（其中坝体加固40万元、放水建筑物16.8万元）: parts of the amount the bracket follows)
     return bool(_RX21.search(segment))
 
 
@@ -215,7 +217,7 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
 
 _PARTY_CHAR_RE = re.compile(r"[中省自市州盟区县旗乡镇街村]")   # a character every name of _PARTY_RE has
 _PARTY_AS_PAYER_RE = re.compile(
-    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
+    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|里|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
 
 
 def _grouped_parties(text: str) -> tuple[str, ...]:

@@ -1,0 +1,44 @@
+"""A count stated as the total over groups (2期，共培训学员120人): a reading of a failing product (asked by
+:func:`~.sixth_looks.sixth_looks`).
+
+举办培训班2期，共培训学员120人，每期3天。…每人每天150元，计54,000元: the 120 are every period's trainees together, so a
+product that multiplies them by the 2 periods again counts each trainee twice. Where the product of the walk names
+the groups' count as a factor and a count after it in its sentence is introduced by 共 (合计, 累计, 总共), the product
+without the groups' count is read; the failure is dropped when that holds. A count written per group (每期60人)
+leaves the product as it is: nothing here reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import COUNT, Lexed
+from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.words import token_start
+
+_GROUP_UNITS = frozenset(("期", "批", "班", "轮", "届", "期次", "批次", "班次", "场", "场次"))
+_TOTAL_BEFORE_RE = re.compile(r"(?:共|合计|累计|总共|总计)[^，,。；;\n\d]{0,8}$")
+_SENTENCE_RE = re.compile(r"[。；;\n]")
+
+
+def total_over_groups(step: Step, lexed: Lexed, index: int) -> bool:
+    """True where the failing product holds without a groups' count whose total the text states after it."""
+    text, tokens = lexed.text, lexed.tokens
+    if "共" not in text and "计" not in text:
+        return False
+    lo = max(0, step.start - 200)
+    first = bisect_left(tokens, lo, key=token_start)
+    for k in range(first, index):
+        group = tokens[k]
+        if group.kind != COUNT or group.unit not in _GROUP_UNITS or not group.value or f"{group.text}×" not in step.description:
+            continue
+        for total in tokens[k + 1:index]:
+            if _SENTENCE_RE.search(text, group.end, total.start):
+                break
+            if total.kind == COUNT and total.unit != group.unit and total.value and _TOTAL_BEFORE_RE.search(
+                    text, group.end, total.start) and f"{total.text}×" in step.description:
+                if abs(round_fen(step.computed / group.value) - step.stated) <= step.tolerance:
+                    return True
+    return False
