@@ -15,7 +15,7 @@ from jixiao_desktop.prose.lexer import MONEY, Lexed
 from jixiao_desktop.prose.steps import Reading, Step
 
 _BRACKET_RE = re.compile(r"[（(]\s*(?:其中|含|包括)[:：]?[^（()）×*＝=每%]{4,160}[)）]")
-_WHOLE_BEFORE_RE = re.compile(r"(?:共需|共计|合计|总计|共|需|经费|资金)[^，,。；;：:\d]{0,6}$")
+_WHOLE_BEFORE_RE = re.compile(r"(?:共需|共计|合计|总计|小计|共|需|经费|资金)[^，,。；;：:\d]{0,6}$")
 _WHOLE_AFTER_RE = re.compile(r"^\s*[，,]?\s*(?:以上|上述)?(?:合计|共计|总计|共需|共)\s*$")
 _NEAR = Decimal("0.1")
 

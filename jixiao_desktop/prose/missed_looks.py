@@ -19,6 +19,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit
 from jixiao_desktop.prose.agreements import precision
 from jixiao_desktop.prose.lexer import MONEY, Lexed
 from jixiao_desktop.prose.split_looks import _Stated, split_looks
+from jixiao_desktop.prose.standard_before import standards_before
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _written, token_start
 
@@ -36,6 +37,8 @@ def missed(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     if "计" in text and ("共" in text or "总" in text or "合" in text):
         _total_of_clause_totals(reading, lexed, unit, stated)
     split_looks(reading, lexed, unit, stated)
+    if "每" in text or "/" in text:
+        standards_before(reading, lexed, unit, stated)   # (standard_before.py: 按每人每年120元标准发放。…4,120人，年需…)
     return reading
 
 

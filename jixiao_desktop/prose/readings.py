@@ -46,7 +46,7 @@ from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
-from jixiao_desktop.prose.words import _RX11, party_of, start_before as _start_before, token_start
+from jixiao_desktop.prose.words import _RX11, _num, party_of, start_before as _start_before, token_start
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -55,6 +55,7 @@ _PRODUCT_KINDS = frozenset(("product", "sum"))
 _SHARE_KINDS = frozenset(("percent_of", "share"))
 _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _MAX_FACTORS = 9
+_NO_COUNT_ENDS = ("元", "个月")   # a product's factors that count nothing of a measure (its standard, its months)
 _PERIOD_UNITS = frozenset(("季度", "季", "学期", "周", "天", "日", "工作日"))   # counts that are periods (4个季度, 250个工作日)
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
@@ -179,6 +180,19 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
             last = values or last   # another reading only before a count of periods: 按10个月 against 1月至12月 is no one reading)
     distinct = {round_fen(v) for v in last if abs(v) < _HUGE}
     return distinct.pop() if len(distinct) == 1 else None
+
+
+def _count_left_out(step: Step, lexed: Lexed, start: int, first: int, index: int) -> tuple[Decimal, str] | None:
+    """雇用保洁员14名，每月1800元，共302,400元 read as 1800元×10个月: the clause names one count the walk's product leaves
+    out (a standard per month alone, not per person): the product with that count too, the reading naming every factor."""
+    counts = [t for t in lexed.tokens[first:index] if t.kind == COUNT and t.value]
+    working = step.description.split("＝", 1)[0]
+    if len(counts) != 1 or _num(counts[0].value) in working or any(
+            f.endswith(counts[0].unit) and not f.endswith(_NO_COUNT_ENDS) for f in working.split("×")):
+        return None   # (that count a factor already, however written: 1070400×1.8, 60批次 for 各30、20、10批次)
+    if counts[0].value == 1 or abs(counts[0].value) >= _HUGE:
+        return None
+    return round_fen(step.computed * counts[0].value), counts[0].text
 
 
 def _plain(lexed: Lexed, k: int, start: int) -> bool:
@@ -306,6 +320,11 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             other = sixth_looks(step, lexed, index, unit)
             if other:   # (sixth_looks.py)
                 kept.append(other) if other is not True else None
+                continue
+            fuller = _count_left_out(step, lexed, clause_start, clause, index) if step.kind == "product" else None
+            if fuller is not None:   # 保洁员14名，每月1800元，共…: the product with the count the walk's reading left out
+                kept.append(Step(step.kind, f"{step.description}；计入{fuller[1]}应为{format_with_unit(fuller[0], unit)}",
+                                 fuller[0], step.stated, step.uncertain, step.tolerance, step.start, step.end))
                 continue
             if own is not None:   # 其中省补助8,000元，其余由县级承担，县级需安排…: the count times the level's own part
                 kept.append(Step(step.kind, f"{step.description}；按本级承担部分应为{format_with_unit(own, unit)}", own,

@@ -1,0 +1,89 @@
+"""A standard stated in a sentence of its own, before the sentence that names its count and the result (a relation
+the walk leaves unread, looked for after it by :func:`~.missed_looks.missed`):
+
+    计划生育特别扶助金按每人每年120元标准发放。全县符合条件对象4,120人，年需494,400元。
+    补助标准为每人每月500元。全县共有对象120人，全年需72万元。
+
+The walk reads a standard with the counts of its own sentence (or of a sentence of counts alone before it); a
+standard whose sentence names no count is no term. Here the next sentence names one count of the thing the standard is
+per, and one amount after a total word, and nothing else counted: the amount states count × standard (× 12 where the
+standard is monthly and the sentence works out a year: 全年, 年需; × the months it names). Only a failing product is
+added; where the months of a monthly standard are not said, nothing is claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.prose.agreements import precision
+from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
+from jixiao_desktop.prose.steps import Reading, Step
+from jixiao_desktop.prose.words import _num, _rate_text, _result_marker, _same_thing
+
+_TIME = frozenset(("月", "年", "日", "天", "周", "季度", "季", "学期"))
+_YEAR_RE = re.compile(r"全年|年需|年共|每年|一年|年度")
+
+
+def _sentences(lexed: Lexed):
+    """The tokens of each sentence (ended by 。 or a line break; ； too), as (first, end) index ranges."""
+    first = 0
+    for k, token in enumerate(lexed.tokens):
+        if token.kind == "stop":
+            yield first, k
+            first = k + 1
+    yield first, len(lexed.tokens)
+
+
+def _each_before(lexed: Lexed, a: int, k: int) -> tuple[str, ...]:
+    """What the 每… words of the standard's clause say it is per (每名幼儿每月300元: 名 and 月)."""
+    tokens, text, per = lexed.tokens, lexed.text, ()
+    j, end = k - 1, tokens[k].start
+    while j >= a and tokens[j].kind == "each" and tokens[j].value == 1 and not any(c in text[tokens[j].end:end] for c in "，,：:"):
+        per, end, j = tokens[j].per + per, tokens[j].start, j - 1
+    return per
+
+
+def standards_before(reading: Reading, lexed: Lexed, unit: AmountUnit, stated) -> None:
+    tokens, text = lexed.tokens, lexed.text
+    spans = list(_sentences(lexed))
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        here = [t for t in tokens[a:b] if t.kind in (MONEY, COUNT, "percent", "ratio", "months", "years", "number")]
+        if len(here) != 1 or here[0].kind != MONEY:
+            continue
+        k = tokens.index(here[0], a, b)
+        standard = tokens[k]
+        per = standard.per or _each_before(lexed, a, k)
+        things = [w for w in per if w not in _TIME]
+        if len(things) != 1 or not standard.value:
+            continue
+        after = [t for t in tokens[c:d] if t.kind in (MONEY, COUNT, "percent", "ratio", "months", "years", "number")]
+        counts = [t for t in after if t.kind == COUNT]
+        months = [t for t in after if t.kind == "months"]
+        amounts = [t for t in after if t.kind == MONEY]
+        if len(counts) != 1 or len(amounts) != 1 or len(after) != 1 + len(months) + 1 or amounts[0].per:
+            continue
+        count, result = counts[0], amounts[0]
+        if not _same_thing(things[0], count.unit) or count.start > result.start or result.start in stated:
+            continue
+        near = text[max(tokens[c].start if c < d else 0, result.start - 14):result.start]
+        if _result_marker(near) is None:
+            continue
+        factor, words = Decimal(1), ""
+        if "月" in per:
+            if len(months) == 1 and months[0].start < result.start:
+                factor, words = months[0].value, f"×{_num(months[0].value)}个月"
+            elif not months and _YEAR_RE.search(text, tokens[c].start if c < d else 0, result.start) and "每月" not in near:
+                factor, words = Decimal(12), "×12个月"
+            else:
+                continue
+        elif months:
+            continue
+        value = round_fen(count.value * standard.value * factor)
+        tolerance = precision(result)   # (the stated figure's own precision: 49.44万元 is right to 50元)
+        if abs(value - result.value) <= tolerance:
+            continue
+        reading.steps.append(Step("product", f"{_num(count.value)}{count.unit}×{_rate_text(standard)}{words}＝"
+                                  f"{format_with_unit(value, unit)}", value, result.value, False, tolerance,
+                                  result.start, result.end))
