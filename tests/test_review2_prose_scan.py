@@ -12,7 +12,9 @@ from jixiao_desktop.prose import lexer, reader
 from jixiao_desktop.prose.mentions import mentions
 
 PIECES = list("0123456789。；;\n均人户家月年日生床亩件台场 元万个次每计共需.,，、（）×x*=%") + [
-    "人均", "月人均", "人次均", "件均", "每人每月", "万元", "个月", "全年", "市级", "承担", "\u3000", "  ", "各", "五", "对半", "第", "一", "十", "两", "(", "）", "年度", "2024年", "X", "加上", "乘"]
+    "人均", "月人均", "人次均", "件均", "每人每月", "万元", "个月", "全年", "市级", "承担", "\u3000", "  ", "各", "五", "对半", "第", "一", "十", "两", "(", "）", "年度", "2024年", "X", "加上", "乘",
+    # (the characters only a few kinds begin with: lexer._ONLY)
+    "〔", "[", "【", "】", "〕", "+", "＋", "*", "＊", "\t", "各承担一半", "各半", "对半分担", "(1+5%)", "〔2024〕12号", "第3批", "(2)"]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 
 
@@ -59,3 +61,15 @@ def test_the_reading_is_that_of_the_plain_scan(plain_lexer, text):
     slow = repr(reader.read(text))
     plain_lexer(False)
     assert repr(reader.read(text)) == slow
+
+
+@settings(max_examples=int(__import__("os").environ.get("R2N", 1500)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_the_kinds_tried_alone_at_their_characters_match_as_the_whole_pattern(text):
+    """lexer._ONLY: where a character begins only a few kinds, those alone find what every pattern would."""
+    folded = lexer.fold(text)
+    for i, ch in enumerate(folded):
+        if ch in lexer._ONLY:
+            whole, alone = lexer._MASTER.match(folded, i), lexer._ONLY[ch].match(folded, i)
+            assert (whole is None) == (alone is None), (folded, i)
+            assert whole is None or (whole.span(), whole.lastgroup) == (alone.span(), alone.lastgroup), (folded, i)

@@ -128,6 +128,13 @@ _PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[
 _FIRST_KINDS = {"\n": ("listno", "stop"), "每": ("each",)}
 _BY_FIRST = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in sorted(
     range(len(_PATTERNS)), key=lambda i: (_PATTERNS[i][0] not in kinds, i)))) for first, kinds in _FIRST_KINDS.items()}
+# Characters only a few kinds can begin with (a sign, a bracket, 第, 各, a blank before a list number): only those are tried
+# there, in their order (tests/test_lexer.py checks every pattern against each character's own).
+_ONLY_KINDS = {**dict.fromkeys("×*＊xX+＋乘加", ("op",)), "第": ("ordinal",), **dict.fromkeys("〔[【", ("docno",)),
+               **dict.fromkeys("(（", ("docno", "listno", "plus_percent")), **dict.fromkeys("各对", ("half",)),
+               **dict.fromkeys(" \t\u3000", ("listno",))}
+_ONLY = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in range(len(_PATTERNS)) if _PATTERNS[i][0] in kinds))
+         for first, kinds in _ONLY_KINDS.items()}
 _NEWLINE_STOP = re.compile(f"(?P<T{_KINDS_ORDER.index('stop')}>\n)(?!\\s*[\\d（(一二三四五六七八九十])")   # no list number after
 _ANCHOR = re.compile(r"[\d\s一二两三四五六七八九十〔\[【(（第每各五对×xX*＊乘+＋加。；;\n均单]")
 _KINDS = [kind for kind, _ in _PATTERNS]
@@ -214,6 +221,7 @@ def _matches(text: str):
     search, match, stop = _ANCHOR.search, _MASTER.match, _STOP_ONLY.match
     plain_digit = _PLAIN_DIGIT.match
     by_first = {first: pattern.match for first, pattern in _BY_FIRST.items()}
+    only = {first: pattern.match for first, pattern in _ONLY.items()}
     newline_stop = _NEWLINE_STOP.match
     while pos < end:
         anchor = search(text, pos)
@@ -239,6 +247,8 @@ def _matches(text: str):
                 found = match(text, at)
         elif first == "单":   # (单位, 单价…: only 单眼, 单台… begin a token)
             found = match(text, at) if text[at + 1:at + 2] in "眼台套座井口件株辆棵艘根盏块张处" else None
+        elif first in only:
+            found = only[first](text, at)
         elif first in by_first:
             found = by_first[first](text, at)
         else:

@@ -26,16 +26,6 @@ _TIME = frozenset(("月", "年", "日", "天", "周", "季度", "季", "学期")
 _YEAR_RE = re.compile(r"全年|年需|年共|每年|一年|年度")
 
 
-def _sentences(lexed: Lexed):
-    """The tokens of each sentence (ended by 。 or a line break; ； too), as (first, end) index ranges."""
-    first = 0
-    for k, token in enumerate(lexed.tokens):
-        if token.kind == "stop":
-            yield first, k
-            first = k + 1
-    yield first, len(lexed.tokens)
-
-
 def _each_before(lexed: Lexed, a: int, k: int) -> tuple[str, ...]:
     """What the 每… words of the standard's clause say it is per (每名幼儿每月300元: 名 and 月)."""
     tokens, text, per = lexed.tokens, lexed.text, ()
@@ -45,20 +35,32 @@ def _each_before(lexed: Lexed, a: int, k: int) -> tuple[str, ...]:
     return per
 
 
+_NUMBERS = frozenset((MONEY, COUNT, "percent", "ratio", "months", "years", "number"))
+
+
 def standards_before(reading: Reading, lexed: Lexed, unit: AmountUnit, stated) -> None:
-    tokens, text = lexed.tokens, lexed.text
-    spans = list(_sentences(lexed))
-    for (a, b), (c, d) in zip(spans, spans[1:]):
-        here = [t for t in tokens[a:b] if t.kind in (MONEY, COUNT, "percent", "ratio", "months", "years", "number")]
-        if len(here) != 1 or here[0].kind != MONEY:
+    tokens, text, n = lexed.tokens, lexed.text, len(lexed.tokens)
+    for k, standard in enumerate(tokens):
+        # (the standard the last number of its sentence, a stop after it: most amounts fail the first tests)
+        if standard.kind != MONEY or k + 2 >= n or tokens[k + 1].kind != "stop" or not standard.value or not (
+                standard.per or tokens[k - 1].kind == "each"):
             continue
-        k = tokens.index(here[0], a, b)
-        standard = tokens[k]
+        a, other = k, False
+        while a > 0 and tokens[a - 1].kind != "stop":
+            a -= 1
+            if tokens[a].kind in _NUMBERS:
+                other = True
+                break
+        if other:
+            continue   # (another number in the standard's sentence)
         per = standard.per or _each_before(lexed, a, k)
         things = [w for w in per if w not in _TIME]
-        if len(things) != 1 or not standard.value:
+        if len(things) != 1:
             continue
-        after = [t for t in tokens[c:d] if t.kind in (MONEY, COUNT, "percent", "ratio", "months", "years", "number")]
+        c = d = k + 2
+        while d < n and tokens[d].kind != "stop" and d - c < 12:
+            d += 1
+        after = [t for t in tokens[c:d] if t.kind in _NUMBERS]
         counts = [t for t in after if t.kind == COUNT]
         months = [t for t in after if t.kind == "months"]
         amounts = [t for t in after if t.kind == MONEY]
@@ -67,14 +69,14 @@ def standards_before(reading: Reading, lexed: Lexed, unit: AmountUnit, stated) -
         count, result = counts[0], amounts[0]
         if not _same_thing(things[0], count.unit) or count.start > result.start or result.start in stated:
             continue
-        near = text[max(tokens[c].start if c < d else 0, result.start - 14):result.start]
+        near = text[max(tokens[c].start, result.start - 14):result.start]
         if _result_marker(near) is None:
             continue
         factor, words = Decimal(1), ""
         if "月" in per:
             if len(months) == 1 and months[0].start < result.start:
                 factor, words = months[0].value, f"×{_num(months[0].value)}个月"
-            elif not months and _YEAR_RE.search(text, tokens[c].start if c < d else 0, result.start) and "每月" not in near:
+            elif not months and _YEAR_RE.search(text, tokens[c].start, result.start) and "每月" not in near:
                 factor, words = Decimal(12), "×12个月"
             else:
                 continue

@@ -298,12 +298,13 @@ _UNIT_FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000)}   # (ma
 _ONE = Decimal(1)
 
 
-_WRITTEN: dict[tuple[Decimal, str], str] = {}   # (value, unit) → how it is written: equal values (but 0 and -0) read alike
+_WRITTEN: dict = {}   # an amount's text, or (value, unit) → how it is written: equal values (but 0 and -0) read alike
 
 
 def _written(token: Token) -> str:
     """An amount in the unit the text wrote it in: ``99935.52元``, ``414万元``."""
-    key = (token.value, token.unit)
+    # (an amount the lexer read is a function of its text, whose hash a string keeps: no Decimal hashed)
+    key = token.text if token.kind == MONEY else (token.value, token.unit)
     found = _WRITTEN.get(key) if token.value else None   # (each amount worked out once; zero, whose sign shows, not kept)
     if found is None:
         factor = _UNIT_FACTORS.get(token.unit)   # (元: the value as it is — dividing by 1 keeps its digits and exponent)
