@@ -128,10 +128,11 @@ _PLAIN_DIGIT = re.compile(_PLAIN_AHEAD + "(?:" + "|".join(f"(?P<T{i}>{_PATTERNS[
 _FIRST_KINDS = {"\n": ("listno", "stop"), "每": ("each",)}
 _BY_FIRST = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in sorted(
     range(len(_PATTERNS)), key=lambda i: (_PATTERNS[i][0] not in kinds, i)))) for first, kinds in _FIRST_KINDS.items()}
-# Characters only a few kinds can begin with (a sign, a bracket, 第, 各, a blank before a list number): only those are tried
-# there, in their order (tests/test_lexer.py checks every pattern against each character's own).
+# Characters only a few kinds can begin with (a sign, a bracket, 第, 各, 对 (对半分担, 对均: a measure word), a blank
+# before a list number): only those are tried there, in their order (tests/test_review2_prose_scan.py checks them against
+# the whole pattern).
 _ONLY_KINDS = {**dict.fromkeys("×*＊xX+＋乘加", ("op",)), "第": ("ordinal",), **dict.fromkeys("〔[【", ("docno",)),
-               **dict.fromkeys("(（", ("docno", "listno", "plus_percent")), **dict.fromkeys("各对", ("half",)),
+               **dict.fromkeys("(（", ("docno", "listno", "plus_percent")), "各": ("half",), "对": ("each", "half"),
                **dict.fromkeys(" \t\u3000", ("listno",))}
 _ONLY = {first: re.compile("|".join(f"(?P<T{i}>{_PATTERNS[i][1]})" for i in range(len(_PATTERNS)) if _PATTERNS[i][0] in kinds))
          for first, kinds in _ONLY_KINDS.items()}
