@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao_desktop.prose.agreements import restated_rounded
 from jixiao_desktop.prose.lexer import MONEY, Lexed, lex
 
 # words that make an amount background, in its clause before it
@@ -102,6 +103,8 @@ def whole_of_split(reading, text: str, amount: Decimal) -> bool:
     """The amount is the whole a split divides while the reader's bottom line is the part of it the split gives the form
     (残疾人就业保障金返还奖励120万元，市、区按4:6分担，区级72万元; 每年1,560万元，按市、区3:7比例分担 with the whole in the amount)."""
     whole = split_whole(reading, text)
+    if whole is not None and whole != amount and restated_rounded(lex(text), whole, amount):
+        amount = whole   # (合计11,453,400元，约1145.3万元 with 1145.3 in the amount: the whole as restated)
     return whole is not None and whole == amount and _this_years(text, amount)
 
 

@@ -73,10 +73,25 @@ def percent_of_items(step: Step, lexed: Lexed, index: int) -> bool:
         froms.insert(0, next((i for i in range(first, p) if tokens[i].start > heading), p))
     for start in froms:
         found = _item_results(lexed, start, p)
-        if len(found) >= 2 and _near(sum((tokens[i].value for i in found), Decimal(0)) * rate, step) \
-                and _none_set_apart(lexed, found):
-            return True
+        for results in (found, _subtotals_for_parts(lexed, found)):
+            if len(results) >= 2 and _near(sum((tokens[i].value for i in results), Decimal(0)) * rate, step) \
+                    and _none_set_apart(lexed, results):
+                return True
     return False
+
+
+def _subtotals_for_parts(lexed: Lexed, found: list[int]) -> list[int]:
+    """The results with the parts a 小计 of their own clause sums left out (负压救护车1辆65万元，CT机1台380万元，小计445万元:
+    the 445 alone)."""
+    tokens, text = lexed.tokens, lexed.text
+    kept: list[int] = []
+    for i in found:
+        start = tokens[i].start
+        if "小计" in text[max(0, start - 6):start]:
+            segment = max(text.rfind(c, 0, start) for c in "。；;\n")
+            kept = [j for j in kept if tokens[j].start < segment]
+        kept.append(i)
+    return kept if len(kept) < len(found) else []
 
 
 _IN_ALL_RE = re.compile(r"(?:共|合计|总计|累计)[^\d，,。；;]{0,4}$")

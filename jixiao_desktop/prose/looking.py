@@ -23,7 +23,9 @@ def _approving(pre: str) -> bool:
     """批复/核定 before an amount — not the verb of the figure just before it, in a clause of its own (每人检测费用按186元
     核定，需资金约90.4万元: the standard was set, the amount is worked out)."""
     found = _FINAL_RE.search(pre)
-    return found is not None and not (found.start() == 0 and ("，" in pre or "," in pre))
+    return found is not None and not (found.start() == 0 and ("，" in pre or "," in pre)) and not (
+        "：" in pre[found.end():] or ":" in pre[found.end():] or "每" in pre[found.end():])
+    # (…为三年累计批复数，本年度安排：校舍维修每校15万元: a list, or a standard, after the approved figure's words)
 
 
 @lru_cache(maxsize=4096)

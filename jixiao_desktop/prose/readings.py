@@ -42,6 +42,7 @@ from jixiao_desktop.prose.numbered import numbered_total
 from jixiao_desktop.prose.counts import each_named_count
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.respective_lists import respective_lists
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
 from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
@@ -379,6 +380,10 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         other = numbered_total(step, lexed, index) if step.kind == "sum" else False   # (numbered.py: the list's figures)
         if other is True:
             continue
+        if not other and step.kind in _PRODUCT_KINDS and "分别" in text:   # (respective_lists.py: 分别A元、B元… × 分别x、y…人)
+            other = respective_lists(step, lexed, index, unit)
+            if other is True:
+                continue
         kept.append(other or step)
     reading.steps[:] = kept
     return reading

@@ -18,10 +18,14 @@ from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
     CLAUSE_MARK_RE, LEVELS, LEVEL_NAMES, _RX18, _RX19, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in,
-    _party_before, _pct, _rate_text, _rate_value, _written,
+    _PARTY_RE, _party_before, _pct, _rate_text, _rate_value, _written,
 )
 
 
+# 其余镇自筹 / 其余部分由县级承担 / 剩余资金由乡镇财政解决: one payer of what a percentage leaves
+_REST_PAYER_RE = re.compile(r"[^，,。；;\d%]{0,4}[，,]\s*(?:其余|剩余|余下)(?:部分)?(?:资金)?\s*(?:由|为)?\s*(" + _PARTY_RE.pattern
+                            + r")(?:级|财政|本级)*\s*(?:自筹|承担|负担|解决|安排|配套|兜底|统筹)")
+_NO_FIGURE_AFTER_RE = re.compile(r"[^\d。；;\n]*(?:[。；;\n]|$)")
 _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
@@ -226,7 +230,14 @@ class _Shares:
                 self.set_split_whole(split.whole)
             return
         label = f"{LEVEL_NAMES.get(party, party)}承担{_num(token.value)}%"
-        new = _Split({party: fraction}, label, None, "percent", {party: token}, position=token.start)
+        fractions = {party: fraction}
+        rest = _REST_PAYER_RE.match(self.text, token.end) if fraction < 1 and "其" in self.text[token.end:token.end + 8] or (
+            "剩" in self.text[token.end:token.end + 8] or "余下" in self.text[token.end:token.end + 9]) else None
+        if rest is not None and LEVELS.get(rest[1]) not in (None, party) and _NO_FIGURE_AFTER_RE.match(self.text, rest.end()):
+            # 区财政补助50%，其余镇自筹。: the rest the one payer's, its amount not stated (where it is, it is checked as it was)
+            fractions[LEVELS[rest[1]]] = Decimal(1) - fraction
+            label += f"，{LEVEL_NAMES.get(LEVELS[rest[1]], rest[1])}承担其余{_pct(Decimal(1) - fraction)}"
+        new = _Split(fractions, label, None, "percent", {party: token}, position=token.start)
         self.open_split(new, token, None)
 
     def each_share(self, token: Token) -> None:

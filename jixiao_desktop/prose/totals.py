@@ -59,6 +59,19 @@ class _Totals:
             last is not None and last.start == previous.start and abs(last.value - token.value) <= self.tolerance(token, True)
             for last in (self.items[-1] if self.items else None, self.last_total))
 
+    def rounds_items(self, token: Token, pre: str) -> bool:
+        """电子天平…6.35万元，加油机…4.18万元，…3.06万元，约16.3万元: an amount after only 约, following two items or more
+        of its sentence and equal to their sum as rounded, is their total (where it is not, it stays an item)."""
+        if not _ROUNDED_RE.fullmatch(pre) or self.breakdown is not None or len(self.items) < 2:
+            return False
+        terms = [i for i in self.items if i.start >= self.sentence_start and not i.closed]
+        if len(terms) < 2 or len(terms) != len(self.items) - self.local_index():
+            return False
+        if abs(sum((i.value for i in terms), Decimal(0)) - token.value) > self.tolerance(token, True):
+            return False
+        self.result(token, "local")
+        return True
+
     def restates_product(self, token: Token) -> None:
         """县道186.4公里，每公里每年10000元；…。经测算，县道1,864,000元，…总计578.38万元: a plain amount equal to an open
         product of an earlier sentence, and named by the words that began that product's clause, restates it — the
