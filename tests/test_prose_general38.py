@@ -65,3 +65,14 @@ def test_zichou_is_a_share_verb_and_one_payer_takes_the_rest():
     assert vs_amount(text, "15.6", level="镇") == []
     assert vs_amount(text, "26", level="镇") == []
     assert vs_amount(text, "10.4", level="镇") != []
+
+
+def test_a_line_break_after_a_full_stop_carries_the_counts_on():
+    # 。 then a line break is one sentence's end: the counts of a sentence of counts alone still carry on
+    text = "聘用村级网格员18人。\n每人每月补贴600元，全年需{}元。"
+    assert failures(text.format("129,600")) == []
+    assert found(text.format("126,900"), "129600", "126900")
+    text = "聘用村级网格员18人。\r\n每人每月补贴600元，全年需{}元。"
+    assert found(text.format("126,900"), "129600", "126900")
+    # words between (a sentence of its own) still end the carry
+    assert failures("聘用村级网格员18人。工作职责按相关文件执行。\n每人每月补贴600元，全年需126,900元。") == []
