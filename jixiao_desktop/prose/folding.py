@@ -1,5 +1,6 @@
 """Folding a prose text before it is lexed: full-width digits, letters and punctuation to ASCII (as NFKC does),
-ideographic spaces to blanks — one character for one, so positions stay those of the text."""
+ideographic spaces to blanks, a line break right after a sentence's end to a blank — one character for one, so
+positions stay those of the text."""
 
 from __future__ import annotations
 
@@ -33,4 +34,14 @@ def fold(text: str) -> str:
     character (no folded character is itself folded, so the order does not matter)."""
     for char in set(_FOLDED_RE.findall(text)):
         text = text.replace(char, _FOLD[ord(char)])
+    if "\n" in text:
+        if "\r" in text:
+            text = text.replace("\r\n", " \n")   # (a Windows line break: the line break alone)
+        text = _BREAK_AFTER_END_RE.sub(" ", text)
     return text
+
+
+# a line break right after a sentence's end (。, ；, ！, ？ and blanks): layout, the same sentence's end — read as a blank
+# (测算说明 written a sentence a line reads as written on one; a line break with no mark before it still ends a sentence;
+# where a line's start matters, lexer.Lexed.breaks keeps the positions folded)
+_BREAK_AFTER_END_RE = re.compile(r"(?<=[。;!?][ \t\r])\n|(?<=[。;!?])\n|(?<=[。;!?][ \t\r]{2})\n")

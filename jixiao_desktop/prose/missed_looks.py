@@ -92,7 +92,7 @@ def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit, state
 
 _GRAND_RE = re.compile(r"(?:以上|上述|[两二三四五六七八九十\d]项)?(?:合计|总计|共计)[\s:：为需资金共]{0,6}")
 _CLAUSE_RESULT_RE = re.compile(r"(?:共计?|合计|小计|计|需|＝|=)[\s:：为需资金约]{0,4}$")
-_CLAUSE_SPLIT_RE = re.compile(r"[，。；;\n：:]|,(?!\d)")
+_CLAUSE_SPLIT_RE = re.compile(r"(?:[，。；;\n：:]|,(?!\d))[ \t]*")   # (the blanks after a mark with it: 。⏎ is folded to 。 )
 _STANDARD_WORD_RE = re.compile(r"每|均|标准|单价|单[座台个套辆件]|费率|按")
 _RESTATED_RE = re.compile(r"取整|折合|约合|即|四舍五入")
 _UNSURE_RE = re.compile(r"其中|上年|去年|前年|累计|已|结转|批复|核定|总投资|较|比|减少|增加|扣除|其余|剩余|承担|配套|分担|各|约|左右|等|另")

@@ -145,6 +145,9 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     if _subtotal_counted(step, lexed, max(0, index - _WINDOW), index):
         return True   # 1、…6人，每人2,000元；…38人，每人800元；…12户，每户1,000元。计54,400元。2、…: a part's own total
     begin = lexed.tokens[first].start
+    kept = _workings_restated(step) if "其中" in text[begin:end] else None
+    if kept:   # …9、灾害信息员补助：40,800元；…其中：灾害信息员补助按170名、每人每年240元测算；…合计: the items' workings
+        return _kept_step(step, kept, unit)
     inner = _bracket_restated(step.description, lexed, first, index) if _has_bracket(text, begin, lexed.tokens[index].end) else None
     if inner:
         return _kept_step(step, inner, unit)
@@ -198,6 +201,17 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
         return None
     return Step(step.kind, "＋".join(t.text for t in kept) + f"＝{format_with_unit(shown, unit)}", shown, stated,
                 step.uncertain, tolerance, step.start, step.end)
+
+
+def _workings_restated(step: Step) -> list[_Term] | None:
+    """The sum's terms less the products equal to one of its single figures (其中 after a list of items gives the workings
+    of some of them: each counted once, as the item); None where no product restates one."""
+    parts = terms(step.description)
+    if not parts:
+        return None
+    singles = {t.value for t in parts if t.money and len(t.numbers) == 1}
+    restating = {k for k, t in enumerate(parts) if len(t.numbers) >= 2 and "×" in t.text and t.value in singles}
+    return [t for k, t in enumerate(parts) if k not in restating] if restating and len(restating) < len(parts) else None
 
 
 def restated_total(derivation: str, amount: Decimal) -> bool:

@@ -47,15 +47,22 @@ def whole_on_earlier_line(reader, token: Token) -> bool:
         return False
     text = reader.text
     line = text.rfind("\n", 0, token.start)
-    if line < 0 or whole.end > line:
+    sentence = text.rfind("。", 0, token.start)   # (。⏎ is folded to 。 : a sentence's start, where a whole is named after)
+    if max(line, sentence) < 0 or whole.end > max(line, sentence):
         return False
     for later in reader.tokens[reader.index + 1:reader.index + 40]:
         if later.kind == MONEY and later.value:   # (an amount of its own, written after: no party's share, 县级承担160万元)
             between = text[token.end:later.start]
             clause = _after_split_words(between)
             clause = clause[max(clause.rfind("，"), clause.rfind(","), clause.rfind("。")) + 1:]
-            return "\n" not in between and not (_party_before(clause) is not None and _names_payer(clause))
+            if "\n" in between or _party_before(clause) is not None and _names_payer(clause):
+                return False
+            # on a line of its own, any amount of its own; after 。 on the same line, one named as a whole (项目资金150万元)
+            return whole.end <= line or ("。" not in between and bool(_WHOLE_NAMED_RE.search(clause)))
     return False
+
+
+_WHOLE_NAMED_RE = re.compile(r"(?:资金|经费|总额|投资|预算|合计|共计|总计|全年)[^，,。；;\d]{0,4}$")
 
 
 def payer_words(reader, pre: str) -> str:
