@@ -388,19 +388,19 @@ def test_the_second_corpus_too():
     # blind55–blind58.jsonl (160 each, written blind: 重庆, 湖南, 河北 and 江西 review weeks), first sight on session 9's last
     # code: 95.0 / 2.5, 93.75 / 8.75, 95.0 / 5.0 and 90.0 / 2.5.
     ("blind55", 0.95, 0.0),
-    ("blind56", 0.9375, 0.0125),
+    ("blind56", 0.95, 0.0125),
     ("blind57", 0.9625, 0.0),
     ("blind58", 0.9125, 0.0125),
     # blind59–blind61.jsonl (160 each, written blind: 云南, 辽宁 and 浙江 review weeks), first sight on session 10's rounds
     # 35–36 (b412947): 93.75 / 5.0, 91.25 / 1.25 and 95.0 / 6.25. Round 37 used blind59 and blind61.
-    ("blind59", 0.9375, 0.025),
+    ("blind59", 0.9375, 0.0125),
     ("blind60", 0.9375, 0.0125),
     ("blind61", 0.9625, 0.025),
     # blind62–blind64.jsonl (160 each, written blind: 广西, 山西 and 黑龙江 review weeks), first sight on session 10's last
     # code (e147ece): 90.0 / 6.25, 95.0 / 3.75 and 96.25 / 0.0. blind62 used once (总经费), the others not yet.
     ("blind62", 0.90, 0.0375),
     ("blind63", 0.9625, 0.0375),
-    ("blind64", 0.9625, 0.0),
+    ("blind64", 0.975, 0.0),
     # blind65–blind67.jsonl (160 each, written blind: 甘肃, 吉林 and 贵州 review weeks), first sight on session 10's last
     # code (562d7c8): 93.75 / 6.25, 88.75 / 3.75 and 92.5 / 2.5 (blind65's p063 relabelled after: its "correct" shares did
     # not add up). Round 39 used all three.

@@ -22,9 +22,24 @@ _DAY_COUNT_RE = re.compile(r"\d+\s*(?:个\s*)?(?:工作)?[天日]|[天日]数") 
 _LOOK_BACK = 40
 
 
+_WORD_AFTER_RE = re.compile(r"(?![乘加万千百十元个年月日天人名户次])[\u4e00-\u9fff]")
+_WORD_BEFORE_RE = re.compile(r"[\u4e00-\u9fffA-Za-z\d]")
+_OP_BEFORE_RE = re.compile(r"(?:[×*xX＊+＋=＝]|乘以?|加上?)\s*$")
+
+
 def is_name(lexed: Lexed, token: Token) -> bool:
-    """A bare number glued to a Latin letter (4A级, 5G): part of a name."""
-    return token.kind == "number" and bool(_NAME_AFTER_RE.match(lexed.text, token.end))
+    """A bare number glued to a Latin letter (4A级, 5G), or to the word after it with no sign of a product on either
+    side (120急救站点, 12345热线): part of a name."""
+    if token.kind != "number":
+        return False
+    text = lexed.text
+    if _NAME_AFTER_RE.match(text, token.end):
+        return True
+    # (a service number opening a clause: three digits or more, a word right after, no word or sign of a product before —
+    # not 用种150公斤, 渡口3道, whose words before name what they count)
+    return (len(token.text) >= 3 and token.text.isdigit() and bool(_WORD_AFTER_RE.match(text, token.end))
+            and (token.start == 0 or not _WORD_BEFORE_RE.match(text, token.start - 1))
+            and not _OP_BEFORE_RE.search(text, max(0, token.start - 3), token.start))
 
 
 def in_part_brackets(lexed: Lexed, start: int, token: Token) -> bool:

@@ -76,7 +76,7 @@ _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 # -- products of a sentence's factors -------------------------------------------------------------------
-def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]:
+def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: bool = False) -> list[Decimal]:
     """The products of the clause from ``start`` (its tokens ``first``..``index``, the stated figure
     excluded) that name every factor once: each standard of the clause times all its counts (listed counts
     of one measure also summed: 指导员1名、调查员3名 are 4 each), its years, with or without its percentages,
@@ -142,6 +142,10 @@ def _readings(lexed: Lexed, start: int, first: int, index: int) -> list[Decimal]
     out = []
     if 2 <= len(standards) <= 3 and len(tokens) <= 8 and all(t.per or k and tokens[k - 1].kind == "each" for k, t in enumerate(tokens) if t.kind == MONEY):
         standards = standards + [sum(standards, Decimal(0))]   # 月基本补贴3,500元，另绩效补贴每月500元: one person's, together
+        if combined_only:
+            standards = standards[-1:]
+    elif combined_only and len(standards) > 1:
+        return []   # (a total in a sentence of its own after several standards: no reading of one alone)
     for standard in standards:
         for v in variants:
             base = standard * v * month
@@ -176,7 +180,7 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
         earlier = ends[k - back - 1] if k - back - 1 >= 0 else 0
         if index - bisect_left(starts, earlier) > 3 * _MAX_FACTORS:
             break
-        values = _readings(lexed, earlier, bisect_left(starts, earlier), index)
+        values = _readings(lexed, earlier, bisect_left(starts, earlier), index, combined_only=True)
         if _product_holds(step.stated, step.tolerance, values):
             return True
         if k - back >= 0 or all(t.kind == COUNT or t.kind == "years" and t.value == 1 for t in lexed.tokens[first:index]):   # (a text's first sentence read for
