@@ -37,11 +37,15 @@ def fold(text: str) -> str:
     if "\n" in text:
         if "\r" in text:
             text = text.replace("\r\n", " \n")   # (a Windows line break: the line break alone)
-        text = _BREAK_AFTER_END_RE.sub(" ", text)
+        if " \n" in text or "\t\n" in text:   # (blanks between the mark and the break: rare, and only then matched)
+            text = _BREAK_AFTER_END_RE.sub(r"\1 ", text)
+        for mark in "。;!?":   # (str.replace, no pattern; after the pattern, so a blank line stays a line: 。⏎⏎)
+            if mark + "\n" in text:
+                text = text.replace(mark + "\n", mark + " ")
     return text
 
 
 # a line break right after a sentence's end (。, ；, ！, ？ and blanks): layout, the same sentence's end — read as a blank
 # (测算说明 written a sentence a line reads as written on one; a line break with no mark before it still ends a sentence;
 # where a line's start matters, lexer.Lexed.breaks keeps the positions folded)
-_BREAK_AFTER_END_RE = re.compile(r"(?<=[。;!?][ \t\r])\n|(?<=[。;!?])\n|(?<=[。;!?][ \t\r]{2})\n")
+_BREAK_AFTER_END_RE = re.compile(r"([。;!?][ \t\r]{1,2})\n")   # (blanks between: 。 ⏎, 。\r⏎ once \r⏎ is a blank and ⏎)

@@ -63,6 +63,7 @@ _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[�
 
 _TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
 # a reference named after its amount: 为三年累计批复数, 系以前年度结转, ，已于上年拨付完毕, ，已全部拨付到位
+_NAMED_AFTER_HINT_RE = re.compile(r"\s*[，,]?\s*[为是系已]")   # (the word every match begins with: most amounts have none)
 _NAMED_REFERENCE_AFTER_RE = re.compile(r"\s*(?:(?:为|是|系)[^，,。；;\d]{0,8}(?:累计|以前年度|上年|去年|往年|历年)"
                                        r"|[，,]?\s*(?:已于?(?:上年|去年|前期|往年|(?:19|20)\d{2}\s*年)?(?:全部|全额)?(?:拨付|下达|支付)(?:完毕|到位)))")
 _FOR_REFERENCE_RE = re.compile(r"\s*[，,（(]?\s*(?:仅|只)?(?:供|作为|作)参考")
@@ -222,7 +223,7 @@ class _Plans:
             return True   # （2024年实际发放103.48万元，批复预算110万元） / （总投资1.2亿元的…之一部分）: an aside, all of it
         if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and (self.multi_year or _THIS_PHASE_RE.search(self.text)):
             return True   # (本期合计668万元。项目总投资1.35亿元: the whole of all phases, this phase's stated)
-        if _NAMED_REFERENCE_AFTER_RE.match(self.text, token.end):
+        if _NAMED_AFTER_HINT_RE.match(self.text, token.end) and _NAMED_REFERENCE_AFTER_RE.match(self.text, token.end):
             return True   # 学前教育发展资金1.26亿元为三年累计批复数 / 批复总额1.2亿元，已于上年拨付完毕: named so after it
         if self.latest_year is not None:
             # a year since the previous number (2024年已安排…), not one an earlier amount had (（2024年实际支出…），…承担)

@@ -197,6 +197,9 @@ class _Products:
         """The one percentage of the standard's sentence the count goes by, named as a rate after 按 (按85%到位率测算,
         按体检率70%, 参保率按95%计): that share of the things counted."""
         key = ("rate%", self.sentence_start)
+        if key not in self._memo and self.text.find("率", self.sentence_start, self.tokens[self.index].start if self.index < len(
+                self.tokens) else len(self.text)) < 0:
+            self._memo[key] = None   # (no rate named in the sentence: most)
         if key not in self._memo:
             found = [t for t in self.tokens[self.sentence_first:self.index] if t.kind == PERCENT and t.value and rate_percent_words(
                 self.text, self.sentence_start, t)]

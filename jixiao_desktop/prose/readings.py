@@ -267,6 +267,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
     text = lexed.text
     sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]   # (a clause's ends, ；; too, found per step)
     seen_expression: set[int] = set()
+    respective = "分别" in text   # (looked for once a text: a test of the whole text for each step would be quadratic)
     for k, step in enumerate(reading.steps):
         if k in reading.parts_after and step.kind == "sum" and not step.holds:
             step = parts_restated(step, lexed, starts, unit)   # (…218万元（…38人约218万元）: a bracket restating a part)
@@ -384,7 +385,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
         other = numbered_total(step, lexed, index) if step.kind == "sum" else False   # (numbered.py: the list's figures)
         if other is True:
             continue
-        if not other and step.kind in _PRODUCT_KINDS and "分别" in text:   # (respective_lists.py: 分别A元、B元… × 分别x、y…人)
+        if not other and step.kind in _PRODUCT_KINDS and respective:   # (respective_lists.py: 分别A元、B元… × 分别x、y…人)
             other = respective_lists(step, lexed, index, unit)
             if other is True:
                 continue

@@ -40,21 +40,16 @@ def respective_lists(step: Step, lexed: Lexed, index: int, unit: AmountUnit) -> 
     text, tokens = lexed.text, lexed.tokens
     if text.count("分别", max(0, step.start - 200), step.start) < 2:
         return False
-    start = bisect_left(tokens, max(0, step.start - 200), max(0, index - _WINDOW), index, key=token_start)
     amounts = counts = None
-    k = start
-    while k < index:
-        token = tokens[k]
-        if _RESPECTIVE_RE.search(text, max(0, token.start - 6), token.start):
-            if token.kind == MONEY and amounts is None:
+    at = text.find("分别", max(0, step.start - 200), step.start)
+    while at >= 0 and (amounts is None or counts is None):   # (the tokens right after each 分别: no pattern tried at the others)
+        k = bisect_left(tokens, at + 2, max(0, index - _WINDOW), index, key=token_start)
+        if k < index and _RESPECTIVE_RE.search(text, max(0, tokens[k].start - 6), tokens[k].start):
+            if tokens[k].kind == MONEY and amounts is None:
                 amounts = _listed_after(lexed, k, (MONEY,))
-                k += len(amounts)
-                continue
-            if token.kind in ("number", COUNT) and counts is None:
+            elif tokens[k].kind in ("number", COUNT) and counts is None:
                 counts = _listed_after(lexed, k, ("number", COUNT))
-                k += len(counts)
-                continue
-        k += 1
+        at = text.find("分别", at + 2, step.start)
     if not amounts or not counts or len(amounts) != len(counts) or len(amounts) < 2 or counts[-1].kind != COUNT:
         return False
     if any(w in ("月", "年", "天", "日") for a in amounts for w in a.per) or any(not a.value or not c.value for a, c in zip(amounts, counts)):

@@ -144,8 +144,9 @@ def _clause_tail(segment: str) -> str:
 def _contained(text: str, sentence_start: int, position: int) -> bool:
     """Inside a parenthesis opened by 含 (（含场地费6万元、奖品费8万元）) or by 其中 right after an amount, or right after 其中含."""
     start = position - 40 if position - 40 > sentence_start else sentence_start
-    if text.find("含", start, position) < 0 and text.find("其中", start, position) < 0:
-        return False   # (most amounts: looked for in place, the words not copied out)
+    if text.find("含", start, position) < 0 and (text.find("（", start, position) < 0 and text.find("(", start, position) < 0
+                                                 or text.find("其中", start, position) < 0):
+        return False   # (most amounts: looked for in place, the words not copied out; 其中 counts only in a bracket)
     segment = text[start:position]
     opened = max(segment.rfind("（"), segment.rfind("("))
     if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and (_RX20.match(segment[opened:]) or (
