@@ -220,11 +220,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
     def end_sentence(self, position: int, next_index: int) -> None:
         if position >= len(self.text) or self.text[position - 1] in "。\n!！":
             self.paragraph_start = position
-        if next_index - 1 == self.sentence_first and not (self.chain or self.rates or self.plus) and (
-                self.text[self.sentence_start:position - 1].isspace() or position - 1 == self.sentence_start):
-            # a sentence of no tokens (。 then a line break): nothing to close, and what the sentence before carries on
-            # (教师12人。⏎每人每月500元…: its counts) — only where the next one starts moves
-            self.breakdown is None or self.close_numbered(position)
+        if next_index - 1 == self.sentence_first and not (self.chain or self.rates or self.plus) and (   # a sentence of
+                self.text[self.sentence_start:position - 1].isspace() or position - 1 == self.sentence_start):   # blanks:
+            self.breakdown is None or self.close_numbered(position)   # what the one before carries goes on (its counts)
             self.sentence_start, self.sentence_first, self.prev_end = position, next_index, position
             return
         # (a sentence with no open chain, standard or sum — most — skips their flushes)
@@ -371,7 +369,6 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.chain = [token]
 
 Context = tuple[tuple[str, str, str], ...]   # (数量指标 or 成本指标, name, value)
-
 
 
 @lru_cache(maxsize=1024)
