@@ -17,6 +17,7 @@ from jixiao_desktop.prose.steps import Reading, Step
 _BRACKET_RE = re.compile(r"[（(]\s*(?:其中|含|包括)[:：]?[^（()）×*＝=每%]{4,160}[)）]")
 _WHOLE_BEFORE_RE = re.compile(r"(?:共需|共计|合计|总计|小计|共|需|经费|资金)[^，,。；;：:\d]{0,6}$")
 _WHOLE_AFTER_RE = re.compile(r"^\s*[，,]?\s*(?:以上|上述)?(?:合计|共计|总计|共需|共)\s*$")
+_OF_WHICH_RE = re.compile(r"[（(]\s*其中")
 _NEAR = Decimal("0.1")
 
 
@@ -47,8 +48,9 @@ def read_bracket_parts(reading: Reading, lexed: Lexed) -> Reading:
         if len(parts) < 2:
             continue
         whole = None
-        if k and tokens[k - 1].kind == MONEY and tokens[k - 1].end >= m.start() - 1 and _WHOLE_BEFORE_RE.search(
-                text, max(0, tokens[k - 1].start - 10), tokens[k - 1].start):
+        if k and tokens[k - 1].kind == MONEY and tokens[k - 1].end >= m.start() - 1 and (_WHOLE_BEFORE_RE.search(
+                text, max(0, tokens[k - 1].start - 10), tokens[k - 1].start) or _OF_WHICH_RE.match(text, m.start())):
+            # (加固56.8万元（其中坝体加固40万元、放水建筑物16.8万元）: 其中 right after an amount, its parts — words._contained)
             whole = tokens[k - 1]
         else:
             if j < len(tokens) and tokens[j].kind == MONEY and _WHOLE_AFTER_RE.match(text[m.end():tokens[j].start]):

@@ -1,0 +1,32 @@
+"""Review 11 of session 11's prose readings: each test fails without its fix (see the commit that adds it)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures
+
+WAN = AmountUnit.WAN_YUAN
+
+
+def test_standard_before_reads_no_year_into_half_a_year():
+    # standard_before.py took 上半年需/下半年需 for a year's amount (年需): 25×2000×12 against half a year's 30万元
+    for half in ("上半年需", "下半年需", "半年需"):
+        assert failures(f"保洁员工资按每人每月2000元。全乡保洁员25人，{half}30万元。", level="乡", unit=WAN) == []
+    found = failures("护林员补助标准为每人每月600元。全镇聘用护林员45人，全年需34.2万元。", level="镇", unit=WAN)
+    assert [(c, s) for _, c, s in found] == [(324000, 342000)]   # (the year's still checked)
+
+
+def test_standard_before_leaves_standards_per_day_quarter_term_week():
+    # 每人每季度300元 × 100人 is no year's amount: the walk's own standard_before read it as 3万元 against 全年需12万元
+    for text in ("补助标准为每人每季度300元。全县对象100人，全年需12万元。",
+                 "伙食补助每人每天30元。全县参训学员200人，共需3万元。",
+                 "营养餐补助每生每学期500元。全校学生300人，全年需30万元。",
+                 "送餐服务每人每周100元。服务老人50人，全年需26万元。"):
+        assert failures(text, unit=WAN) == [], text
+
+
+def test_parts_in_a_bracket_of_which_after_an_amount_are_checked():
+    # words._contained keeps （其中…） after an amount out of the items; the parts themselves were then never added up
+    text = "水库除险加固56.8万元（其中坝体加固40万元、放水建筑物18.8万元），监测设施8万元，合计64.8万元。"
+    assert [(c, s) for _, c, s in failures(text, unit=WAN)] == [(588000, 568000)]
+    assert failures(text.replace("18.8", "16.8"), unit=WAN) == []
