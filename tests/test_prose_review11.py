@@ -30,3 +30,12 @@ def test_parts_in_a_bracket_of_which_after_an_amount_are_checked():
     text = "水库除险加固56.8万元（其中坝体加固40万元、放水建筑物18.8万元），监测设施8万元，合计64.8万元。"
     assert [(c, s) for _, c, s in failures(text, unit=WAN)] == [(588000, 568000)]
     assert failures(text.replace("18.8", "16.8"), unit=WAN) == []
+
+
+def test_a_count_over_groups_gives_the_clerks_product_where_it_fails():
+    # group_totals.py dropped 3期×150人×… where 150人×… held, but a mistake was still reported as 3期×150人×2天×100元＝9万元:
+    # the trainees counted three times, not the figure the clerk should have written
+    for stated in ("4", "10"):
+        text = f"举办培训班3期，共培训学员150人，每期2天，每人每天100元，计{stated}万元。"
+        assert [(c, s) for _, c, s in failures(text, unit=WAN)] == [(30000, int(stated) * 10000)]
+    assert failures("举办培训班3期，共培训学员150人，每期2天，每人每天100元，计3万元。", unit=WAN) == []

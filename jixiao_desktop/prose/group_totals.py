@@ -4,8 +4,9 @@
 举办培训班2期，共培训学员120人，每期3天。…每人每天150元，计54,000元: the 120 are every period's trainees together, so a
 product that multiplies them by the 2 periods again counts each trainee twice. Where the product of the walk names
 the groups' count as a factor and a count after it in its sentence is introduced by 共 (合计, 累计, 总共), the product
-without the groups' count is read; the failure is dropped when that holds. A count written per group (每期60人)
-leaves the product as it is: nothing here reads it.
+without the groups' count is read; the failure is dropped when that holds, and where it does not, the finding gives
+that product (150人×2天×100元, the clerk's own reading) instead of the one counting the trainees twice. A count written
+per group (每期60人) leaves the product as it is: nothing here reads it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, Lexed
 from jixiao_desktop.prose.steps import Step
 from jixiao_desktop.prose.words import token_start
@@ -23,8 +24,9 @@ _TOTAL_BEFORE_RE = re.compile(r"(?:共|合计|累计|总共|总计)[^，,。；;
 _SENTENCE_RE = re.compile(r"[。；;\n]")
 
 
-def total_over_groups(step: Step, lexed: Lexed, index: int) -> bool:
-    """True where the failing product holds without a groups' count whose total the text states after it."""
+def total_over_groups(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
+    """True where the failing product holds without a groups' count whose total the text states after it; else the
+    step of that product (False where no such count is named)."""
     text, tokens = lexed.text, lexed.tokens
     if "共" not in text and "计" not in text:
         return False
@@ -39,6 +41,10 @@ def total_over_groups(step: Step, lexed: Lexed, index: int) -> bool:
                 break
             if total.kind == COUNT and total.unit != group.unit and total.value and _TOTAL_BEFORE_RE.search(
                     text, group.end, total.start) and f"{total.text}×" in step.description:
-                if abs(round_fen(step.computed / group.value) - step.stated) <= step.tolerance:
+                value = round_fen(step.computed / group.value)
+                if abs(value - step.stated) <= step.tolerance:
                     return True
+                working = re.sub(rf"(?<![\d.]){re.escape(group.text)}×", "", step.description.split("＝", 1)[0], count=1)
+                return Step(step.kind, f"{working}＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain,
+                            step.tolerance, step.start, step.end)
     return False

@@ -268,8 +268,9 @@ def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
         if other:
             return other
         if step.stated <= step.computed:   # (2期，共培训学员120人: the groups' count taken twice; group_totals.py)
-            return total_over_groups(step, lexed, index)   # (each look below reads a product leaving out a factor: less)
-        return monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)
+            return total_over_groups(step, lexed, index, unit)   # (each look below reads a product leaving out a factor:
+        return (monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)   # less)
+                or total_over_groups(step, lexed, index, unit))
     if step.kind != "sum" or step.computed <= step.stated:
         return False   # (each look below reads a sum counting more than the stated figure holds)
     return (subtotal_of_run(step, lexed, index) or results_per_class(step, lexed, index) or items_explained(step, lexed, index, unit)
