@@ -39,3 +39,12 @@ def test_a_count_over_groups_gives_the_clerks_product_where_it_fails():
         text = f"举办培训班3期，共培训学员150人，每期2天，每人每天100元，计{stated}万元。"
         assert [(c, s) for _, c, s in failures(text, unit=WAN)] == [(30000, int(stated) * 10000)]
     assert failures("举办培训班3期，共培训学员150人，每期2天，每人每天100元，计3万元。", unit=WAN) == []
+
+
+def test_the_count_left_out_only_where_it_comes_nearer_the_stated_figure():
+    # readings._count_left_out multiplied a month's whole by the clause's count: 工资每月合计6万元 × 30人 "应为2160万元"
+    for text, level, computed in (("全镇保洁员30人，工资每月合计6万元，全年80万元。", "镇", 720000),
+                                  ("运营3个站点，每月运营经费1.2万元，全年15万元。", "县", 144000)):
+        assert [c for _, c, _ in failures(text, level=level, unit=WAN)] == [computed], text
+    assert [c for _, c, _ in failures("雇用保洁员14名，每月1800元，共25万元。", unit=WAN)] == [302400]
+    assert failures("雇用保洁员14名，每月1800元，共302,400元。") == []

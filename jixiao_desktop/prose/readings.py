@@ -189,9 +189,11 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
     return distinct.pop() if len(distinct) == 1 else None
 
 
-def _count_left_out(step: Step, lexed: Lexed, start: int, first: int, index: int) -> tuple[Decimal, str] | None:
+def _count_left_out(step: Step, lexed: Lexed, first: int, index: int) -> tuple[Decimal, str] | None:
     """雇用保洁员14名，每月1800元，共302,400元 read as 1800元×10个月: the clause names one count the walk's product leaves
-    out (a standard per month alone, not per person): the product with that count too, the reading naming every factor."""
+    out (a standard per month alone, not per person): the product with that count too, the reading naming every factor —
+    where it comes nearer the stated figure than the walk's (运营3个站点，每月运营经费1.2万元，全年15万元 and 工资每月合计6万元
+    are the month's whole: 14.4万元 the nearer)."""
     counts = [t for t in lexed.tokens[first:index] if t.kind == COUNT and t.value]
     working = step.description.split("＝", 1)[0]
     if len(counts) != 1 or _num(counts[0].value) in working or any(
@@ -199,7 +201,10 @@ def _count_left_out(step: Step, lexed: Lexed, start: int, first: int, index: int
         return None   # (that count a factor already, however written: 1070400×1.8, 60批次 for 各30、20、10批次)
     if counts[0].value == 1 or abs(counts[0].value) >= _HUGE:
         return None
-    return round_fen(step.computed * counts[0].value), counts[0].text
+    fuller = round_fen(step.computed * counts[0].value)
+    if abs(fuller - step.stated) >= abs(step.computed - step.stated):
+        return None
+    return fuller, counts[0].text
 
 
 def _plain(lexed: Lexed, k: int, start: int) -> bool:
@@ -329,7 +334,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:   # (sixth_looks.py)
                 kept.append(other) if other is not True else None
                 continue
-            fuller = _count_left_out(step, lexed, clause_start, clause, index) if step.kind == "product" else None
+            fuller = _count_left_out(step, lexed, clause, index) if step.kind == "product" else None
             if fuller is not None:   # 保洁员14名，每月1800元，共…: the product with the count the walk's reading left out
                 kept.append(Step(step.kind, f"{step.description}；计入{fuller[1]}应为{format_with_unit(fuller[0], unit)}",
                                  fuller[0], step.stated, step.uncertain, step.tolerance, step.start, step.end))
