@@ -48,3 +48,11 @@ def test_the_count_left_out_only_where_it_comes_nearer_the_stated_figure():
         assert [c for _, c, _ in failures(text, level=level, unit=WAN)] == [computed], text
     assert [c for _, c, _ in failures("雇用保洁员14名，每月1800元，共25万元。", unit=WAN)] == [302400]
     assert failures("雇用保洁员14名，每月1800元，共302,400元。") == []
+
+
+def test_a_heading_closed_by_a_full_stop_heads_its_numbered_items():
+    # folding.fold makes 。⏎ a blank: a numbered heading's 小计 closed by 。 then lost its items (words.heads_group wanted ⏎)
+    text = ("一、人员经费（小计36万元）。\n1.网格员20人，每人每年1.2万元，计24万元；\n2.信息员10人，每人每年1.2万元，计12万元。\n"
+            "二、公用经费（小计6万元）。\n1.办公费每月5000元，全年6万元。\n合计42万元。")
+    assert failures(text, unit=WAN) == []
+    assert (360000, 380000) in [(c, s) for _, c, s in failures(text.replace("小计36", "小计38"), unit=WAN)]

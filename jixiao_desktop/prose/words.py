@@ -380,7 +380,8 @@ def written_tolerance(token: Token) -> Decimal:
 
 # 一、教师培训（小计64.5万元）⏎1.… / 一、食品安全监管 小计58.4万元：⏎: a 小计 in a numbered heading, its items below
 _HEADING_START_RE = re.compile(r"(?:^|\n|(?<=[。;!?])\s)\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])[^\n\d]{0,24}$")
-_HEADING_END_RE = re.compile(r"\s*[)）]?\s*[:：]?\s*(?:\n|$)")
+_HEADING_END_RE = re.compile(r"\s*[)）]?\s*(?:[:：]?\s*(?:\n|$)|。\s*(?=(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）])))")
+# (一、人员经费（小计36万元）。⏎1.…: a heading closed by 。, its numbered items after — the line break folded to a blank)
 
 
 def heads_group(text: str, start: int, end: int) -> bool:
