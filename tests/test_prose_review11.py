@@ -56,3 +56,14 @@ def test_a_heading_closed_by_a_full_stop_heads_its_numbered_items():
             "二、公用经费（小计6万元）。\n1.办公费每月5000元，全年6万元。\n合计42万元。")
     assert failures(text, unit=WAN) == []
     assert (360000, 380000) in [(c, s) for _, c, s in failures(text.replace("小计36", "小计38"), unit=WAN)]
+
+
+def test_a_partys_share_after_a_rest_paid_by_others_is_no_rest():
+    # 县级承担60%，其余群众自筹，县级需12万元: the amount named the county's, in a clause of its own after the 其余 one, was
+    # read as the rest (20万元 less 60% = 8万元) — a false alarm on a correct text
+    assert failures("每户补助1万元，共20户，县级承担60%，其余群众自筹，县级需12万元。", unit=WAN) == []
+    assert failures("项目资金50万元，镇级承担40%，其余由受益农户自筹，镇级需20万元。", level="镇", unit=WAN) == []
+    assert [(c, s) for _, c, s in failures("项目资金50万元，镇级承担40%，其余由受益农户自筹，镇级需25万元。", level="镇",
+                                            unit=WAN)] == [(200000, 250000)]
+    # (a rest stated as such is still checked as one)
+    assert [(c, s) for _, c, s in failures("项目资金50万元，县级承担40%，其余由企业自筹35万元。", unit=WAN)] == [(300000, 350000)]

@@ -13,7 +13,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.remainder_parts import without_own_items
 from jixiao_desktop.prose.steps import Step, _Item
-from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _num, _party_before, _written
+from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _REMAINDER_RE, _clause_tail, _num, _party_before, _written
 
 _RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
@@ -68,10 +68,16 @@ class _Breakdowns:
         self.out.steps.append(Step("sum", "＋".join(i.words for i in parts) + f"＝{self.fmt(value)}", value, total.value,
                                    uncertain, tolerance, total.start, total.end))
 
-    def remainder(self, token: Token) -> None:
-        """其余Y: the total (or the first amount listed) less the amounts stated since."""
+    def remainder(self, token: Token) -> bool:
+        """其余Y: the total (or the first amount listed) less the amounts stated since. False where the amount is, after all,
+        the share of a party a percentage split names in a clause of its own after the 其余 one (县级承担60%，其余群众自筹，
+        县级需12万元: the county's 60%, no rest)."""
         self.flush_rates(until=token)
         split = self.split
+        if split is not None and split.kind == "percent":
+            clause = _clause_tail(self.since_prev(token))
+            if not _REMAINDER_RE.search(clause) and _party_before(clause) in split.fractions:
+                return False
         if split is not None and split.kind == "percent" and split.whole is not None and not split.whole.rate:
             taken = sum(split.fractions.values(), Decimal(0))
             value = round_fen(split.whole.value * (Decimal(1) - taken))
@@ -81,9 +87,9 @@ class _Breakdowns:
             if _party_before(self.since_prev(token)) == self.level or self.level not in split.fractions:
                 self.candidates.append((2, token.start, token.value, f"其余{_written(token)}由本级承担", item.approx))
             self.whole = item
-            return
+            return True
         if self.rest_after_percent(token):
-            return
+            return True
         if self.breakdown is not None:
             whole, parts = self.breakdown, list(self.breakdown_items)
             self.breakdown_remainder = True
@@ -112,6 +118,7 @@ class _Breakdowns:
         self.whole = item  # 其余225万元由市、区按1:1承担: what a split after it applies to
         if self.split is not None and self.split.whole is None:
             self.set_split_whole(item)
+        return True
 
     def rest_after_percent(self, token: Token) -> bool:
         """上半年拨付50%，下半年拨付剩余的900万元: a remainder right after bare percentages (no amounts of their own) is the

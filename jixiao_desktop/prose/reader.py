@@ -326,8 +326,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             self.plus = [token]  # 138.6万+87.6万+7.2万=233.4万元: the terms of a sum written out
             return
         if (("余" in pre or "差额" in pre) and _REMAINDER_RE.search(pre) or self.gap_after_paid(token, pre)) and (
-                self.breakdown or self.last_total or self.items):
-            self.remainder(token)
+                self.breakdown or self.last_total or self.items) and self.remainder(token):
             return
         self.own_part(token, pre)
         if self.split is not None and self.split_amount(token, pre):
