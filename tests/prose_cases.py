@@ -4,6 +4,7 @@ the text's bottom line, what the amount field is held to (shared by tests/test_p
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose import read
@@ -34,3 +35,12 @@ def vs_amount(text: str, amount: str, level: str = "县", unit: str = "万元") 
     entry = {"text": text, "correct": True, "unit": unit, "amount": amount, "level": level}
     return [f for f in evaluate_entry(entry).findings if f[2].startswith("vs_amount")]
 
+
+
+@lru_cache(maxsize=1)
+def corpus_passed() -> dict[tuple[str, str], bool]:
+    """Whether the reader gets each corpus entry right, by (corpus file, entry id): worked out once for the tests that
+    rewrite every corpus text (test_prose_layout.py, test_prose_metamorphic.py), not once per rewriting."""
+    from jixiao_desktop.prose.corpus import corpus_path, evaluate_entry, load_corpus
+    return {(path.name, entry["id"]): evaluate_entry(entry).passed
+            for path in sorted(corpus_path().parent.glob("*.jsonl")) for entry in load_corpus(path)}

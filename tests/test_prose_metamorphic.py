@@ -11,7 +11,7 @@ import pytest
 from jixiao_desktop.money import AmountUnit
 from jixiao_desktop.prose import lex
 from jixiao_desktop.prose.corpus import corpus_path, evaluate_entry, load_corpus
-from tests.prose_cases import failures, found, vs_amount
+from tests.prose_cases import corpus_passed, failures, found, vs_amount
 
 _CORPORA = sorted(corpus_path().parent.glob("*.jsonl"))
 W = AmountUnit.WAN_YUAN
@@ -29,7 +29,7 @@ def test_words_around_a_calculation_leave_its_reading(name):
     for path in _CORPORA:
         for entry in load_corpus(path):
             text = transform(entry["text"])
-            if text != entry["text"] and evaluate_entry(entry).passed and not evaluate_entry({**entry, "text": text}).passed:
+            if text != entry["text"] and corpus_passed()[path.name, entry["id"]] and not evaluate_entry({**entry, "text": text}).passed:
                 broken.append((path.stem, entry["id"]))
     assert broken == []
 
