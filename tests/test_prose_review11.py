@@ -67,3 +67,11 @@ def test_a_partys_share_after_a_rest_paid_by_others_is_no_rest():
                                             unit=WAN)] == [(200000, 250000)]
     # (a rest stated as such is still checked as one)
     assert [(c, s) for _, c, s in failures("项目资金50万元，县级承担40%，其余由企业自筹35万元。", unit=WAN)] == [(300000, 350000)]
+
+
+def test_a_brackets_parts_in_the_forms_unit():
+    from jixiao_desktop.money import AmountUnit
+    from jixiao_desktop.prose import read
+    text = "淤地坝除险加固56.8万元（其中坝体加固40万元、放水建筑物18.8万元），坡耕地整治23.4万元，合计80.2万元。"
+    (step,) = read(text, "县", (), AmountUnit.WAN_YUAN).failures()
+    assert step.description.endswith("＝58.80万元")

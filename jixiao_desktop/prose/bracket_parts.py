@@ -37,7 +37,7 @@ def _brackets(text: str):
             at = text.find(opening, at + 1)
 
 
-def read_bracket_parts(reading: Reading, lexed: Lexed) -> Reading:
+def read_bracket_parts(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     text = lexed.text
     tokens = lexed.tokens
     taken = None
@@ -64,7 +64,7 @@ def read_bracket_parts(reading: Reading, lexed: Lexed) -> Reading:
         total = sum((t.value for t in parts), Decimal(0))
         if total != whole.value and abs(total - whole.value) <= whole.value * _NEAR:
             working = "＋".join(t.text.replace(",", "") for t in parts)
-            reading.steps.append(Step("sum", f"{working}＝{format_with_unit(total, AmountUnit.YUAN)}", total, whole.value,
+            reading.steps.append(Step("sum", f"{working}＝{format_with_unit(total, unit)}", total, whole.value,
                                       False, Decimal("0.5"), whole.start, whole.end))
     return reading
 

@@ -394,5 +394,5 @@ def read(text: str, level: str = "县", context: Context = (), unit: AmountUnit 
     if tables is not None:
         lexed = lex(tables.masked)
     reading = read_bases(reread(_Reader(lexed, level, tuple(tokens), tuple(labels), unit).run(), lexed, unit), lexed, level)
-    reading = missed(read_pairings(read_rests(reading, lexed), lexed), lexed, unit)
+    reading = missed(read_pairings(read_rests(reading, lexed, unit), lexed), lexed, unit)
     return reading if tables is None else with_tables(reading, tables, lexed)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao_desktop.money import round_fen
+from jixiao_desktop.money import AmountUnit, round_fen
 from jixiao_desktop.prose.bracket_parts import read_bracket_parts
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.steps import Reading, Step
@@ -78,7 +78,7 @@ class _Split:
     last: str | None = None             # the party a percentage was just stated for (由市级承担40%，即…)
 
 
-def read_rests(reading: Reading, lexed: Lexed) -> Reading:
+def read_rests(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -> Reading:
     text = lexed.text
     done = -1
     found: list[Step] = []
@@ -89,7 +89,7 @@ def read_rests(reading: Reading, lexed: Lexed) -> Reading:
         done = lexed.tokens[last - 1].end if last > first else match.end()
         if 0 < last - first <= _MAX_SENTENCE:
             found.extend(_read_sentence(text, lexed.tokens[first:last], start))
-    return read_bracket_parts(merge_steps(reading, found), lexed)
+    return read_bracket_parts(merge_steps(reading, found), lexed, unit)
 
 
 def merge_steps(reading: Reading, found: list[Step]) -> Reading:
