@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
+from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.words import _num
 
 _NAME_AFTER_RE = re.compile(r"[A-Za-z]")
 # (日均运营成本1,850元/辆，年运营成本…: a daily average, a clause of the year's)
@@ -110,3 +113,25 @@ def spread_over_years(lexed: Lexed, index: int, tolerance: Decimal) -> bool:
             fractions += [p / sum(t.parts) for p in t.parts]
     shares = set(fractions) | {a * b for k, a in enumerate(fractions) for b in fractions[k + 1:]}
     return len(amounts) >= 2 and any(abs(whole * share - amounts[-1]) <= tolerance for whole in amounts[:-1] for share in shares)
+
+
+_NO_COUNT_ENDS = ("元", "个月")   # a product's factors that count nothing of a measure (its standard, its months)
+_HUGE = Decimal(10) ** 15
+
+
+def count_left_out(step: Step, lexed: Lexed, first: int, index: int) -> tuple[Decimal, str] | None:
+    """雇用保洁员14名，每月1800元，共302,400元 read as 1800元×10个月: the clause names one count the walk's product leaves
+    out (a standard per month alone, not per person): the product with that count too, the reading naming every factor —
+    where it comes nearer the stated figure than the walk's (运营3个站点，每月运营经费1.2万元，全年15万元 and 工资每月合计6万元
+    are the month's whole: 14.4万元 the nearer)."""
+    counts = [t for t in lexed.tokens[first:index] if t.kind == COUNT and t.value]
+    working = step.description.split("＝", 1)[0]
+    if len(counts) != 1 or _num(counts[0].value) in working or any(
+            f.endswith(counts[0].unit) and not f.endswith(_NO_COUNT_ENDS) for f in working.split("×")):
+        return None   # (that count a factor already, however written: 1070400×1.8, 60批次 for 各30、20、10批次)
+    if counts[0].value == 1 or abs(counts[0].value) >= _HUGE:
+        return None
+    fuller = round_fen(step.computed * counts[0].value)
+    if abs(fuller - step.stated) >= abs(step.computed - step.stated):
+        return None
+    return fuller, counts[0].text

@@ -35,20 +35,21 @@ from jixiao_desktop.prose.added import added_percent
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.listed_results import listed_results_total
 from jixiao_desktop.prose.listed_runs import listed_run
-from jixiao_desktop.prose.factor_words import daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
+from jixiao_desktop.prose.factor_words import count_left_out, daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.numbered import numbered_total
 from jixiao_desktop.prose.counts import each_named_count
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.products import rate_percent_words
 from jixiao_desktop.prose.respective_lists import respective_lists
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
 from jixiao_desktop.prose.sixth_looks import sixth_looks
 from jixiao_desktop.prose.second_looks import explained, in_order as _in_order, paired as _paired
 from jixiao_desktop.prose.third_looks import product_explained, share_explained, sum_explained
 from jixiao_desktop.prose.standard_parts import part_of_standard, share_of_rest
-from jixiao_desktop.prose.words import _RX11, _num, party_of, start_before as _start_before, token_start
+from jixiao_desktop.prose.words import _RX11, party_of, start_before as _start_before, token_start
 from jixiao_desktop.prose.steps import Reading, Step
 
 # the kinds of step another reading may explain (months against a named span, and level shares checked
@@ -58,7 +59,6 @@ _SHARE_KINDS = frozenset(("percent_of", "share"))
 _REREAD_KINDS = _PRODUCT_KINDS | _SHARE_KINDS | {"remainder"}
 _MAX_FACTORS = 9
 _START = attrgetter("start")
-_NO_COUNT_ENDS = ("元", "个月")   # a product's factors that count nothing of a measure (its standard, its months)
 _PERIOD_UNITS = frozenset(("季度", "季", "学期", "周", "天", "日", "工作日"))   # counts that are periods (4个季度, 250个工作日)
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
 _HUGE = Decimal(10) ** 15
@@ -109,9 +109,11 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
         if k == 0 and len(counts) > 2 and _HEADING_RE.match(lexed.text, count.end):
             variants += summed   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
     variants = [v for v, _ in variants]
-    for token in tokens:
-        if token.kind == "years" and token.value:
-            variants = [v * token.value for v in variants]
+    years = [t for t in tokens if t.kind == "years" and t.value]
+    if len(years) >= 2 and years[-1].value == 1 and "每" not in lexed.text[max(0, years[-1].start - 3):years[-1].start]:
+        years = []   # 合同期3年，本年度支付一年: the one year paid (not 每满1年, a standard's year)
+    for token in years:
+        variants = [v * token.value for v in variants]
     months = [t.value for t in tokens if t.kind == "months" and t.value]
     chosen = [t.value for t in tokens if t.kind == "months" and t.value and "按" in lexed.text[max(start, t.start - 3):t.start]]
     gone_by = bool(chosen) and len(months) > 1
@@ -135,10 +137,11 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
         month = Decimal(4)    # 每季度2次: the four quarters are named too
     elif ("半年" in text or "学期" in text) and _RX11.search(text) and not any(t.unit == "学期" for t in counts):
         month = Decimal(2)    # 每人每半年100元，全年…: the year's two halves (or two semesters)
-    percent = Decimal(1)
+    percent, rated = Decimal(1), False
     for token in tokens:
         if token.kind == PERCENT and token.value:
             percent = percent * token.value / 100
+            rated = rated or rate_percent_words(lexed.text, start, token)   # (按90%接种率: the rate the count goes by)
     out = []
     if 2 <= len(standards) <= 3 and len(tokens) <= 8 and all(t.per or k and tokens[k - 1].kind == "each" for k, t in enumerate(tokens) if t.kind == MONEY):
         standards = standards + [sum(standards, Decimal(0))]   # 月基本补贴3,500元，另绩效补贴每月500元: one person's, together
@@ -149,7 +152,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
     for standard in standards:
         for v in variants:
             base = standard * v * month
-            out.append(base)
+            if not rated:   # (a rate the text says the count goes by is no percentage a reading may leave out)
+                out.append(base)
             if percent != 1:
                 out.append(base * percent)
     paired = _paired(tokens)
@@ -187,24 +191,6 @@ def _earlier_sentences(step: Step, lexed: Lexed, ends: list[int], starts: list[i
             last = values or last   # another reading only before a count of periods: 按10个月 against 1月至12月 is no one reading)
     distinct = {round_fen(v) for v in last if abs(v) < _HUGE}
     return distinct.pop() if len(distinct) == 1 else None
-
-
-def _count_left_out(step: Step, lexed: Lexed, first: int, index: int) -> tuple[Decimal, str] | None:
-    """雇用保洁员14名，每月1800元，共302,400元 read as 1800元×10个月: the clause names one count the walk's product leaves
-    out (a standard per month alone, not per person): the product with that count too, the reading naming every factor —
-    where it comes nearer the stated figure than the walk's (运营3个站点，每月运营经费1.2万元，全年15万元 and 工资每月合计6万元
-    are the month's whole: 14.4万元 the nearer)."""
-    counts = [t for t in lexed.tokens[first:index] if t.kind == COUNT and t.value]
-    working = step.description.split("＝", 1)[0]
-    if len(counts) != 1 or _num(counts[0].value) in working or any(
-            f.endswith(counts[0].unit) and not f.endswith(_NO_COUNT_ENDS) for f in working.split("×")):
-        return None   # (that count a factor already, however written: 1070400×1.8, 60批次 for 各30、20、10批次)
-    if counts[0].value == 1 or abs(counts[0].value) >= _HUGE:
-        return None
-    fuller = round_fen(step.computed * counts[0].value)
-    if abs(fuller - step.stated) >= abs(step.computed - step.stated):
-        return None
-    return fuller, counts[0].text
 
 
 def _plain(lexed: Lexed, k: int, start: int) -> bool:
@@ -334,7 +320,7 @@ def reread(reading: Reading, lexed: Lexed, unit: AmountUnit = AmountUnit.YUAN) -
             if other:   # (sixth_looks.py)
                 kept.append(other) if other is not True else None
                 continue
-            fuller = _count_left_out(step, lexed, clause, index) if step.kind == "product" else None
+            fuller = count_left_out(step, lexed, clause, index) if step.kind == "product" else None
             if fuller is not None:   # 保洁员14名，每月1800元，共…: the product with the count the walk's reading left out
                 kept.append(Step(step.kind, f"{step.description}；计入{fuller[1]}应为{format_with_unit(fuller[0], unit)}",
                                  fuller[0], step.stated, step.uncertain, step.tolerance, step.start, step.end))
