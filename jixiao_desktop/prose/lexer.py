@@ -300,9 +300,9 @@ def _money(m: re.Match) -> Token | None:
         return None
     per = tuple(_PER_SPLIT_RE.split(per_words)) if per_words else ()
     if written == "元":
-        return Token(MONEY, m.group(0), m.start(), end, number, written, per, approx=bool(more))
+        return Token(MONEY, m.group(0), m.start(), end, number, written, per, (), more is not None)
     unit = "万元" if written == "万" else "亿元" if written == "亿" else written
-    return Token(MONEY, m.group(0), m.start(), end, number * _UNIT_FACTOR[written], unit, per, approx=bool(more))
+    return Token(MONEY, m.group(0), m.start(), end, number * _UNIT_FACTOR[written], unit, per, (), more is not None)
 
 
 def _token(kind: str, m: re.Match) -> Token | None:
