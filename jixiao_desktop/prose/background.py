@@ -99,13 +99,32 @@ def background_only(lexed: Lexed, reading) -> bool:
 _NOT_THIS_YEAR_RE = re.compile(r"上年|去年|总投资|总概算|累计|结转|合同|以前|历年|[一二三]期")
 
 
+def bounded_only(lexed: Lexed, reading) -> bool:
+    """亩均财政投入不低于3000元 with no amount stated: the reader's bottom line is the count times a bound (不低于, 不少于,
+    至少, 不超过, 不高于), no figure of this year's spending to hold the form to."""
+    if reading.steps or not reading.derivation or "×" not in reading.derivation:
+        return False
+    text = lexed.text
+    standards = [t for k, t in enumerate(lexed.tokens) if t.kind == MONEY and (t.per or k and lexed.tokens[k - 1].kind == "each")]
+    plain = [t for t in lexed.tokens if t.kind == MONEY and t not in standards]
+    return bool(standards) and not plain and all(_BOUND_BEFORE_RE.search(text, max(0, t.start - 8), t.start) for t in standards)
+
+
+_OWN_PART_RE = re.compile(r"级(\d+(?:\.\d+)?)%为")
+_BOUND_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|不超过|不高于|不得低于|不得超过)\s*$")
+
+
 def whole_of_split(reading, text: str, amount: Decimal) -> bool:
     """The amount is the whole a split divides while the reader's bottom line is the part of it the split gives the form
     (残疾人就业保障金返还奖励120万元，市、区按4:6分担，区级72万元; 每年1,560万元，按市、区3:7比例分担 with the whole in the amount)."""
     whole = split_whole(reading, text)
     if whole is not None and whole != amount and restated_rounded(lex(text), whole, amount):
         amount = whole   # (合计11,453,400元，约1145.3万元 with 1145.3 in the amount: the whole as restated)
-    return whole is not None and whole == amount and _this_years(text, amount)
+    if whole is None or whole != amount:
+        return False
+    # (a product's whole, not written in the text, is this year's unless the text names another year or phase)
+    return _this_years(text, amount) or not _NOT_THIS_YEAR_RE.search(text) and not any(
+        t.kind == MONEY and t.value == amount for t in lex(text).tokens)
 
 
 def split_whole(reading, text: str = "") -> Decimal | None:
@@ -120,6 +139,9 @@ def split_whole(reading, text: str = "") -> Decimal | None:
             whole = next((t for t in lex(step.description).tokens if t.kind == MONEY), None)
             if whole is not None and whole.start == 0 and 0 < step.computed < whole.value:
                 return whole.value
+            part = _OWN_PART_RE.search(step.description) if whole is not None and "×" in step.description[:whole.end] else None
+            if part is not None and 0 < Decimal(part[1]) < 100:   # 2座×180万元县、乡按6:4分担，乡（镇）级40%为…: a product's whole
+                return (step.computed * 100 / Decimal(part[1])).quantize(Decimal("0.01"))
     derivation = reading.derivation or ""
     if "，本级" in derivation and text:
         whole = next((t for t in lex(derivation).tokens if t.kind == MONEY), None)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao_desktop.prose.added import added_items, fee_on_base
 from jixiao_desktop.prose.agreements import past_year_bottom, restated_rounded, result_after_working, whole_of_its_items
-from jixiao_desktop.prose.background import background_only, whole_of_split
+from jixiao_desktop.prose.background import background_only, bounded_only, whole_of_split
 from jixiao_desktop.prose.lexer import MONEY, lex
 from jixiao_desktop.prose.restatements import restated_total
 from jixiao_desktop.prose.sources import item_after_result, whole_of_its_sources, yearly_part
@@ -118,7 +118,8 @@ def _agrees_otherwise(reading, text: str, amount: Decimal, level: str = "县") -
     return (restated_rounded(lexed, reading.bottom_line, amount) or whole_of_its_items(lexed, amount)
             or result_after_working(lexed, reading.derivation, amount) or past_year_bottom(lexed, reading.bottom_line)
             or whole_of_its_sources(lexed, amount, level) or item_after_result(lexed, amount) or yearly_part(lexed, amount)
-            or whole_of_split(reading, text, amount) or background_only(lexed, reading) or added_items(lexed, reading, amount)
+            or whole_of_split(reading, text, amount) or background_only(lexed, reading) or bounded_only(lexed, reading)
+            or added_items(lexed, reading, amount)
             or fee_on_base(lexed, reading, amount))
 
 

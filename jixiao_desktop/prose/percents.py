@@ -36,6 +36,9 @@ def _verb_before_party(near: str) -> bool:
     return tail is not None and _SHARE_VERB_RE.search(near, max(0, tail.start() - 5), tail.start()) is not None
 
 
+_CLAUSE_END_BETWEEN_RE = re.compile(r"[，,。；;\n]")
+
+
 class _Percents:
     """Percentages of a base, percentages claimed of an amount, and percentages listed after 分别."""
 
@@ -81,6 +84,10 @@ class _Percents:
         if party is None and percent_part(self, token, near):
             return
         if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
+            following = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+            if following is not None and following.kind == COUNT and not _CLAUSE_END_BETWEEN_RE.search(
+                    self.text, token.end, following.start):
+                return   # 按在园幼儿15%比例确定资助对象468人: a share of a count, the count it works out after it
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])
             base = self.base_before(token, name)
             self.percent_pending = (base, name, token)

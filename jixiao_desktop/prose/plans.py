@@ -63,6 +63,8 @@ _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[�
 
 _TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
 # a reference named after its amount: 为三年累计批复数, 系以前年度结转, ，已于上年拨付完毕, ，已全部拨付到位
+# （2023—2025年合同总额96万元）: a bracketed whole of a contract over years, an aside
+_CONTRACT_WHOLE_RE = re.compile(r"合同(?:总额|总价|金额|总金额|价款)")
 _NAMED_AFTER_HINT_RE = re.compile(r"\s*[，,]?\s*[为是系已]")   # (the word every match begins with: most amounts have none)
 _NAMED_REFERENCE_AFTER_RE = re.compile(r"\s*(?:(?:为|是|系)[^，,。；;\d]{0,8}(?:累计|以前年度|上年|去年|往年|历年)"
                                        r"|[，,]?\s*(?:已于?(?:上年|去年|前期|往年|(?:19|20)\d{2}\s*年)?(?:全部|全额)?(?:拨付|下达|支付)(?:完毕|到位)))")
@@ -218,7 +220,8 @@ class _Plans:
         k = bisect_left(opens, token.start) - 1
         bracket = opens[k] if k >= 0 and opens[k] >= self.sentence_start else -1
         if bracket >= 0 and "）" not in self.text[bracket:token.start] and ")" not in self.text[bracket:token.start] and (_reference_word(
-                self.text[bracket:token.start]) or _WHOLE_PROJECT_RE.search(self.text, bracket, token.start)) and not _THIS_YEAR_RE.search(
+                self.text[bracket:token.start]) or _WHOLE_PROJECT_RE.search(self.text, bracket, token.start)
+                                                  or _CONTRACT_WHOLE_RE.search(self.text, bracket, token.start)) and not _THIS_YEAR_RE.search(
                 self.text[bracket:token.start]):
             return True   # （2024年实际发放103.48万元，批复预算110万元） / （总投资1.2亿元的…之一部分）: an aside, all of it
         if "总" in pre and _WHOLE_PROJECT_RE.search(pre) and (self.multi_year or _THIS_PHASE_RE.search(self.text)):

@@ -145,7 +145,7 @@ def without_restatements(step: Step, lexed: Lexed, index: int, starts: list[int]
     if _subtotal_counted(step, lexed, max(0, index - _WINDOW), index):
         return True   # 1、…6人，每人2,000元；…38人，每人800元；…12户，每户1,000元。计54,400元。2、…: a part's own total
     begin = lexed.tokens[first].start
-    kept = _workings_restated(step) if "其中" in text[begin:end] else None
+    kept = _workings_restated(step) if "其中" in text[begin:end] else _standards_summed(step) if "合计" in text[begin:end] else None
     if kept:   # …9、灾害信息员补助：40,800元；…其中：灾害信息员补助按170名、每人每年240元测算；…合计: the items' workings
         return _kept_step(step, kept, unit)
     inner = _bracket_restated(step.description, lexed, first, index) if _has_bracket(text, begin, lexed.tokens[index].end) else None
@@ -212,6 +212,24 @@ def _workings_restated(step: Step) -> list[_Term] | None:
     singles = {t.value for t in parts if t.money and len(t.numbers) == 1}
     restating = {k for k, t in enumerate(parts) if len(t.numbers) >= 2 and "×" in t.text and t.value in singles}
     return [t for k, t in enumerate(parts) if k not in restating] if restating and len(restating) < len(parts) else None
+
+
+def _standards_summed(step: Step) -> list[_Term] | None:
+    """种子每亩15元、农药化肥每亩12元、机械作业每亩5元，每亩合计32元: products of one count whose standards another product of
+    it sums (每亩合计32元) restate it — the sum's terms less them; None where none does."""
+    parts = terms(step.description)
+    if not parts:
+        return None
+    by_count: dict[Decimal, list[int]] = {}
+    for k, t in enumerate(parts):
+        if len(t.numbers) == 2 and "×" in t.text and t.money:
+            by_count.setdefault(t.numbers[0], []).append(k)
+    for group in by_count.values():
+        for k in group:
+            others = [j for j in group if j != k]
+            if len(others) >= 2 and sum((parts[j].value for j in others), Decimal(0)) == parts[k].value:
+                return [t for j, t in enumerate(parts) if j not in others]
+    return None
 
 
 def restated_total(derivation: str, amount: Decimal) -> bool:

@@ -218,7 +218,7 @@ def _parties_in(text: str, words: bool = False) -> tuple[str, ...]:
 
 _PARTY_CHAR_RE = re.compile(r"[中省自市州盟区县旗乡镇街村]")   # a character every name of _PARTY_RE has
 _PARTY_AS_PAYER_RE = re.compile(
-    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|里|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
+    rf"(?:{_PARTY_RE.pattern})(?=级|财政|本级|里|补(?!充|贴)|承担|配套|负担|分担|出资|补助|安排|筹|兜|两级|三级|各|、|和|与|按|\s*$)")
 
 
 def _grouped_parties(text: str) -> tuple[str, ...]:
