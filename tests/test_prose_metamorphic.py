@@ -1,5 +1,6 @@
 """What a clerk may write around a calculation without changing it leaves every reading of the corpora as it was: a
-sentence of no numbers before it or after it, thousands written without their commas. Each corpus entry the reader
+sentence of no numbers before it or after it, thousands written without their commas, a blank between a figure and its
+unit (1,080 元). Each corpus entry the reader
 gets right stays right (an entry it misses may be found: the words it is given differ)."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _TRANSFORMS = {
     "a sentence before": lambda t: "为切实做好相关工作，确保项目顺利实施，特编制本测算。" + ("\n" if "\n" in t else "") + t,
     "a sentence after": lambda t: t + ("\n" if "\n" in t else "" if t.endswith(("。", "；")) else "。") + "资金按规定程序拨付使用。",
     "no thousands commas": lambda t: re.sub(r"(?<=\d),(?=\d{3})", "", t),
+    # (one line only: a table pasted with blanks between its cells would get a cell more)
+    "a blank before the unit": lambda t: t if "\n" in t else re.sub(r"(?<=\d)(万元|亿元|元)", r" \1", t),
 }
 
 
@@ -63,3 +66,11 @@ def test_a_total_after_a_sentence_of_several_standards_takes_them_all():
 def test_difang_is_the_forms_own_where_only_its_level_is_named_besides():
     text = "共需190万元，其中中央补助80%即152万元，地方承担38万元。资金由县财政局统一拨付。"
     assert vs_amount(text, "38", level="县") == []
+
+
+def test_a_blank_between_a_figure_and_its_unit():
+    text = "折叠床200张×268 元、棉被400床×156 元，约{}万元。"
+    assert failures(text.format("11.6"), unit=W) == []
+    text = "海洋牧场人工鱼礁投放项目1200 万元，省、区按7:3承担，省级840 万元（占比{}%），区级360 万元。"
+    assert failures(text.format("70"), unit=W) == []
+    assert failures(text.format("60"), unit=W) != []

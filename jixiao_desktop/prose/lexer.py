@@ -204,6 +204,8 @@ def lex(text: str) -> Lexed:
             if numbers > MAX_NUMBERS:
                 out.truncated = True
                 break
+            if " " in token.text:   # 1,080 元: the figure as written, its blanks left out (what is matched and quoted)
+                token.text = token.text.replace(" ", "")
         append(token)
     return out
 

@@ -58,7 +58,11 @@ class _Looking:
     # (conditional expressions, not max(): these run for every amount)
     def before(self, token: Token, limit: int = 14) -> str:
         start = token.start - limit
-        return self.text[start if start > self.sentence_start else self.sentence_start:token.start]
+        words = self.text[start if start > self.sentence_start else self.sentence_start:token.start]
+        if " " in words:   # (blanks count for no word: 省级840 万元（占比… reaches back as far as 省级840万元（占比…)
+            start -= words.count(" ")
+            words = self.text[start if start > self.sentence_start else self.sentence_start:token.start]
+        return words
 
     def since_prev(self, token: Token, limit: int = 30) -> str:
         """The words since the previous number of the sentence."""

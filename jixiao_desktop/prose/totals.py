@@ -62,7 +62,11 @@ class _Totals:
     def rounds_items(self, token: Token, pre: str) -> bool:
         """电子天平…6.35万元，加油机…4.18万元，…3.06万元，约16.3万元: an amount after only 约, following two items or more
         of its sentence and equal to their sum as rounded, is their total (where it is not, it stays an item)."""
-        if not _ROUNDED_RE.fullmatch(pre) or self.breakdown is not None or len(self.items) < 2:
+        if not _ROUNDED_RE.fullmatch(pre) or self.breakdown is not None:
+            return False
+        if len(self.chain) >= 2 and self.chain[-1].kind == MONEY and len(self.items) >= 1:
+            self.flush_chain()   # (…、棉被400床×156元，约11.6万元: the chain before 约 an item of the run)
+        if len(self.items) < 2:
             return False
         terms = [i for i in self.items if i.start >= self.sentence_start and not i.closed]
         if len(terms) < 2 or len(terms) != len(self.items) - self.local_index():

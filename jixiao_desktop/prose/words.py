@@ -247,6 +247,8 @@ def party_of(text: str, position: int) -> str | None:
 
 def _party_before(text: str) -> str | None:
     """The level named as a payer in ``text`` (市级、区财政、县承担…, 中央预算内投资补助; not 村 in 村级道路)."""
+    if " " in text[-20:]:
+        text = text.replace(" ", "")   # (blanks count for no word: 省级840 万元（占比…)
     tail = text[-16:]
     if not _PARTY_CHAR_RE.search(tail):
         return None   # no level named at all (most amounts): the patterns below need not be tried
