@@ -46,3 +46,12 @@ def test_standards_restated_by_their_total():
     text = "农作物病虫害统防统治4,200亩，补助标准：药剂每亩18元、作业每亩7元，每亩合计25元，共需资金{}万元。"
     assert failures(text.format("10.5"), unit=W) == []
     assert found(text.format("15"), "105000", "150000", unit=W)
+
+
+def test_items_named_by_number_in_any_numbering():
+    # 其中第1、2项… looks its items up however they are numbered: 1. / 1、 / （1） / 1）
+    for one, two, three in (("1.", "2.", "3."), ("（1）", "（2）", "（3）"), ("1）", "2）", "3）")):
+        text = (f"城市管理专项经费：{one}平台运维86万元；{two}信息采集外包161.28万元；{three}整治行动45万元。以上合计292.28万元。"
+                "其中第1、2项由市、区按3:7承担，区级承担{}万元。")
+        assert failures(text.format("173.096"), unit=W) == [], one
+        assert failures(text.format("137.096"), unit=W) != [], one

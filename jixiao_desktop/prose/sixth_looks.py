@@ -222,10 +222,10 @@ _NAMED_ITEMS_RE = re.compile(r"第\s*(\d{1,2})\s*(?:[、,，和及与]\s*第?\s*
 
 
 def _item_figure(lexed: Lexed, number: int, end: int):
-    """The last figure of the numbered item ``number`` (1. / 1、 at a clause's start) before ``end``."""
+    """The last figure of the numbered item ``number`` (1. / 1、 / 1） / （1） at a clause's start) before ``end``."""
     text = lexed.text
     found = None
-    for found in re.finditer(rf"(?:^|(?<=[\n。；;：:]))\s*{number}\s*[.、．](?!\d)", text[:end]):
+    for found in re.finditer(rf"(?:^|(?<=[\n。；;：:]))\s*(?:{number}\s*[.、．)）](?!\d)|[（(]\s*{number}\s*[)）])", text[:end]):
         pass
     if found is None:
         return None
