@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from jixiao_desktop.prose.agreements import restated_rounded
 from jixiao_desktop.prose.lexer import MONEY, Lexed, lex
+from jixiao_desktop.prose.steps import OWN_PERCENT_RE
 
 # words that make an amount background, in its clause before it
 _BACKGROUND_RE = re.compile(r"上年|去年|前年|上一年|决算|执行|实际|累计|收入|结余|产值|营业额|销售额|GDP|生产总值")
@@ -104,13 +105,16 @@ def bounded_only(lexed: Lexed, reading) -> bool:
     至少, 不超过, 不高于), no figure of this year's spending to hold the form to."""
     if reading.steps or not reading.derivation or "×" not in reading.derivation:
         return False
-    text = lexed.text
-    standards = [t for k, t in enumerate(lexed.tokens) if t.kind == MONEY and (t.per or k and lexed.tokens[k - 1].kind == "each")]
-    plain = [t for t in lexed.tokens if t.kind == MONEY and t not in standards]
-    return bool(standards) and not plain and all(_BOUND_BEFORE_RE.search(text, max(0, t.start - 8), t.start) for t in standards)
+    tokens, text, standards = lexed.tokens, lexed.text, 0
+    for k, t in enumerate(tokens):
+        if t.kind != MONEY:
+            continue
+        if not (t.per or k and tokens[k - 1].kind == "each") or not _BOUND_BEFORE_RE.search(text, max(0, t.start - 8), t.start):
+            return False   # (an amount of its own, or a standard with no bound: a figure to hold the form to)
+        standards += 1
+    return standards > 0
 
 
-_OWN_PART_RE = re.compile(r"级(\d+(?:\.\d+)?)%为")
 _BOUND_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|不超过|不高于|不得低于|不得超过)\s*$")
 
 
@@ -139,7 +143,7 @@ def split_whole(reading, text: str = "") -> Decimal | None:
             whole = next((t for t in lex(step.description).tokens if t.kind == MONEY), None)
             if whole is not None and whole.start == 0 and 0 < step.computed < whole.value:
                 return whole.value
-            part = _OWN_PART_RE.search(step.description) if whole is not None and "×" in step.description[:whole.end] else None
+            part = OWN_PERCENT_RE.search(step.description) if whole is not None and "×" in step.description[:whole.end] else None
             if part is not None and 0 < Decimal(part[1]) < 100:   # 2座×180万元县、乡按6:4分担，乡（镇）级40%为…: a product's whole
                 return (step.computed * 100 / Decimal(part[1])).quantize(Decimal("0.01"))
     derivation = reading.derivation or ""

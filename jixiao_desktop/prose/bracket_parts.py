@@ -13,11 +13,11 @@ from decimal import Decimal
 from jixiao_desktop.money import AmountUnit, format_with_unit
 from jixiao_desktop.prose.lexer import MONEY, Lexed
 from jixiao_desktop.prose.steps import Reading, Step
+from jixiao_desktop.prose.words import OF_WHICH_OPENED_RE
 
 _BRACKET_RE = re.compile(r"[（(]\s*(?:其中|含|包括)[:：]?[^（()）×*＝=每%]{4,160}[)）]")
 _WHOLE_BEFORE_RE = re.compile(r"(?:共需|共计|合计|总计|小计|共|需|经费|资金)[^，,。；;：:\d]{0,6}$")
 _WHOLE_AFTER_RE = re.compile(r"^\s*[，,]?\s*(?:以上|上述)?(?:合计|共计|总计|共需|共)\s*$")
-_OF_WHICH_RE = re.compile(r"[（(]\s*其中")
 _NEAR = Decimal("0.1")
 
 
@@ -49,7 +49,7 @@ def read_bracket_parts(reading: Reading, lexed: Lexed, unit: AmountUnit = Amount
             continue
         whole = None
         if k and tokens[k - 1].kind == MONEY and tokens[k - 1].end >= m.start() - 1 and (_WHOLE_BEFORE_RE.search(
-                text, max(0, tokens[k - 1].start - 10), tokens[k - 1].start) or _OF_WHICH_RE.match(text, m.start())):
+                text, max(0, tokens[k - 1].start - 10), tokens[k - 1].start) or OF_WHICH_OPENED_RE.match(text, m.start())):
             # (加固56.8万元（其中坝体加固40万元、放水建筑物16.8万元）: 其中 right after an amount, its parts — words._contained)
             whole = tokens[k - 1]
         else:

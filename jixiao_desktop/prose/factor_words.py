@@ -116,7 +116,7 @@ def spread_over_years(lexed: Lexed, index: int, tolerance: Decimal) -> bool:
 
 
 _NO_COUNT_ENDS = ("元", "个月")   # a product's factors that count nothing of a measure (its standard, its months)
-_HUGE = Decimal(10) ** 15
+_HUGE = Decimal(10) ** 15   # more than any figure a reading works with (readings.py too)
 
 
 def count_left_out(step: Step, lexed: Lexed, first: int, index: int) -> tuple[Decimal, str] | None:

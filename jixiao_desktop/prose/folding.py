@@ -46,6 +46,6 @@ def fold(text: str) -> str:
 
 
 # a line break right after a sentence's end (。, ；, ！, ？ and blanks): layout, the same sentence's end — read as a blank
-# (测算说明 written a sentence a line reads as written on one; a line break with no mark before it still ends a sentence;
-# where a line's start matters, lexer.Lexed.breaks keeps the positions folded)
+# (测算说明 written a sentence a line reads as written on one; a line break with no mark before it still ends a sentence,
+# and a line of its own: tables, headings, a split opening a line)
 _BREAK_AFTER_END_RE = re.compile(r"([。;!?][ \t\r]{1,2})\n")   # (blanks between: 。 ⏎, 。\r⏎ once \r⏎ is a blank and ⏎)

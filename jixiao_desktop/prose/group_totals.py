@@ -14,37 +14,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from jixiao_desktop.money import format_with_unit, round_fen
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, Lexed
-from jixiao_desktop.prose.steps import Step
-from jixiao_desktop.prose.words import token_start
+from jixiao_desktop.prose.steps import Step, fixed_reading
+from jixiao_desktop.prose.words import _STOP_RE, token_start
 
 _GROUP_UNITS = frozenset(("期", "批", "班", "轮", "届", "期次", "批次", "班次", "场", "场次"))
 _TOTAL_BEFORE_RE = re.compile(r"(?:共|合计|累计|总共|总计)[^，,。；;\n\d]{0,8}$")
-_SENTENCE_RE = re.compile(r"[。；;\n]")
 
 
 def total_over_groups(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     """True where the failing product holds without a groups' count whose total the text states after it; else the
     step of that product (False where no such count is named)."""
     text, tokens = lexed.text, lexed.tokens
-    if "共" not in text and "计" not in text:
-        return False
     lo = max(0, step.start - 200)
+    if text.find("共", lo, step.start) < 0 and text.find("计", lo, step.start) < 0:
+        return False   # (looked for near the step: a test of the whole text for each step would be quadratic)
     first = bisect_left(tokens, lo, key=token_start)
     for k in range(first, index):
         group = tokens[k]
         if group.kind != COUNT or group.unit not in _GROUP_UNITS or not group.value or f"{group.text}×" not in step.description:
             continue
         for total in tokens[k + 1:index]:
-            if _SENTENCE_RE.search(text, group.end, total.start):
+            if _STOP_RE.search(text, group.end, total.start):
                 break
             if total.kind == COUNT and total.unit != group.unit and total.value and _TOTAL_BEFORE_RE.search(
                     text, group.end, total.start) and f"{total.text}×" in step.description:
-                value = round_fen(step.computed / group.value)
-                if abs(value - step.stated) <= step.tolerance:
-                    return True
                 working = re.sub(rf"(?<![\d.]){re.escape(group.text)}×", "", step.description.split("＝", 1)[0], count=1)
-                return Step(step.kind, f"{working}＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain,
-                            step.tolerance, step.start, step.end)
+                return fixed_reading(step, round_fen(step.computed / group.value), working, unit)
     return False

@@ -59,6 +59,8 @@ _ONE_CHAR_MEASURE = "[" + "".join(m for m in MEASURES if len(m) == 1 and m not i
 _CN_NUMBER = r"[一二两三四五六七八九十](?:[一二两三四五六七八九十百千零〇]|万(?=[一二两三四五六七八九零〇])){0,10}"
 
 _NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
+# what ends an Arabic list number (1. 1、 1） — （1） is bracketed whole): every pattern of list numbers takes it from here
+LIST_MARK = r"[.、．)）](?!\d)"
 
 _PATTERNS = [
     # --- not part of any calculation -------------------------------------------------
@@ -76,7 +78,7 @@ _PATTERNS = [
     ("range", rf"{_NUMBER}\s*[-—~～至到]\s*{_NUMBER}\s*(?:{_MEASURE_RE})(?!\s*月)"),   # 每座1至2名: how many, not a count
     ("range", rf"{_NUMBER}\s*[~～至到-]\s*{_NUMBER}\s*(?:万元|元)(?!\s*[=＝])"),   # 票价2-5元: a span of prices, no amount
     ("age", rf"{_NUMBER}\s*(?:周岁|岁)(?:以上|以下|及以上)?"),
-    ("listno", r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、．)）](?!\d)|[（(]\s*\d{1,2}\s*[)）])"),
+    ("listno", r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*" + LIST_MARK + r"|[（(]\s*\d{1,2}\s*[)）])"),
     ("listno", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|(?:^|(?<=[\n。；;]))\s*[一二三四五六七八九十]{1,3}\s*、"),
     ("ordinal", rf"第\s*(?:\d+|{_CN_NUMBER})\s*(?:{_MEASURE_RE}|季度|批次|年|月|阶段)?"),
     ("times", rf"{_NUMBER}\s*倍"),
@@ -150,7 +152,7 @@ _MONEY_GROUP = next(f"T{i}" for i, (kind, pattern) in enumerate(_PATTERNS) if ki
 @dataclass(slots=True)
 class Token:
     kind: str             # money, count, percent, ratio, months, years, number, op, eq, period_word, word, party, stop, comma
-    text: str
+    text: str             # as written (a figure's blanks left out: 1,080 元 is 1,080元); start/end are where it stands
     start: int
     end: int
     value: Decimal | None = None     # money in 元; count; percent (as written, 20 for 20%); months; years

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from jixiao_desktop.money import format_with_unit, round_fen
+from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.lexer import Lexed
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, fixed_reading
 
 _BRACKET_MONTHS_RE = re.compile(r"\s*[（(]\s*(?:按|以|共|计)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个\s*月"
                                 r"[^（()）。；;\n\d]{0,6}[)）]")
@@ -29,9 +29,5 @@ def months_after(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     months = int(found[1]) if found[1].isdigit() else cn_number(found[1])
     if not months or months >= 12:
         return False
-    value = round_fen(step.computed / 12 * months)
-    if abs(value - step.stated) <= step.tolerance:
-        return True
     working = step.description.split("＝", 1)[0].replace("×12个月", f"×{months}个月")
-    return Step(step.kind, f"{working}＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain, step.tolerance,
-                step.start, step.end)
+    return fixed_reading(step, round_fen(step.computed / 12 * months), working, unit)

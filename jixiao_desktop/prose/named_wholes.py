@@ -16,8 +16,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import MONEY, RATIO, Lexed
-from jixiao_desktop.prose.third_looks import _OWN_PERCENT_RE
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import OWN_PERCENT_RE, Step
 from jixiao_desktop.prose.words import token_start
 
 _ENDS = "。；;\n"
@@ -43,7 +42,7 @@ def shares_of_a_named_whole(step: Step, lexed: Lexed, index: int) -> bool:
     total, weight = sum(shares, Decimal(0)), sum(parts, Decimal(0))
     if any(abs(share - total * part / weight) > step.tolerance for share, part in zip(shares, parts)):
         return False
-    own = _OWN_PERCENT_RE.search(step.description)   # (the party's own part, as the reader paired it: 区级70% is no
+    own = OWN_PERCENT_RE.search(step.description)   # (the party's own part, as the reader paired it: 区级70% is no
     if own is None or abs(step.stated - total * Decimal(own[1]) / 100) > step.tolerance:   # 26.4 of 88 at 3:7)
         return False
     return any(t.kind == MONEY and not t.per and t.value is not None and abs(t.value - total) <= step.tolerance

@@ -7,13 +7,14 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
+from jixiao_desktop.prose.lexer import LIST_MARK
 from jixiao_desktop.prose.restatements import terms
 from jixiao_desktop.prose.steps import Step, in_its_unit, near_stated
 from jixiao_desktop.prose.words import _written, token_start
 
 _CHINESE = "一二三四五六七八九十"
 # a list number at the start of a sentence: 2. / 2、 / 二、 / （二） / (2)
-_NUMBER_AT_RE = re.compile(r"\s*(?:(\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
+_NUMBER_AT_RE = re.compile(r"\s*(?:(\d{1,2})\s*" + LIST_MARK + r"|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
 
 
@@ -51,7 +52,7 @@ def close_at_next_number(reader, position: int) -> None:
 
 # a list number after a sentence's or clause's end (or at the text's start): found from its boundary character, which
 # the scan looks for first (a look-behind at every position is slower)
-_ITEM_NUMBER_RE = re.compile(r"[\n。；;：:][ \t]*((\d{1,2})\s*[.、．)）](?!\d)|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
+_ITEM_NUMBER_RE = re.compile(r"[\n。；;：:][ \t]*((\d{1,2})\s*" + LIST_MARK + r"|([一二三四五六七八九十])\s*、|[（(]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）])")
 _PARTS_OPEN_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^（()）]*$")
 _SUBTOTAL_LINE_RE = re.compile(r"[^\d，,。；;]{0,6}小计[\s:：为]*")
 _ITEM_END_RE = re.compile(r"[。\n]")

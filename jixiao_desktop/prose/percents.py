@@ -15,7 +15,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
-    _PARTY_RE, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
+    CLAUSE_MARK_RE, _PARTY_RE, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
     _TARGET_BEFORE_RE, _WHOLE_PROJECT_RE, _base_name, _common_run, _num, _parties_in, _party_before, _rate_text,
     _written,
 )
@@ -36,9 +36,6 @@ def _verb_before_party(near: str) -> bool:
     return tail is not None and _SHARE_VERB_RE.search(near, max(0, tail.start() - 5), tail.start()) is not None
 
 
-_CLAUSE_END_BETWEEN_RE = re.compile(r"[，,。；;\n]")
-
-
 class _Percents:
     """Percentages of a base, percentages claimed of an amount, and percentages listed after 分别."""
 
@@ -51,7 +48,7 @@ class _Percents:
             self.chain.append(token)
             self.chain_open = False
             return
-        if "率" in self.text[token.start - 10:token.end + 6] and _party_before(near) is None and rate_percent_words(
+        if "率" in self.text[max(0, token.start - 10):token.end + 6] and _party_before(near) is None and rate_percent_words(
                 self.text, self.sentence_start, token) and self.of_counted(token):
             return   # 按85%到位率测算: the share of the things counted a standard's product goes by (products.py)
         if "占" in near and _party_before(near) is None and portion_claim(self, token, near):
@@ -85,7 +82,7 @@ class _Percents:
             return
         if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
             following = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
-            if following is not None and following.kind == COUNT and not _CLAUSE_END_BETWEEN_RE.search(
+            if following is not None and following.kind == COUNT and not CLAUSE_MARK_RE.search(
                     self.text, token.end, following.start):
                 return   # 按在园幼儿15%比例确定资助对象468人: a share of a count, the count it works out after it
             name = _base_name(self.text[max(self.sentence_start, token.start - 24):token.start])

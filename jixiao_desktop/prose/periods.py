@@ -48,6 +48,12 @@ _SPAN_MARK_RE = re.compile(r"[-—~～至到]")
 _JOINED_RE = re.compile(r"[）)]?\s*[^，,。；;\d]{0,8}?(?:和|及|与|、)[^，,。；;\d]{0,8}")
 
 
+def one_year_paid(text: str, years: list[Token]) -> bool:
+    """合同期3年，本年度支付一年: the last of the years a clause names is the one year this budget pays (not 每满1年, a
+    standard's year). The walk's yearly standards and the re-reading's products both ask it."""
+    return len(years) >= 2 and years[-1].value == 1 and "每" not in text[max(0, years[-1].start - 3):years[-1].start]
+
+
 def month_span(sentence: str) -> int | None:
     """The months of the one span of months ``sentence`` names (None if none, or several); spans listed together
     with 和/及/、 count as one period (their months added, when they do not overlap)."""
@@ -198,19 +204,15 @@ class _Periods:
             return None
         key = ("years", self.sentence_start)
         if key not in self._memo:
-            end, found = self.sentence_end(), None
+            end, years = self.sentence_end(), []
             tokens = self.tokens
             for i in range(self.sentence_first, len(tokens)):   # (no copy of the rest of the text's tokens)
                 token = tokens[i]
                 if token.start >= end:
                     break
                 if token.kind == "years" and token.value:
-                    if found is not None and token.value == 1:
-                        found = None   # 合同期3年，本年度支付一年: the one year this budget pays
-                        break
-                    if found is None and token.value > 1:
-                        found = token.value
-            self._memo[key] = found
+                    years.append(token)
+            self._memo[key] = None if one_year_paid(self.text, years) else next((t.value for t in years if t.value > 1), None)
         return self._memo[key]
 
     def parts_of_year(self, thing: str) -> tuple[Decimal, str] | None:

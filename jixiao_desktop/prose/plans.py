@@ -15,7 +15,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.steps import Step, _Rate
 from jixiao_desktop.prose.words import (
-    LEVELS, _BREAKDOWN_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
+    LEVELS, _BREAKDOWN_RE, _PARTY_RE, _FINAL_RE, _LOAN_RE, _MULTI_YEAR_PLAN_RE, _REMAINDER_RE, _RX3, _RX4, _RX5, _RX6, _THIS_YEAR_RE, _TIME, _USED_NOW_RE,
     _WHOLE_PROJECT_RE, _YEAR_RE, _clause_tail, _labels_match, _party_before, _num, _per_thing, _rate_text, _reference_word, _result_marker, _written,
 )
 
@@ -95,8 +95,7 @@ class _Plans:
         own = self.breakdown is not None and self.split is None and _party_before(clause) == self.level
         if not own and "地方" in clause and _LOCAL_PART_RE.search(clause):
             # (no level below the centre named but the form's own: 资金由县财政局统一拨付 on a county's form names its own)
-            own = all(LEVELS.get(m[0][:1] if m[0][:1] in "县区旗乡镇" else m[0], "") == self.level
-                      for m in _LOWER_LEVEL_RE.finditer(self.text))
+            own = all(LEVELS.get(_PARTY_RE.match(m[0])[0]) == self.level for m in _LOWER_LEVEL_RE.finditer(self.text))
         if own:
             self.out.own_parts.append((token.value, f"本级{_written(token)}"))
 

@@ -35,13 +35,13 @@ from jixiao_desktop.prose.added import added_percent
 from jixiao_desktop.prose.arithmetic import evaluate_written, expression_before
 from jixiao_desktop.prose.listed_results import listed_results_total
 from jixiao_desktop.prose.listed_runs import listed_run
-from jixiao_desktop.prose.factor_words import count_left_out, daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
+from jixiao_desktop.prose.factor_words import _HUGE, count_left_out, daily_for_a_year, earlier_wholes, factor_tokens, spread_over_years
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.numbered import numbered_total
 from jixiao_desktop.prose.counts import each_named_count
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
-from jixiao_desktop.prose.periods import month_span, months_from
+from jixiao_desktop.prose.periods import month_span, months_from, one_year_paid
 from jixiao_desktop.prose.products import rate_percent_words
 from jixiao_desktop.prose.respective_lists import respective_lists
 from jixiao_desktop.prose.restatements import forget_terms, parts_restated, without_restatements
@@ -61,7 +61,6 @@ _MAX_FACTORS = 9
 _START = attrgetter("start")
 _PERIOD_UNITS = frozenset(("季度", "季", "学期", "周", "天", "日", "工作日"))   # counts that are periods (4个季度, 250个工作日)
 _MAX_PERCENTS = 5   # a share may be the sum of some of its sentence's percentages (at most 31 sums)
-_HUGE = Decimal(10) ** 15
 _CENT = Decimal("0.01")
 _STANDARD_RE = re.compile(r"每|均|标准|按|费率|单价|保费|价")
 _SENTENCE_END_RE = re.compile(r"[。\n!！]")
@@ -110,8 +109,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
             variants += summed   # 残疾人两项补贴：…: the count of a heading names the groups listed after it, or is a factor
     variants = [v for v, _ in variants]
     years = [t for t in tokens if t.kind == "years" and t.value]
-    if len(years) >= 2 and years[-1].value == 1 and "每" not in lexed.text[max(0, years[-1].start - 3):years[-1].start]:
-        years = []   # 合同期3年，本年度支付一年: the one year paid (not 每满1年, a standard's year)
+    if one_year_paid(lexed.text, years):
+        years = []   # 合同期3年，本年度支付一年 (periods.py)
     for token in years:
         variants = [v * token.value for v in variants]
     months = [t.value for t in tokens if t.kind == "months" and t.value]

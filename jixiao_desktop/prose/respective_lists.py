@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
+from jixiao_desktop.money import AmountUnit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
-from jixiao_desktop.prose.steps import Step
+from jixiao_desktop.prose.steps import Step, fixed_reading
 from jixiao_desktop.prose.words import _num, token_start
 
 _JOIN_RE = re.compile(r"\s*[、,，和及]\s*")
@@ -55,9 +55,5 @@ def respective_lists(step: Step, lexed: Lexed, index: int, unit: AmountUnit) -> 
     if any(w in ("月", "年", "天", "日") for a in amounts for w in a.per) or any(not a.value or not c.value for a, c in zip(amounts, counts)):
         return False
     value = round_fen(sum((a.value * c.value for a, c in zip(amounts, counts)), Decimal(0)))
-    if abs(value - step.stated) <= step.tolerance:
-        return True
-    measure = counts[-1].unit
-    working = "＋".join(f"{_num(c.value)}{measure}×{_num(a.value)}元" for a, c in zip(amounts, counts))
-    return Step(step.kind, f"{working}＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain,
-                step.tolerance, step.start, step.end)
+    working = "＋".join(f"{_num(c.value)}{counts[-1].unit}×{_num(a.value)}元" for a, c in zip(amounts, counts))
+    return fixed_reading(step, value, working, unit)

@@ -231,8 +231,7 @@ class _Shares:
             return
         label = f"{LEVEL_NAMES.get(party, party)}承担{_num(token.value)}%"
         fractions = {party: fraction}
-        rest = _REST_PAYER_RE.match(self.text, token.end) if fraction < 1 and "其" in self.text[token.end:token.end + 8] or (
-            "剩" in self.text[token.end:token.end + 8] or "余下" in self.text[token.end:token.end + 9]) else None
+        rest = _REST_PAYER_RE.match(self.text, token.end) if fraction < 1 and _RX18.search(self.text, token.end, token.end + 10) else None
         if rest is not None and LEVELS.get(rest[1]) not in (None, party) and _NO_FIGURE_AFTER_RE.match(self.text, rest.end()):
             # 区财政补助50%，其余镇自筹。: the rest the one payer's, its amount not stated (where it is, it is checked as it was)
             fractions[LEVELS[rest[1]]] = Decimal(1) - fraction

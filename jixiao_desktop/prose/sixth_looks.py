@@ -16,7 +16,7 @@ from jixiao_desktop.money import format_with_unit, round_fen
 from jixiao_desktop.prose.group_totals import total_over_groups
 from jixiao_desktop.prose.months_after import months_after
 from jixiao_desktop.prose.named_wholes import shares_of_a_named_whole
-from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
+from jixiao_desktop.prose.lexer import LIST_MARK, COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.steps import Step, near_stated
 
 _WINDOW = 12
@@ -225,7 +225,7 @@ def _item_figure(lexed: Lexed, number: int, end: int):
     """The last figure of the numbered item ``number`` (1. / 1、 / 1） / （1） at a clause's start) before ``end``."""
     text = lexed.text
     found = None
-    for found in re.finditer(rf"(?:^|(?<=[\n。；;：:]))\s*(?:{number}\s*[.、．)）](?!\d)|[（(]\s*{number}\s*[)）])", text[:end]):
+    for found in re.finditer(rf"(?:^|(?<=[\n。；;：:]))\s*(?:{number}\s*{LIST_MARK}|[（(]\s*{number}\s*[)）])", text[:end]):
         pass
     if found is None:
         return None
@@ -264,13 +264,11 @@ def sixth_looks(step: Step, lexed: Lexed, index: int, unit) -> bool | Step:
     if step.kind == "share":   # (named_wholes.py: every party's share stated, in the ratio, of a whole named before)
         return share_of_items(step, lexed, index) or shares_of_a_named_whole(step, lexed, index)
     if step.kind == "product":
-        other = months_after(step, lexed, index, unit)   # 预计需36万元（按10个月测算）: the months named after it
-        if other:
-            return other
-        if step.stated <= step.computed:   # (2期，共培训学员120人: the groups' count taken twice; group_totals.py)
-            return total_over_groups(step, lexed, index, unit)   # (each look below reads a product leaving out a factor:
-        return (monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index)   # less)
-                or total_over_groups(step, lexed, index, unit))
+        # 预计需36万元（按10个月测算）: the months named after it; a product leaving out a factor (the next two looks) is
+        # less than the stated figure; 2期，共培训学员120人: the groups' count taken twice (group_totals.py)
+        return (months_after(step, lexed, index, unit) or step.stated > step.computed and (
+            monthly_for_the_year(step, lexed, index) or count_restated(step, lexed, index))
+            or total_over_groups(step, lexed, index, unit))
     if step.kind != "sum" or step.computed <= step.stated:
         return False   # (each look below reads a sum counting more than the stated figure holds)
     return (subtotal_of_run(step, lexed, index) or results_per_class(step, lexed, index) or items_explained(step, lexed, index, unit)

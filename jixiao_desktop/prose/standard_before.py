@@ -22,7 +22,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, Lexed
 from jixiao_desktop.prose.steps import Reading, Step
 from jixiao_desktop.prose.words import _num, _rate_text, _result_marker, _same_thing
 
-_TIME = frozenset(("月", "年", "日", "天", "周", "季度", "季", "学期"))
+_PERIODS = frozenset(("月", "年", "日", "天", "周", "季度", "季", "学期"))   # what a standard may be per besides its thing
 _YEAR_RE = re.compile(r"全年|(?<!半)(?:年需|年共|年度)|每年|一年")   # (not 上半年需, 下半年共: half a year)
 
 
@@ -54,8 +54,8 @@ def standards_before(reading: Reading, lexed: Lexed, unit: AmountUnit, stated) -
         if other:
             continue   # (another number in the standard's sentence)
         per = standard.per or _each_before(lexed, a, k)
-        things = [w for w in per if w not in _TIME]
-        if len(things) != 1 or any(w in _TIME and w not in ("月", "年") for w in per):
+        things = [w for w in per if w not in _PERIODS]
+        if len(things) != 1 or any(w in _PERIODS and w not in ("月", "年") for w in per):
             continue   # (每人每天, 每季度, 每学期, 每周: how many of those the year holds is not read here)
         c = d = k + 2
         while d < n and tokens[d].kind != "stop" and d - c < 12:

@@ -67,7 +67,18 @@ def other_reading(step: Step, value: Decimal, working: str) -> bool | Step:
     return Step(step.kind, working, value, step.stated, step.uncertain, step.tolerance, step.start, step.end)
 
 
+def fixed_reading(step: Step, value: Decimal, working: str, unit) -> bool | Step:
+    """A reading the text's own words fix (the months it names after the figure, counts paired as it lists them): True
+    where ``value`` makes the stated figure; else the step with ``working`` and that value, in place of the reader's own
+    (the clerk's figures, nearer or not: unlike :func:`other_reading`)."""
+    if near_stated(value, step):
+        return True
+    return Step(step.kind, f"{working}＝{format_with_unit(value, unit)}", value, step.stated, step.uncertain, step.tolerance,
+                step.start, step.end)
+
+
 PERCENT_WORKING_RE = re.compile(r"的(\d+(?:\.\d+)?)%为")   # the percentage in a step's working (X的5%为…)
+OWN_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%为")   # a share's part in its working (…，区（县）级70%为…)
 
 
 @dataclass(slots=True)

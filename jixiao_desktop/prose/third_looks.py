@@ -30,7 +30,7 @@ from jixiao_desktop.money import AmountUnit, format_with_unit, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed
 from jixiao_desktop.prose.numerals import cn_number
 from jixiao_desktop.prose.restatements import terms
-from jixiao_desktop.prose.steps import Step, near_stated as _near
+from jixiao_desktop.prose.steps import OWN_PERCENT_RE as _OWN_PERCENT_RE, Step, near_stated as _near
 from jixiao_desktop.prose.words import start_before
 
 _NUM = r"[\d一二两三四五六七八九十]{1,3}"
@@ -40,7 +40,6 @@ _PAST_RE = re.compile(r"累计|截至|截止|上年|去年|上一年|往年|历�
 _LIST_EACH_RE = re.compile(r"((?:[^\s，,。；;：:\d、和及与各]{1,8}[、和及与])+)[^\s，,。；;：:\d、和及与各]{1,8}各\s*$")
 _MONTHLY_RE = re.compile(r"每月|月均|/月|／月|每[^，,。；;\d]{1,3}每月")
 _IN_ALL_RE = re.compile(r"(?:共|合计|总计|总共)\s*$")
-_OWN_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%为")
 _RESPECTIVE_RE = re.compile(r"分别(?:为|是|承担|负担|安排)?\s*$")
 _CLOSED_RE = re.compile(r"(?:共|计)[需为达]?\s*$")
 _MAX_TERMS = 15

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token, cn_number
+from jixiao_desktop.prose.lexer import LIST_MARK, MONEY, PERCENT, Token, cn_number
 from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
@@ -19,8 +19,8 @@ from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _c
 _COUNTED_RE = re.compile(r"(?<![第每各])(前)?(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
 _ALL_BEFORE_RE = re.compile(r"以上|上述|两项|[二三四五六七八九十]项|各项|总计|全部")   # 以上合计: everything before
 _SECTION_RE = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
-                         r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])")
-_ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、是])"
+                         r"|(?:^|(?<=[\n。；;，,]))\s*(?:\d{1,2}\s*" + LIST_MARK + r"|[一二三四五六七八九十]{1,3}\s*[、是])")
+_ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*" + LIST_MARK + r"|[一二三四五六七八九十]{1,3}\s*[、是])"
                              r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]")
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")

@@ -122,7 +122,7 @@ _RX17 = re.compile(r"按\s*$")
 _RX18 = re.compile(r"其余|剩余|余下")
 _RX19 = re.compile(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$")
 _RX20 = re.compile(r"[（(]\s*(?:其中)?\s*含")
-_OF_WHICH_OPENED_RE = re.compile(r"[（(]\s*其中")
+OF_WHICH_OPENED_RE = re.compile(r"[（(]\s*其中")   # a bracket opened by 其中 (its parts)
 _RX21 = re.compile(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$")
 _RX22 = re.compile(r"[\d.,，。；;、:：%元万/（）()\s]")
 _RX23 = re.compile(r"(?:按|以|为|付至)([^，,。；;\n\d按以为至]{2,12}?)(?:的)?\s*$")   # (支付至合同价的80%)
@@ -150,7 +150,7 @@ def _contained(text: str, sentence_start: int, position: int) -> bool:
     segment = text[start:position]
     opened = max(segment.rfind("（"), segment.rfind("("))
     if opened >= 0 and max(segment.rfind("）"), segment.rfind(")")) < opened and (_RX20.match(segment[opened:]) or (
-            _OF_WHICH_OPENED_RE.match(segment, opened) and segment[:opened].rstrip().endswith(("元", "万", "亿")))):
+            OF_WHICH_OPENED_RE.match(segment, opened) and segment[:opened].rstrip().endswith(("元", "万", "亿")))):
         return True   # (…加固56.8万元（其中坝体加固40万元、放水建筑物16.8万元）: parts of the amount the bracket follows)
     return bool(_RX21.search(segment))
 
