@@ -30,6 +30,7 @@ _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z"
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
+_PERIODS = frozenset(_TIME | {"季度", "季"})   # what periods_of_count works out of a count's 每…: never a thing counted
 _DERIVED_KINDS = frozenset((COUNT, PERCENT, "stop"))
 _PERIOD_ONLY = frozenset(("number", "months", "stop"))
 _NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
@@ -261,7 +262,9 @@ class _Counts:
             if len(between.strip()) > 12 or _RX9.search(between):
                 break
             found = None
-            for thing in (w for w in each.per if w not in _TIME):
+            outer = self.outer_each.get(id(each))   # 每个监测点每季度采样2次: per 季度 within each 个
+            things = [w for w in each.per if w not in _PERIODS] or [w for w in (outer.per if outer is not None else ()) if w not in _PERIODS]
+            for thing in things:
                 for candidate in reversed(self.counts[-30:]):
                     if candidate is not count and free(candidate) and self.matches(thing, candidate):
                         out.append(candidate)

@@ -107,10 +107,10 @@ class _Periods:
         each = self.count_each.get(id(count))
         if each is None or not each.per or any(w in per for w in ("月", "季度", "季")):
             return None
-        if each.per[0] == "月":
+        if "月" in each.per:   # (每月开展1次; 每人每月上门服务5次: per 人 and per 月 — the 人 counted by group_counts)
             n, assumed = self.months_for(("月",))
             return n, f"{_num(n)}个月", assumed
-        if each.per[0] in ("季度", "季"):
+        if each.per[0] in ("季度", "季") or each.per[-1] in ("季度", "季"):
             # 每季度1次: the 4 quarters of the budget's year, unless the sentence names a span of months
             if _RX11.search(self.text[self.sentence_start:self.sentence_end()]) or self.sentence_span() is None:
                 return Decimal(4), "4个季度", False

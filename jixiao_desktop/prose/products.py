@@ -26,6 +26,8 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
+# 每室药品柜 / 每平台年费: 每, a thing's name (not one the lexer reads as 每…), words, then the amount
+_NAMED_EACH_RE = re.compile(r"每(?![增减超满提多少不达逾高低加按])([\u4e00-\u9fff]{1,3})[^\d，,。；;、每（()）:：]{0,8}$")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 # an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
 _RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
@@ -65,7 +67,23 @@ class _Products:
         per = ("人", "月") if not per and "月" in near and monthly_allowance(self, token, near) else per   # 28人，月补助…
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
+        if not per and "每" in near and self.counts:
+            per = self.named_each(token, near)
         return per, scale
+
+    def named_each(self, token: Token, near: str) -> tuple[str, ...]:
+        """卫生室16个…每室药品柜350元 / 投放6个平台，每平台年费12,800元: 每 and the name of a thing counted before it in its
+        sentence (no measure word: the lexer reads no 每… of it), words between it and the amount — a standard per that
+        thing."""
+        found = _NAMED_EACH_RE.search(near)
+        if found is None or token.start - len(near) + found.start() < self.sentence_start:
+            return ()
+        words = found.group(1)
+        for size in (2, 1):
+            thing = words[:size]
+            if len(thing) == size and any(c.end <= token.start and self.matches(thing, c) for c in self.counts):
+                return (thing,)
+        return ()
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between

@@ -73,6 +73,7 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:（()）]{0,6}")   # 每个[监测点]每季度: the thing's name between
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
@@ -118,6 +119,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.count_starts: list[int] = []
         self.last_each, self.count_each = -1, {}   # count_each: a count's 每… before it
         self.count_group: dict[int, Token] = {}   # 12个乡镇各配置一套: 一套 is per 乡镇
+        self.outer_each: dict[int, Token] = {}    # 每个监测点每季度: the 每… a 每… right after it is within, by the inner's id
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
@@ -198,6 +200,8 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                 self.chain_add(token)
             elif kind == "op":
                 if token.text in ("+", "＋", "加", "加上"):   # 加上: a sum, never a product
+                    if len(self.chain) >= 2:
+                        self.flush_chain()   # 15人×1,800元×12个月＋垃圾车运行费3万元: the product is one term of the sum
                     self.plus_open = True
                 else:
                     self.chain_open = True
@@ -209,6 +213,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             elif kind == "half":
                 self.half(token)
             elif kind == "each":
+                if self.last_each == index - 1 and index - 1 >= self.sentence_first and _EACH_NAMED_BETWEEN_RE.fullmatch(
+                        self.text, self.tokens[index - 1].end, token.start):
+                    self.outer_each[id(token)] = self.tokens[index - 1]   # 每个监测点每季度采样2次: 每季度 within 每个
                 self.last_each = index
             if kind in {"count", "money", "percent", "ratio", "months", "years", "number", "half"}:   # (a constant set)
                 self.prev_end = token.end

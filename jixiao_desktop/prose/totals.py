@@ -27,6 +27,10 @@ _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
+# the words of a sentence's first amount that name no item of its own, only the money (补助资金, 项目经费, 资金总额为)
+_NAMED_WHOLE_RE = re.compile(r"\s*(?:补助|补贴|奖补|项目|专项)?(?:资金|经费)(?:总额|总计)?\s*(?:约|为|约为)?\s*[:：]?\s*")
+
+
 class _Totals:
     """Totals over their items, and sums written out."""
 
@@ -203,6 +207,21 @@ class _Totals:
         self.last_total = self.whole = self.items[0]
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
 
+    def plus_before_total(self) -> None:
+        """Terms written with ＋ still open at a total word: where they are as many as the products of their sentence
+        before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
+        checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
+        共计…)."""
+        terms = self.plus
+        products = [i for i in (self.breakdown_items if self.breakdown is not None else self.items)
+                    if i.product and self.sentence_start <= i.start and i.end <= terms[0].start]
+        if len(products) != len(terms):
+            self.flush_plus()
+            return
+        self.plus, self.plus_open = [], False
+        for product, term in zip(products, terms, strict=True):
+            self.add_step("product", f"{product.words}＝{self.fmt(product.value)}", product.value, term, product.approx)
+
     def flush_plus(self) -> None:
         """Terms written with + but never given a result are items."""
         for token in self.plus:
@@ -217,6 +236,8 @@ class _Totals:
         terms = self.open_terms("sum")
         if not any(i.product for i in terms) or any(i.closed for i in terms):
             return False
+        if _NAMED_WHOLE_RE.fullmatch(self.text, self.sentence_start, token.start):
+            return True   # …每户1200元。补助资金54万元: money named by no item of its own is the money they need
         value = sum((i.value for i in terms), Decimal(0))
         return abs(value - token.value) <= self.tolerance(token, self.approx(token))
 
@@ -266,6 +287,8 @@ class _Totals:
             self.close_breakdown()
         self.flush_chain()
         self.flush_rates()
+        if self.plus:
+            self.plus_before_total()
         terms = self.open_terms(kind)
         narrow = self.narrow_terms(kind, terms, token)
         if narrow is not None:

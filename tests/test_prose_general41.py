@@ -1,0 +1,71 @@
+"""Round 43 of the prose reader, in wordings of our own: a product written with × is one term of a sum written with ＋
+(and terms written with ＋ are items of the total word after them, unless they restate the products before them one each)."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_a_product_is_one_term_of_a_sum_written_with_plus():
+    text = "河道保洁：保洁员8人×2,000元×12个月+保洁船燃油费2.5万元，共{}万元。"
+    assert failures(text.format("21.7"), unit=W) == []
+    assert found(text.format("22.7"), "217000", "227000", unit=W)
+    text = "看护人员工资6名×1,500元/月×10个月＋工具购置费12,000元＋意外保险3,600元，合计{}元。"
+    assert failures(text.format("105,600")) == []
+    assert found(text.format("106,500"), "105600", "106500")
+    # with ＝ in place of the total word
+    text = "宣传册印制3000册×4.5元＋展板制作20块×300元＝{}元。"
+    assert failures(text.format("19,500")) == []
+    assert found(text.format("18,500"), "19500", "18500")
+
+
+def test_terms_written_with_plus_restating_products_are_not_added_again():
+    text = ("体检补助：在岗环卫工人420人每人体检费260元，退休环卫工人180人每人体检费150元，"
+            "需109,200元+27,000元，共计{}元。")
+    assert failures(text.format("136,200")) == []
+    assert found(text.format("163,200"), "136200", "163200")
+
+
+def test_money_named_by_no_item_of_its_own_states_the_products_before():
+    text = "为本镇135户分散供养特困人员发放冬季取暖补助，每户1,600元。补助资金{}万元，于11月底前发放到户。"
+    assert failures(text.format("21.6"), unit=W) == []
+    assert found(text.format("26.1"), "216000", "261000", unit=W)
+    text = "聘用生态护林员24名，每人每月1,200元。项目资金{}万元。"
+    assert failures(text.format("34.56"), unit=W) == []
+    assert found(text.format("43.56"), "345600", "435600", unit=W)
+    # an item of its own name is one more item, no statement of the products
+    text = "聘用生态护林员24名，每人每月1,200元。另需巡护装备经费3万元，合计{}万元。"
+    assert failures(text.format("37.56"), unit=W) == []
+
+
+def test_each_and_the_name_of_a_thing_counted_before():
+    text = "全镇共有村级文化活动室14个，为每个活动室更新图书，每室图书购置费2,500元，计{}元。"
+    assert failures(text.format("35,000")) == []
+    assert found(text.format("53,000"), "35000", "53000")
+    text = "在8个短视频平台开展宣传，每平台推广费9,600元，合计{}万元。"
+    assert failures(text.format("7.68"), unit=W) == []
+    assert found(text.format("6.78"), "76800", "67800", unit=W)
+
+
+def test_schools_counted_as_suo_xuexiao():
+    text = "全县共有中小学31所学校，每校每学期开展消防演练1场，每场补助300元，全年两个学期，共需{}元。"
+    assert failures(text.format("18,600")) == []
+    assert found(text.format("16,800"), "18600", "16800")
+    text = "全区有小学18所，每所学校配备校医室设备1套，每套1.2万元，计{}万元。"
+    assert failures(text.format("21.6"), unit=W) == []
+    assert found(text.format("12.6"), "216000", "126000", unit=W)
+
+
+def test_a_count_per_person_and_month_brings_the_months():
+    text = "全村分散供养五保对象23人，每人每月上门探访4次，每次误工补贴25元，全年需{}元。"
+    assert failures(text.format("27,600")) == []
+    assert found(text.format("26,700"), "27600", "26700")
+
+
+def test_a_count_per_quarter_within_each_thing_counted():
+    text = "全县布设水质监测断面9个，每个断面每季度采样3次，每次检测费400元，全年需{}元。"
+    assert failures(text.format("43,200")) == []
+    assert found(text.format("34,200"), "43200", "34200")
