@@ -69,3 +69,39 @@ def test_a_count_per_quarter_within_each_thing_counted():
     text = "全县布设水质监测断面9个，每个断面每季度采样3次，每次检测费400元，全年需{}元。"
     assert failures(text.format("43,200")) == []
     assert found(text.format("34,200"), "43200", "34200")
+
+
+def test_the_things_name_right_after_the_counts_measure_word():
+    text = "日间照料中心护理补贴：按60张床位、每床每日10元，全年365天，需{}元。"
+    assert failures(text.format("219,000")) == []
+    assert found(text.format("291,000"), "219000", "291000")
+    # 1,304批次 is a count of 批次: 每批次 is per it, never per 次 of a count of 批
+    text = "按常住人口每千人4批次，计划抽检1,304批次，每批次检验费1,100元，需{}万元。"
+    assert failures(text.format("143.44"), unit=W) == []
+
+
+def test_approximately_equal_sign_states_a_result():
+    text = "养老床位护理补贴：每床每月92.5元，1,204张床位，12个月，92.5×1204×12≈{}万元。"
+    assert failures(text.format("133.64"), unit=W) == []
+    assert found(text.format("136.64"), "1336440", "1366400", unit=W)
+
+
+def test_money_named_as_money_after_the_counts_of_a_standard():
+    text = "为困难残疾人发放护理补贴，按每人每月80元，全镇312人，资金{}元。"
+    assert failures(text.format("299,520")) == []
+    assert found(text.format("292,520"), "299520", "292520")
+
+
+def test_a_share_verb_between_a_percentage_and_its_amount():
+    text = "县城燃气管网改造计划投资1.5亿元，中央按70%补助{}亿元，其余由县财政承担。"
+    assert failures(text.format("1.05"), unit=W) == []
+    assert found(text.format("1.15"), "105000000", "115000000", unit=W)
+
+
+def test_parts_listed_after_of_which_opening_the_next_sentence():
+    text = "2025年农村改厕补助资金318万元。其中中央补助204万元，县级配套{}万元。"
+    assert failures(text.format("114"), unit=W) == []
+    assert found(text.format("104"), "3080000", "3180000", unit=W)
+    # a percentage after 其中 is no list of parts
+    text = "2025年农村改厕补助资金318万元。其中中央补助比例为60%。"
+    assert failures(text, unit=W) == []

@@ -58,6 +58,10 @@ class _Counts:
             return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
         # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
         if thing not in before or count.unit in _TIME or count.unit == "项":   # (most counts: no more to look at)
+            # 45张床位 for 每床: the thing's name right after the count's measure word (not 项: kinds of spending)
+            # (never 次: 1,304批次 is a count of 批次, 每批次 a standard per it)
+            return count.unit not in _TIME and count.unit != "项" and thing != "次" and after.startswith(thing)
+        if count.unit == "项":
             return False   # (残疾人两项补贴: 项 counts kinds of spending, never the people a standard is per)
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""

@@ -91,7 +91,8 @@ class _Looking:
             # around it taken in place: what before(token, 8) and after(token, 3) give)
             start, end, text = token.start - 8, token.end, self.text
             before, after = text[start if start > self.sentence_start else self.sentence_start:token.start], text[end:end + 3]
-            found = token.approx or bool(("约" in before or "近" in before) and _APPROX_BEFORE_RE.search(before)) or bool(
+            found = token.approx or bool(("约" in before or "近" in before or "≈" in before or "≒" in before)
+                                         and _APPROX_BEFORE_RE.search(before)) or bool(
                 ("左" in after or "多" in after or "余" in after) and _APPROX_AFTER_RE.match(after))
             self._approx[key] = found
         return found

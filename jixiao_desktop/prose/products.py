@@ -18,7 +18,7 @@ from jixiao_desktop.prose.workings import average_of_share, monthly_allowance, b
 from jixiao_desktop.prose.standard_parts import bracketed_part
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
+    MONEY_NAMED_RE, _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
@@ -327,7 +327,8 @@ class _Products:
             return False   # (每村26,800元，镇级中心17,350元: less than one of it is no product of the standard)
         if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(
                 rate, token) and not _WORDS_ONLY_RE.fullmatch(self.text[rate.token.end:token.start]):
-            return False   # (only words between: 按1450元计算，测算经费464万元 — when the product holds or slips)
+            # 按每户每年2,400元，全区326户，资金782,400元: counts between, then money named as money alone — right or wrong
+            return self.money_named_after_counts(rate, token)
         used, factors = set(self.used_counts), list(self.last_factors)
         product = self.product_of(rate, token.start)
         self.used_counts, self.last_factors = used, factors
@@ -335,6 +336,24 @@ class _Products:
             return False
         return (abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
                 or self.named_as_standard(rate, token))
+
+    def money_named_after_counts(self, rate: _Rate, token: Token) -> bool:
+        """Whether ``token`` is named as money alone (资金, 补助资金…) in a clause of its own after the standard ``rate``, with
+        only counts and words between: it states the standard's product (when one is made)."""
+        start = max(self.text.rfind("，", rate.token.end, token.start), self.text.rfind(",", rate.token.end, token.start))
+        if start < 0 or not MONEY_NAMED_RE.fullmatch(self.text, start + 1, token.start):
+            return False
+        k = self.index - 1
+        while k >= 0 and self.tokens[k] is not rate.token:   # (back to the standard: counts and 每… only)
+            if self.tokens[k].kind not in (COUNT, "each"):
+                return False
+            k -= 1
+        if k < 0:
+            return False
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, token.start)
+        self.used_counts, self.last_factors = used, factors
+        return product is not None and bool(product[0])
 
     def named_as_standard(self, rate: _Rate, token: Token) -> bool:
         """平均每处每年运维费3,850元，运维经费211,750元: the amount named by the standard's own words (a pair of

@@ -17,7 +17,7 @@ from jixiao_desktop.prose.portions import respective_party, rest_shared
 from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
 from jixiao_desktop.prose.words import (
-    CLAUSE_MARK_RE, LEVELS, LEVEL_NAMES, _RX18, _RX19, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in,
+    CLAUSE_MARK_RE, LEVELS, LEVEL_NAMES, _RX18, _RX19, _RX19_VERB, _SHARE_VERB_RE, _SUM_RE, _grouped_parties, _num, _parties_in,
     _PARTY_RE, _party_before, _pct, _rate_text, _rate_value, _written,
 )
 
@@ -120,7 +120,7 @@ class _Shares:
         following = next((t for t in self.tokens[self.index + 1:self.index + 12] if t.kind in {"money", "stop"}), None)
         between = self.text[token.end:following.start] if following is not None else ""
         written_after = following is not None and following.kind == MONEY and not _party_before(between[-10:]) and not (
-            token.kind == "percent" and _RX19.match(between))   # 省级补助20%计126,100元: the share, not the whole
+            token.kind == "percent" and (_RX19.match(between) or _RX19_VERB.match(between)))   # 省级补助20%计126,100元: the share, not the whole
         has_before = any(t.kind == MONEY for t in self.sentence_tokens())
         if written_after and not has_before or not has_before and whole_on_earlier_line(self, token):
             return None   # (split_scope.py: the whole written after the split on its line, not the line before's)
@@ -169,7 +169,7 @@ class _Shares:
         split = self.split
         party = named = _party_before(payer_words(self, pre))
         if party is None and self.last_percent is not None and self.last_percent.end <= token.start and not re.search(
-                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and _RX19.match(pre):
+                r"[。；;\n]", self.text[self.last_percent.end:token.start]) and (_RX19.match(pre) or _RX19_VERB.match(pre)):
             party = next((p for p, t in split.tokens.items() if t is self.last_percent), None)
         if party is None and self.text.find("分别", token.start - 60 if token.start > 60 else 0, token.start) >= 0:   # 省、市、县按5:3:2分担，分别为45万元、…: in turn
             party = respective_party(self.text, token.start, list(split.fractions))

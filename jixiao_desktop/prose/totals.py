@@ -13,7 +13,7 @@ from jixiao_desktop.prose.lexer import LIST_MARK, MONEY, PERCENT, Token, cn_numb
 from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
-from jixiao_desktop.prose.words import _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
+from jixiao_desktop.prose.words import MONEY_NAMED_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
 _COUNTED_RE = re.compile(r"(?<![第每各])(前)?(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
@@ -26,10 +26,6 @@ _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
-
-# the words of a sentence's first amount that name no item of its own, only the money (补助资金, 项目经费, 资金总额为)
-_NAMED_WHOLE_RE = re.compile(r"\s*(?:补助|补贴|奖补|项目|专项)?(?:资金|经费)(?:总额|总计)?\s*(?:约|为|约为)?\s*[:：]?\s*")
-
 
 class _Totals:
     """Totals over their items, and sums written out."""
@@ -236,7 +232,7 @@ class _Totals:
         terms = self.open_terms("sum")
         if not any(i.product for i in terms) or any(i.closed for i in terms):
             return False
-        if _NAMED_WHOLE_RE.fullmatch(self.text, self.sentence_start, token.start):
+        if MONEY_NAMED_RE.fullmatch(self.text, self.sentence_start, token.start):
             return True   # …每户1200元。补助资金54万元: money named by no item of its own is the money they need
         value = sum((i.value for i in terms), Decimal(0))
         return abs(value - token.value) <= self.tolerance(token, self.approx(token))

@@ -19,14 +19,14 @@ _FILL = r"[^，,。；;\n\d：:]{0,8}"
 _SUM_RE = re.compile(rf"(?:以上合计|以上共计|以上(?=约|为)|两项合计|合计|共计|总计|总额|总共|一共|全年共需|共需|(?<!公)共(?![建享同青性识治商管创])|全年合计|全年共计|"
                      rf"项目总投资|总投资|总投入|总概算|总规模|调整后|(?<![每单])(?:[两三四五六七八九十\d]项)?加(?:起来|在一起)|(?<![第每])[两三四五六七八九十]项(?=\s*(?:约|为|约为)?[\s:：]*$))\s*[:：]?{_FILL}$")
 _LOCAL_RE = re.compile(rf"(?:全年需|所需资金|所需经费|总经费|总金额|总预算|(?<![预统设会估核审累合共总小压度])计(?![划入算量价生件])"
-                       rf"|(?<=[\u4e00-\u9fff])(?<![预统设会估核审累合共总小压度])计[，,]|即|(?<![另还])需|[=＝]|等于|(?<=元)后(?:预算|金额|资金)?为|应(?:拨付|发放|安排|支付)|测算为|预算为|(?:资金|经费|费用|金额)(?:约|总额)?为|(?<![初上调经总加减])(?<!公共|基金|经营)预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
+                       rf"|(?<=[\u4e00-\u9fff])(?<![预统设会估核审累合共总小压度])计[，,]|即|(?<![另还])需|[=＝≈≒]|等于|(?<=元)后(?:预算|金额|资金)?为|应(?:拨付|发放|安排|支付)|测算为|预算为|(?:资金|经费|费用|金额)(?:约|总额)?为|(?<![初上调经总加减])(?<!公共|基金|经营)预算(?:约|为)?(?=约?$))\s*[:：]?{_FILL}$")
 _SUBTOTAL_RE = re.compile(rf"小计\s*[:：]?{_FILL}$")
 _RESULT_RE = re.compile(rf"(?:(?P<sub>小计)|(?P<sum>{_SUM_RE.pattern.split(chr(92) + 's*[:：]')[0]})|"
                         rf"(?P<local>{_LOCAL_RE.pattern.split(chr(92) + 's*[:：]')[0]}))\s*[:：]?{_FILL}$"
                         rf"|(?P<year>(?:全年|(?<![每第])一年(?:下来)?)(?:[^\d，,。；;\n每均标准按]{{0,5}}?(?:经费|资金|费用|费|支出))?"
                         rf"(?:共|合计|共计|约|为|是|需要|资金|经费|发放|补助|补贴|费用)?\s*[:：]?$)")   # 一年下来是8.4万元
 # a character every total word of _RESULT_RE but 以上约 has: where none is near, the long pattern is not tried
-_RESULT_HINT_RE = re.compile(r"[计共总需即=＝应为全于一加调预项]")
+_RESULT_HINT_RE = re.compile(r"[计共总需即=＝≈≒应为全于一加调预项]")
 _HINT_OFFSET = 3   # the furthest a total word's first hint character stands from its start (以上合计, 资金约为, 后金额为)
 # _RESULT_RE tried only where a match may start: a hint character at most as far on as it stands into a word it is the
 # first hint of (以上合计, 资金约为 / 后金额为: 3; 以上共计, 测算为, 经费总额为: 2; 两项合计, 所需, 等于, 后预算为: 1), or 以上约;
@@ -67,7 +67,9 @@ _LOAN_RE = re.compile(r"(?:贷款|信贷|借款)[^，,。；;\d贴息补资金�
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款|差额(?!部分)")
-_APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为)[^，,。；;\n\d]{0,3}$")
+# words naming an amount as money alone, no item of its own (补助资金, 项目经费, 资金总额为): what the products before need
+MONEY_NAMED_RE = re.compile(r"\s*(?:补助|补贴|奖补|项目|专项)?(?:资金|经费)(?:总额|总计)?\s*(?:约|为|约为)?\s*[:：]?\s*")
+_APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为|[≈≒])[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
 # 补助标准为…, 单价…, 均价…, 单块清拆费…: a standard follows (but 按上年标准安排30万元 is an amount arranged by one)
@@ -76,7 +78,7 @@ _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。�
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<![利息费税])率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
-_BREAKDOWN_RE = re.compile(r"\s*(?:[（(](?!\s*(?:其中|含|包括))[^（()）。；;\n]{0,24}[)）]\s*(?=[，,]\s*其中))?(?:。\s*具体(?:安排|用途)?(?:如下)?\s*[:：]|[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]|[^，,。；;\n\d]{1,4}如下"
+_BREAKDOWN_RE = re.compile(r"\s*(?:[（(](?!\s*(?:其中|含|包括))[^（()）。；;\n]{0,24}[)）]\s*(?=[，,]\s*其中))?(?:。\s*具体(?:安排|用途)?(?:如下)?\s*[:：]|。\s*其中(?![含有]|[^，,。；;\n\d]{0,12}(?:比例|占比|%))|[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]|[^，,。；;\n\d]{1,4}如下"
                            r"|用于[^，,。；;\n\d]{1,20}[:：]))")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底|自筹|筹措")
@@ -121,6 +123,8 @@ _RX16 = re.compile(r"(?:上述|以上|前述|上列|前\s*(?:\d|[两二三四五
 _RX17 = re.compile(r"按\s*$")
 _RX18 = re.compile(r"其余|剩余|余下")
 _RX19 = re.compile(r"^[，,]?\s*(?:即|为|计|共|约)?\s*$")
+# 省级按60%补助1.44亿元: a share verb alone between a party's percentage and its amount (what _RX19 lets through too)
+_RX19_VERB = re.compile(r"^\s*(?:承担|配套|负担|分担|出资|补助|补贴|安排|自筹|筹集|筹措)(?:资金)?\s*(?:即|为|计|约)?\s*$")
 _RX20 = re.compile(r"[（(]\s*(?:其中)?\s*含")
 OF_WHICH_OPENED_RE = re.compile(r"[（(]\s*其中")   # a bracket opened by 其中 (its parts)
 _RX21 = re.compile(r"(?:其中|已)含[^，,。；;\n\d]{0,8}$")
