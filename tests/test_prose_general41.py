@@ -105,3 +105,19 @@ def test_parts_listed_after_of_which_opening_the_next_sentence():
     # a percentage after 其中 is no list of parts
     text = "2025年农村改厕补助资金318万元。其中中央补助比例为60%。"
     assert failures(text, unit=W) == []
+
+
+def test_an_amount_converted_into_another_unit_restates_it():
+    text = "学生意外伤害保险：每生每年60元，在校生23,500人，计1,410,000元，折合{}万元。"
+    assert failures(text.format("141"), unit=W) == []
+    assert found(text.format("114"), "1410000", "1140000", unit=W)
+    # the restatement is no item of its own
+    text = "设备购置费1,250,000元，折合125万元；安装调试费30万元，合计{}万元。"
+    assert failures(text.format("155"), unit=W) == []
+    assert found(text.format("165"), "1550000", "1650000", unit=W)
+
+
+def test_the_rest_paid_by_a_party_of_a_ratio_split_is_its_share():
+    text = "乡村医生培训经费共43.5万元，县、乡按7:3承担，县级承担30.45万元，其余由乡镇承担{}万元。"
+    assert failures(text.format("13.05"), unit=W) == []
+    assert found(text.format("15.03"), "130500", "150300", unit=W)

@@ -78,6 +78,9 @@ class _Breakdowns:
             clause = _clause_tail(self.since_prev(token))
             if not _REMAINDER_RE.search(clause) and _party_before(clause) in split.fractions:
                 return False
+        if split is not None and split.kind in ("ratio", "each") and split.whole is not None and _party_before(
+                _clause_tail(self.since_prev(token))) in split.fractions:
+            return False   # 县、乡按6:4承担，县级承担401,760元，其余由乡镇承担267,840元: the party's share, checked as such
         if split is not None and split.kind == "percent" and split.whole is not None and not split.whole.rate:
             taken = sum(split.fractions.values(), Decimal(0))
             value = round_fen(split.whole.value * (Decimal(1) - taken))

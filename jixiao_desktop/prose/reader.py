@@ -358,7 +358,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             self.result(token, kind)
             return
         self.flush_rates(until=token)
-        if self.rounds_previous(token, pre) or "约" in pre and self.rounds_items(token, pre):
+        if self.rounds_previous(token, pre) or "约" in pre and self.rounds_items(token, pre) or "折" in pre and self.converted(token, pre):
             return
         item = self.item(token)
         item = self.listed_each(token, item)

@@ -25,6 +25,7 @@ _ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*" + LIS
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
+_CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
@@ -58,6 +59,19 @@ class _Totals:
         return previous.kind == MONEY and not previous.per and any(   # (合计688,200元，约68.8万元: the total's too)
             last is not None and last.start == previous.start and abs(last.value - token.value) <= self.tolerance(token, True)
             for last in (self.items[-1] if self.items else None, self.last_total))
+
+    def converted(self, token: Token, pre: str) -> bool:
+        """两个学期计7,280,000元，折合728万元: an amount right after another with only 折合 between restates it in another
+        unit (no item of its own); where the two differ, a step says so."""
+        if not _CONVERTED_RE.fullmatch(pre) or not (self.items or self.last_total) or self.index == 0:
+            return False
+        previous = self.tokens[self.index - 1]
+        if previous.kind != MONEY or previous.per or not any(
+                last is not None and last.start == previous.start for last in (self.items[-1] if self.items else None, self.last_total)):
+            return False
+        if abs(previous.value - token.value) > self.tolerance(token, self.approx(token)):
+            self.add_step("sum", f"{_written(previous)}折合{self.fmt(previous.value)}", previous.value, token)
+        return True
 
     def rounds_items(self, token: Token, pre: str) -> bool:
         """电子天平…6.35万元，加油机…4.18万元，…3.06万元，约16.3万元: an amount after only 约, following two items or more
