@@ -121,3 +121,24 @@ def test_the_rest_paid_by_a_party_of_a_ratio_split_is_its_share():
     text = "乡村医生培训经费共43.5万元，县、乡按7:3承担，县级承担30.45万元，其余由乡镇承担{}万元。"
     assert failures(text.format("13.05"), unit=W) == []
     assert found(text.format("15.03"), "130500", "150300", unit=W)
+
+
+def test_payers_that_are_no_level_of_government():
+    text = "乡镇卫生院发热门诊改造：总计需资金120万元，县财政、卫生院按8:2承担，卫生院自筹{}万元。"
+    assert failures(text.format("24"), unit=W) == []
+    assert found(text.format("42"), "240000", "420000", unit=W)
+    text = "污水处理厂提标改造费用共计260万元，按1:1比例由县级财政和水务公司承担，县级财政承担{}万元。"
+    assert failures(text.format("130"), unit=W) == []
+    assert found(text.format("103"), "1300000", "1030000", unit=W)
+    text = "城区集中供热管网维修148万元，由区财政和热力公司各承担一半。热力公司承担{}万元。"
+    assert failures(text.format("74", ), unit=W, level="区") == []
+    assert found(text.format("84"), "740000", "840000", unit=W, level="区")
+    text = "农村户厕改造资金200万元，县财政和受益农户按8:2分担，农户自筹{}万元。"
+    assert failures(text.format("40"), unit=W) == []
+    assert found(text.format("60"), "400000", "600000", unit=W)
+
+
+def test_things_listed_before_a_ratio_are_no_payers():
+    # no name of a body among them: no split read, nothing claimed
+    text = "设备购置及安装共100万元，设备、材料按7:3安排。"
+    assert failures(text, unit=W) == []

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+from jixiao_desktop.prose.payers import body_paying, listed_payers
 from jixiao_desktop.prose.portions import respective_party, rest_shared
 from jixiao_desktop.prose.split_scope import payer_words, whole_on_earlier_line
 from jixiao_desktop.prose.steps import _Item, _Split
@@ -30,6 +31,7 @@ _TAKEN_OFF_RE = re.compile(r"扣除|扣减|减去|除|已")
 
 _PER_SPLIT_RE = re.compile(r"\d\s*(?:万?元)\s*/")   # 区级承担70%（16800元/个.年）: the standard split
 _TOTALLED_RE = re.compile(r"合计|共计|总计")   # (compiled once)
+_VERB_AFTER_RE = re.compile(r"承担|分担|负担|出资|配套|筹集")
 
 class _Shares:
     """Splits of a whole between levels of government, each party's share checked."""
@@ -42,7 +44,9 @@ class _Shares:
             grouped = _grouped_parties(before)
             named = grouped[-len(token.parts):] if len(grouped) >= len(token.parts) else named[-len(token.parts):]
         elif len(named) < len(token.parts):
-            named = _parties_in(after_clause, words=True)[:len(token.parts)]
+            bodies = listed_payers(CLAUSE_MARK_RE.split(before)[-1], len(token.parts)) or listed_payers(
+                _VERB_AFTER_RE.split(after_clause, 1)[0], len(token.parts))   # 县财政、卫生院按7:3 / 按1:1比例由县级财政和城投公司承担
+            named = bodies or _parties_in(after_clause, words=True)[:len(token.parts)]
         if len(named) < len(token.parts):
             return
         parties = tuple(LEVELS.get(w, w) for w in named)
@@ -174,7 +178,8 @@ class _Shares:
         if party is None and self.text.find("分别", token.start - 60 if token.start > 60 else 0, token.start) >= 0:   # 省、市、县按5:3:2分担，分别为45万元、…: in turn
             party = respective_party(self.text, token.start, list(split.fractions))
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
-            party = self.level if self.level in split.fractions else None
+            party = body_paying(CLAUSE_MARK_RE.split(pre)[-1], split.fractions) or (
+                self.level if self.level in split.fractions else None)   # 卫生院自筹45万元: a body of the split's payers
         if party is not None and split.whole is not None and _TOTALLED_RE.search(pre) and any(
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
             return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it
@@ -242,6 +247,8 @@ class _Shares:
     def each_share(self, token: Token) -> None:
         clause = self.clause_before(token, 20)
         parties, named = _parties_in(clause), _parties_in(clause, words=True)
+        if len(parties) < 2 and (bodies := listed_payers(clause, 2)) is not None:
+            parties = named = bodies   # 由县财政和供水公司各承担一半
         split = self.split
         if len(parties) < 2 and split is not None and split.kind == "ratio":
             parties = tuple(split.fractions)
