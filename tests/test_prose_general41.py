@@ -142,3 +142,18 @@ def test_things_listed_before_a_ratio_are_no_payers():
     # no name of a body among them: no split read, nothing claimed
     text = "设备购置及安装共100万元，设备、材料按7:3安排。"
     assert failures(text, unit=W) == []
+
+
+def test_a_count_of_places_before_a_period_each_multiplies():
+    text = "全县18个乡镇（街道）每月开展三次燃气安全巡查，每次补助200元，全年需{}元。"
+    assert failures(text.format("129,600")) == []
+    assert found(text.format("126,900"), "129600", "126900")
+
+
+def test_each_and_a_name_before_a_count_in_characters():
+    text = "2025年7月至12月，设置便民服务点15个，每点两人，每人每月补助500元，需{}万元。"
+    assert failures(text.format("9"), unit=W) == []
+    assert found(text.format("7.5"), "90000", "75000", unit=W)
+    # 每三年一次: no 每 of a thing named 三年
+    text = "消防设施每三年一次全面检测，本年度检测费3.2万元。"
+    assert failures(text, unit=W) == []

@@ -267,7 +267,12 @@ class _Counts:
                 break
             found = None
             outer = self.outer_each.get(id(each))   # 每个监测点每季度采样2次: per 季度 within each 个
-            things = [w for w in each.per if w not in _PERIODS] or [w for w in (outer.per if outer is not None else ()) if w not in _PERIODS]
+            things = [w for w in each.per if w not in _PERIODS]
+            if not things and outer is not None and outer.kind == COUNT:   # 26个乡镇每月开展两次: the count itself
+                if free(outer):
+                    out.append(outer)
+                break
+            things = things or [w for w in (outer.per if outer is not None else ()) if w not in _PERIODS]
             for thing in things:
                 for candidate in reversed(self.counts[-30:]):
                     if candidate is not count and free(candidate) and self.matches(thing, candidate):

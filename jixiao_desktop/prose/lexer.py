@@ -101,7 +101,8 @@ _PATTERNS = [
     # --- words the reader needs as tokens (the others it reads from the text around a number) ----------
     # 每点每月, 每托位5,000元: 每 names the thing counted (助餐点48个, 托位420个), not only a measure word
     ("each", rf"(?:每\s*(?:(?P<e_scale>[万千百])(?!{_SCALED_MEASURE}))?\s*(?:{_PER_WORD}|个\S{{0,0}}|(?P<e_thing>(?![增减超满提多少不达逾高低加按])"
-             rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d))(?:\s*每?\s*{_PER_WORD}){{0,2}})"
+             rf"[\u4e00-\u9fff]{{1,2}}?)(?=\s*每|\d|(?<![一二两三四五六七八九十])(?<![一二两三四五六七八九十].)[一二两三四五六七八九十]))"   # (每点两人; not 每三年一次)
+             rf"(?:\s*每?\s*{_PER_WORD}){{0,2}})"
              rf"|[月年]人均|人次均|人均|户均|家均|月均|年均|生均|床均|亩均|日均|(?:{_ONE_CHAR_MEASURE})均"
              r"|单[眼台套座井口件株辆棵艘根盏块张处](?=[^\d，,。；;\n]{0,6}\d)"),   # 机井86眼，单眼造价3.8万元: per 眼
     ("half", r"各(?:承担|负担|配套|分担|出资|安排|占)?\s*(?:一半|50%|百分之五十)|各半|五五分担|对半分担"),

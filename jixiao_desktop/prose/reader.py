@@ -73,7 +73,8 @@ from jixiao_desktop.prose.words import (
 )
 
 
-_EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:（()）]{0,6}")   # 每个[监测点]每季度: the thing's name between
+_PERIOD_WORDS = frozenset(("月", "年", "季度", "季", "周", "半年"))
+_EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:]{0,8}")   # 每个[监测点]每季度: the thing's name between
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
@@ -216,6 +217,10 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
                 if self.last_each == index - 1 and index - 1 >= self.sentence_first and _EACH_NAMED_BETWEEN_RE.fullmatch(
                         self.text, self.tokens[index - 1].end, token.start):
                     self.outer_each[id(token)] = self.tokens[index - 1]   # 每个监测点每季度采样2次: 每季度 within 每个
+                elif index - 1 >= self.sentence_first and self.tokens[index - 1].kind == COUNT and token.per and all(
+                        w in _PERIOD_WORDS for w in token.per) and _EACH_NAMED_BETWEEN_RE.fullmatch(
+                        self.text, self.tokens[index - 1].end, token.start):
+                    self.outer_each[id(token)] = self.tokens[index - 1]   # 26个乡镇（街道）每月开展两次: per month in each 乡镇
                 self.last_each = index
             if kind in {"count", "money", "percent", "ratio", "months", "years", "number", "half"}:   # (a constant set)
                 self.prev_end = token.end
