@@ -157,3 +157,37 @@ def test_each_and_a_name_before_a_count_in_characters():
     # 每三年一次: no 每 of a thing named 三年
     text = "消防设施每三年一次全面检测，本年度检测费3.2万元。"
     assert failures(text, unit=W) == []
+
+
+def test_a_total_word_and_a_colon_opening_a_list_whose_total_follows():
+    text = "村委会办公楼维修共需：屋面防水6.8万元、门窗更换4.5万元、水电改造3.2万元，共{}万元。"
+    assert failures(text.format("14.5"), unit=W) == []
+    assert found(text.format("15.4"), "145000", "154000", unit=W)
+    # a total word and a colon before its own amount stays a total
+    text = "项目资金合计：财政资金{}万元。"
+    assert failures(text.format("50"), unit=W) == []
+
+
+def test_gongfu_is_no_total_word():
+    text = "共富工坊设备购置26.5万元。技能培训12万元。电商运营补贴8万元，三项总计{}万元。"
+    assert failures(text.format("46.5"), unit=W) == []
+    assert found(text.format("48.5"), "465000", "485000", unit=W)
+
+
+def test_a_chain_no_amount_closed_is_an_item_before_the_next_one():
+    text = "村级网格员8人×2,800元×12月，另加年终考核奖励每人3,000元，合计{}元。"
+    assert failures(text.format("292,800")) == []
+    assert found(text.format("298,200"), "292800", "298200")
+    text = "保洁员5人×1,900元×12月，另需保洁工具购置费6,000元，合计{}元。"
+    assert failures(text.format("120,000")) == []
+    assert found(text.format("102,000"), "120000", "102000")
+    # a party's part of the chain's product, per unit, is no more of it
+    text = "送戏进社区36场×6,000元=21.6万元，其中市级按每场2,000元补助共7.2万元，区级承担{}万元。"
+    assert failures(text.format("14.4"), unit=W, level="区") == []
+
+
+def test_a_working_in_brackets_restates_a_part_after_of_which():
+    text = "森林防火经费共计36万元，其中：护林员补贴24万元（100人×2,400元/人/年），物资购置7万元，宣传5万元。"
+    assert failures(text, unit=W) == []
+    text = "森林防火经费共计36万元，其中：护林员补贴24万元（100人×2,400元/人/年），物资购置7万元，宣传4万元。"
+    assert found(text, "350000", "360000", unit=W)

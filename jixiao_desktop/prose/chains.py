@@ -95,6 +95,7 @@ class _Chains:
             uncertain = uncertain or self.approx(token)
             if token.kind == COUNT:
                 self.used_counts.add(id(token))
+                self.chain_counts.add(id(token))
         for rate in self.rates:
             if any(rate.token is t for t in chain):
                 rate.consumed = True

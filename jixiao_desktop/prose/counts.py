@@ -18,7 +18,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
 from jixiao_desktop.prose.looking import _LAST_MARK_RE
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX18, _each_of_named, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
+    _ENUMERATED_RE, _RX18, _each_of_named, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _party_before, _same_thing,
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
@@ -148,8 +148,17 @@ class _Counts:
                         break
             best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
         elif best is None:
-            best = self.shared_count(rate, thing, previous, exclude)
+            best = self.chained_count(thing, lo, hi, start, exclude, rate.label) or self.shared_count(rate, thing, previous, exclude)
         return best
+
+    def chained_count(self, thing: str, lo: int, hi: int, start: int, exclude: list[Token], rate_clause: str) -> Token | None:
+        """网格员6人×3200元×12月，另加考核奖励每人5000元: the count a × chain before the standard used, the nearest."""
+        if not self.chain_counts or self.breakdown is not None or "其中" in rate_clause or _party_before(rate_clause):
+            return None   # (48场×8000元=38.4万元，其中市级按每场3000元补助…: a party's part of the chain's product, no more of it)
+        for count in reversed(self.counts[lo:hi]):
+            if count.start < start and id(count) in self.chain_counts and count not in exclude and self.matches(thing, count):
+                return count
+        return None
 
     def respective_count(self, rate: _Rate, thing: str, exclude: list[Token] = ()) -> Token | None:
         """甲2名、乙7名、丙15名，分别按每人每年2万元、0.8万元、0.3万元: standards listed after 分别 pair, in

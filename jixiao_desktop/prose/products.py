@@ -111,6 +111,8 @@ class _Products:
         return tuple(per), scale
 
     def rate(self, token: Token, per: tuple[str, ...], scale: Decimal = Decimal(1)) -> None:
+        if len(self.chain) >= 2:
+            self.flush_chain()   # 网格员6人×3200元×12月，另加考核奖励每人5000元: the × chain an item before the standard
         self.rate_per[token.start] = per
         rate = _Rate(token, per, self.approx(token), self.clause_before(token, 30), k=len(self.rates), scale=scale)
         following = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None

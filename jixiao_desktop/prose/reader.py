@@ -73,6 +73,8 @@ from jixiao_desktop.prose.words import (
 )
 
 
+_LIST_OPENED_RE = re.compile(r"[:：]\s*[^\d\s:：]{2,}$")   # 共需：屋面防水: a total word, a colon, then an item's name
+_TOTAL_LATER_RE = re.compile(r"合计|共计|总计|共|以上")
 _PERIOD_WORDS = frozenset(("月", "年", "季度", "季", "周", "半年"))
 _EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:]{0,8}")   # 每个[监测点]每季度: the thing's name between
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
@@ -124,6 +126,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
+        self.chain_counts: set[int] = set()   # counts a × chain used (6人×3200元×12月，另加…每人5000元: the same 6人)
         self.rates: list[_Rate] = []
         self.chain: list[Token] = []
         self.chain_open = False
@@ -312,6 +315,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         per, scale = self.per_of(token, near)
         # (the total word before it looked for once the amount is known to be no standard: a standard's is not needed)
         marker = _result_marker(near if near[-1:] not in "）)" else without_span(near)) if not per else None
+        if marker is not None and ("：" in near or ":" in near) and _LIST_OPENED_RE.search(marker.group(0)) and _TOTAL_LATER_RE.search(
+                self.text, token.end, self.sentence_end()):
+            marker = None   # 改造共需：屋面防水9.6万元、…，共20.8万元 / 以上合计：被装费8,400元…: a list, its total after it
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
@@ -365,6 +371,8 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.flush_rates(until=token)
         if self.rounds_previous(token, pre) or "约" in pre and self.rounds_items(token, pre) or "折" in pre and self.converted(token, pre):
             return
+        if len(self.chain) >= 2:
+            self.flush_chain()   # (a × chain no amount after it closed: an item before this one)
         item = self.item(token)
         item = self.listed_each(token, item)
         self.restates_product(token)

@@ -49,7 +49,8 @@ def bracket_restates(reader, position: int, value: Decimal) -> bool:
     opened = max(reader.text.rfind("（", reader.sentence_start, position), reader.text.rfind("(", reader.sentence_start, position))
     if opened < 0 or ")" in reader.text[opened:position] or "）" in reader.text[opened:position]:
         return False
-    item = reader.items[-1] if reader.items else None
+    items = reader.breakdown_items if reader.breakdown is not None and reader.breakdown_items else reader.items
+    item = items[-1] if items else None   # (the last part of 其中：…30万元（150人×2,000元）, else the last item)
     if reader.last_total is not None and (item is None or item.start < reader.last_total.start):
         item = reader.last_total   # (共需…万元（…）: a total that closed the items before it)
     if item is None or item.token is None or item.product or reader.text[item.end:opened].strip():
