@@ -191,3 +191,40 @@ def test_a_working_in_brackets_restates_a_part_after_of_which():
     assert failures(text, unit=W) == []
     text = "森林防火经费共计36万元，其中：护林员补贴24万元（100人×2,400元/人/年），物资购置7万元，宣传4万元。"
     assert found(text, "350000", "360000", unit=W)
+
+
+def test_a_later_standard_with_no_count_is_per_the_count_an_earlier_one_used():
+    text = "城区公厕86座，保洁费每座每月1,200元，全年1,238,400元；耗材按每座每年800元，共{}元。"
+    assert failures(text.format("68,800")) == []
+    assert found(text.format("86,800"), "68800", "86800")
+    text = ("运动会参赛运动员1,500人次，每人次伙食补助30元，计45,000元；交通补助每人次8元，计{}元；"
+            "裁判员10名，每名2,000元，计20,000元。")
+    assert failures(text.format("12,000")) == []
+    assert found(text.format("18,000"), "12000", "18000")
+    # with the months the count's own standard was worked out over
+    text = "1.见习岗位补贴：见习90人，见习期6个月，每人每月1,500元，计81万元；2.意外伤害保险每人每月10元，计{}万元。"
+    assert failures(text.format("0.54"), unit=W) == []
+    assert found(text.format("1.08"), "5400", "10800", unit=W)
+
+
+def test_no_count_carried_where_it_is_not_clear_which():
+    # two counts of people before: which one the last standard is per is not said
+    text = ("敬老院运转：集中供养特困人员30人，护理人员5名，护理人员工资每人每月2,400元，全年14.4万元；"
+            "院民伙食费每人每月500元，全年18万元；合计32.4万元。")
+    assert failures(text, unit=W) == []
+    # a group named of its own before 每
+    text = "为60户发放过冬物资，每户200元，计1.2万元。慰问困难户每户500元，计1万元。"
+    assert failures(text, unit=W) == []
+    # a count per something is no count of all
+    text = "全县隐患点40处，每处配备群测群防员1名，每人每年2,400元，共96,000元。汛期加密巡查补助每人每月200元，计32,000元。"
+    assert failures(text) == []
+
+
+def test_this_years_part_of_a_standard_over_years():
+    text = "1.补植补造1,500亩，每亩苗木费400元，计60万元；2.抚育管护：三年管护，每亩每年60元，本年度计{}万元。"
+    assert failures(text.format("9"), unit=W) == []
+    assert found(text.format("19"), "90000", "190000", unit=W)
+    # the years' whole stated first stays the years'
+    text = "抚育管护面积2000亩，三年管护，每亩每年50元，三年共{}万元，本年度安排10万元。"
+    assert failures(text.format("30"), unit=W) == []
+    assert found(text.format("35"), "300000", "350000", unit=W)

@@ -30,6 +30,9 @@ _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z"
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
+# the words before a standard's 每 ending in a group of people or households (困难教师, 低保户, 失能老人)
+_POPULATION_END_RE = re.compile(r"(?:人员|教师|学生|老人|儿童|对象|职工|干部|群众|居民|家庭|农户|[^\d\s]户|队员|成员|员工|者)[\s按照为给对向:：]*$")
+_CARRIED_REACH = 240   # how far back (characters) a standard's count is carried to a later standard with none
 _PERIODS = frozenset(_TIME | {"季度", "季"})   # what periods_of_count works out of a count's 每…: never a thing counted
 _DERIVED_KINDS = frozenset((COUNT, PERCENT, "stop"))
 _PERIOD_ONLY = frozenset(("number", "months", "stop"))
@@ -148,8 +151,32 @@ class _Counts:
                         break
             best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
         elif best is None:
-            best = self.chained_count(thing, lo, hi, start, exclude, rate.label) or self.shared_count(rate, thing, previous, exclude)
+            best = self.chained_count(thing, lo, hi, start, exclude, rate.label) or self.shared_count(
+                rate, thing, previous, exclude) or self.carried_count(rate, thing, exclude)
         return best
+
+    def carried_count(self, rate: _Rate, thing: str, exclude: list[Token]) -> Token | None:
+        """公厕126座，保洁费每座每月1,500元，全年…；耗材按每座每年1000元，共…: a standard with no count of its thing in its
+        sentence is per the count of it an earlier standard of the text was worked out with — the nearest count of that
+        thing before it, in the last few sentences, where no other count of it stands between."""
+        if not self.standard_counts or thing == "*" or self.open_bracket(rate.token) >= 0:
+            return None   # (（亩均1,400元） in brackets: the working of the amount before, no item)
+        each = rate.label.rfind("每")
+        if _POPULATION_END_RE.search(rate.label[:each] if each >= 0 else rate.label):
+            return None   # 慰问困难教师每人1000元: a group named of its own, whose count the text does not give
+        found = None
+        for count, _ in reversed(self.earlier_counts[-12:]):
+            if rate.token.start - count.end > _CARRIED_REACH:
+                break
+            if count.start >= self.sentence_start or not self.matches(thing, count):
+                continue
+            if found is not None:
+                return None   # (two counts of that thing before: 特困人员28人，护理人员4名 — which one is not said)
+            found = count
+        if found is None or id(found) not in self.standard_counts or found in exclude or id(found) in self.count_each:
+            return None   # (no standard used it: another population; 每处1名: a count per something, not all of them)
+        self.carried.add(id(found))
+        return found
 
     def chained_count(self, thing: str, lo: int, hi: int, start: int, exclude: list[Token], rate_clause: str) -> Token | None:
         """网格员6人×3200元×12月，另加考核奖励每人5000元: the count a × chain before the standard used, the nearest."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao_desktop.money import read_decimal, round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
-from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _num
+from jixiao_desktop.prose.words import _RX10, _RX11, _STOP_RE, _THIS_YEAR_RE, _num
 
 # 5月至12月, 2025年7-12月, 3月—12月, 自2025年3月起聘用至12月底, 2025年9月至2026年1月: a span of months (the
 # later month not before the earlier, or in the next year when that year is named)
@@ -212,8 +212,25 @@ class _Periods:
                     break
                 if token.kind == "years" and token.value:
                     years.append(token)
-            self._memo[key] = None if one_year_paid(self.text, years) else next((t.value for t in years if t.value > 1), None)
+            self._memo[key] = None if one_year_paid(self.text, years) or self.this_years_part(years, end) else next(
+                (t.value for t in years if t.value > 1), None)
         return self._memo[key]
+
+    def this_years_part(self, years: list, end: int) -> bool:
+        """三年管护，每亩每年50元，本年度计10万元: this year's words after the years, with no amount but standards between —
+        what follows is the one year's part, not the years' whole."""
+        if not years:
+            return False
+        found = _THIS_YEAR_RE.search(self.text, years[-1].end, end)
+        if found is None:
+            return False
+        for i in range(self.sentence_first, len(self.tokens)):
+            token = self.tokens[i]
+            if token.start >= found.start():
+                break
+            if token.start > years[-1].end and token.kind == MONEY and not (token.per or self.tokens[i - 1].kind == "each"):
+                return False   # (三年共30万元，本年度安排10万元: the years' whole stated first)
+        return True
 
     def parts_of_year(self, thing: str) -> tuple[Decimal, str] | None:
         """每人每半年 / 每学期 / 每季度 with no count of its own, in a sentence that works out a year (全年, 一年): the

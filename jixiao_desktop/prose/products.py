@@ -176,6 +176,7 @@ class _Products:
                 continue
             shared = id(count) in self.used_counts   # a count one standard before already used
             self.used_counts.add(id(count))
+            self.standard_counts.add(id(count))
             taken.append(count)
             self.last_factors.append(count.value)
             value *= count.value
@@ -193,6 +194,13 @@ class _Products:
                 factors.append(periods[1])
                 uncertain = uncertain or periods[2]
         months = self.months_for(per)
+        if months is not None and taken:
+            carried = next((self.count_months.get(id(c)) for c in taken if id(c) in self.carried), None)
+            if months[1] and carried is not None:
+                months = carried   # 见习120人，见习期6个月，…；2.意外伤害保险每人每月12元: the months of the count's own standard
+            elif not months[1]:
+                for c in taken:
+                    self.count_months[id(c)] = months
         if months is not None:
             n, assumed = months
             if n != 1:

@@ -126,6 +126,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
+        self.standard_counts: set[int] = set()
+        self.carried: set[int] = set()   # counts carried from an earlier standard to a later one with none (counts.py)
+        self.count_months: dict[int, tuple] = {}   # the months a standard's count was worked out with, by the count's id   # every count a standard was worked out with (the text's, not the sentence's)
         self.chain_counts: set[int] = set()   # counts a × chain used (6人×3200元×12月，另加…每人5000元: the same 6人)
         self.rates: list[_Rate] = []
         self.chain: list[Token] = []
