@@ -47,14 +47,14 @@ def test_the_second_corpus_too():
 @pytest.mark.parametrize("name, found_at_least, alarms_at_most", [
     # blind.jsonl, first run before the reader had seen it: 83.3 % found, 21.7 % flagged; then used for fixes.
     # Session 8 (the form's annual total carries every level's money, so the whole of a split in it agrees; b035 relabelled correct): 98.31 % / 3.28 %.
-    ("blind", 0.98, 0.04),
+    ("blind", 0.983, 0.0328),
     # blind2.jsonl, first run (after the fixes from blind.jsonl): 88.3 % found, 5.0 % flagged; then used for fixes.
     # A table pasted as text read by its columns (tests/test_prose_general5.py): 96.7 % found.
     # Session 8 (the form's annual total carries every level's money, so the whole of a split in it agrees; c074, c079 relabelled correct): 96.55 % / 0 %.
-    ("blind2", 0.965, 0.01),
+    ("blind2", 0.9655, 0.0),
     # blind3.jsonl (150), first run (after the fixes from blind2.jsonl): 90.7 % found, 10.7 % flagged; then used.
     # Session 8 (the form's annual total carries every level's money, so the whole of a split in it agrees; d131, d148 relabelled correct): 97.26 % / 0 %.
-    ("blind3", 0.97, 0.0),
+    ("blind3", 0.9726, 0.0),
     # blind4.jsonl (150, session 3, written without sight of the reader), first run: 88.0 % found, 16.0 % flagged;
     # then used for general fixes (the text naming the form's own part backs its amount; TB, km, ㎡ as measures;
     # 共计…，用于…： as a total followed by its parts; a standard paid at a percentage of it; 列 and other
@@ -65,7 +65,7 @@ def test_the_second_corpus_too():
     # blind 98.3 % / 3.3 %, blind2 95.0 % / 0 %, blind3 97.3 % / 1.3 %, blind4 97.3 % / 4.0 %.
     # A mismatch is re-read and reported only when no plausible reading holds: blind3 1.3 % → 0 %,
     # blind4 4.0 % → 2.7 %, blind6 7.5 % → 6.25 % flagged, no find lost on any corpus.
-    ("blind4", 0.97, 0.027),
+    ("blind4", 0.9733, 0.0267),
     # blind5.jsonl (160, session 5, written blind by another hand), first run: 56.3 % found, 47.5 % flagged — a ×
     # chain of bare numbers restating its standard was counted twice, an item's own 合计/小计 taken for the
     # total of everything, 以上两项的5%, spans of months, 分别承担, several projects each with its 总投资, …
@@ -131,7 +131,7 @@ def test_the_second_corpus_too():
     # Session 17 (户均 of enterprises counted in 家): 97.5 % / 2.5 %.
     # Sessions 16 and 17 together: 97.5 % / 1.25 %.
     # Session 20 (tests/test_prose_general20.py: 种 and 人份 as measures of counts): 98.75 % / 1.25 %.
-    ("blind10", 0.9875, 0.0125),
+    ("blind10", 0.9875, 0.0),
     # blind11.jsonl (160 = 80 texts, each once right and once with one mistake, written blind by another hand: every
     # kind of clerk and project), first run: 70.0 % found, 5.0 % flagged (71.25 / 6.25 after the blind9/blind10
     # fixes, which had not seen it); then used for the general fixes of session 8 (tests/test_prose_general8.py:
@@ -170,7 +170,7 @@ def test_the_second_corpus_too():
     # no arithmetic), first run: 76.25 % found, 7.5 % flagged (session 10's code, which had not seen it). Then used
     # for session 11's general fixes (tests/test_prose_general11.py: 3万5千元, 调减…后为, 占…的N%, 按…测算 after the
     # result, 累计 with its years, 其余由市、县各承担一半, a product after amounts of their own…): 90.0 % / 0 %.
-    ("blind15", 0.90, 0.0),
+    ("blind15", 0.9125, 0.0),
     # blind16.jsonl (160, written blind by another hand: south-west/north-east 县/旗 forms — 草原补奖 per 亩, 护林员,
     # heating seasons of N months, 学前资助 per 学期, 农村公路养护 per 公里 by road class, 以工代赈 劳务报酬 shares; 20
     # correct texts with numbers and no arithmetic), first run: 82.5 % found, 10.0 % flagged (85.0 / 10.0 with
@@ -198,7 +198,7 @@ def test_the_second_corpus_too():
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 87.5 % / 7.5 %.
     # Session 8 rounds 27–28: 0.9 / 0.075 (found / flagged as fractions).
     # Session 9 round 30 (tests/test_prose_general30.py): 90.0 / 6.25.
-    ("blind17", 0.9, 0.0625),
+    ("blind17", 0.9375, 0.0625),
     # blind18.jsonl (160, written blind: one county's sixteen offices, each clerk with its own habits — terse formulas,
     # chatty, pasted tables, 资金来源 lists, 万元 with 4 decimals, always 约; 20 correct texts with numbers and no
     # arithmetic), first run: 87.5 % found, 16.25 % flagged (87.5 / 12.5 with session 13's fixes, which had not seen it).
@@ -255,7 +255,7 @@ def test_the_second_corpus_too():
     # Session 20 (按上年实际支出…万元安排 as this year's item): 90.0 % / 0 %.
     # Session 20 (总规模 as a total word): 91.25 % / 0 %.
     # Session 20 (a percentage's base named later with its words in another order): 92.5 % / 0 %.
-    ("blind22", 0.925, 0.0),
+    ("blind22", 0.9375, 0.0),
     # blind23.jsonl (160, written blind: many counties and districts, a third whole 测算说明 with 小计/合计 and sources;
     # 19 correct texts with numbers and no arithmetic), first run: 93.75 % found, 7.5 % flagged on session 7's first code
     # (95.0 / 5.0 with rounds 16–19, which had not seen it).
@@ -268,7 +268,7 @@ def test_the_second_corpus_too():
     # with rounds 16–20, which had not seen it). Not yet used for fixes.
     # Session 21 (tests/test_prose_general22.py: a count of kinds (两项) no count of people, a sum of amounts written
     # out as the clerk's working): 85.0 % / 3.75 %.
-    ("blind24", 0.85, 0.0375),
+    ("blind24", 0.8875, 0.0375),
     # blind25.jsonl (160, written blind: one northwestern 旗 and its 苏木 — 草原补奖 per 亩, 牲畜 per 头/只, 护林员 per 人 per 年,
     # 驻村 per 人 per 天, 元 with 角分, Chinese numerals; 21 correct texts with numbers and no arithmetic), first run: 80.0 %
     # found, 12.5 % flagged on session 7's first code; on rounds 16–17 and 19 one text raised an error inside the reader
@@ -282,7 +282,7 @@ def test_the_second_corpus_too():
     # 3.75 % once a 万元 figure written with thousands agreed to its decimals (a fix from blind28).
     # Session 22 (tests/test_prose_general23.py: a standard per month alone takes its sentence's count, written products
     # then the figure that sums them): 92.5 % / 1.25 %.
-    ("blind26", 0.925, 0.0125),
+    ("blind26", 0.9375, 0.0125),
     # blind27.jsonl (160, written blind: one hilly county of 贵州 — 地质灾害 监测员, 移民后扶, 以奖代补 per 公里, 防火期 spans,
     # 东西部协作 as a source; 20 correct texts with numbers and no arithmetic), first run: 75.0 % found, 18.75 % flagged on
     # session 7's first code; 76.25 / 15.0 with rounds 16–20, which had not seen it. Session 21 (tests/test_prose_general21.py:
@@ -292,7 +292,7 @@ def test_the_second_corpus_too():
     # count in brackets, bare arithmetic in 万元, counts with 均为, months of the period named the sentence before):
     # 77.5 % / 5.0 %.
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 77.5 % / 2.5 %.
-    ("blind27", 0.80, 0.025),
+    ("blind27", 0.825, 0.025),
     # blind28.jsonl (160, written blind: an ordinary afternoon's mix — counties and districts of every province, every
     # department and level, a third whole 测算说明; 22 correct texts with numbers and no arithmetic), first run: 92.5 %
     # found, 10.0 % flagged on session 7's first code; 93.75 / 6.25 with rounds 16–21, which had not seen it; the same
@@ -308,14 +308,14 @@ def test_the_second_corpus_too():
     # whole's share, a whole split after it by 其中, 标准 in a thing's name, a whole before 。具体安排：, a 小计 in a
     # heading over the items below, a term's label after ＋ in written arithmetic): 93.75 % / 5.0 %.
     # Session 8 rounds 27–28: 0.95 / 0.025 (found / flagged as fractions).
-    ("blind29", 0.9625, 0.0125),
+    ("blind29", 0.975, 0.0125),
     # blind30.jsonl (160, written blind: one province's (山东) budget review week, every department and level; 20 correct
     # texts with numbers and no arithmetic), first run: 90.0 % found, 15.0 % flagged on session 7's first code; 90.0 / 12.5
     # with rounds 16–22, which had not seen it. Not yet used for fixes.
     # Session 8 (the whole of a split in the form's annual total agrees: it carries every level's money): 90.0 % / 10.0 %.
     # Session 8 round 24 (price spans, 加上 a sum, last year's reference after an item's amount, asides before a
     # result, a clause's own 共, a level's 合计 after its share, counts listed after 各): 91.25 % / 2.5 %.
-    ("blind30", 0.9125, 0.025),
+    ("blind30", 0.9375, 0.025),
     # blind31–blind34.jsonl (160 each, written blind: one province's budget review week each — 河南, 江西, 辽宁, 云南 — every
     # department and level, a third whole 测算说明; about 20 correct texts each with numbers and no arithmetic), first
     # sight on round 24 with the session-8 amount convention: 90.0 / 10.0, 91.25 / 7.5, 90.0 / 8.75, 91.25 / 8.75
@@ -326,11 +326,11 @@ def test_the_second_corpus_too():
     # items, groups before 各, a split of another figure or listed 分别为, a percentage of a percentage): 92.5 / 0,
     # 92.41 / 0, 90.0 / 0, 92.5 / 2.5.
     ("blind31", 0.925, 0.0),
-    ("blind32", 0.936, 0.0),
+    ("blind32", 0.9493, 0.0),
     ("blind33", 0.9, 0.0),
     # Session 8 rounds 27–28: 0.9375 / 0.025 (found / flagged as fractions).
     # Session 9 round 33 (tests/test_prose_general34.py): 95.0 / 2.5.
-    ("blind34", 0.95, 0.025),
+    ("blind34", 0.9625, 0.025),
     # blind35–blind38.jsonl (160 each, written blind: one province's review week each — 湖北, 四川, 山西, 甘肃), first sight
     # on rounds 25–26: 92.5 / 7.5, 87.5 / 7.5, 88.75 / 2.5, 87.5 / 6.25. Not yet used for fixes.
     # Session 8 rounds 27 (tests/test_prose_general27.py, fourth_looks.py, bracket_parts.py: results beside the products
@@ -338,9 +338,9 @@ def test_the_second_corpus_too():
     # order, the counts a failing product is of) and 28 (tests/test_prose_general28.py, carried.py: a result opening the next
     # sentence, 每千瓦, months of a standard inside a numbered list, 月租金, counts after 分别, ‰, growth over last year):
     # 98.75 / 0, 93.75 / 0, 91.25 / 0, 95.0 / 1.25.
-    ("blind35", 0.9875, 0.0),
-    ("blind36", 0.9375, 0.0),
-    ("blind37", 0.9125, 0.0),
+    ("blind35", 1, 0.0),
+    ("blind36", 0.9625, 0.0),
+    ("blind37", 0.925, 0.0),
     ("blind38", 0.9625, 0.0125),
     # blind39–blind40.jsonl (160 each, written blind: 浙江 and 黑龙江 review weeks), first sight on rounds 27–28: 96.25 / 5.0
     # and 87.5 / 5.0. Not yet used for fixes.
@@ -353,7 +353,7 @@ def test_the_second_corpus_too():
     # blind42 83.75 / 3.75.
     # Session 9: p019 relabelled correct by the amount convention (with a note): 89.87 / 2.47.
     ("blind41", 0.8987, 0.0247),
-    ("blind42", 0.85, 0.0),
+    ("blind42", 0.875, 0.0),
     # blind43–blind44.jsonl (160 each, written blind: 湖南 and 河北 review weeks; more short texts and products than most),
     # first sight on round 29: 82.5 / 6.25 and 85.0 / 7.5. Not yet used for fixes.
     # Session 9 rounds 30–31 (tests/test_prose_general30.py, general31.py: sources of a whole, 另 after a result, the next
@@ -362,11 +362,11 @@ def test_the_second_corpus_too():
     # 85.0 / 1.25, blind43 86.25 / 0, blind44 89.02 / 2.56 (p060 and p155 relabelled wrong: the writer's own slips, each
     # with a note), blind45 90.0 / 1.25, blind46 91.25 / 0.
     ("blind43", 0.8875, 0.0),
-    ("blind44", 0.89, 0.0257),
+    ("blind44", 0.9268, 0.0257),
     # blind45–blind46.jsonl (160 each, written blind: 浙江 and 陕西 review weeks, fewer long texts), first sight on session 8's
     # last code: 90.0 / 2.5 (at the bar) and 86.25 / 5.0. Not yet used for fixes.
-    ("blind45", 0.9125, 0.0125),
-    ("blind46", 0.9125, 0.0),
+    ("blind45", 0.925, 0.0125),
+    ("blind46", 0.9375, 0.0),
     # blind47–blind50.jsonl (160 each, written blind: 福建, 广东, 四川 and 河南 review weeks), first sight on rounds 30–31:
     # 91.25 / 6.25, 93.75 / 1.25, 93.75 / 5.0 and 88.75 / 3.75 (on the code before those rounds: the same but blind50
     # 86.25). Not yet used for fixes.
@@ -374,53 +374,61 @@ def test_the_second_corpus_too():
     # figure in the amount field is set against both the split's whole and the form's part (either may be the amount):
     # blind47 96.25 / 1.25, blind48 97.5 / 0, blind49 95.0 / 2.5, blind50 93.75 / 0, blind51 98.75 / 1.25, blind52 97.5 / 0.
     ("blind47", 0.9625, 0.0125),
-    ("blind48", 0.9875, 0.0),
+    ("blind48", 1, 0.0),
     ("blind49", 0.95, 0.025),
     ("blind50", 0.9375, 0.0),
     # blind51–blind52.jsonl (160 each, written blind: 江苏 and 湖北 review weeks), first sight on rounds 30–31 with the split
     # scope of round 32: 92.5 / 7.5 and 88.75 / 5.0. Not yet used for fixes.
-    ("blind51", 0.9875, 0.0125),
+    ("blind51", 0.9875, 0.0),
     ("blind52", 0.975, 0.0),
     # blind53–blind54.jsonl (160 each, written blind: 山东 and 安徽 review weeks), first sight on rounds 32–33: 93.75 / 6.25 and
     # 92.5 / 2.5. Session 10's round 35 (tests/test_prose_general35.py) used blind53, blind54 and blind56: 96.25 / 3.75, 100.0 / 0.0 and 93.75 / 1.25.
-    ("blind53", 0.9625, 0.0375),
+    ("blind53", 0.9875, 0.0375),
     ("blind54", 1.0, 0.0),
     # blind55–blind58.jsonl (160 each, written blind: 重庆, 湖南, 河北 and 江西 review weeks), first sight on session 9's last
     # code: 95.0 / 2.5, 93.75 / 8.75, 95.0 / 5.0 and 90.0 / 2.5.
-    ("blind55", 0.95, 0.0),
-    ("blind56", 0.95, 0.0125),
+    ("blind55", 0.9625, 0.0),
+    ("blind56", 0.975, 0.0),
     ("blind57", 0.9625, 0.0),
-    ("blind58", 0.9125, 0.0125),
+    ("blind58", 0.95, 0.0125),
     # blind59–blind61.jsonl (160 each, written blind: 云南, 辽宁 and 浙江 review weeks), first sight on session 10's rounds
     # 35–36 (b412947): 93.75 / 5.0, 91.25 / 1.25 and 95.0 / 6.25. Round 37 used blind59 and blind61.
     ("blind59", 0.9375, 0.0125),
     ("blind60", 0.9375, 0.0125),
-    ("blind61", 0.9625, 0.025),
+    ("blind61", 0.975, 0.025),
     # blind62–blind64.jsonl (160 each, written blind: 广西, 山西 and 黑龙江 review weeks), first sight on session 10's last
     # code (e147ece): 90.0 / 6.25, 95.0 / 3.75 and 96.25 / 0.0. blind62 used once (总经费), the others not yet.
-    ("blind62", 0.90, 0.0375),
-    ("blind63", 0.9625, 0.0375),
+    ("blind62", 0.925, 0.0375),
+    ("blind63", 0.975, 0.0375),
     ("blind64", 0.975, 0.0),
     # blind65–blind67.jsonl (160 each, written blind: 甘肃, 吉林 and 贵州 review weeks), first sight on session 10's last
     # code (562d7c8): 93.75 / 6.25, 88.75 / 3.75 and 92.5 / 2.5 (blind65's p063 relabelled after: its "correct" shares did
     # not add up). Round 39 used all three.
     ("blind65", 0.975, 0.0125),
-    ("blind66", 0.9125, 0.0125),
+    ("blind66", 0.9375, 0.0125),
     ("blind67", 0.9375, 0.0),
     # blind68–blind70.jsonl (160 each, written blind: 宁夏, 海南 and 天津 review weeks), first sight on round 39's code
     # (76f462b): 93.75 / 2.5, 88.75 / 6.25 and 83.75 / 6.25. Round 41 used blind69 and blind70.
     ("blind68", 0.9375, 0.025),
-    ("blind69", 0.90, 0.0125),
-    ("blind70", 0.85, 0.0125),
+    ("blind69", 0.925, 0.0125),
+    ("blind70", 0.8625, 0.0125),
     # blind71–blind72.jsonl (160 each, written blind: 江苏 and 陕西 review weeks), first sight on session 11's d6a5092:
     # 92.5 / 3.75 and 83.75 / 7.5 (two of blind72's six flagged were the writer's slips: an amount 108 for 10.8万元, an
     # amount field of float noise). Round 42 used both.
-    ("blind71", 0.925, 0.0),
-    ("blind72", 0.8375, 0.0375),
+    ("blind71", 0.9375, 0.0),
+    ("blind72", 0.8625, 0.0375),
     # blind73–blind74.jsonl (160 each, written blind: 青海 and 上海 review weeks), first sight on session 11's last code
     # (c7e1035): 75.0 / 5.0 and 90.0 / 7.5. Not used for fixes yet.
-    ("blind73", 0.75, 0.05),
+    ("blind73", 0.8125, 0.05),
     ("blind74", 0.90, 0.075),
+    # blind75–blind79.jsonl (160 each, written blind: 云南, 河北, 广西, 山西 and 湖南 review weeks), first sight on session 11's
+    # last code (ce2d5ec: 75–77) and round 43's (68a5ee4: 78–79): 96.25 / 2.5, 95.0 / 6.25, 78.75 / 5.0, 86.25 / 5.0 and
+    # 92.5 / 5.0. Session 12 used blind77 (and one text of blind78, for a layout fault); the others not yet.
+    ("blind75", 0.975, 0.025),
+    ("blind76", 0.95, 0.0625),
+    ("blind77", 0.85, 0.0375),
+    ("blind78", 0.8625, 0.05),
+    ("blind79", 0.9375, 0.05),
 ])
 def test_the_later_corpora_do_not_get_worse(name, found_at_least, alarms_at_most):
     """Each written by another hand; their first runs are the honest estimates of what new sentences get.

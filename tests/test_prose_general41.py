@@ -228,3 +228,16 @@ def test_this_years_part_of_a_standard_over_years():
     text = "抚育管护面积2000亩，三年管护，每亩每年50元，三年共{}万元，本年度安排10万元。"
     assert failures(text.format("30"), unit=W) == []
     assert found(text.format("35"), "300000", "350000", unit=W)
+
+
+def test_a_bare_whole_year_after_a_semicolon_states_the_clause_befores_product():
+    text = "外聘炊事员2人，月工资3600元；全年{}元。误餐补贴按每人每年800元，共1,600元。"
+    assert failures(text.format("86,400")) == []
+    assert found(text.format("68,400"), "86400", "68400")
+
+
+def test_a_date_is_no_month_of_a_standard():
+    # 以1月底…为准 names a date: a yearly standard is not worked out over 12 months in any reading
+    text = "为切实做好相关工作，特编制本测算。取暖补助：每户每年300元，补助对象1,850户（以1月底民政系统数据为准）。所需资金{}元。"
+    assert found(text.format("585,000"), "555000", "585000")
+    assert failures(text.format("555,000")) == []

@@ -19,10 +19,16 @@ from jixiao_desktop.prose.words import _num, _written
 _NOT_FIGURES = frozenset(("months", "word", "period_word", "each", "party", "comma"))
 
 
+_BARE_YEAR_RE = re.compile(r"\s*(?:全年|一年)(?:共计|合计|共|计|约|为)?\s*[:：]?\s*")
+
+
 def states_products_before(reader) -> bool:
     """Whether the amount being read states the open products of the sentence before (see the module)."""
-    if reader.breakdown is not None or reader.paragraph_start != reader.sentence_start or not reader.items:
+    if reader.breakdown is not None or not reader.items:
         return False
+    if reader.paragraph_start != reader.sentence_start and not _BARE_YEAR_RE.fullmatch(
+            reader.text, reader.sentence_start, reader.tokens[reader.index].start):
+        return False   # (after ；: only a bare 全年 states the clause before's products — 月工资4800元；全年172,800元)
     if reader.items[-1].start >= reader.sentence_start:
         return False
     if any(t.kind not in _NOT_FIGURES for t in reader.tokens[reader.sentence_first:reader.index]):

@@ -75,6 +75,9 @@ _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 # -- products of a sentence's factors -------------------------------------------------------------------
+_MONTHLY_RE = re.compile(r"(?<![\d０-９一二两三四五六七八九十])月")
+
+
 def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: bool = False) -> list[Decimal]:
     """The products of the clause from ``start`` (its tokens ``first``..``index``, the stated figure
     excluded) that name every factor once: each standard of the clause times all its counts (listed counts
@@ -128,8 +131,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
     elif months:
         for m in months:
             month *= m
-    elif "月" in text and re.search(r"全年|每年|年度|一年|年需|年共", text):
-        month = Decimal(12)
+    elif "月" in text and _MONTHLY_RE.search(text) and re.search(r"全年|每年|年度|一年|年需|年共", text):
+        month = Decimal(12)   # (a 月 of a monthly standard: 每月, 月工资, /月 — not a date's, 以1月底…为准)
     elif daily_for_a_year(text):
         month = Decimal(365)   # 伙食费每人每天22元，全年337,260元
     elif ("每季" in text or "季度" in text) and not any(t.unit in ("季度", "季") for t in counts):

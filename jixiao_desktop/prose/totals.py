@@ -146,7 +146,8 @@ class _Totals:
         if not _ITEM_TOTAL_RE.match(words) or not (self.items_in_clause(token) or self.items_in_sentence()):
             return False   # (the items first: the list number is looked for only where they are)
         if words.lstrip().startswith("共") and not words.lstrip().startswith("共计") and not self.items_in_sentence() \
-                and self.items and self.items[-1].start >= self.paragraph_start and not self.items[-1].product \
+                and self.items and (self.items[-1].start >= self.paragraph_start or self.items[-1].closed) \
+                and not self.items[-1].product \
                 and self.rates_open_here_only():
             # …需222.40万元；孤儿37名，每人每月1,600元，共71.04万元；: its clause's standard × count where each clause
             # before has its result (not 护林员16名，每人每年3600元；…每座1.85万元，共…: the open standards summed)
