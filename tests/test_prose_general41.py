@@ -241,3 +241,42 @@ def test_a_date_is_no_month_of_a_standard():
     text = "为切实做好相关工作，特编制本测算。取暖补助：每户每年300元，补助对象1,850户（以1月底民政系统数据为准）。所需资金{}元。"
     assert found(text.format("585,000"), "555000", "585000")
     assert failures(text.format("555,000")) == []
+
+
+def test_a_chain_from_a_standard_per_two_things_takes_the_count_of_the_one_it_lacks():
+    text = "签约团队30个。①随访补助：每团队每日12元×220个工作日，计79,200元；②交通补助：每团队每日6元×220日，计{}元。"
+    assert failures(text.format("39,600")) == []
+    assert found(text.format("36,900"), "39600", "36900")
+
+
+def test_what_is_left_of_a_whole_after_what_was_paid():
+    text = "乡镇卫生院标准化建设总投资860万元，已拨付512万元，本年安排余下的{}万元。"
+    assert failures(text.format("348"), unit=W) == []
+    assert found(text.format("384"), "3480000", "3840000", unit=W)
+
+
+def test_a_span_into_the_next_year_named_by_words():
+    text = "半专业扑火队：队员16名，每人每月2,000元，防火期自当年11月至次年4月，需{}元。"
+    assert failures(text.format("192,000")) == []
+    assert found(text.format("160,000"), "192000", "160000")
+
+
+def test_a_chains_months_against_the_span_a_clause_before_names():
+    text = "1. 安置脱贫劳动力50人；2. 岗位补贴每人每月1,500元；3. 聘用期2025年4-12月；4. 补贴资金50×1,500×{}={}元。"
+    assert failures(text.format("9", "675,000")) == []
+    assert found(text.format("12", "900,000"), "675000", "900000")
+
+
+def test_a_split_named_again_after_an_item_between():
+    text = "协管员经费80万元，县、乡按7:3比例承担。一、协管员40人，每人每年20,000元；二、按比例县级56万元；三、乡级{}万元。"
+    assert failures(text.format("24"), unit=W, level="乡") == []
+    assert found(text.format("26"), "240000", "260000", unit=W, level="乡")
+
+
+def test_the_parts_of_a_result_listed_in_the_next_sentence():
+    text = "新建高标准农田2万亩，亩均3,000元，总投资6000万元。其中中央和省级资金4800万元，县级配套{}万元。"
+    assert failures(text.format("1200"), unit=W) == []
+    assert failures(text.format("1300"), unit=W) != []
+    # shares after 其中 are read as shares, not parts to add
+    text = "保费总额120万元。其中中央财政补贴50%，60万元；省级25%，30万元；县级5%，6万元；农户自缴20%，24万元。"
+    assert failures(text, unit=W) == []

@@ -12,7 +12,7 @@ from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
 from jixiao_desktop.prose.workings import bracket_restates
 from jixiao_desktop.prose.steps import _Item
-from jixiao_desktop.prose.words import _TIME, _each_of_named, _factor_text, _rate_text, _written
+from jixiao_desktop.prose.words import _TIME, _each_of_named, _factor_text, _rate_text, _same_thing, _written
 
 _HUGE = Decimal("1E+20")   # more 元 than any budget: a × chain of many numbers is capped before it is rounded
 
@@ -74,16 +74,23 @@ class _Chains:
                      token=token, product=True)
 
     def counted_chain(self, chain: list[Token]) -> list[Token]:
-        """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no count or bare number in
-        it, is times the count of that thing the sentence names before it."""
-        if chain[0].kind != MONEY or any(t.kind in (COUNT, "number") for t in chain):
+        """215人，按每人每月300元乘以12个月: a chain from a standard per a thing, with no bare number in it and no count
+        of that thing, is times the count of it the text names before it (每团队每日8元×220日: the 团队 counted before, the
+        days in the chain)."""
+        if chain[0].kind != MONEY or any(t.kind == "number" for t in chain):
             return chain
         rate = next((r for r in self.rates if r.token is chain[0] and not r.consumed), None)
         if rate is None:
             return chain
-        things = [w for w in rate.per if w not in _TIME and w != "*"]
+        counts = [t for t in chain if t.kind == COUNT]
+        things = [w for w in rate.per if w not in _TIME and w != "*" and not any(_same_thing(w, c.unit) for c in counts)]
+        if counts and len(things) != 1 or counts and len(things) + len(counts) != len([w for w in rate.per if w not in _TIME]):
+            return chain   # (a count in the chain of none of the standard's things: no more to add)
         count = self.count_for(rate, things[0], chain[-1].end) if len(things) == 1 else None
-        return chain if count is None or count.end > chain[0].start else [count, *chain]
+        if count is not None and count.end <= chain[0].start:
+            self.standard_counts.add(id(count))
+            return [count, *chain]
+        return chain
 
     def chain_value(self, chain: list[Token]) -> tuple[Decimal, str, bool]:
         self.restated(chain)

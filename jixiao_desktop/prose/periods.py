@@ -45,6 +45,8 @@ _DAY_SPAN_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(\d{1,2})\s*月
                           r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(?:28|29|30|31)\s*[日号]")
 # 春季学期（3—6月）和秋季学期（9—12月）: spans listed together make one period
 _SPAN_MARK_RE = re.compile(r"[-—~～至到]")
+_NEXT_YEAR_WORD_RE = re.compile(r"次年|翌年")
+_SAME_YEAR_WORD_RE = re.compile(r"当年|本年|今年")
 _JOINED_RE = re.compile(r"[）)]?\s*[^，,。；;\d]{0,8}?(?:和|及|与|、)[^，,。；;\d]{0,8}")
 
 
@@ -59,10 +61,13 @@ def month_span(sentence: str) -> int | None:
     with 和/及/、 count as one period (their months added, when they do not overlap)."""
     if not _SPAN_MARK_RE.search(sentence):
         return None   # (every span is written with one of -—~～至到: most sentences have none)
+    if "次年" in sentence or "翌年" in sentence:   # 当年10月至次年3月: the next year named by a word (a year of its own)
+        sentence = _NEXT_YEAR_WORD_RE.sub("2001年", _SAME_YEAR_WORD_RE.sub("2000年", sentence))
     spans: list[int] = []
     group, last_end = None, None
     for found in sorted([*_SPAN_RE.finditer(sentence), *_DAY_SPAN_RE.finditer(sentence)], key=lambda m: m.start()):
         year_a, a, year_b, b = found.groups()
+        year_a = "2000" if year_b == "2001" and not year_a else year_a
         first, last = int(a), int(b)
         if not (1 <= first <= 12 and 1 <= last <= 12):
             return None
@@ -151,6 +156,22 @@ class _Periods:
             end = begin
         return None
 
+    def span_named_before(self) -> int | None:
+        """The span of months (3-12月) the nearest of the four clauses before the sentence names alone (no amount)."""
+        found = self.period_named_before()
+        if found is None:
+            return None
+        end = self.sentence_start
+        for _ in range(4):   # (the clause period_named_before took: its span, if it names one)
+            begin = max(self.text.rfind("。", 0, end - 1), self.text.rfind("；", 0, end - 1), self.text.rfind(";", 0, end - 1)) + 1
+            before = self.text[begin:end]
+            if "月" in before and "元" not in before and _PERIOD_NAMED_RE.search(before):
+                return month_span(before)
+            if begin == 0:
+                return None
+            end = begin
+        return None
+
     def _months(self, sentence: str) -> tuple[Decimal, bool]:
         # the span of months the sentence names is the period paid, over the months it says it counts
         # (2025年4月至12月共8个月, 2025年1-12月，按十个月计算: 9 and 12 months)
@@ -179,7 +200,9 @@ class _Periods:
     def chain_months(self, chain: list[Token], value: Decimal, words: str, result: Token, uncertain: bool) -> None:
         """A × chain whose months (12个月, or a bare 12 where the sentence says 共十二个月) are not those of the
         span of months its sentence names: the chain again with the span's months."""
-        span = self.sentence_span()
+        span, where = self.sentence_span(), "句中"
+        if span is None:
+            span, where = self.span_named_before(), "前文"   # 4. 聘用期2025年3-12月；5. 补贴资金64×1,860×12=…: a clause before
         if span is None:
             return
         sentence = self.tokens[self.sentence_first:self.index]
@@ -195,7 +218,7 @@ class _Periods:
             return
         n = months[0].value
         computed = round_fen(value / n * span)
-        self.add_step("months", f"{words}按{_num(n)}个月计，句中期间为{span}个月，应为{self.fmt(computed)}", computed, result,
+        self.add_step("months", f"{words}按{_num(n)}个月计，{where}期间为{span}个月，应为{self.fmt(computed)}", computed, result,
                       uncertain)
 
     def years_for(self, per: tuple[str, ...]) -> Decimal | None:

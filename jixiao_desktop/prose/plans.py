@@ -77,6 +77,9 @@ _GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
 _PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
 
 
+_PAID_BEFORE_RE = re.compile(r"已(?:经)?(?:拨付|下达|安排|支付|完成|投入|到位|使用)")
+
+
 class _Plans:
     """Multi-year plans, reference and approved amounts, the form's context and the bottom line."""
 
@@ -121,7 +124,9 @@ class _Plans:
         item = self.item(token)
         if remainder:
             # (累计已安排5,200万元 with no year of its own: already spent, a part all the same)
-            parts = sorted(self.plan_parts + [d for d in self.deducted if d.start > self.plan.end], key=lambda p: p.start)
+            paid = [i for i in self.items if i.start > self.plan.end and not i.rate and not i.closed and i.token is not None
+                    and _PAID_BEFORE_RE.search(self.clause_before(i.token, 12))]   # 总投资980万元，已拨付539万元，…余下的…
+            parts = sorted(self.plan_parts + [d for d in self.deducted if d.start > self.plan.end] + paid, key=lambda p: p.start)
             value = self.plan.value - sum((p.value for p in parts), Decimal(0))
             if parts:
                 self.add_step("remainder", f"{self.plan.words}减去{'、'.join(p.words for p in parts)}为"

@@ -69,7 +69,7 @@ from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
     _PLUS_AFTER_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
-    _contained, _label, _result_marker, _written, _years_in, heads_group,
+    _contained, _label, _party_before, _result_marker, _written, _years_in, heads_group,
 )
 
 
@@ -108,6 +108,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.candidates: list[tuple[int, int, Decimal, str, bool]] = []   # (kind, position, value, words, uncertain)
         self.this_year: dict[int, tuple] = {}                               # this year's amounts, by position
         self.split: _Split | None = None
+        self.ended_split: _Split | None = None   # the split a later item ended (named again by 按比例 + a party)
         self.percent_pending: tuple | None = None   # (base item or None, base name, percent token)
         self.unresolved = False
         self.lone_checked = False
@@ -283,7 +284,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         begin, floor, start = token.start, self.prev_end if self.prev_end > self.sentence_start else self.sentence_start, self.sentence_start
         pre, near = self.text[begin - 30 if begin - 30 > floor else floor:begin], self.text[begin - 14 if begin - 14 > start else start:begin]   # since_prev, before (not needed above)
         if self.split is not None and split_ended(self, token, pre):
-            self.split = None   # (split_scope.py: the next item's amount, no share of the whole before)
+            self.ended_split, self.split = self.split, None   # (split_scope.py: the next item's amount, no share of the whole before)
+        elif self.split is None and self.ended_split is not None and "比例" in pre and _party_before(pre) in self.ended_split.fractions:
+            self.split = self.ended_split   # 县、乡按6:4比例承担。一、协管员40人…；二、按比例县级57.6万元: the split named again
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
         if (self.respective_results is not None or "别" in pre or "依次" in pre) and respective_result(self, token):

@@ -24,6 +24,8 @@ _ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*" + LIS
                              r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]")
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
+# 总投资6900万元。其中中央…5520万元，县级配套1400万元。: the parts of a result listed in the next sentence
+_OF_WHICH_NEXT_RE = re.compile(r"。\s*其中(?![含有])")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 _CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
@@ -252,6 +254,18 @@ class _Totals:
         value = sum((i.value for i in terms), Decimal(0))
         return abs(value - token.value) <= self.tolerance(token, self.approx(token))
 
+    def parts_listed_next(self, token: Token) -> bool:
+        """Whether the sentence after ``token`` lists two amounts or more and no percentage (其中中央补贴50%，115.8万元…:
+        shares, read as such; 其中…约240万元，不足部分县级安排: one part, the rest unsaid)."""
+        amounts = 0
+        for later in self.tokens[self.index + 2:self.index + 40]:   # (after the 。 that ends the result's sentence)
+            if later.kind == "stop" and later.text in "。\n":
+                break
+            if later.kind in ("percent", "ratio", "half"):
+                return False
+            amounts += later.kind == MONEY and not later.per
+        return amounts >= 2
+
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
 
@@ -357,7 +371,8 @@ class _Totals:
             if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
                 self.items = [i for i in self.items if i is not result]
                 self.open_breakdown(result)
-        elif self.breakdown is None and _OF_WHICH_RE.match(self.text, token.end):
+        elif self.breakdown is None and (_OF_WHICH_RE.match(self.text, token.end) or _OF_WHICH_NEXT_RE.match(
+                self.text, token.end) and self.parts_listed_next(token)):
             self.open_breakdown(result)   # 每村20万元，计300万元，其中九个村…计180万元，余下…: the parts of its result
         self.whole = result
         self.unresolved = False
