@@ -280,3 +280,27 @@ def test_the_parts_of_a_result_listed_in_the_next_sentence():
     # shares after 其中 are read as shares, not parts to add
     text = "保费总额120万元。其中中央财政补贴50%，60万元；省级25%，30万元；县级5%，6万元；农户自缴20%，24万元。"
     assert failures(text, unit=W) == []
+
+
+def test_a_standard_per_person_time_takes_people_and_times():
+    text = "另聘请评审专家6名，每人次600元，全年评审3次，需{}元。"
+    assert failures(text.format("10,800")) == []
+    assert found(text.format("18,000"), "10800", "18000")
+    text = "培训学员120人次，每人次150元，计{}元。"
+    assert failures(text.format("18,000")) == []
+
+
+def test_the_amount_left_after_a_percentage_cut():
+    text = "申报资金2400万元。按预算编制要求，一般项目压减10%后安排{}万元。"
+    assert failures(text.format("2160"), unit=W) == []
+    assert found(text.format("2106"), "21600000", "21060000", unit=W)
+    # a cut of an amount stays one taken off
+    text = "办公经费50万元，年中调减5万元，调整后为{}万元。"
+    assert failures(text.format("45"), unit=W) == []
+
+
+def test_a_numbered_items_own_gong_after_items_each_with_its_result():
+    text = ("1.人员：村干部120人。2.绩效奖励每人每年2000元，计240,000元。3.意外保险每人每年300元，计36,000元。"
+            "4.培训：集中培训2期，共40,000元。5.工作经费14,000元。以上合计{}元。")
+    assert failures(text.format("330,000")) == []
+    assert found(text.format("303,000"), "330000", "303000")

@@ -158,9 +158,6 @@ class _Periods:
 
     def span_named_before(self) -> int | None:
         """The span of months (3-12月) the nearest of the four clauses before the sentence names alone (no amount)."""
-        found = self.period_named_before()
-        if found is None:
-            return None
         end = self.sentence_start
         for _ in range(4):   # (the clause period_named_before took: its span, if it names one)
             begin = max(self.text.rfind("。", 0, end - 1), self.text.rfind("；", 0, end - 1), self.text.rfind(";", 0, end - 1)) + 1
@@ -201,7 +198,7 @@ class _Periods:
         """A × chain whose months (12个月, or a bare 12 where the sentence says 共十二个月) are not those of the
         span of months its sentence names: the chain again with the span's months."""
         span, where = self.sentence_span(), "句中"
-        if span is None:
+        if span is None and self.sentence_start and any(t.kind in ("months", "number") for t in chain):
             span, where = self.span_named_before(), "前文"   # 4. 聘用期2025年3-12月；5. 补贴资金64×1,860×12=…: a clause before
         if span is None:
             return

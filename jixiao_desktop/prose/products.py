@@ -28,6 +28,7 @@ _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津�
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
 # 每室药品柜 / 每平台年费: 每, a thing's name (not one the lexer reads as 每…), words, then the amount
 _NAMED_EACH_RE = re.compile(r"每(?![增减超满提多少不达逾高低加按])([\u4e00-\u9fff]{1,3})[^\d，,。；;、每（()）:：]{0,8}$")
+_PEOPLE = ("人", "名", "位")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 # an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
 _RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
@@ -188,6 +189,13 @@ class _Products:
                 taken.append(group)
                 value *= group.value
                 factors.insert(0, f"{_num(group.value)}{group.unit}")
+            if thing == "人次" and count.unit != "人次":
+                other = self.person_times(count, taken)   # 专家8名…每人次800元，全年评审2次: 8名 × 2次
+                if other is not None:
+                    self.used_counts.add(id(other))
+                    taken.append(other)
+                    value *= other.value
+                    factors.insert(len(factors) - 1, f"{_num(other.value)}{other.unit}")
             periods = self.periods_of_count(count, per)   # 每季度开展1次 × 全年4个季度
             if periods is not None:
                 value *= periods[0]
@@ -220,6 +228,14 @@ class _Products:
                 return round_fen(value), factors[0], uncertain   # 每年48,000元 alone: this year's amount
             return None
         return round_fen(value), "×".join(factors), uncertain
+
+    def person_times(self, count: Token, taken: list[Token]) -> Token | None:
+        """For a standard per 人次 whose count is of people (8名) or of times (2次): the one other count of its sentence
+        of the other kind, none used yet — people × times make the 人次."""
+        want = ("次",) if count.unit in _PEOPLE else _PEOPLE
+        found = [c for c in self.counts if c.start >= self.sentence_start and c is not count and c not in taken
+                 and c.unit in want and id(c) not in self.used_counts]
+        return found[0] if len(found) == 1 else None
 
     def rate_percent(self, rate: _Rate) -> Token | None:
         """The one percentage of the standard's sentence the count goes by, named as a rate after 按 (按85%到位率测算,

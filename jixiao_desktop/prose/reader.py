@@ -43,7 +43,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.money import AmountUnit, round_fen
 from jixiao_desktop.prose.arithmetic import plus_totalled
 from jixiao_desktop.prose.chains import _Chains
 from jixiao_desktop.prose.bases import read_bases
@@ -69,7 +69,7 @@ from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
     _PLUS_AFTER_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
-    _contained, _label, _party_before, _result_marker, _written, _years_in, heads_group,
+    _contained, _label, _num, _party_before, _result_marker, _written, _years_in, heads_group,
 )
 
 
@@ -82,6 +82,7 @@ _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
+_CUT_THEN_LEFT_RE = re.compile(r"\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排…
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
@@ -382,7 +383,10 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         item = self.item(token)
         item = self.listed_each(token, item)
         self.restates_product(token)
-        if self.breakdown is None and _REDUCED_RE.search(self.clause_before(token, 12)):   # 年中调减12.5万元: taken off
+        reduced = _REDUCED_RE.search(self.clause_before(token, 12)) if self.breakdown is None else None
+        if reduced is not None and self.reduced_by_percent(token, reduced):
+            return   # 申报资金3300万元，压减10%后安排2970万元: the amount left after the cut, checked against it
+        if reduced is not None:   # 年中调减12.5万元: taken off
             # the budget before it (within 其中… the parts of a whole, where 核减 is one of them, it stays a part)
             item = _Item(-token.value, f"－{_written(token)}", token.start, token.end, item.approx, token=token)
         if _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]) and self.breakdown is None and not self.items_in_sentence():
@@ -392,6 +396,24 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         if _THIS_YEAR_RE.search(pre):
             self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         self.chain = [token]
+
+    def reduced_by_percent(self, token: Token, reduced: re.Match) -> bool:
+        """压减10%后安排2970万元: a percentage cut off the amount before, and the amount left after it (后): that amount
+        replaces the one before, and a step checks it."""
+        previous = self.tokens[self.index - 1] if self.index else None
+        if previous is None or previous.kind != PERCENT or not previous.value or not _CUT_THEN_LEFT_RE.fullmatch(
+                self.text, previous.end, token.start) or not self.items:
+            return False
+        base = self.items[-1]
+        if base.token is None or base.rate:
+            return False
+        value = round_fen(base.value * (100 - previous.value) / 100)
+        self.add_step("percent_of", f"{base.words}{reduced.group(0)}{_num(previous.value)}%后为{self.fmt(value)}", value, token,
+                      base.approx)
+        self.items[-1] = self.item(token)
+        self.whole = self.items[-1]
+        return True
+
 
 Context = tuple[tuple[str, str, str], ...]   # (数量指标 or 成本指标, name, value)
 

@@ -145,8 +145,16 @@ class _Totals:
     def item_own_total(self, words: str, token: Token) -> bool:
         """1.传承人28人，每人6,000元，共168,000元；2.…: a 共/共计/合计 after the working of a numbered item of its own
         sentence totals that item alone; the items before stay open for the grand total after the list."""
-        if not _ITEM_TOTAL_RE.match(words) or not (self.items_in_clause(token) or self.items_in_sentence()):
-            return False   # (the items first: the list number is looked for only where they are)
+        if not _ITEM_TOTAL_RE.match(words):
+            return False
+        if not (self.items_in_clause(token) or self.items_in_sentence()):
+            # 3.…计93,000元。4.培训：集中培训2期，共56,000元。: a numbered item's own 共, every item before closed by its own result
+            return (words.lstrip().startswith("共") and not words.lstrip().startswith("共计") and bool(self.items)
+                    and all(i.closed for i in self.open_terms("sum")) and self.numbered_here(token))
+        return self.numbered_here(token) or self.own_clause_total(words)
+
+    def own_clause_total(self, words: str) -> bool:
+        """(the clause's standard × count where each clause before has its result: see item_own_total)"""
         if words.lstrip().startswith("共") and not words.lstrip().startswith("共计") and not self.items_in_sentence() \
                 and self.items and (self.items[-1].start >= self.paragraph_start or self.items[-1].closed) \
                 and not self.items[-1].product \
@@ -154,6 +162,10 @@ class _Totals:
             # …需222.40万元；孤儿37名，每人每月1,600元，共71.04万元；: its clause's standard × count where each clause
             # before has its result (not 护林员16名，每人每年3600元；…每座1.85万元，共…: the open standards summed)
             return True
+        return False
+
+    def numbered_here(self, token: Token) -> bool:
+        """Whether the sentence of ``token`` is a numbered item, its number before ``token``."""
         if self._numbered is None or self._numbered[0] != self.sentence_start:   # (once a sentence)
             found = _ITEM_NUMBER_RE.search(self.text, self.sentence_start, self.sentence_end())
             self._numbered = (self.sentence_start, found.start() if found else None)
