@@ -10,29 +10,24 @@ set up in ``_Reader.__init__``; :mod:`.products` multiplies what it finds.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from bisect import bisect_left
 from decimal import Decimal
 
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
-from jixiao_desktop.prose.looking import _LAST_MARK_RE
+from jixiao_desktop.prose.other_counts import carried_count, chained_count
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX18, _each_of_named, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _party_before, _same_thing,
+    _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
 _NEXT_NUMBER_RE = re.compile(r"[\d０-９]")
 _CLAUSE_END_RE = re.compile(r"[，,。；;、\n]")
-_RESPECTIVELY_RE = re.compile(r"分别[^，,。；;\d、（(]{0,8}$")
 _AVERAGE_GAP_RE = re.compile(r"[^\d，,。；;、]{0,4}")   # 月均补贴300元
 _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z")
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
-# the words before a standard's 每 ending in a group of people or households (困难教师, 低保户, 失能老人)
-_POPULATION_END_RE = re.compile(r"(?:人员|教师|学生|老人|儿童|对象|职工|干部|群众|居民|家庭|农户|[^\d\s]户|队员|成员|员工|者)[\s按照为给对向:：]*$")
-_CARRIED_REACH = 240   # how far back (characters) a standard's count is carried to a later standard with none
 _PERIODS = frozenset(_TIME | {"季度", "季"})   # what periods_of_count works out of a count's 每…: never a thing counted
 _DERIVED_KINDS = frozenset((COUNT, PERCENT, "stop"))
 _PERIOD_ONLY = frozenset(("number", "months", "stop"))
@@ -151,41 +146,9 @@ class _Counts:
                         break
             best = same[0] if len(same) == 1 and id(same[0]) not in self.used_counts else None
         elif best is None:
-            best = self.chained_count(thing, lo, hi, start, exclude, rate.label) or self.shared_count(
-                rate, thing, previous, exclude) or self.carried_count(rate, thing, exclude)
+            best = chained_count(self, thing, lo, hi, start, exclude, rate.label) or self.shared_count(
+                rate, thing, previous, exclude) or carried_count(self, rate, thing, exclude)
         return best
-
-    def carried_count(self, rate: _Rate, thing: str, exclude: list[Token]) -> Token | None:
-        """公厕126座，保洁费每座每月1,500元，全年…；耗材按每座每年1000元，共…: a standard with no count of its thing in its
-        sentence is per the count of it an earlier standard of the text was worked out with — the nearest count of that
-        thing before it, in the last few sentences, where no other count of it stands between."""
-        if not self.standard_counts or thing == "*" or self.open_bracket(rate.token) >= 0:
-            return None   # (（亩均1,400元） in brackets: the working of the amount before, no item)
-        each = rate.label.rfind("每")
-        if _POPULATION_END_RE.search(rate.label[:each] if each >= 0 else rate.label):
-            return None   # 慰问困难教师每人1000元: a group named of its own, whose count the text does not give
-        found = None
-        for count, _ in reversed(self.earlier_counts[-12:]):
-            if rate.token.start - count.end > _CARRIED_REACH:
-                break
-            if count.start >= self.sentence_start or not self.matches(thing, count):
-                continue
-            if found is not None:
-                return None   # (two counts of that thing before: 特困人员28人，护理人员4名 — which one is not said)
-            found = count
-        if found is None or id(found) not in self.standard_counts or found in exclude or id(found) in self.count_each:
-            return None   # (no standard used it: another population; 每处1名: a count per something, not all of them)
-        self.carried.add(id(found))
-        return found
-
-    def chained_count(self, thing: str, lo: int, hi: int, start: int, exclude: list[Token], rate_clause: str) -> Token | None:
-        """网格员6人×3200元×12月，另加考核奖励每人5000元: the count a × chain before the standard used, the nearest."""
-        if not self.chain_counts or self.breakdown is not None or "其中" in rate_clause or _party_before(rate_clause):
-            return None   # (48场×8000元=38.4万元，其中市级按每场3000元补助…: a party's part of the chain's product, no more of it)
-        for count in reversed(self.counts[lo:hi]):
-            if count.start < start and id(count) in self.chain_counts and count not in exclude and self.matches(thing, count):
-                return count
-        return None
 
     def respective_count(self, rate: _Rate, thing: str, exclude: list[Token] = ()) -> Token | None:
         """甲2名、乙7名、丙15名，分别按每人每年2万元、0.8万元、0.3万元: standards listed after 分别 pair, in
@@ -319,72 +282,6 @@ class _Counts:
                 break
             count = found
         return out
-
-
-def listed_each_count(text: str, tokens: list[Token], index: int) -> Token | None:
-    """抽检各40、25、15批次，平均每批次2000元: bare numbers listed with 、 before a count, 各 before the first, count
-    together — the count of the standard after them is their sum. None where the count stands alone."""
-    j = index
-    while j > 0 and tokens[j - 1].kind == "number" and tokens[j - 1].value is not None \
-            and text[tokens[j - 1].end:tokens[j].start].strip() == "、":
-        j -= 1
-    if j == index or "各" not in text[max(0, tokens[j].start - 2):tokens[j].start] and not _RESPECTIVELY_RE.search(
-            text, max(0, tokens[j].start - 10), tokens[j].start):   # (三个片区分别有站点12、8、15处: as 各)
-        return None
-    count = tokens[index]
-    total = sum((t.value for t in tokens[j:index + 1]), Decimal(0))
-    return Token(COUNT, text[tokens[j].start:count.end], tokens[j].start, count.end, total, count.unit)
-
-
-def listed_count(reader, index: int, previous: Token | None) -> Token | None:
-    """The count token ``index`` stands for where things listed before it make it more: bare numbers listed before it
-    (各40、25、15批次: their sum, the × chain cut before them), or things named before 各 (春节、端午各举办一次: one
-    each, two in all); None where it stands for itself."""
-    token = reader.tokens[index]
-    if previous is not None and previous.kind == "number" and reader.text[token.start - 1] == "、":
-        listed = listed_each_count(reader.text, reader.tokens, index)
-        if listed is not None:
-            reader.chain = [t for t in reader.chain if t.start < listed.start]
-        return listed   # (the cached tokens stay as lexed)
-    if "各" not in reader.text[max(reader.sentence_start, token.start - 8):token.start]:
-        return None   # (most counts: no 各 before them, and no call made)
-    return each_named_count(reader.text, reader.tokens, index, reader.sentence_start)
-
-
-def each_named_count(text: str, tokens: list[Token], index: int, sentence_start: int) -> Token | None:
-    """The count ``index`` times the things named before 各 (:func:`each_named`): a token of the count in all, else
-    None (the lexed token is never changed: a reading and a re-reading both take this one)."""
-    named = each_named(text, tokens, index, sentence_start)
-    return replace(tokens[index], value=tokens[index].value * named) if named > 1 else None
-
-
-def each_named(text: str, tokens: list[Token], index: int, sentence_start: int) -> int:
-    """How many things named before 各 the count ``index`` is one of each of (春节、端午各举办一次，每次6500元: 2), where
-    one standard for all follows in its sentence (from ``sentence_start``); 1 where the count stands for itself. The
-    reader's counts and the re-reading of a failing product (readings._readings) both take it."""
-    token = tokens[index]
-    previous = tokens[index - 1] if index else None
-    if not token.value or "各" not in text[max(sentence_start, token.start - 8):token.start] or (
-            previous is not None and previous.start >= sentence_start and previous.kind in (COUNT, "each")):
-        return 1
-    start = max(sentence_start, token.start - 30)
-    last = _LAST_MARK_RE.match(text, start, token.start)   # (the clause before the count: what clause_before gives)
-    named = _each_of_named(text[last.end() if last is not None else start:token.start])
-    return named if named >= 2 and _one_standard_after(text, tokens, index) else 1
-
-
-def _one_standard_after(text: str, tokens: list[Token], index: int) -> bool:
-    """Whether the sentence after the count ``index`` states one standard for all the things named (每次6500元), not one
-    each (单价分别为…, 宫颈癌筛查每人120元，乳腺癌筛查每人100元: the count is per thing, then)."""
-    standards, end = 0, len(text)   # (to the sentence's stop, else the text's end: a count may be its last token)
-    for k in range(index + 1, len(tokens)):
-        token = tokens[k]
-        if token.kind == "stop":
-            end = token.start
-            break
-        if token.kind == MONEY and (token.per or tokens[k - 1].kind == "each"):
-            standards += 1
-    return standards == 1 and "分别" not in text[tokens[index].end:end]
 
 
 def derived_count(sentence: list[Token], alone: list[Token]) -> list[Token]:

@@ -14,11 +14,12 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.carried import grown, states_products_before  # noqa: F401 (the reader's)
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
+from jixiao_desktop.prose.other_counts import money_named_after_counts, named_each, person_times
 from jixiao_desktop.prose.workings import average_of_share, monthly_allowance, bracket_restates, worked_after
 from jixiao_desktop.prose.standard_parts import bracketed_part
 from jixiao_desktop.prose.steps import Step, _Item, _Rate
 from jixiao_desktop.prose.words import (
-    MONEY_NAMED_RE, _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
+    _ENUMERATED_RE, _YEARLY_RE, _SHARE_OF_RATE_RE, _TIME, _written, _is_separated, _num, _ONE, _per_thing, _rate_text, _same_thing, _slip,
 )
 
 _NAMED_RESULT_RE = re.compile(r"[\s，,]+[^\d，,。；;\n、（(]{1,8}?[\s:：]*")   # ，服务费 / ，所需经费：
@@ -26,9 +27,6 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
-# 每室药品柜 / 每平台年费: 每, a thing's name (not one the lexer reads as 每…), words, then the amount
-_NAMED_EACH_RE = re.compile(r"每(?![增减超满提多少不达逾高低加按])([\u4e00-\u9fff]{1,3})[^\d，,。；;、每（()）:：]{0,8}$")
-_PEOPLE = ("人", "名", "位")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 # an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
 _RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
@@ -69,22 +67,8 @@ class _Products:
         if not per and "年" in near and _YEARLY_RE.search(self.clause_before(token, 10)) and self.years_for(("年",)) is not None:
             per = ("年",)
         if not per and "每" in near and self.counts:
-            per = self.named_each(token, near)
+            per = named_each(self, token, near)
         return per, scale
-
-    def named_each(self, token: Token, near: str) -> tuple[str, ...]:
-        """卫生室16个…每室药品柜350元 / 投放6个平台，每平台年费12,800元: 每 and the name of a thing counted before it in its
-        sentence (no measure word: the lexer reads no 每… of it), words between it and the amount — a standard per that
-        thing."""
-        found = _NAMED_EACH_RE.search(near)
-        if found is None or token.start - len(near) + found.start() < self.sentence_start:
-            return ()
-        words = found.group(1)
-        for size in (2, 1):
-            thing = words[:size]
-            if len(thing) == size and any(c.end <= token.start and self.matches(thing, c) for c in self.counts):
-                return (thing,)
-        return ()
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
@@ -190,7 +174,7 @@ class _Products:
                 value *= group.value
                 factors.insert(0, f"{_num(group.value)}{group.unit}")
             if thing == "人次" and count.unit != "人次":
-                other = self.person_times(count, taken)   # 专家8名…每人次800元，全年评审2次: 8名 × 2次
+                other = person_times(self, count, taken)   # 专家8名…每人次800元，全年评审2次: 8名 × 2次
                 if other is not None:
                     self.used_counts.add(id(other))
                     taken.append(other)
@@ -228,14 +212,6 @@ class _Products:
                 return round_fen(value), factors[0], uncertain   # 每年48,000元 alone: this year's amount
             return None
         return round_fen(value), "×".join(factors), uncertain
-
-    def person_times(self, count: Token, taken: list[Token]) -> Token | None:
-        """For a standard per 人次 whose count is of people (8名) or of times (2次): the one other count of its sentence
-        of the other kind, none used yet — people × times make the 人次."""
-        want = ("次",) if count.unit in _PEOPLE else _PEOPLE
-        found = [c for c in self.counts if c.start >= self.sentence_start and c is not count and c not in taken
-                 and c.unit in want and id(c) not in self.used_counts]
-        return found[0] if len(found) == 1 else None
 
     def rate_percent(self, rate: _Rate) -> Token | None:
         """The one percentage of the standard's sentence the count goes by, named as a rate after 按 (按85%到位率测算,
@@ -354,7 +330,7 @@ class _Products:
         if not _NAMED_RESULT_RE.fullmatch(self.text[rate.token.end:token.start]) and not self.named_after(
                 rate, token) and not _WORDS_ONLY_RE.fullmatch(self.text[rate.token.end:token.start]):
             # 按每户每年2,400元，全区326户，资金782,400元: counts between, then money named as money alone — right or wrong
-            return self.money_named_after_counts(rate, token)
+            return money_named_after_counts(self, rate, token)
         used, factors = set(self.used_counts), list(self.last_factors)
         product = self.product_of(rate, token.start)
         self.used_counts, self.last_factors = used, factors
@@ -362,24 +338,6 @@ class _Products:
             return False
         return (abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
                 or self.named_as_standard(rate, token))
-
-    def money_named_after_counts(self, rate: _Rate, token: Token) -> bool:
-        """Whether ``token`` is named as money alone (资金, 补助资金…) in a clause of its own after the standard ``rate``, with
-        only counts and words between: it states the standard's product (when one is made)."""
-        start = max(self.text.rfind("，", rate.token.end, token.start), self.text.rfind(",", rate.token.end, token.start))
-        if start < 0 or not MONEY_NAMED_RE.fullmatch(self.text, start + 1, token.start):
-            return False
-        k = self.index - 1
-        while k >= 0 and self.tokens[k] is not rate.token:   # (back to the standard: counts and 每… only)
-            if self.tokens[k].kind not in (COUNT, "each"):
-                return False
-            k -= 1
-        if k < 0:
-            return False
-        used, factors = set(self.used_counts), list(self.last_factors)
-        product = self.product_of(rate, token.start)
-        self.used_counts, self.last_factors = used, factors
-        return product is not None and bool(product[0])
 
     def named_as_standard(self, rate: _Rate, token: Token) -> bool:
         """平均每处每年运维费3,850元，运维经费211,750元: the amount named by the standard's own words (a pair of

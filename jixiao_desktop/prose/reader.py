@@ -43,12 +43,14 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao_desktop.money import AmountUnit, round_fen
+from jixiao_desktop.money import AmountUnit
+from jixiao_desktop.prose.adjusted import converted, reduced_by_percent
 from jixiao_desktop.prose.arithmetic import plus_totalled
 from jixiao_desktop.prose.chains import _Chains
 from jixiao_desktop.prose.bases import read_bases
 from jixiao_desktop.prose.breakdowns import _Breakdowns
-from jixiao_desktop.prose.counts import _Counts, listed_count
+from jixiao_desktop.prose.counts import _Counts
+from jixiao_desktop.prose.other_counts import take_count
 from jixiao_desktop.prose.looking import _Looking, _approving
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token, lex
 from jixiao_desktop.prose.periods import _Periods, without_span
@@ -69,7 +71,7 @@ from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
     _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
     _PLUS_AFTER_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
-    _contained, _label, _num, _party_before, _result_marker, _written, _years_in, heads_group,
+    _contained, _label, _party_before, _result_marker, _written, _years_in, heads_group,
 )
 
 
@@ -77,12 +79,8 @@ _LIST_OPENED_RE = re.compile(r"[:：]\s*[^\d\s:：]{2,}$")   # 共需：屋面�
 _TOTAL_LATER_RE = re.compile(r"合计|共计|总计|共|以上")
 _PERIOD_WORDS = frozenset(("月", "年", "季度", "季", "周", "半年"))
 _EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:]{0,8}")   # 每个[监测点]每季度: the thing's name between
-_PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
-_SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
-_REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
 _REDUCED_RE = re.compile(r"调减|核减|压减|减少")
-_CUT_THEN_LEFT_RE = re.compile(r"\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排…
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
@@ -175,36 +173,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             if kind == MONEY:   # (the kinds by how often they come: amounts first)
                 self.money(token)
             elif kind == COUNT:
-                previous = self.tokens[index - 1] if index > self.sentence_first else None
-                if token.start < self.parts_until or previous is not None and previous.kind == COUNT and self.text[
-                        previous.end] in "（(" and _PART_OF_COUNT_RE.match(self.text, previous.end, token.start):
-                    # 保安138名（含乡镇学校117名）/ 58人（其中集中供养12人、散居46人）: parts of the count before, never factors
-                    self.parts_until = max(self.parts_until, min(
-                        (p for p in (self.text.find("）", token.end), self.text.find(")", token.end)) if p >= 0), default=0))
-                    continue
-                if previous is not None and previous.kind == "each" and index - 2 >= self.sentence_first and self.tokens[
-                        index - 2].kind == COUNT and _SPREAD_COUNT_RE.fullmatch(self.text, self.tokens[index - 2].end, token.start) \
-                        and self.text.startswith(("）", ")"), token.end):
-                    continue   # 10名（每村1名）: the count before, spread over its places, never a count of its own
-                lo = max(0, token.start - 14)
-                if (self.text.find("（", lo, token.start) >= 0 or self.text.find("(", lo, token.start) >= 0) \
-                        and _REFERENCE_COUNT_RE.search(self.text, lo, token.start):
-                    self.prev_end = token.end
-                    continue   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
-                token = listed_count(self, index, previous) or token   # (各40、25、15批次 / 春节、端午各一次: counts.py)
-                self.counts.append(token)
-                self.count_starts.append(token.start)
-                if previous is not None and previous.kind == "each":
-                    self.count_each[id(token)] = previous
-                elif (previous is not None and previous.kind == COUNT and id(previous) in self.count_each
-                      and re.fullmatch(r"[、和及与][^，,。；;\d]{0,8}", self.text[previous.end:token.start])):
-                    self.count_each[id(token)] = self.count_each[id(previous)]   # 每村主职1名、其他村干部3名
-                elif previous is not None and previous.kind == COUNT and re.search(
-                        r"^[^，,。；;\d]{0,12}各[^，,。；;\d]{0,10}$", self.text[previous.end:token.start]):
-                    self.count_group[id(token)] = previous
-                self.earlier_counts.append((token, self.text[max(self.sentence_start, token.start - 10):token.start]))
-                self.counts_by_unit.setdefault(token.unit, []).append(token)
-                self.chain_add(token)
+                take_count(self, token, index)
             elif kind in ("months", "years", "number"):
                 self.chain_add(token)
             elif kind == "op":
@@ -376,7 +345,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             self.result(token, kind)
             return
         self.flush_rates(until=token)
-        if self.rounds_previous(token, pre) or "约" in pre and self.rounds_items(token, pre) or "折" in pre and self.converted(token, pre):
+        if self.rounds_previous(token, pre) or "约" in pre and self.rounds_items(token, pre) or "折" in pre and converted(self, token, pre):
             return
         if len(self.chain) >= 2:
             self.flush_chain()   # (a × chain no amount after it closed: an item before this one)
@@ -384,7 +353,7 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         item = self.listed_each(token, item)
         self.restates_product(token)
         reduced = _REDUCED_RE.search(self.clause_before(token, 12)) if self.breakdown is None else None
-        if reduced is not None and self.reduced_by_percent(token, reduced):
+        if reduced is not None and reduced_by_percent(self, token, reduced):
             return   # 申报资金3300万元，压减10%后安排2970万元: the amount left after the cut, checked against it
         if reduced is not None:   # 年中调减12.5万元: taken off
             # the budget before it (within 其中… the parts of a whole, where 核减 is one of them, it stays a part)
@@ -396,24 +365,6 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         if _THIS_YEAR_RE.search(pre):
             self.this_year[token.start] = (1, token.start, token.value, _written(token), item.approx)
         self.chain = [token]
-
-    def reduced_by_percent(self, token: Token, reduced: re.Match) -> bool:
-        """压减10%后安排2970万元: a percentage cut off the amount before, and the amount left after it (后): that amount
-        replaces the one before, and a step checks it."""
-        previous = self.tokens[self.index - 1] if self.index else None
-        if previous is None or previous.kind != PERCENT or not previous.value or not _CUT_THEN_LEFT_RE.fullmatch(
-                self.text, previous.end, token.start) or not self.items:
-            return False
-        base = self.items[-1]
-        if base.token is None or base.rate:
-            return False
-        value = round_fen(base.value * (100 - previous.value) / 100)
-        self.add_step("percent_of", f"{base.words}{reduced.group(0)}{_num(previous.value)}%后为{self.fmt(value)}", value, token,
-                      base.approx)
-        self.items[-1] = self.item(token)
-        self.whole = self.items[-1]
-        return True
-
 
 Context = tuple[tuple[str, str, str], ...]   # (数量指标 or 成本指标, name, value)
 

@@ -39,7 +39,7 @@ from jixiao_desktop.prose.factor_words import _HUGE, count_left_out, daily_for_a
 from jixiao_desktop.prose.fifth_looks import percent_of_items, product_in_all, raised_standard, results_listed
 from jixiao_desktop.prose.fourth_looks import percent_reread, product_reread, sum_reread
 from jixiao_desktop.prose.numbered import numbered_total
-from jixiao_desktop.prose.counts import each_named_count
+from jixiao_desktop.prose.listed_counts import each_named_count
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Lexed, Token
 from jixiao_desktop.prose.periods import month_span, months_from, one_year_paid
 from jixiao_desktop.prose.products import rate_percent_words

@@ -13,6 +13,7 @@ from jixiao_desktop.prose.lexer import LIST_MARK, MONEY, PERCENT, Token, cn_numb
 from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
+from jixiao_desktop.prose.adjusted import parts_listed_next, plus_before_total
 from jixiao_desktop.prose.words import MONEY_NAMED_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
@@ -27,7 +28,6 @@ _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
 # 总投资6900万元。其中中央…5520万元，县级配套1400万元。: the parts of a result listed in the next sentence
 _OF_WHICH_NEXT_RE = re.compile(r"。\s*其中(?![含有])")
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
-_CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 
 class _Totals:
@@ -61,19 +61,6 @@ class _Totals:
         return previous.kind == MONEY and not previous.per and any(   # (合计688,200元，约68.8万元: the total's too)
             last is not None and last.start == previous.start and abs(last.value - token.value) <= self.tolerance(token, True)
             for last in (self.items[-1] if self.items else None, self.last_total))
-
-    def converted(self, token: Token, pre: str) -> bool:
-        """两个学期计7,280,000元，折合728万元: an amount right after another with only 折合 between restates it in another
-        unit (no item of its own); where the two differ, a step says so."""
-        if not _CONVERTED_RE.fullmatch(pre) or not (self.items or self.last_total) or self.index == 0:
-            return False
-        previous = self.tokens[self.index - 1]
-        if previous.kind != MONEY or previous.per or not any(
-                last is not None and last.start == previous.start for last in (self.items[-1] if self.items else None, self.last_total)):
-            return False
-        if abs(previous.value - token.value) > self.tolerance(token, self.approx(token)):
-            self.add_step("sum", f"{_written(previous)}折合{self.fmt(previous.value)}", previous.value, token)
-        return True
 
     def rounds_items(self, token: Token, pre: str) -> bool:
         """电子天平…6.35万元，加油机…4.18万元，…3.06万元，约16.3万元: an amount after only 约, following two items or more
@@ -232,21 +219,6 @@ class _Totals:
         self.last_total = self.whole = self.items[0]
         self.candidates.append((4, result.start, result.value, _written(result), self.approx(result)))
 
-    def plus_before_total(self) -> None:
-        """Terms written with ＋ still open at a total word: where they are as many as the products of their sentence
-        before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
-        checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
-        共计…)."""
-        terms = self.plus
-        products = [i for i in (self.breakdown_items if self.breakdown is not None else self.items)
-                    if i.product and self.sentence_start <= i.start and i.end <= terms[0].start]
-        if len(products) != len(terms):
-            self.flush_plus()
-            return
-        self.plus, self.plus_open = [], False
-        for product, term in zip(products, terms, strict=True):
-            self.add_step("product", f"{product.words}＝{self.fmt(product.value)}", product.value, term, product.approx)
-
     def flush_plus(self) -> None:
         """Terms written with + but never given a result are items."""
         for token in self.plus:
@@ -265,18 +237,6 @@ class _Totals:
             return True   # …每户1200元。补助资金54万元: money named by no item of its own is the money they need
         value = sum((i.value for i in terms), Decimal(0))
         return abs(value - token.value) <= self.tolerance(token, self.approx(token))
-
-    def parts_listed_next(self, token: Token) -> bool:
-        """Whether the sentence after ``token`` lists two amounts or more and no percentage (其中中央补贴50%，115.8万元…:
-        shares, read as such; 其中…约240万元，不足部分县级安排: one part, the rest unsaid)."""
-        amounts = 0
-        for later in self.tokens[self.index + 2:self.index + 40]:   # (after the 。 that ends the result's sentence)
-            if later.kind == "stop" and later.text in "。\n":
-                break
-            if later.kind in ("percent", "ratio", "half"):
-                return False
-            amounts += later.kind == MONEY and not later.per
-        return amounts >= 2
 
     def items_in_sentence(self) -> bool:
         return bool(self.items) and self.items[-1].start >= self.sentence_start
@@ -325,7 +285,7 @@ class _Totals:
         self.flush_chain()
         self.flush_rates()
         if self.plus:
-            self.plus_before_total()
+            plus_before_total(self)
         terms = self.open_terms(kind)
         narrow = self.narrow_terms(kind, terms, token)
         if narrow is not None:
@@ -384,7 +344,7 @@ class _Totals:
                 self.items = [i for i in self.items if i is not result]
                 self.open_breakdown(result)
         elif self.breakdown is None and (_OF_WHICH_RE.match(self.text, token.end) or _OF_WHICH_NEXT_RE.match(
-                self.text, token.end) and self.parts_listed_next(token)):
+                self.text, token.end) and parts_listed_next(self, token)):
             self.open_breakdown(result)   # 每村20万元，计300万元，其中九个村…计180万元，余下…: the parts of its result
         self.whole = result
         self.unresolved = False

@@ -1,0 +1,78 @@
+"""Amounts stated again or adjusted: an amount converted into another unit (计7,280,000元，折合728万元), the amount left after a
+percentage cut (压减10%后安排2970万元), terms written with ＋ at a total word (restating the products before them, or items of
+it), and whether the sentence after a result lists its parts (。其中…).
+
+Functions of the reader (:class:`~.reader._Reader`), called from :mod:`.reader` and :mod:`.totals`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao_desktop.money import round_fen
+from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
+from jixiao_desktop.prose.words import _num, _written
+
+_CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
+_CUT_THEN_LEFT_RE = re.compile(r"\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排…
+
+
+def converted(reader, token: Token, pre: str) -> bool:
+    """两个学期计7,280,000元，折合728万元: an amount right after another with only 折合 between restates it in another
+    unit (no item of its own); where the two differ, a step says so."""
+    if not _CONVERTED_RE.fullmatch(pre) or not (reader.items or reader.last_total) or reader.index == 0:
+        return False
+    previous = reader.tokens[reader.index - 1]
+    if previous.kind != MONEY or previous.per or not any(
+            last is not None and last.start == previous.start for last in (reader.items[-1] if reader.items else None, reader.last_total)):
+        return False
+    if abs(previous.value - token.value) > reader.tolerance(token, reader.approx(token)):
+        reader.add_step("sum", f"{_written(previous)}折合{reader.fmt(previous.value)}", previous.value, token)
+    return True
+
+
+def reduced_by_percent(reader, token: Token, reduced: re.Match) -> bool:
+    """压减10%后安排2970万元: a percentage cut off the amount before, and the amount left after it (后): that amount
+    replaces the one before, and a step checks it."""
+    previous = reader.tokens[reader.index - 1] if reader.index else None
+    if previous is None or previous.kind != PERCENT or not previous.value or not _CUT_THEN_LEFT_RE.fullmatch(
+            reader.text, previous.end, token.start) or not reader.items:
+        return False
+    base = reader.items[-1]
+    if base.token is None or base.rate:
+        return False
+    value = round_fen(base.value * (100 - previous.value) / 100)
+    reader.add_step("percent_of", f"{base.words}{reduced.group(0)}{_num(previous.value)}%后为{reader.fmt(value)}", value, token,
+                  base.approx)
+    reader.items[-1] = reader.item(token)
+    reader.whole = reader.items[-1]
+    return True
+
+
+def plus_before_total(reader) -> None:
+    """Terms written with ＋ still open at a total word: where they are as many as the products of their sentence
+    before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
+    checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
+    共计…)."""
+    terms = reader.plus
+    products = [i for i in (reader.breakdown_items if reader.breakdown is not None else reader.items)
+                if i.product and reader.sentence_start <= i.start and i.end <= terms[0].start]
+    if len(products) != len(terms):
+        reader.flush_plus()
+        return
+    reader.plus, reader.plus_open = [], False
+    for product, term in zip(products, terms, strict=True):
+        reader.add_step("product", f"{product.words}＝{reader.fmt(product.value)}", product.value, term, product.approx)
+
+
+def parts_listed_next(reader, token: Token) -> bool:
+    """Whether the sentence after ``token`` lists two amounts or more and no percentage (其中中央补贴50%，115.8万元…:
+    shares, read as such; 其中…约240万元，不足部分县级安排: one part, the rest unsaid)."""
+    amounts = 0
+    for later in reader.tokens[reader.index + 2:reader.index + 40]:   # (after the 。 that ends the result's sentence)
+        if later.kind == "stop" and later.text in "。\n":
+            break
+        if later.kind in ("percent", "ratio", "half"):
+            return False
+        amounts += later.kind == MONEY and not later.per
+    return amounts >= 2
