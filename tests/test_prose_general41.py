@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from jixiao_desktop.money import AmountUnit
-from tests.prose_cases import failures, found
+from tests.prose_cases import failures, found, vs_amount
 
 W = AmountUnit.WAN_YUAN
 
@@ -304,3 +304,67 @@ def test_a_numbered_items_own_gong_after_items_each_with_its_result():
             "4.培训：集中培训2期，共40,000元。5.工作经费14,000元。以上合计{}元。")
     assert failures(text.format("330,000")) == []
     assert found(text.format("303,000"), "330000", "303000")
+
+
+def test_a_list_number_before_a_count_is_no_decimal_point():
+    text = "工作经费测算如下：1.36个村级防疫点冷链运转，每点每年3,000元，计{}元；2.采样检测两批次，每批次10,000元，计20,000元。"
+    assert failures(text.format("108,000")) == []
+    assert found(text.format("118,000"), "108000", "118000")
+
+
+def test_one_whole_broken_down_twice():
+    text = ("全县衔接资金1.2亿元。其中：中央资金8,000万元，省级资金2,400万元，县级配套1,600万元。"
+            "按用途分：产业发展7,200万元，基础设施3,600万元，其他{}万元。")
+    assert failures(text.format("1,200"), unit=W) == []
+    assert found(text.format("1,300"), "121000000", "120000000", unit=W)
+
+
+def test_a_portion_of_the_amount_its_parts_are_of():
+    text = "国道改扩建项目总投资3.2亿元，已完成1.9亿元。2025年安排8,000万元，其中县级配套2,000万元，占{}%。"
+    assert failures(text.format("25"), unit=W) == []
+    assert failures(text.format("30"), unit=W) != []
+
+
+def test_parts_each_with_a_portion_summing_below_the_whole_are_some_of_it():
+    text = "总投资2,000万元，其中中央补助1,200万元，占60%；县级{}万元，占20%。"
+    assert failures(text.format("400"), unit=W) == []
+    text = "总投资2,000万元，其中中央补助1,200万元，占60%；县级700万元，占40%。"
+    assert failures(text, unit=W) != []
+
+
+def test_a_projects_estimate_and_completed_investment_are_no_amounts_of_this_year():
+    text = "前期已批复初设概算680万元，2024年完成投资410万元，本年安排剩余部分。"
+    assert vs_amount(text, "270") == []
+    text = "建设高标准农田2.5万亩，亩均投入不低于1500元，2024年批复概算3,860万元。"
+    assert vs_amount(text, "1200") == []
+
+
+def test_the_base_a_percentage_is_taken_off_with_what_is_left():
+    text = "全年预计征收残保金2,360,000元，按3%提取工作经费70,800元，剩余2,289,200元用于残疾人就业。"
+    assert vs_amount(text, "2360000", unit="元") == []
+    assert vs_amount(text, "2400000", unit="元") != []
+
+
+def test_a_yearly_result_written_per_year():
+    text = "重度残疾人1,534人，每人每月80元，计{}万元/年。"
+    assert failures(text.format("147.264"), unit=W) == []
+    assert found(text.format("174.264"), "1472640", "1742640", unit=W)
+
+
+def test_an_amount_whose_working_in_brackets_counts_things_is_no_standard():
+    text = ("学前教育发展资金254万元，含普惠性民办园生均补助186万元（按1,550名幼儿×1,200元测算）、公办园保教费减免42万元、"
+            "幼儿园教师培训{}万元。")
+    assert failures(text.format("26"), unit=W, level="区") == []
+    assert found(text.format("36"), "2640000", "2540000", unit=W, level="区")
+
+
+def test_parts_after_han_end_with_their_sentence():
+    text = "垃圾分类设施提升项目共需资金416万元，含设备购置312万元、安装及运输费104万元。资金来源为省级专项资金200万元、区级财政资金216万元。"
+    assert failures(text, unit=W, level="区") == []
+    text = "垃圾分类设施提升项目共需资金416万元，含设备购置312万元、安装及运输费114万元。资金来源为省级专项资金200万元、区级财政资金216万元。"
+    assert found(text, "4260000", "4160000", unit=W, level="区")
+
+
+def test_two_kinds_of_spending_are_no_factor_in_a_rereading():
+    text = "为切实做好相关工作，特编制本测算。残疾人两项补贴年度动态调整后，受益2,187人，年人均1,350元。约需{}万元。"
+    assert found(text.format("296"), "2952450", "2960000", unit=W)

@@ -78,3 +78,15 @@ def fee_on_base(lexed: Lexed, reading, amount: Decimal) -> bool:
         return False   # (the base and the fee the text's only figures: no whole of them stated, 总投资208万元)
     return abs(base + steps[0].stated - amount) <= Decimal("0.01")
 
+
+def base_split_off(reading, amount: Decimal) -> bool:
+    """Whether the amount is the base a holding percentage is taken off while the text states what is left of it (征收残保金
+    2,360,000元，按3%提取工作经费70,800元，剩余2,289,200元…: the form carries the whole, the reader arrives at the 3%)."""
+    if not any(s.kind == "remainder" and s.holds for s in reading.steps):
+        return False
+    for step in reading.steps:
+        found = PERCENT_WORKING_RE.search(step.description) if step.kind == "percent_of" and step.holds else None
+        if found is not None and Decimal(found[1]) and abs(round_fen(step.computed * 100 / Decimal(found[1])) - amount) <= Decimal("0.01"):
+            return True
+    return False
+

@@ -109,6 +109,8 @@ def bounded_only(lexed: Lexed, reading) -> bool:
     for k, t in enumerate(tokens):
         if t.kind != MONEY:
             continue
+        if _NOT_THIS_YEAR_RE.search(text, max(0, t.start - 12), t.start) or "概算" in text[max(0, t.start - 6):t.start]:
+            continue   # (2024年批复概算3,860万元: the project's estimate, no figure of this year's)
         if not (t.per or k and tokens[k - 1].kind == "each") or not _BOUND_BEFORE_RE.search(text, max(0, t.start - 8), t.start):
             return False   # (an amount of its own, or a standard with no bound: a figure to hold the form to)
         standards += 1

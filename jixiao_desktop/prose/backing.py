@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao_desktop.prose.added import added_items, fee_on_base
+from jixiao_desktop.prose.added import base_split_off, added_items, fee_on_base
 from jixiao_desktop.prose.agreements import past_year_bottom, restated_rounded, result_after_working, whole_of_its_items
 from jixiao_desktop.prose.background import background_only, bounded_only, whole_of_split
 from jixiao_desktop.prose.lexer import MONEY, lex
@@ -120,7 +120,7 @@ def _agrees_otherwise(reading, text: str, amount: Decimal, level: str = "县") -
             or whole_of_its_sources(lexed, amount, level) or item_after_result(lexed, amount) or yearly_part(lexed, amount)
             or whole_of_split(reading, text, amount) or background_only(lexed, reading) or bounded_only(lexed, reading)
             or added_items(lexed, reading, amount)
-            or fee_on_base(lexed, reading, amount))
+            or fee_on_base(lexed, reading, amount) or base_split_off(reading, amount))
 
 
 def _items_without_total(reading, text: str, amount: Decimal) -> bool:

@@ -18,6 +18,9 @@ from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _REMAINDER_RE, _clause_ta
 _RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
 
+_PORTION_AFTER_RE = re.compile(r"[\s，,（(]*(?:占|比例为|比重为)[^，,。；;\d]{0,6}(\d{1,3}(?:\.\d+)?)\s*[%％]")   # …1,008万元，占60%
+
+
 class _Breakdowns:
     """Breakdowns after a total, remainders, and table rows."""
 
@@ -58,6 +61,10 @@ class _Breakdowns:
         if total is None or len(parts) < 2 or self.breakdown_remainder:
             return
         value = sum((i.value for i in parts), Decimal(0))
+        if value < total.value:
+            named = [m for i in parts if (m := _PORTION_AFTER_RE.match(self.text, i.end)) is not None]
+            if named and sum(Decimal(m[1]) for m in named) < 100:
+                return   # 总投资1,680万元，其中补助资金1,008万元，占60%；县级336万元，占20%: some parts, their portions named
         uncertain = total.approx or any(i.approx for i in parts)
         tolerance = self.tolerance(total.token, uncertain) if total.token is not None else Decimal(0)
         if not uncertain and all(i.token is not None and not i.product and not i.derived for i in parts):

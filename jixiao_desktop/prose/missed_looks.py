@@ -67,12 +67,25 @@ def _parts_after_holding(reading: Reading, lexed: Lexed, unit: AmountUnit, state
         if k <= done or k + 1 >= len(tokens):
             continue
         whole = tokens[k]
-        first = tokens[k + 1]
+        j = k + 2 if tokens[k + 1].kind == "each" and k + 2 < len(tokens) else k + 1   # (含…生均补助186万元（按…×…）: a name)
+        first = tokens[j]
         if not (_plain_amount(whole) and _plain_amount(first) and _HOLDS_RE.fullmatch(text, whole.end, first.start)):
             continue
+        if j == k + 2 and text[first.end:first.end + 1] not in ("（", "("):
+            continue   # (a standard after 含 with no working of its own: no part's amount)
         parts = [first]
-        j = k + 2
-        while j < len(tokens) and _plain_amount(tokens[j]) and _PART_GAP_RE.fullmatch(text, parts[-1].end, tokens[j].start):
+        j += 1
+        while j < len(tokens):
+            gap = parts[-1].end
+            if text[gap:gap + 1] in ("（", "("):   # 生均补助186万元（按1,550名幼儿×1,200元测算）、…: the part's working, passed over
+                close = min((c for c in (text.find("）", gap), text.find(")", gap)) if c >= 0), default=-1)
+                if close < 0:
+                    break
+                while j < len(tokens) and tokens[j].start < close:
+                    j += 1
+                gap = close + 1
+            if j >= len(tokens) or not _plain_amount(tokens[j]) or not _PART_GAP_RE.fullmatch(text, gap, tokens[j].start):
+                break
             parts.append(tokens[j])
             j += 1
         after = text[parts[-1].end:parts[-1].end + 1]

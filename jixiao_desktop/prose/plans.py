@@ -54,6 +54,7 @@ _CLOSE_RE = re.compile(r"[）)]")
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
 
 
+_ESTIMATE_RE = re.compile(r"(?:批复|初设|初步设计)[^，,。；;\d]{0,4}概算[^，,。；;\d]{0,3}$")
 _PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定|实际安排)")
 
 # 地方配套1,560万元, 地方承担38万元: the part below the centre, the form's own where no other level below it is named
@@ -193,6 +194,8 @@ class _Plans:
             refers = self._refers = "参考" in self.text   # (looked for once a text)
         if refers and self.text.find("参考", token.end, token.end + 10) >= 0 and _FOR_REFERENCE_RE.match(self.text, token.end):
             return True   # 2024年县级实际安排数为718,000元，仅供参考: named a reference, whatever its words
+        if "概算" in pre and _ESTIMATE_RE.search(pre) and not _BREAKDOWN_RE.match(self.text[token.end:token.end + 30]):
+            return True   # 2024年批复概算3,860万元 / 前期已批复初设概算680万元: the project's estimate, no amount of this year's
         if "原" in pre or "初" in pre:
             if _ADJUSTED_BASE_RE.search(pre) and _ADJUSTED_AFTER_RE.match(self.text, token.end):
                 return False   # 原预算80万元，调减12万元后为68万元: the base of this year's adjustment

@@ -45,6 +45,8 @@ def portion_claim(reader, token: Token, near: str) -> bool:
     named = [t for t in earlier if _shares_word(reader.text[max(0, t.start - 12):t.start], name)]
     # (else the largest before it: 总投资1,680万元，其中补助资金1,008万元，占60%；县级336万元，占20%)
     whole = named[-1] if named else max(earlier, key=lambda t: t.value, default=None)
+    if not named and earlier and "其中" in reader.text[earlier[-1].end:part.start]:
+        whole = earlier[-1]   # 总投资3.2亿元…。2025年安排8,000万元，其中县级配套2,000万元，占25%: of the amount 其中 parts
     if whole is None:
         return True   # a portion of something not stated here: nothing to check, and no base to take it of
     places = Decimal(1).scaleb(-_decimals(token.text))

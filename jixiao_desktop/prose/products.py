@@ -68,7 +68,27 @@ class _Products:
             per = ("年",)
         if not per and "每" in near and self.counts:
             per = named_each(self, token, near)
+        if per and not token.per and self.worked_in_bracket(token, per):
+            return (), _ONE   # 生均补助186万元（按1,550名幼儿×1,200元测算）: the item's amount, its working after it
         return per, scale
+
+    def worked_in_bracket(self, token: Token, per: tuple[str, ...]) -> bool:
+        """Whether a bracket right after ``token`` holds a × working (factors joined by ×) of a count of the very things the
+        amount would be per (生均…（按1,550名幼儿×1,200元）) whose product is ``token``."""
+        if self.text[token.end:token.end + 1] not in "（(":
+            return False
+        value, factors, k, counted = Decimal(1), 0, self.index + 1, False
+        while k < len(self.tokens) and k < self.index + 12:
+            t = self.tokens[k]
+            if self.text.find("）", token.end, t.start) >= 0 or self.text.find(")", token.end, t.start) >= 0:
+                break
+            if t.kind in (COUNT, MONEY, "number", "months") and t.value:
+                value, factors = value * t.value, factors + 1
+                counted = counted or t.kind == COUNT and any(_same_thing(w, t.unit) for w in per)   # (每场…（30人×150元）: per 场)
+            elif t.kind != "op":
+                return False
+            k += 1
+        return counted and factors >= 2 and abs(value - token.value) <= 1   # (按3个月×400元: the standard's own working)
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between

@@ -75,6 +75,7 @@ _GROUPS_RE = re.compile(r"[，,、][^，,。；;\d]{0,16}")
 _UP_TO_RE = re.compile(r"[付拨]至[^，,。；;\d]{0,6}$")
 
 # -- products of a sentence's factors -------------------------------------------------------------------
+_KINDS_OF_SPENDING_RE = re.compile(r"补贴|补助|资金|经费|政策|工作|任务|保险")
 _MONTHLY_RE = re.compile(r"(?<![\d０-９一二两三四五六七八九十])月")
 
 
@@ -99,7 +100,8 @@ def _readings(lexed: Lexed, start: int, first: int, index: int, combined_only: b
             if paired is None and tokens[0].kind == COUNT and tokens[-1].kind == MONEY:   # 微耕机820台、收割机38台，单台补贴分别为800元、4,200元: in the order listed
                 paired = _in_order(tokens)
             return [paired] if paired is not None else []   # an amount of its own (福利院补助5万元) is never left out
-    counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value]
+    counts = [t for t in tokens if t.kind in (COUNT, "number") and t.value and not (
+        t.unit == "项" and _KINDS_OF_SPENDING_RE.match(lexed.text, t.end))]   # (残疾人两项补贴: kinds, no factor)
     if "各" in lexed.text[start:lexed.tokens[index].start]:   # (春节、端午各一次，每次…: two in all, as the reader counts)
         counts = [_each_named_count(lexed, t, start) if t.kind == COUNT else t for t in counts]
     variants = [(Decimal(1), None)]

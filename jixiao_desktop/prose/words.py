@@ -47,7 +47,7 @@ def _result_marker(near: str) -> re.Match | None:
         return _RESULT_RE.search(near, cut) if "以上约" in near else None
     first = hint.start() - _HINT_OFFSET
     return _RESULT_AT_RE.search(near, first if first > cut else cut)
-_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入|前期已(?:下达|拨付|安排|到位)")
+_REFERENCE_RE = re.compile(r"上年|去年|前年|往年|历年|上一年|以前年度|(?<!根据)(?<!按)(?<!据)实际(?!工作量|批复|安排|情况|需要|需求|[，,。；;\s])|执行|累计|结转|结余|原计划|原预算|已投入|已完成|(?<![本今当])年度?完成投资|前期已(?:下达|拨付|安排|到位)")
 _REFERENCE_HINT_RE = re.compile(r"[年实执累结原已]")   # a character every word of _REFERENCE_RE has, at most 2 in
 
 
