@@ -1,0 +1,41 @@
+"""Review 12 of the prose reader's round 43 (ce2d5ec..8685785), in wordings of our own: what the new readings got wrong."""
+
+from __future__ import annotations
+
+from jixiao_desktop.money import AmountUnit
+from tests.prose_cases import failures, found
+
+W = AmountUnit.WAN_YUAN
+
+
+def test_a_group_named_of_its_own_carries_no_count_of_another():
+    # 另聘请顾问每人每月…: the words before the first 每 name another group; its count is unsaid
+    assert failures("聘用协管员12人，每人每月2,000元，全年288,000元。另聘请顾问每人每月3,000元，计36,000元。") == []
+    assert failures("聘用协管员12人，每人每月2,000元，全年288,000元。另聘请专家每人次评审费800元，计4,000元。") == []
+    # the same group named again still carries its count, right or wrong
+    text = "聘用保洁员20人，每人每月1,500元，全年360,000元；保洁员每人配发工具费300元，计{}元。"
+    assert failures(text.format("6,000")) == []
+    assert found(text.format("8,000"), "6000", "8000")
+    text = "全镇配备护林员32名，每人每月1,500元，全年57.6万元。另每人每月通讯补贴50元，计{}万元。"
+    assert failures(text.format("1.92"), unit=W) == []
+    assert found(text.format("2.92"), "19200", "29200", unit=W)
+
+
+def test_a_body_named_alone_before_its_share():
+    # 卫生院70万元 with no verb: its share, as 县财政140万元 (a level) is
+    text = "项目总投资200万元，县财政、卫生院按7:3分担，县财政140万元，卫生院{}万元。"
+    assert failures(text.format("60"), unit=W) == []
+    assert found(text.format("70"), "600000", "700000", unit=W)
+    text = "设备购置80万元，局本级与所属检验检测中心按4:6承担，局本级{}万元，中心{}万元。"
+    assert failures(text.format("32", "48"), unit=W) == []
+    assert found(text.format("36", "44"), "320000", "360000", unit=W)
+    assert failures("采购设备、材料按7:3比例，设备140万元，材料60万元。", unit=W) == []
+
+
+def test_money_named_with_a_use_of_its_own_is_an_item():
+    text = "聘用生态护林员24名，每人每月1,200元。项目资金10万元用于购置巡护设备，合计{}万元。"
+    assert failures(text.format("44.56"), unit=W) == []
+    assert failures("按每户每年2,400元，全区326户，资金10万元用于宣传，合计88.24万元。", unit=W) == []
+    # money named alone, or with a use and the products' value, still states them
+    assert failures("聘用生态护林员24名，每人每月1,200元。补助资金34.56万元，用于发放护林员工资。", unit=W) == []
+    assert found("按每户每年2,400元，全区326户，资金87.24万元。", "782400", "872400", unit=W)
