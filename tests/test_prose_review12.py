@@ -39,3 +39,22 @@ def test_money_named_with_a_use_of_its_own_is_an_item():
     # money named alone, or with a use and the products' value, still states them
     assert failures("聘用生态护林员24名，每人每月1,200元。补助资金34.56万元，用于发放护林员工资。", unit=W) == []
     assert found("按每户每年2,400元，全区326户，资金87.24万元。", "782400", "872400", unit=W)
+
+
+def test_a_cut_by_percent_after_an_is_amount_left():
+    # 按要求压减10%后…: the cut's 按 made it 10% of the amount (330万元 against 2970万元)
+    text = "原计划安排3300万元，按要求压减10%后安排{}万元。"
+    assert failures(text.format("2970"), unit=W) == []
+    assert found(text.format("2907"), "29700000", "29070000", unit=W)
+    text = "申报资金500万元，按20%比例核减后安排{}万元。"
+    assert failures(text.format("400"), unit=W) == []
+    assert found(text.format("410"), "4000000", "4100000", unit=W)
+
+
+def test_a_chains_count_carried_over_a_semicolon():
+    # 6人×…；另每人…: the standard after ； is per the people the chain counted (it was dropped: 21.6 against 21.9)
+    text = "保洁员6人×3,000元×12个月；另每人配发服装费500元，合计{}万元。"
+    assert failures(text.format("21.9"), unit=W) == []
+    assert found(text.format("22.9"), "219000", "229000", unit=W)
+    text = "保洁员6人×3,000元×12个月＝216,000元。另每人配发服装费500元，计{}元，合计219,500元。"
+    assert found(text.format("3,500"), "3000", "3500")

@@ -14,7 +14,7 @@ from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 from jixiao_desktop.prose.words import _num, _written
 
 _CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
-_CUT_THEN_LEFT_RE = re.compile(r"\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排…
+_CUT_THEN_LEFT_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)?\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排… / 按20%比例核减后安排…
 
 
 def converted(reader, token: Token, pre: str) -> bool:
