@@ -58,3 +58,14 @@ def test_a_chains_count_carried_over_a_semicolon():
     assert found(text.format("22.9"), "219000", "229000", unit=W)
     text = "保洁员6人×3,000元×12个月＝216,000元。另每人配发服装费500元，计{}元，合计219,500元。"
     assert found(text.format("3,500"), "3000", "3500")
+
+
+def test_plus_terms_named_of_their_own_are_items_not_restatements():
+    # as many ＋ terms as products, but each named (场地费, 资料费): items of the total, not the products again
+    text = "培训教师20人每人500元，学员100人每人200元，另需场地费3,000元+资料费2,000元，共计{}元。"
+    assert failures(text.format("35,000")) == []
+    assert found(text.format("36,000"), "35000", "36000")
+    # bare terms after 需 still restate the products one each
+    text = "培训教师20人每人500元，学员100人每人200元，需10,000元+{}元，共计32,000元。"
+    assert failures(text.format("20,000").replace("32,000", "30,000")) == []
+    assert found(text.format("22,000"), "20000", "22000")
