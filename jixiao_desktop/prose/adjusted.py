@@ -53,8 +53,8 @@ def reduced_by_percent(reader, token: Token, reduced: re.Match) -> bool:
 
 
 def plus_before_total(reader) -> None:
-    """Terms written with ＋ still open at a total word: where they are as many as the products of their sentence
-    before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
+    """Terms written with ＋ still open at a total word: where they are bare (a word of need at most before the first,
+    ＋ alone between them) and as many as the products of their sentence before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
     checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
     共计…)."""
     terms = reader.plus

@@ -32,7 +32,8 @@ _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|
 def carried_count(reader, rate: _Rate, thing: str, exclude: list[Token]) -> Token | None:
     """公厕126座，保洁费每座每月1,500元，全年…；耗材按每座每年1000元，共…: a standard with no count of its thing in its
     sentence is per the count of it an earlier standard of the text was worked out with — the nearest count of that
-    thing before it, in the last few sentences, where no other count of it stands between."""
+    thing before it, in the last few sentences, where no other count of it stands between; a group of people named
+    before the standard's 每 (另聘请顾问每人每月…) only where that count is of the same name (保洁员20人…保洁员每人…)."""
     if not reader.standard_counts or thing == "*" or reader.open_bracket(rate.token) >= 0:
         return None   # (（亩均1,400元） in brackets: the working of the amount before, no item)
     each = rate.label.find("每")   # (the first: 另聘请顾问每人每月, the words before 每人)
