@@ -54,9 +54,9 @@ def reduced_by_percent(reader, token: Token, reduced: re.Match) -> bool:
 
 def plus_before_total(reader) -> None:
     """Terms written with ＋ still open at a total word: where they are bare (a word of need at most before the first,
-    ＋ alone between them) and as many as the products of their sentence before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
-    checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
-    共计…)."""
+    ＋ alone between them) and as many as the products of their sentence before them, they restate those products one
+    each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term checked against its product); else they are
+    items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，共计…; 场地费3,000元+资料费2,000元，共计…)."""
     terms = reader.plus
     products = [i for i in (reader.breakdown_items if reader.breakdown is not None else reader.items)
                 if i.product and reader.sentence_start <= i.start and i.end <= terms[0].start]
