@@ -14,7 +14,10 @@ from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
 from jixiao_desktop.prose.words import _num, _written
 
 _CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
-_CUT_THEN_LEFT_RE = re.compile(r"\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排…
+# terms that restate products are bare: only a word of need before the first (需895,280元+2,148,400元), ＋ between them
+_BARE_TERMS_BEFORE_RE = re.compile(r"(?:^|[，,：:])\s*(?:需要?|共需|计|为|即|分别为|分别需|金额为|资金)?\s*$")
+_PLUS_ONLY_RE = re.compile(r"\s*[+＋]\s*")
+_CUT_THEN_LEFT_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)?\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排… / 按20%比例核减后安排…
 
 
 def converted(reader, token: Token, pre: str) -> bool:
@@ -50,15 +53,16 @@ def reduced_by_percent(reader, token: Token, reduced: re.Match) -> bool:
 
 
 def plus_before_total(reader) -> None:
-    """Terms written with ＋ still open at a total word: where they are as many as the products of their sentence
-    before them, they restate those products one each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term
-    checked against its product); else they are items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，
-    共计…)."""
+    """Terms written with ＋ still open at a total word: where they are bare (a word of need at most before the first,
+    ＋ alone between them) and as many as the products of their sentence before them, they restate those products one
+    each (…每人定额资助200元，需895,280元+2,148,400元，共计…: each term checked against its product); else they are
+    items of the total (15人×1,800元×12个月＋运行费30,000元＋保险费4,000元，共计…; 场地费3,000元+资料费2,000元，共计…)."""
     terms = reader.plus
     products = [i for i in (reader.breakdown_items if reader.breakdown is not None else reader.items)
                 if i.product and reader.sentence_start <= i.start and i.end <= terms[0].start]
-    if len(products) != len(terms):
-        reader.flush_plus()
+    if len(products) != len(terms) or not _BARE_TERMS_BEFORE_RE.search(reader.clause_before(terms[0], 12)) or not all(
+            _PLUS_ONLY_RE.fullmatch(reader.text, a.end, b.start) for a, b in zip(terms, terms[1:])):
+        reader.flush_plus()   # (…，场地费3,000元+资料费2,000元，共计…: terms named of their own, items)
         return
     reader.plus, reader.plus_open = [], False
     for product, term in zip(products, terms, strict=True):

@@ -103,6 +103,8 @@ class _Chains:
             if token.kind == COUNT:
                 self.used_counts.add(id(token))
                 self.chain_counts.add(id(token))
+                if any(t.kind == MONEY for t in chain):
+                    self.standard_counts.add(id(token))   # (6人×3,000元×12个月；另每人…500元: carried to a later standard)
         for rate in self.rates:
             if any(rate.token is t for t in chain):
                 rate.consumed = True

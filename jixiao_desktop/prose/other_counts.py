@@ -13,10 +13,13 @@ import re
 from jixiao_desktop.prose.listed_counts import listed_count
 from jixiao_desktop.prose.lexer import COUNT, Token
 from jixiao_desktop.prose.steps import _Rate
-from jixiao_desktop.prose.words import MONEY_NAMED_RE, _party_before
+from jixiao_desktop.prose.words import MONEY_NAMED_RE, MONEY_USED_FOR_RE, _party_before
 
 # the words before a standard's 每 ending in a group of people or households (困难教师, 低保户, 失能老人)
 _POPULATION_END_RE = re.compile(r"(?:人员|教师|学生|老人|儿童|对象|职工|干部|群众|居民|家庭|农户|[^\d\s]户|队员|成员|员工|者)[\s按照为给对向:：]*$")
+# a group of people named right before a standard's 每 (另聘请顾问每人每月…, 专家每人次…, 保洁员每人…): its name's last two
+# characters, looked for before the count carried
+_GROUP_NAMED_RE = re.compile(r"([^\d\s，,。；;、]?(?:员|专家|顾问|医生|律师|[讲教技导厨]师|工人))[\s按照为给对向:：]*$")
 _CARRIED_REACH = 240   # how far back (characters) a standard's count is carried to a later standard with none
 # 每室药品柜 / 每平台年费: 每, a thing's name (not one the lexer reads as 每…), words, then the amount
 _NAMED_EACH_RE = re.compile(r"每(?![增减超满提多少不达逾高低加按])([\u4e00-\u9fff]{1,3})[^\d，,。；;、每（()）:：]{0,8}$")
@@ -29,10 +32,11 @@ _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|
 def carried_count(reader, rate: _Rate, thing: str, exclude: list[Token]) -> Token | None:
     """公厕126座，保洁费每座每月1,500元，全年…；耗材按每座每年1000元，共…: a standard with no count of its thing in its
     sentence is per the count of it an earlier standard of the text was worked out with — the nearest count of that
-    thing before it, in the last few sentences, where no other count of it stands between."""
+    thing before it, in the last few sentences, where no other count of it stands between; a group of people named
+    before the standard's 每 (另聘请顾问每人每月…) only where that count is of the same name (保洁员20人…保洁员每人…)."""
     if not reader.standard_counts or thing == "*" or reader.open_bracket(rate.token) >= 0:
         return None   # (（亩均1,400元） in brackets: the working of the amount before, no item)
-    each = rate.label.rfind("每")
+    each = rate.label.find("每")   # (the first: 另聘请顾问每人每月, the words before 每人)
     if _POPULATION_END_RE.search(rate.label[:each] if each >= 0 else rate.label):
         return None   # 慰问困难教师每人1000元: a group named of its own, whose count the text does not give
     found = None
@@ -46,6 +50,9 @@ def carried_count(reader, rate: _Rate, thing: str, exclude: list[Token]) -> Toke
         found = count
     if found is None or id(found) not in reader.standard_counts or found in exclude or id(found) in reader.count_each:
         return None   # (no standard used it: another population; 每处1名: a count per something, not all of them)
+    group = _GROUP_NAMED_RE.search(rate.label[:each] if each >= 0 else rate.label)
+    if group is not None and not reader.text[max(0, found.start - 10):found.start].rstrip().endswith(group.group(1)[-2:]):
+        return None   # 协管员12人…另聘请顾问每人每月3,000元: another group, its count unsaid (not 保洁员20人…保洁员每人…)
     reader.carried.add(id(found))
     return found
 
@@ -100,7 +107,11 @@ def money_named_after_counts(reader, rate: _Rate, token: Token) -> bool:
     used, factors = set(reader.used_counts), list(reader.last_factors)
     product = reader.product_of(rate, token.start)
     reader.used_counts, reader.last_factors = used, factors
-    return product is not None and bool(product[0])
+    if product is None or not product[0]:
+        return False
+    # (资金10万元用于宣传: money with a use of its own states the product only where it is that product)
+    return not MONEY_USED_FOR_RE.match(reader.text, token.end) or abs(
+        product[0] - token.value) <= reader.tolerance(token, reader.approx(token))
 
 
 def take_count(reader, token: Token, index: int) -> None:

@@ -20,6 +20,8 @@ _LEVEL_WORDS_RE = re.compile(r"(?:级|本级)?(?:财政)?$")
 # the words before a list of payers: up to 由 / 经 / a clause mark; after it: the split's own words
 _LIST_HEAD_RE = re.compile(r"^.*(?:由|经)")
 _LIST_TAIL_RE = re.compile(r"(?:两家|两方|双方|三方|共同|分别)?\s*(?:按照?|比例|各|承担|分担|负担|出资|配套|筹集)*\s*$")
+# a clause that is a name alone before its amount (卫生院60万元, 检验检测中心：48万元)
+_NAME_ALONE_RE = re.compile(r"\s*(?:所属)?([\u4e00-\u9fff]{2,12}?)\s*(?:为|[:：])?\s*")
 _VERB_RE = re.compile(r"(?:承担|分担|负担|自筹|出资|配套|安排|支付|筹集|补助)")
 
 
@@ -50,12 +52,14 @@ def listed_payers(words: str, count: int) -> tuple[str, ...] | None:
 
 
 def body_paying(clause: str, parties) -> str | None:
-    """The body among ``parties`` (names, not levels) that ``clause`` names as paying (卫生院自筹, 检验检测中心承担)."""
+    """The body among ``parties`` (names, not levels) that ``clause`` names as paying (卫生院自筹, 检验检测中心承担), or
+    that ``clause`` is the name of alone (…，县财政140万元，卫生院60万元)."""
     verb = None
     for verb in _VERB_RE.finditer(clause):
         pass
     if verb is None:
-        return None
+        payer = _NAME_ALONE_RE.fullmatch(clause)
+        return next((p for p in parties if payer and p not in LEVELS.values() and p.endswith(payer[1])), None)
     payer = _LIST_HEAD_RE.sub("", clause[:verb.start()]).strip()
     for party in parties:
         if party in LEVELS.values():

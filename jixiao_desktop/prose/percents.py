@@ -23,6 +23,9 @@ from jixiao_desktop.prose.words import (
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _NEXT_PARTY_RE = re.compile(rf"\s*[、，,和及]\s*(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
+_CUT_BEFORE_RE = re.compile(r"(?:调减|核减|压减|减少)\s*$")
+_LEFT_AFTER_RE = re.compile(r"\s*后")
+_CUT_AFTER_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)\s*后")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
 
@@ -80,6 +83,8 @@ class _Percents:
             return
         if party is None and percent_part(self, token, near):
             return
+        if "按" in near and (_CUT_BEFORE_RE.search(near) and _LEFT_AFTER_RE.match(after) or _CUT_AFTER_RE.match(self.text, token.end)):
+            return   # 按要求压减10%后安排2970万元 / 按20%比例核减后…: a cut, the amount left after it checked as such (adjusted.py)
         if _PERCENT_OF_RE.search(near) or _PERCENT_FEE_RE.match(after) or "按" in near:
             following = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
             if following is not None and following.kind == COUNT and not CLAUSE_MARK_RE.search(

@@ -73,12 +73,9 @@ _FOR_REFERENCE_RE = re.compile(r"\s*[，,（(]?\s*(?:仅|只)?(?:供|作为|作)
 _THIS_PHASE_RE = re.compile(r"本期(?:合计|共计|总计|安排|投资|需)")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
-
 _GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
 _PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
-
-
-_PAID_BEFORE_RE = re.compile(r"已(?:经)?(?:拨付|下达|安排|支付|完成|投入|到位|使用)")
+_PAID_BEFORE_RE = re.compile(r"已(?:经)?(?:拨付|下达|安排|支付|完成|投入|到位|使用)")   # an item paid before a plan's remainder
 
 
 class _Plans:

@@ -180,6 +180,8 @@ class _Shares:
         if party is None and split.whole is not None and _SHARE_VERB_RE.search(pre) and not _SUM_RE.search(pre):
             party = body_paying(CLAUSE_MARK_RE.split(pre)[-1], split.fractions) or (
                 self.level if self.level in split.fractions else None)   # 卫生院自筹45万元: a body of the split's payers
+        elif party is None and split.whole is not None and not _SUM_RE.search(pre):
+            party = body_paying(CLAUSE_MARK_RE.split(pre)[-1], split.fractions)   # 县财政140万元，卫生院70万元: named alone
         if party is not None and split.whole is not None and _TOTALLED_RE.search(pre) and any(
                 s.kind == "share" and s.start > split.whole.start for s in self.out.steps):
             return False   # 镇级承担…。另需…。镇级合计安排…: its share stated, the level's sum after it

@@ -14,7 +14,7 @@ from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.adjusted import parts_listed_next, plus_before_total
-from jixiao_desktop.prose.words import MONEY_NAMED_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
+from jixiao_desktop.prose.words import MONEY_NAMED_RE, MONEY_USED_FOR_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
 _COUNTED_RE = re.compile(r"(?<![第每各])(前)?(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
@@ -233,8 +233,10 @@ class _Totals:
         terms = self.open_terms("sum")
         if not any(i.product for i in terms) or any(i.closed for i in terms):
             return False
-        if MONEY_NAMED_RE.fullmatch(self.text, self.sentence_start, token.start):
+        if MONEY_NAMED_RE.fullmatch(self.text, self.sentence_start, token.start) and not MONEY_USED_FOR_RE.match(
+                self.text, token.end):
             return True   # …每户1200元。补助资金54万元: money named by no item of its own is the money they need
+        # (项目资金10万元用于购置设备: money with a use of its own states them only where it is their sum)
         value = sum((i.value for i in terms), Decimal(0))
         return abs(value - token.value) <= self.tolerance(token, self.approx(token))
 

@@ -69,6 +69,8 @@ _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款|差额(?!部分)")
 # words naming an amount as money alone, no item of its own (补助资金, 项目经费, 资金总额为): what the products before need
 MONEY_NAMED_RE = re.compile(r"\s*(?:补助|补贴|奖补|项目|专项)?(?:资金|经费)(?:总额|总计)?\s*(?:约|为|约为)?\s*[:：]?\s*")
+# …资金10万元用于购置巡护设备: money named with a use of its own after it, an item (not the money the products need)
+MONEY_USED_FOR_RE = re.compile(r"\s*(?:主要|专项|专门)?(?:用于|用作|用来)")
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为|[≈≒])[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
