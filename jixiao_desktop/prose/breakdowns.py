@@ -18,6 +18,9 @@ from jixiao_desktop.prose.words import CLAUSE_MARK_RE, _REMAINDER_RE, _clause_ta
 _RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
 
+_LIST_OPENED_RE = re.compile(r"[:：]\s*[^\d\s:：]{2,}$")   # 共需：屋面防水: a total word, a colon, then an item's name
+_TOTAL_LATER_RE = re.compile(r"合计|共计|总计|共|以上")
+_ANOTHER_BREAKDOWN_RE = re.compile(r"按(?:资金)?(?:用途|支出方向|来源|类别|性质|用款单位)(?:划)?分[^，,。；;\d]{0,3}[:：，,]")
 _PORTION_AFTER_RE = re.compile(r"[\s，,（(]*(?:占|比例为|比重为)[^，,。；;\d]{0,6}(\d{1,3}(?:\.\d+)?)\s*[%％]")   # …1,008万元，占60%
 
 
@@ -53,6 +56,18 @@ class _Breakdowns:
             self.items.append(total)
         if self.split is not None and self.split.whole is None:
             self.set_split_whole(total)
+
+    def broken_down_again(self, pre: str) -> None:
+        """其中：中央…、省级…。按用途分：产业发展…: the same whole broken down again, its first breakdown checked."""
+        if _ANOTHER_BREAKDOWN_RE.search(pre):
+            total = self.breakdown
+            self.close_breakdown()
+            self.breakdown, self.breakdown_items, self.breakdown_remainder = total, [], False
+
+    def list_opened(self, words: str, token: Token) -> bool:
+        """Whether a total word and a colon before ``token`` (its words ``words``) open a list whose total comes later in the
+        sentence (改造共需：屋面防水9.6万元、…，共20.8万元 / 以上合计：被装费8,400元…): no total of the first item."""
+        return bool(_LIST_OPENED_RE.search(words)) and _TOTAL_LATER_RE.search(self.text, token.end, self.sentence_end()) is not None
 
     def close_breakdown(self) -> None:
         """总计X，其中A、B…: the parts listed after a total add up to it (a remainder already checks)."""

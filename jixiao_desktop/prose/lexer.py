@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from jixiao_desktop.money import WAN, YI, read_decimal
 from jixiao_desktop.prose.folding import fold
-from jixiao_desktop.prose.numerals import _CN_DIGITS, cn_number
+from jixiao_desktop.prose.numerals import _CN_DIGITS, cn_number, listed_decimal
 
 # What one text's reading may cost (a real 测算说明 has a few dozen numbers in a few hundred characters);
 # a longer text is flagged ``truncated`` and its calculations are not claimed.
@@ -202,9 +202,10 @@ def lex(text: str) -> Lexed:
             token = _later_start(folded, match)   # 八一两个节点: 两个 (八一 is a name)
         if token is None:
             continue
-        if token.kind == COUNT and "." in token.text and token.value is not None and token.value % 1 and \
-                (token.start == 0 or folded[token.start - 1] in _LIST_BEFORE):
-            token = _listed_count(token)   # ：1.42个村级防疫点: the list's 1. and 42个, no count of 1.42
+        if token.kind == COUNT and "." in token.text and token.value is not None and token.value % 1 and (
+                token.start == 0 or folded[token.start - 1] in _LIST_BEFORE) and (cut := listed_decimal(token.text)):
+            token = Token(COUNT, token.text[cut[0]:], token.start + cut[0], token.end, cut[1], token.unit, approx=token.approx)
+            # (：1.42个村级防疫点: the list's 1. and 42个, no count of 1.42)
         if token.kind in _NUMBERS:
             numbers += 1
             if numbers > MAX_NUMBERS:
@@ -216,17 +217,7 @@ def lex(text: str) -> Lexed:
     return out
 
 
-_LIST_BEFORE = frozenset("\n。；;：: ")
-_LISTED_DECIMAL_RE = re.compile(r"([1-9]\d?)[.．](\d{1,4})\s*(?:个|名|人|户|家|所|处|座|台|辆|套|张|村|项|场|期|批|盏|间)$")
-
-
-def _listed_count(token: Token) -> Token:
-    """A count like 1.42个 where a list item begins, of things never counted in parts: the item's number and its count."""
-    found = _LISTED_DECIMAL_RE.match(token.text)
-    if found is None:
-        return token
-    cut = found.start(2)
-    return Token(COUNT, token.text[cut:], token.start + cut, token.end, Decimal(found[2]), token.unit, approx=token.approx)
+_LIST_BEFORE = frozenset("\n。；;：: ")   # what a list item begins after
 
 
 def _later_start(text: str, match: re.Match) -> Token | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -54,3 +55,14 @@ def _cn_hundreds(text: str) -> Decimal | None:
             return None
         total += digit
     return Decimal(total) if total else None
+
+
+_LISTED_DECIMAL_RE = re.compile(r"([1-9]\d?)[.．](\d{1,4})\s*(?:个|名|人|户|家|所|处|座|台|辆|套|张|村|项|场|期|批|盏|间)$")
+
+
+def listed_decimal(written: str) -> tuple[int, Decimal] | None:
+    """1.42个 (a count of things never counted in parts, where a list item begins): where its count begins after the item's
+    number, and that count (42); None for any other figure."""
+    found = _LISTED_DECIMAL_RE.match(written)
+    return None if found is None else (found.start(2), Decimal(found[2]))
+

@@ -52,16 +52,12 @@ def _positions(text: str, chars: str) -> list[int]:
 _BATCHES_TOTALLED_RE = re.compile(r"合计|共计|总计|共需")   # (累计, a reference word itself, not among them)
 _CLOSE_RE = re.compile(r"[）)]")
 _SELF_PAID_RE = re.compile(r"自缴|自筹|自付|自担|个人承担|个人缴纳|农户承担|企业承担|群众自")
-
-
 _ESTIMATE_RE = re.compile(r"(?:批复|初设|初步设计)[^，,。；;\d]{0,4}概算[^，,。；;\d]{0,3}$")
 _PAST_APPROVED_RE = re.compile(r"(?:上年|去年|前年|往年|历年|上一年|以前年度)[^，,。；;\d]{0,6}(?:批复|核定|实际安排)")
 
 # 地方配套1,560万元, 地方承担38万元: the part below the centre, the form's own where no other level below it is named
 _LOCAL_PART_RE = re.compile(r"地方(?:财政|政府)?(?:配套|承担|自筹|资金|负担|出资|安排)[^，,。；;\d]{0,4}$")
 _LOWER_LEVEL_RE = re.compile(r"省|自治区|市|州|盟|[县区旗乡镇]级|[县区旗乡镇]财政|[县区]本级|街道")
-
-
 _TIMES_AFTER_RE = re.compile(r"\s*(?:乘以|乘|×|[*＊xX])")
 # a reference named after its amount: 为三年累计批复数, 系以前年度结转, ，已于上年拨付完毕, ，已全部拨付到位
 # （2023—2025年合同总额96万元）: a bracketed whole of a contract over years, an aside
@@ -74,8 +70,7 @@ _THIS_PHASE_RE = re.compile(r"本期(?:合计|共计|总计|安排|投资|需)")
 _ADJUSTED_BASE_RE = re.compile(r"(?:原|年初)(?:预算|计划)[^，,。；;\d]{0,4}$")
 _ADJUSTED_AFTER_RE = re.compile(r"[^。；;\n]{0,30}?(?:调减|调增|追加|核减|压减|调整)[^。；;\n]{0,20}?后")
 _GAP_RE = re.compile(r"缺口|尚需|尚缺|还需|仍需")
-_PAID_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除")
-_PAID_BEFORE_RE = re.compile(r"已(?:经)?(?:拨付|下达|安排|支付|完成|投入|到位|使用)")   # an item paid before a plan's remainder
+_PAID_RE, _PAID_BEFORE_RE = re.compile(r"已(?:下达|拨付|到位|落实|争取)|扣除"), re.compile(r"已(?:经)?(?:拨付|下达|安排|支付|完成|投入|到位|使用)")
 
 
 class _Plans:

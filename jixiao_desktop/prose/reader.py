@@ -75,9 +75,6 @@ from jixiao_desktop.prose.words import (
 )
 
 
-_LIST_OPENED_RE = re.compile(r"[:：]\s*[^\d\s:：]{2,}$")   # 共需：屋面防水: a total word, a colon, then an item's name
-_TOTAL_LATER_RE = re.compile(r"合计|共计|总计|共|以上")
-_ANOTHER_BREAKDOWN_RE = re.compile(r"按(?:资金)?(?:用途|支出方向|来源|类别|性质|用款单位)(?:划)?分[^，,。；;\d]{0,3}[:：，,]")
 _YEARLY_RESULT_RE = re.compile(r"(?:计|共|合计|共计|需|全年)[\s:：]*(?:约|为)?\s*$")
 _PERIOD_WORDS = frozenset(("月", "年", "季度", "季", "周", "半年"))
 _EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:]{0,8}")   # 每个[监测点]每季度: the thing's name between
@@ -259,10 +256,8 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
             self.ended_split, self.split = self.split, None   # (split_scope.py: the next item's amount, no share of the whole before)
         elif self.split is None and self.ended_split is not None and "比例" in pre and _party_before(pre) in self.ended_split.fractions:
             self.split = self.ended_split   # 县、乡按6:4比例承担。一、协管员40人…；二、按比例县级57.6万元: the split named again
-        if self.breakdown is not None and "分" in pre and _ANOTHER_BREAKDOWN_RE.search(pre):
-            total = self.breakdown   # 其中：中央…、省级…。按用途分：产业发展…: the same whole broken down again
-            self.close_breakdown()
-            self.breakdown, self.breakdown_items, self.breakdown_remainder = total, [], False
+        if self.breakdown is not None and "分" in pre:
+            self.broken_down_again(pre)   # (breakdowns.py: 其中：中央…。按用途分：产业发展…)
         if _contained(self.text, self.sentence_start, token.start) or self.standard_part(token):
             return  # （含…）: inside an amount already counted
         if (self.respective_results is not None or "别" in pre or "依次" in pre) and respective_result(self, token):
@@ -299,9 +294,8 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         marker = _result_marker(near if near[-1:] not in "）)" else without_span(near)) if not per else None
         if per == ("年",) and token.per == ("年",) and (self.rates or self.chain) and _YEARLY_RESULT_RE.search(near):
             per, marker = (), _result_marker(near)   # 每月80元，1,534人，计147.264万元/年: the year's result, written per year
-        if marker is not None and ("：" in near or ":" in near) and _LIST_OPENED_RE.search(marker.group(0)) and _TOTAL_LATER_RE.search(
-                self.text, token.end, self.sentence_end()):
-            marker = None   # 改造共需：屋面防水9.6万元、…，共20.8万元 / 以上合计：被装费8,400元…: a list, its total after it
+        if marker is not None and ("：" in near or ":" in near) and self.list_opened(marker.group(0), token):
+            marker = None   # (breakdowns.py: 改造共需：屋面防水9.6万元、…，共20.8万元: a list, its total after it)
         is_sub = bool(marker and marker["sub"])
         is_sum = bool(marker and marker["sum"])   # (a "year" or "local" marker states its sentence's value)
         is_result = marker is not None
