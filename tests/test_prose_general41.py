@@ -368,3 +368,39 @@ def test_parts_after_han_end_with_their_sentence():
 def test_two_kinds_of_spending_are_no_factor_in_a_rereading():
     text = "为切实做好相关工作，特编制本测算。残疾人两项补贴年度动态调整后，受益2,187人，年人均1,350元。约需{}万元。"
     assert found(text.format("296"), "2952450", "2960000", unit=W)
+
+
+def test_the_span_a_sentence_before_names_for_the_staff_it_hires():
+    text = "乡就业服务站聘用五名专职人员，2025年4月至12月在岗。按每人每月2,200元，共需{}元。"
+    assert failures(text.format("99,000")) == []
+    assert found(text.format("132,000"), "99000", "132000")
+
+
+def test_n_items_approximately_totalled():
+    text = "1.送戏下乡120场×2,000元；2.广场舞展演12场×15,000元；3.图书补充50个×1,200元。三项约计{}万元。"
+    assert failures(text.format("48"), unit=W) == []
+    assert found(text.format("49.6"), "480000", "496000", unit=W)
+
+
+def test_a_subtotal_word_and_a_colon_opening_a_list():
+    text = "校舍维修小计：屋面16,500元、门窗6,200元、粉刷2,600元，小计{}元。"
+    assert failures(text.format("25,300")) == []
+    assert found(text.format("24,300"), "25300", "24300")
+
+
+def test_an_amount_right_after_the_count_of_a_standard():
+    text = "执法人员人均培训费3,500元，64人约{}万元。"
+    assert failures(text.format("22.4"), unit=W) == []
+    assert found(text.format("24.2"), "224000", "242000", unit=W)
+
+
+def test_a_bracketed_working_of_an_amount_that_does_not_come_to_it():
+    text = "学前教育资金含普惠性民办园生均补助{}万元（按1,200名幼儿×1,000元测算）、公办园保教费减免36万元。"
+    assert failures(text.format("120"), unit=W, level="区") == []
+    assert found(text.format("102"), "1200000", "1020000", unit=W, level="区")
+
+
+def test_an_amount_and_a_count_worked_out_together():
+    text = "小学按600元、2,800人计算为1,680,000元。初中按750元、1,200人计算为900,000元。以上合计{}元。"
+    assert failures(text.format("2,580,000")) == []
+    assert found(text.format("2,850,000"), "2580000", "2850000")

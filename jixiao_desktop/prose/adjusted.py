@@ -1,22 +1,25 @@
 """Amounts stated again or adjusted: an amount converted into another unit (计7,280,000元，折合728万元), the amount left after a
 percentage cut (压减10%后安排2970万元), terms written with ＋ at a total word (restating the products before them, or items of
-it), and whether the sentence after a result lists its parts (。其中…).
+it), whether the sentence after a result lists its parts (。其中…), and an amount whose working in brackets counts its own
+things (生均补助186万元（按1,550名幼儿×1,200元测算）: no standard).
 
-Functions of the reader (:class:`~.reader._Reader`), called from :mod:`.reader` and :mod:`.totals`.
+Functions of the reader (:class:`~.reader._Reader`), called from :mod:`.reader`, :mod:`.totals` and :mod:`.products`.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
-from jixiao_desktop.prose.lexer import MONEY, PERCENT, Token
-from jixiao_desktop.prose.words import _num, _written
+from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
+from jixiao_desktop.prose.words import _num, _same_thing, _written
 
 _CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
 # terms that restate products are bare: only a word of need before the first (需895,280元+2,148,400元), ＋ between them
 _BARE_TERMS_BEFORE_RE = re.compile(r"(?:^|[，,：:])\s*(?:需要?|共需|计|为|即|分别为|分别需|金额为|资金)?\s*$")
 _PLUS_ONLY_RE = re.compile(r"\s*[+＋]\s*")
+_WORKING_OPENS_RE = re.compile(r"\s*(?:按|即|计算[:：]?)")
 _CUT_THEN_LEFT_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)?\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排… / 按20%比例核减后安排…
 
 
@@ -80,3 +83,23 @@ def parts_listed_next(reader, token: Token) -> bool:
             return False
         amounts += later.kind == MONEY and not later.per
     return amounts >= 2
+
+
+def worked_in_bracket(reader, token: Token, per: tuple[str, ...]) -> bool:
+    """Whether a bracket right after ``token`` holds a × working (factors joined by ×) of a count of the very things the
+    amount would be per (生均…（按1,550名幼儿×1,200元）) whose product is ``token``."""
+    if reader.text[token.end:token.end + 1] not in "（(":
+        return False
+    value, factors, k, counted = Decimal(1), 0, reader.index + 1, False
+    while k < len(reader.tokens) and k < reader.index + 12:
+        t = reader.tokens[k]
+        if reader.text.find("）", token.end, t.start) >= 0 or reader.text.find(")", token.end, t.start) >= 0:
+            break
+        if t.kind in (COUNT, MONEY, "number", "months") and t.value:
+            value, factors = value * t.value, factors + 1
+            counted = counted or t.kind == COUNT and any(_same_thing(w, t.unit) for w in per)   # (每场…（30人×150元）: per 场)
+        elif t.kind != "op":
+            return False
+        k += 1
+    # (按3个月×400元: the standard's own working; 生均补助196万元（按1,550名幼儿×1,200元测算）: the amount's, wrong)
+    return counted and factors >= 2 and (abs(value - token.value) <= 1 or _WORKING_OPENS_RE.match(reader.text, token.end + 1) is not None)

@@ -19,7 +19,7 @@ _RESTATED_GAP_RE = re.compile(r"\s*[（(]\s*")
 
 
 _LIST_OPENED_RE = re.compile(r"[:：]\s*[^\d\s:：]{2,}$")   # 共需：屋面防水: a total word, a colon, then an item's name
-_TOTAL_LATER_RE = re.compile(r"合计|共计|总计|共|以上")
+_TOTAL_LATER_RE = re.compile(r"合计|共计|总计|小计|共|以上")
 _ANOTHER_BREAKDOWN_RE = re.compile(r"按(?:资金)?(?:用途|支出方向|来源|类别|性质|用款单位)(?:划)?分[^，,。；;\d]{0,3}[:：，,]")
 _PORTION_AFTER_RE = re.compile(r"[\s，,（(]*(?:占|比例为|比重为)[^，,。；;\d]{0,6}(\d{1,3}(?:\.\d+)?)\s*[%％]")   # …1,008万元，占60%
 

@@ -24,6 +24,7 @@ _CARRIED_REACH = 240   # how far back (characters) a standard's count is carried
 # 每室药品柜 / 每平台年费: 每, a thing's name (not one the lexer reads as 每…), words, then the amount
 _NAMED_EACH_RE = re.compile(r"每(?![增减超满提多少不达逾高低加按])([\u4e00-\u9fff]{1,3})[^\d，,。；;、每（()）:：]{0,8}$")
 _PEOPLE = ("人", "名", "位")
+_AFTER_COUNT_RE = re.compile(r"\s*(?:约|为|计|共|共计|合计|约计|需|约需)\s*")
 _PART_OF_COUNT_RE = re.compile(r"[（(]\s*(?:含|其中|包括)[^，,。；;）)\d]{0,10}$")
 _SPREAD_COUNT_RE = re.compile(r"[（(]\s*每[^，,。；;（()）\d]{1,4}")
 _REFERENCE_COUNT_RE = re.compile(r"[（(](?:较|比|同比|去年|上年|前年|上一年)[^（()），,。；;\d]{0,10}$")
@@ -93,10 +94,14 @@ def person_times(reader, count: Token, taken: list[Token]) -> Token | None:
 
 def money_named_after_counts(reader, rate: _Rate, token: Token) -> bool:
     """Whether ``token`` is named as money alone (资金, 补助资金…) in a clause of its own after the standard ``rate``, with
-    only counts and words between: it states the standard's product (when one is made)."""
+    only counts and words between, or stands right after the standard's count (86人约37.7万元): it states the standard's
+    product (when one is made)."""
     start = max(reader.text.rfind("，", rate.token.end, token.start), reader.text.rfind(",", rate.token.end, token.start))
-    if start < 0 or not MONEY_NAMED_RE.fullmatch(reader.text, start + 1, token.start):
-        return False
+    previous = reader.tokens[reader.index - 1] if reader.index else None
+    if start < 0 or not MONEY_NAMED_RE.fullmatch(reader.text, start + 1, token.start) and not (
+            previous is not None and previous.kind == COUNT and previous.start > start
+            and _AFTER_COUNT_RE.fullmatch(reader.text, previous.end, token.start)):
+        return False   # (人均培训费4,500元，86人约37.7万元: the amount right after the standard's count, 约 between)
     k = reader.index - 1
     while k >= 0 and reader.tokens[k] is not rate.token:   # (back to the standard: counts and 每… only)
         if reader.tokens[k].kind not in (COUNT, "each"):

@@ -90,7 +90,7 @@ def month_span(sentence: str) -> int | None:
 
 
 _TOTAL_NEXT_RE = re.compile(r"[，,]\s*(?:共|合计|总计|全年|累计|计)[需计为]?[^，,。；;\d]{0,4}\d[\d,.]*\s*万?$")
-_PERIOD_NAMED_RE = re.compile(r"(?<!质保|保修|保质|试用|有效|责任)期|时间|时段")   # 防火期为…, 实施期间…: a sentence naming the period paid
+_PERIOD_NAMED_RE = re.compile(r"(?<!质保|保修|保质|试用|有效|责任)期|时间|时段|\d\s*月\s*(?:至|到|[-—~～])\s*\d{1,2}\s*月[^，,。；;\d]{0,3}(?:在岗|聘用|上岗|工作|服务|实施|发放)")   # 防火期为…, 实施期间…: a sentence naming the period paid
 # (not 质保期, 保修期, 保质期, 试用期, 有效期, 缺陷责任期: a period of another thing than the pay, 质保期6个月 no months paid)
 
 # where a sentence ends: as the lexer reads it, a line break before a list number (：⏎1.…) ends none

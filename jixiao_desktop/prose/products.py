@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.carried import grown, states_products_before  # noqa: F401 (the reader's)
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
+from jixiao_desktop.prose.adjusted import worked_in_bracket
 from jixiao_desktop.prose.other_counts import money_named_after_counts, named_each, person_times
 from jixiao_desktop.prose.workings import average_of_share, monthly_allowance, bracket_restates, worked_after
 from jixiao_desktop.prose.standard_parts import bracketed_part
@@ -27,6 +28,8 @@ _NAMED_TAIL_RE = re.compile(r"(?:计算|测算)?[\s，,]*[^\d，,。；;\n、（
 _AVERAGE_RE = re.compile(r"平均|[人户亩台个]?均")
 _MONTHLY_PAY_RE = re.compile(r"月(?:(?:基本)?(?:工资|薪酬|薪|报酬|津贴)(?:基数|标准)?|(?P<rent>租金|租费|租))(?:分别)?[\s:：为约]{0,2}$")
 _PERIOD_AFTER_EACH_RE = re.compile(r"\s*([月年])(?![份底初末度])[^\d，,。；;\n]{0,6}$")
+_AMOUNT_THEN_COUNT_RE = re.compile(r"\s*[、，,]\s*")
+_WORKED_OUT_RE = re.compile(r"\s*(?:计算|测算|核算)")
 _PARTS_OF_RE = re.compile(r"[\s，,]*其中")
 # an open standard, then an amount with nothing but an aside, a mark or 计/约/为… between: the standard's product (the reader's)
 _RATE_THEN_AMOUNT_RE = re.compile(r"(?:[（(][^（()）]{0,30}[)）])?[\s,，|｜:：=＝]*(?:[测计]算[\s,，]*)?(?:计|约|为|计约|共|即)?[\s,，|｜:：=＝约]*")
@@ -68,27 +71,13 @@ class _Products:
             per = ("年",)
         if not per and "每" in near and self.counts:
             per = named_each(self, token, near)
-        if per and not token.per and self.worked_in_bracket(token, per):
+        if not per and near.endswith(("按", "按照")) and self.index + 1 < len(self.tokens) and self.tokens[self.index + 1].kind == COUNT \
+                and _AMOUNT_THEN_COUNT_RE.fullmatch(self.text, token.end, self.tokens[self.index + 1].start) \
+                and _WORKED_OUT_RE.match(self.text, self.tokens[self.index + 1].end):
+            per = ("*",)   # 初中按800元、1,460人计算为1,168,000元: an amount and a count worked out together, the amount a standard
+        if per and not token.per and worked_in_bracket(self, token, per):
             return (), _ONE   # 生均补助186万元（按1,550名幼儿×1,200元测算）: the item's amount, its working after it
         return per, scale
-
-    def worked_in_bracket(self, token: Token, per: tuple[str, ...]) -> bool:
-        """Whether a bracket right after ``token`` holds a × working (factors joined by ×) of a count of the very things the
-        amount would be per (生均…（按1,550名幼儿×1,200元）) whose product is ``token``."""
-        if self.text[token.end:token.end + 1] not in "（(":
-            return False
-        value, factors, k, counted = Decimal(1), 0, self.index + 1, False
-        while k < len(self.tokens) and k < self.index + 12:
-            t = self.tokens[k]
-            if self.text.find("）", token.end, t.start) >= 0 or self.text.find(")", token.end, t.start) >= 0:
-                break
-            if t.kind in (COUNT, MONEY, "number", "months") and t.value:
-                value, factors = value * t.value, factors + 1
-                counted = counted or t.kind == COUNT and any(_same_thing(w, t.unit) for w in per)   # (每场…（30人×150元）: per 场)
-            elif t.kind != "op":
-                return False
-            k += 1
-        return counted and factors >= 2 and abs(value - token.value) <= 1   # (按3个月×400元: the standard's own working)
 
     def each_before(self, token: Token) -> tuple[tuple[str, ...], Decimal]:
         """The per words of a 每…/人均 written before ``token`` in its clause, with no number between
