@@ -404,3 +404,15 @@ def test_an_amount_and_a_count_worked_out_together():
     text = "小学按600元、2,800人计算为1,680,000元。初中按750元、1,200人计算为900,000元。以上合计{}元。"
     assert failures(text.format("2,580,000")) == []
     assert found(text.format("2,850,000"), "2580000", "2850000")
+
+
+def test_a_fee_on_a_base_worked_out_as_a_product():
+    text = "孕前优生健康检查1,200对，每对240元，检查费288,000元；管理费按5%计，14,400元。"
+    assert vs_amount(text, "302400", unit="元") == []
+    assert vs_amount(text, "320400", unit="元") != []
+
+
+def test_items_each_worked_out_with_a_percentage_among_them_and_no_total():
+    text = "1.村级妇女儿童之家运行经费：40个×2,000元=8万元。2.创业贷款贴息：贷款规模2,000万元，按年贴息率3%，需60万元。"
+    assert vs_amount(text, "68") == []
+    assert vs_amount(text, "86") != []

@@ -67,6 +67,8 @@ def fee_on_base(lexed: Lexed, reading, amount: Decimal) -> bool:
     """Whether the amount is the base of the text's one percentage (a fee, a charge) plus that percentage of it, each
     holding, where the text states no total (服务费156万元，管理费4.68万元 with 160.68 in the amount)."""
     steps = reading.steps
+    if len(steps) > 1 and all(s.holds and s.stated is not None and s.kind == "product" for s in steps[:-1]):
+        return _fee_on_worked_base(lexed, steps, amount)
     if len(steps) != 1 or steps[0].kind != "percent_of" or not steps[0].holds or steps[0].stated is None:
         return False
     found = PERCENT_WORKING_RE.search(steps[0].description)
@@ -89,4 +91,15 @@ def base_split_off(reading, amount: Decimal) -> bool:
         if found is not None and Decimal(found[1]) and abs(round_fen(step.computed * 100 / Decimal(found[1])) - amount) <= Decimal("0.01"):
             return True
     return False
+
+
+def _fee_on_worked_base(lexed: Lexed, steps: list, amount: Decimal) -> bool:
+    """检查费384,000元（1,600对×每对240元）；管理费按5%计，19,200元 with 403,200 in the amount: the base worked out as a
+    product that holds, the fee on it the text's last step, no total stated: base + fee backs the amount."""
+    fee = steps[-1]
+    found = PERCENT_WORKING_RE.search(fee.description) if fee.kind == "percent_of" and fee.holds and fee.stated else None
+    if found is None or not Decimal(found[1]) or _TOTAL_RE.search(lexed.text):
+        return False
+    base = round_fen(fee.computed * 100 / Decimal(found[1]))
+    return any(abs(s.stated - base) <= Decimal("0.01") for s in steps[:-1]) and abs(base + fee.stated - amount) <= Decimal("0.01")
 

@@ -127,7 +127,8 @@ def _items_without_total(reading, text: str, amount: Decimal) -> bool:
     """儿童之家56个，每个1万元，计56万元；儿童主任236名，每人每月200元，计56.64万元。 with 112.64 in the amount: items
     the text works out (each product holding) and no total after them — the form carries their sum, while the reader's
     bottom line is the last of them."""
-    if any(s.kind != "product" or not s.holds or s.stated is None for s in reading.steps) or not reading.steps:
+    if any(s.kind not in ("product", "percent_of") or not s.holds or s.stated is None for s in reading.steps) or not reading.steps:
+        # (…38个×2,000元=7.6万元。2.贷款规模3,000万元，按年贴息率3%，需90万元。: a percentage worked out is an item too)
         return False
     if any(_TOTAL_WORDS_RE.search(text, max(0, s.start - 6), s.start) for s in reading.steps):
         return False   # (合计200万元 … 合计增收40万元: each a total of its own, not items of the form's amount)
