@@ -75,7 +75,7 @@ class _Products:
                 and _AMOUNT_THEN_COUNT_RE.fullmatch(self.text, token.end, self.tokens[self.index + 1].start) \
                 and _WORKED_OUT_RE.match(self.text, self.tokens[self.index + 1].end):
             per = ("*",)   # 初中按800元、1,460人计算为1,168,000元: an amount and a count worked out together, the amount a standard
-        if per and not token.per and worked_in_bracket(self, token, per):
+        if per and not token.per and self.text.startswith(("（", "("), token.end) and worked_in_bracket(self, token, per):
             return (), _ONE   # 生均补助186万元（按1,550名幼儿×1,200元测算）: the item's amount, its working after it
         return per, scale
 
