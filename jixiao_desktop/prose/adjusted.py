@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from jixiao_desktop.money import round_fen
 from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, Token
-from jixiao_desktop.prose.words import _num, _same_thing, _written
+from jixiao_desktop.prose.words import CUT_WORDS, _num, _same_thing, _written
 
 _CONVERTED_RE = re.compile(r"[\s，,]*(?:折合|折算为|折算|折)(?:人民币)?\s*(?:约|为|约为)?\s*")
 # terms that restate products are bare: only a word of need before the first (需895,280元+2,148,400元), ＋ between them
 _BARE_TERMS_BEFORE_RE = re.compile(r"(?:^|[，,：:])\s*(?:需要?|共需|计|为|即|分别为|分别需|金额为|资金)?\s*$")
 _PLUS_ONLY_RE = re.compile(r"\s*[+＋]\s*")
 _WORKING_OPENS_RE = re.compile(r"\s*(?:按|即|计算[:：]?)")
-_CUT_THEN_LEFT_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)?\s*后[^，,。；;\d]{0,4}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排… / 按20%比例核减后安排…
+_CUT_THEN_LEFT_RE = re.compile(rf"\s*(?:的?比例)?\s*(?:{CUT_WORDS})?\s*后[^，,。；;\d]{{0,4}}?(?:为|安排|预算|按)?\s*")   # 压减10%后安排… / 按20%比例核减后安排…
 
 
 def converted(reader, token: Token, pre: str) -> bool:

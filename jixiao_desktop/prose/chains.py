@@ -83,9 +83,10 @@ class _Chains:
         if rate is None:
             return chain
         counts = [t for t in chain if t.kind == COUNT]
-        things = [w for w in rate.per if w not in _TIME and w != "*" and not any(_same_thing(w, c.unit) for c in counts)]
-        if counts and len(things) != 1 or counts and len(things) + len(counts) != len([w for w in rate.per if w not in _TIME]):
-            return chain   # (a count in the chain of none of the standard's things: no more to add)
+        own = [w for w in rate.per if w not in _TIME]
+        things = [w for w in own if w != "*" and not any(_same_thing(w, c.unit) for c in counts)]
+        if counts and (len(things) != 1 or len(own) != 1 + len(counts)):
+            return chain   # (a count in the chain of none of the standard's things, or more than one thing left)
         count = self.count_for(rate, things[0], chain[-1].end) if len(things) == 1 else None
         if count is not None and count.end <= chain[0].start:
             self.standard_counts.add(id(count))

@@ -17,7 +17,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, PERCENT, RATIO, Token
 from jixiao_desktop.prose.other_counts import carried_count, chained_count
 from jixiao_desktop.prose.steps import _Rate
 from jixiao_desktop.prose.words import (
-    _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
+    PERIODS, _ENUMERATED_RE, _RX18, _RX7, _RX8, _RX9, _TIME, _is_separated, _labels_match, _num, _same_thing,
 )
 
 # the words at the end of a stretch: no digit, space, punctuation, 元 or 万 (what _RX22 matches) among them
@@ -28,7 +28,6 @@ _TRAILING_WORDS_RE = re.compile(r"[^\d.,，。；;、:：%元万/（）()\s]*\Z"
 _EACH_WORDS_RE = re.compile(r"每.?|[人户生亩床日月年]均")   # the 每人/人均 of a standard's words name nothing
 
 
-_PERIODS = frozenset(_TIME | {"季度", "季"})   # what periods_of_count works out of a count's 每…: never a thing counted
 _DERIVED_KINDS = frozenset((COUNT, PERCENT, "stop"))
 _PERIOD_ONLY = frozenset(("number", "months", "stop"))
 _NOT_COUNTS_ALONE = frozenset((MONEY, PERCENT, RATIO, "months", "years", "number", "half", "op"))
@@ -54,13 +53,11 @@ class _Counts:
                 before = _CLAUSE_END_RE.split(before)[-1]
             after = _NEXT_NUMBER_RE.split(after, 1)[0]   # (1个中队12人: the 人 are the next count's)
             return thing in before or thing in after or (thing in ("天", "日") and re.match(r"[^，,。；;\d]{0,3}[天日]", after) is not None)
-        # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
-        if thing not in before or count.unit in _TIME or count.unit == "项":   # (most counts: no more to look at)
-            # 45张床位 for 每床: the thing's name right after the count's measure word (not 项: kinds of spending)
-            # (never 次: 1,304批次 is a count of 批次, 每批次 a standard per it)
-            return count.unit not in _TIME and count.unit != "项" and thing != "次" and after.startswith(thing)
-        if count.unit == "项":
+        if count.unit in _TIME or count.unit == "项":
             return False   # (残疾人两项补贴: 项 counts kinds of spending, never the people a standard is per)
+        if thing not in before:   # 45张床位 for 每床: the thing's name right after the count's measure word
+            return thing != "次" and after.startswith(thing)   # (never 次: 1,304批次 is a count of 批次, 每批次 per it)
+        # 床位30张 for 每床: the thing's name (or its 位) just before a count of another measure
         # (not 每校2名: a count per the thing, 每 naming it)
         name = thing if before.endswith(thing) else thing + "位" if before.endswith(thing + "位") else ""
         if name and len(before) > len(name) and before[-len(name) - 1].isdigit():
@@ -266,12 +263,12 @@ class _Counts:
                 break
             found = None
             outer = self.outer_each.get(id(each))   # 每个监测点每季度采样2次: per 季度 within each 个
-            things = [w for w in each.per if w not in _PERIODS]
+            things = [w for w in each.per if w not in PERIODS]
             if not things and outer is not None and outer.kind == COUNT:   # 26个乡镇每月开展两次: the count itself
                 if free(outer):
                     out.append(outer)
                 break
-            things = things or [w for w in (outer.per if outer is not None else ()) if w not in _PERIODS]
+            things = things or [w for w in (outer.per if outer is not None else ()) if w not in PERIODS]
             for thing in things:
                 for candidate in reversed(self.counts[-30:]):
                     if candidate is not count and free(candidate) and self.matches(thing, candidate):

@@ -109,9 +109,7 @@ def money_named_after_counts(reader, rate: _Rate, token: Token) -> bool:
         k -= 1
     if k < 0:
         return False
-    used, factors = set(reader.used_counts), list(reader.last_factors)
-    product = reader.product_of(rate, token.start)
-    reader.used_counts, reader.last_factors = used, factors
+    product = reader.trial_product(rate, token.start)
     if product is None or not product[0]:
         return False
     # (资金10万元用于宣传: money with a use of its own states the product only where it is that product)
@@ -138,7 +136,7 @@ def take_count(reader, token: Token, index: int) -> None:
             and _REFERENCE_COUNT_RE.search(reader.text, lo, token.start):
         reader.prev_end = token.end
         return   # 18,426人（较上年减少213人）/ （去年资助1,790人）: a count to compare with, never a factor
-    token = listed_count(reader, index, previous) or token   # (各40、25、15批次 / 春节、端午各一次: counts.py)
+    token = listed_count(reader, index, previous) or token   # (各40、25、15批次 / 春节、端午各一次: listed_counts.py)
     reader.counts.append(token)
     reader.count_starts.append(token.start)
     if previous is not None and previous.kind == "each":

@@ -15,7 +15,7 @@ from jixiao_desktop.prose.lexer import COUNT, MONEY, Token, cn_number
 from jixiao_desktop.prose.portions import named_earlier, percent_part, portion_claim, rest_percent_whole, use_of_whole
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.words import (
-    CLAUSE_MARK_RE, _PARTY_RE, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
+    CLAUSE_MARK_RE, CUT_WORDS, _PARTY_RE, _PERCENT_FEE_RE, _PERCENT_OF_RE, _RX12, _RX13, _RX14, _RX15, _RX16, _RX17, _RX18, _SHARE_VERB_RE,
     _TARGET_BEFORE_RE, _WHOLE_PROJECT_RE, _base_name, _common_run, _num, _parties_in, _party_before, _rate_text,
     _written,
 )
@@ -23,9 +23,9 @@ from jixiao_desktop.prose.words import (
 _ITEMS_NAMED_RE = re.compile(r"(?:以上|上述|前述|上列|前)\s*(\d|[两二三四五六七八九十])\s*项")
 _RESPECTIVE_RE = re.compile(r"([^，,。；;\n]*?)分别\s*(?:承担|负担|分担|配套|出资|补助|安排)?\s*(?:为)?\s*$")
 _NEXT_PARTY_RE = re.compile(rf"\s*[、，,和及]\s*(?:{_PARTY_RE.pattern})(?:级|本级)?(?:财政)?\s*(?:承担|负担|配套|出资)?\s*")
-_CUT_BEFORE_RE = re.compile(r"(?:调减|核减|压减|减少)\s*$")
+_CUT_BEFORE_RE = re.compile(rf"(?:{CUT_WORDS})\s*$")
 _LEFT_AFTER_RE = re.compile(r"\s*后")
-_CUT_AFTER_RE = re.compile(r"\s*(?:的?比例)?\s*(?:调减|核减|压减|减少)\s*后")
+_CUT_AFTER_RE = re.compile(rf"\s*(?:的?比例)?\s*(?:{CUT_WORDS})\s*后")
 _PAYMENT_RE = re.compile(r"拨付|支付|付款|拨款|兑付")   # 上半年拨付50%: when the money is paid, not what for
 
 

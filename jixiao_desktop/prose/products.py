@@ -340,13 +340,20 @@ class _Products:
                 rate, token) and not _WORDS_ONLY_RE.fullmatch(self.text[rate.token.end:token.start]):
             # 按每户每年2,400元，全区326户，资金782,400元: counts between, then money named as money alone — right or wrong
             return money_named_after_counts(self, rate, token)
-        used, factors = set(self.used_counts), list(self.last_factors)
-        product = self.product_of(rate, token.start)
-        self.used_counts, self.last_factors = used, factors
+        product = self.trial_product(rate, token.start)
         if product is None or not product[0]:
             return False
         return (abs(product[0] - token.value) <= self.tolerance(token, self.approx(token)) or _slip(product[0], token.value)
                 or self.named_as_standard(rate, token))
+
+    def trial_product(self, rate: _Rate, until: int) -> tuple[Decimal, str, bool] | None:
+        """What :meth:`product_of` makes of ``rate`` up to ``until``, the counts it takes left free: a standard tried against
+        an amount that may or may not state its product. (The counts it was worked out with stay marked as a standard's —
+        ``standard_counts``, ``count_months``: they are this standard's either way; no reading differs for it.)"""
+        used, factors = set(self.used_counts), list(self.last_factors)
+        product = self.product_of(rate, until)
+        self.used_counts, self.last_factors = used, factors
+        return product
 
     def named_as_standard(self, rate: _Rate, token: Token) -> bool:
         """平均每处每年运维费3,850元，运维经费211,750元: the amount named by the standard's own words (a pair of

@@ -69,17 +69,17 @@ from jixiao_desktop.prose.tables import read_tables, with_tables
 from jixiao_desktop.prose.workings import chain_stated
 from jixiao_desktop.prose.totals import _Totals
 from jixiao_desktop.prose.words import (
-    _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
+    CUT_WORDS, PERIODS, _BREAKDOWN_RE, _MULTI_YEAR_PLAN_RE,
     _PLUS_AFTER_RE, _RATE_WORD_RE, _REMAINDER_RE, _RESULT_RE, _RX1, _THIS_YEAR_RE,
     _contained, _label, _party_before, _result_marker, _written, _years_in, heads_group,
 )
 
 
 _YEARLY_RESULT_RE = re.compile(r"(?:计|共|合计|共计|需|全年)[\s:：]*(?:约|为)?\s*$")
-_PERIOD_WORDS = frozenset(("月", "年", "季度", "季", "周", "半年"))
+_PERIOD_WORDS = PERIODS | {"周", "半年"}   # (26个乡镇每月开展两次: a 每… of a period alone after a count of places)
 _EACH_NAMED_BETWEEN_RE = re.compile(r"[^\d，,。；;、：:]{0,8}")   # 每个[监测点]每季度: the thing's name between
 _DEDUCTED_RE = re.compile(r"已|扣除|扣减|减去|除")
-_REDUCED_RE = re.compile(r"调减|核减|压减|减少")
+_REDUCED_RE = re.compile(CUT_WORDS)
 _FIGURES_BETWEEN_RE = re.compile(r"[%％；;]")
 _BARE_AMOUNT_RE = re.compile(r"[\s，,:：]*")   # 按250个工作日，240,000元: an amount with no name of its own
 _PROJECT_TOTAL_RE = re.compile(r"(?:总投资|总投入|总概算)[^，,。；;\d]{0,4}(\d[\d,.]*)")
@@ -125,9 +125,9 @@ class _Reader(_Looking, _Products, _Chains, _Counts, _Periods, _Totals, _Breakdo
         self.earlier_counts: list[tuple[Token, str]] = []   # every count of the text so far, with its words
         self.counts_by_unit: dict[str, list[Token]] = {}     # the same, by measure word
         self.used_counts: set[int] = set()
-        self.standard_counts: set[int] = set()
-        self.carried: set[int] = set()   # counts carried from an earlier standard to a later one with none (counts.py)
-        self.count_months: dict[int, tuple] = {}   # the months a standard's count was worked out with, by the count's id   # every count a standard was worked out with (the text's, not the sentence's)
+        self.standard_counts: set[int] = set()   # every count a standard was worked out with (the text's, not the sentence's)
+        self.carried: set[int] = set()   # counts carried from an earlier standard to a later one with none (other_counts.py)
+        self.count_months: dict[int, tuple] = {}   # the months a standard's count was worked out with, by the count's id
         self.chain_counts: set[int] = set()   # counts a × chain used (6人×3200元×12月，另加…每人5000元: the same 6人)
         self.rates: list[_Rate] = []
         self.chain: list[Token] = []

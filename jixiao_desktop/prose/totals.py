@@ -14,7 +14,7 @@ from jixiao_desktop.prose.numbered import numbered_results
 from jixiao_desktop.prose.steps import _Item
 from jixiao_desktop.prose.workings import bracket_restates, standard_restated
 from jixiao_desktop.prose.adjusted import parts_listed_next, plus_before_total
-from jixiao_desktop.prose.words import MONEY_NAMED_RE, MONEY_USED_FOR_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
+from jixiao_desktop.prose.words import OF_WHICH_NEXT, MONEY_NAMED_RE, MONEY_USED_FOR_RE, _BREAKDOWN_RE, _ETC_RE, _UNIT_FACTORS, _clause_tail, _written
 
 
 _COUNTED_RE = re.compile(r"(?<![第每各])(前)?(\d{1,2}|[两二三四五六七八九十])\s*项\s*(?:资金|经费)?\s*(?:合计|共计|共需|总计|汇总|共|需要?|计)[^，,。；;\d]{0,3}$")
@@ -25,8 +25,7 @@ _ITEM_NUMBER_RE = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:\d{1,2}\s*" + LIS
                              r"|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]")
 _ITEM_TOTAL_RE = re.compile(r"\s*(?:共计|合计|共)(?!需)")
 _OF_WHICH_RE = re.compile(r"\s*[，,]?\s*其中(?!含)")
-# 总投资6900万元。其中中央…5520万元，县级配套1400万元。: the parts of a result listed in the next sentence
-_OF_WHICH_NEXT_RE = re.compile(r"。\s*其中(?![含有])")
+_OF_WHICH_NEXT_RE = re.compile(OF_WHICH_NEXT)   # (words.py; the parts' sentence read by adjusted.parts_listed_next)
 _RESTATE_RE = re.compile(r"[\s，,]*(?:即|合|折合|约合|[=＝])[\s:：]*")
 _ROUNDED_RE = re.compile(r"[\s，,]*(?:约|约为|即约)\s*")
 

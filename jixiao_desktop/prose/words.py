@@ -67,10 +67,11 @@ _LOAN_RE = re.compile(r"(?:贷款|信贷|借款)[^，,。；;\d贴息补资金�
 _FINAL_RE = re.compile(r"批复|核定|实际安排")
 _THIS_YEAR_RE = re.compile(r"本年度|本年|今年|当年|年度安排")
 _REMAINDER_RE = re.compile(r"其余|剩余|余下|余额|余款|差额(?!部分)")
+PERIODS = frozenset(_TIME | {"季度", "季"})   # periods a count's 每… may be per: worked out, never things counted
+CUT_WORDS = r"调减|核减|压减|减少"   # what is taken off a budget (年中调减12.5万元, 压减10%后安排…)
 # words naming an amount as money alone, no item of its own (补助资金, 项目经费, 资金总额为): what the products before need
 MONEY_NAMED_RE = re.compile(r"\s*(?:补助|补贴|奖补|项目|专项)?(?:资金|经费)(?:总额|总计)?\s*(?:约|为|约为)?\s*[:：]?\s*")
-# …资金10万元用于购置巡护设备: money named with a use of its own after it, an item (not the money the products need)
-MONEY_USED_FOR_RE = re.compile(r"\s*(?:主要|专项|专门)?(?:用于|用作|用来)")
+MONEY_USED_FOR_RE = re.compile(r"\s*(?:主要|专项|专门)?(?:用于|用作|用来)")   # …资金10万元用于购置设备: a use of its own
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|大约|预计约|约为|[≈≒])[^，,。；;\n\d]{0,3}$")
 _APPROX_AFTER_RE = re.compile(r"^\s*(?:左右|多|余)")
 _ETC_RE = re.compile(r"等[^，,。；;\n\d]{0,6}$")
@@ -80,7 +81,9 @@ _YEARLY_RE = re.compile(r"(?:^|(?<=[，,。；;\n：:]))\s*年(?!度)[^，,。�
 _PERCENT_OF_RE = re.compile(r"的\s*$")
 _PERCENT_FEE_RE = re.compile(r"^\s*(?:计取|计提|提取|收取|计列|计算|计)")
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<![利息费税])率|度|比重|占比|增长|下降|提高|降低)\s*(?:达到?|为|≥|≤|>|<|不低于|不高于|不少于)?\s*$|[≥≤><]\s*$")
-_BREAKDOWN_RE = re.compile(r"\s*(?:[（(](?!\s*(?:其中|含|包括))[^（()）。；;\n]{0,24}[)）]\s*(?=[，,]\s*其中))?(?:。\s*具体(?:安排|用途)?(?:如下)?\s*[:：]|。\s*其中(?![含有]|[^，,。；;\n]{0,14}?(?:比例|占比|[%％]))|[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]|[^，,。；;\n\d]{1,4}如下"
+OF_WHICH_NEXT = r"。\s*其中(?![含有])"   # 总投资6900万元。其中中央…: parts listed in the sentence after the amount
+_BREAKDOWN_RE = re.compile(r"\s*(?:[（(](?!\s*(?:其中|含|包括))[^（()）。；;\n]{0,24}[)）]\s*(?=[，,]\s*其中))?(?:。\s*具体(?:安排|用途)?(?:如下)?\s*[:：]|"
+                           + OF_WHICH_NEXT + r"(?![^，,。；;\n]{0,14}?(?:比例|占比|[%％]))|[，,]?\s*(?:其中|包括|具体(?:如下|为|是)?|分别(?:为|是)|明细(?:如下)?|[:：]|[^，,。；;\n\d]{1,4}如下"
                            r"|用于[^，,。；;\n\d]{1,20}[:：]))")   # 共计96.6万元，用于垃圾清运：…
 _SHARE_OF_RATE_RE = re.compile(r"\s*的\s*")
 _SHARE_VERB_RE = re.compile(r"承担|配套|负担|分担|出资|补助|安排|负责|筹集|兜底|自筹|筹措")
@@ -93,7 +96,6 @@ LEVELS = {"中央": "中央", "省": "省", "省级": "省", "自治区": "省",
           "镇": "乡", "镇级": "乡", "街道": "乡", "村级": "村", "村": "村"}
 LEVEL_NAMES = {"中央": "中央", "省": "省级", "市": "市级", "县": "区（县）级", "乡": "乡（镇）级", "村": "村级"}
 _PARTY_RE = re.compile(r"中央|省级|省|自治区|市本级|市级|市|州|盟|区级|区|县级|县|旗|乡级|乡|镇级|镇|街道|村级|村")
-
 
 
 _YEAR_CANDIDATE_RE = re.compile(r"[12]\d{3}\s*年")   # what _YEAR_RE matches, less what is before and after it
